@@ -1,0 +1,3 @@
+/** @openssj/core — the pure domain: draw, assignment, rules, risk, validation. */
+export * from './result';
+export * from './errors';
