@@ -11,7 +11,11 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_STATE'
   | 'LOCKED'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'BAD_CREDENTIALS'
+  | 'SESSION_EXPIRED'
+  | 'CSRF'
+  | 'PASSWORD_POLICY';
 
 /** One problem in an input, named by row (1-based, spreadsheet numbering) and field. */
 export interface FieldIssue {

@@ -1,0 +1,55 @@
+/**
+ * Organisation repository: regions, departments, units.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { departments, regions, units } from '../schema';
+
+export type RegionRow = typeof regions.$inferSelect;
+export type DepartmentRow = typeof departments.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+
+/** All regions, by code. */
+export async function listRegions(db: Db): Promise<RegionRow[]> {
+  return db.select().from(regions).orderBy(asc(regions.code));
+}
+
+/** All departments, by code. */
+export async function listDepartments(db: Db): Promise<DepartmentRow[]> {
+  return db.select().from(departments).orderBy(asc(departments.code));
+}
+
+/** One department. */
+export async function findDepartment(db: Db, code: string): Promise<DepartmentRow | undefined> {
+  const rows = await db.select().from(departments).where(eq(departments.code, code)).limit(1);
+  return rows[0];
+}
+
+/** Units, optionally of one department. */
+export async function listUnits(db: Db, departmentCode?: string): Promise<UnitRow[]> {
+  const q = db.select().from(units);
+  return departmentCode === undefined
+    ? q.orderBy(asc(units.code))
+    : q.where(eq(units.departmentCode, departmentCode)).orderBy(asc(units.code));
+}
+
+/** Insert regions (ignoring ones already there). */
+export async function insertRegions(db: Db, rows: readonly (typeof regions.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insert(regions).values([...rows]).onConflictDoNothing();
+  }
+}
+
+/** Insert departments. */
+export async function insertDepartments(db: Db, rows: readonly (typeof departments.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insert(departments).values([...rows]);
+  }
+}
+
+/** Insert units. */
+export async function insertUnits(db: Db, rows: readonly (typeof units.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insert(units).values([...rows]);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Users repository.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { departments, regions, users } from '../schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export interface UserWithDepartment {
+  readonly user: UserRow;
+  readonly departmentName: string;
+  readonly regionCode: string;
+  readonly regionName: string;
+}
+
+/** Find a user by username, with the department and region names. */
+export async function findUserByUsername(db: Db, username: string): Promise<UserWithDepartment | undefined> {
+  const rows = await db
+    .select({ user: users, departmentName: departments.name, regionCode: regions.code, regionName: regions.fullName })
+    .from(users)
+    .innerJoin(departments, eq(users.departmentCode, departments.code))
+    .innerJoin(regions, eq(departments.regionCode, regions.code))
+    .where(eq(users.username, username))
+    .limit(1);
+  return rows[0];
+}
+
+/** Find a user by id, with the department and region names. */
+export async function findUserById(db: Db, id: string): Promise<UserWithDepartment | undefined> {
+  const rows = await db
+    .select({ user: users, departmentName: departments.name, regionCode: regions.code, regionName: regions.fullName })
+    .from(users)
+    .innerJoin(departments, eq(users.departmentCode, departments.code))
+    .innerJoin(regions, eq(departments.regionCode, regions.code))
+    .where(eq(users.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Record a failed login; lock when the count reaches `maxFailures`. Returns the new state. */
+export async function recordFailedLogin(
+  db: Db,
+  id: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  const rows = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
+    })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  const r = rows[0];
+  return { failedLogins: r?.failedLogins ?? 0, lockedUntil: r?.lockedUntil ?? null };
+}
+
+/** Clear the failure counter and lock. */
+export async function clearFailedLogins(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+}
+
+/** Insert users. */
+export async function insertUsers(db: Db, rows: readonly NewUserRow[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insert(users).values([...rows]);
+  }
+}
+
+/** List users, optionally of one department. */
+export async function listUsers(db: Db, departmentCode?: string): Promise<UserRow[]> {
+  const q = db.select().from(users);
+  return departmentCode === undefined
+    ? q.orderBy(asc(users.username))
+    : q.where(eq(users.departmentCode, departmentCode)).orderBy(asc(users.username));
+}
+
+/** Update a user's fields. */
+export async function updateUser(db: Db, id: string, patch: Partial<NewUserRow>): Promise<UserRow | undefined> {
+  const rows = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  return rows[0];
+}

@@ -1,0 +1,77 @@
+/**
+ * Route access declarations. Every route declares who may call it; a route without a
+ * declaration fails at start-up (and the role × route matrix test).
+ */
+import type { DomainError, Result, Role } from '@openssj/core';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { toHttpError } from './errors';
+
+export type Access =
+  /** No login needed (public portal, login itself). */
+  | { readonly kind: 'public' }
+  /** Any logged-in user. */
+  | { readonly kind: 'session' }
+  /** Logged-in users holding one of these roles. */
+  | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+export const publicAccess: Access = { kind: 'public' };
+export const sessionAccess: Access = { kind: 'session' };
+/** Access for the given roles. */
+export function rolesAccess(...roles: Role[]): Access {
+  return { kind: 'roles', roles };
+}
+
+/** The JSON error body schema, for OpenAPI. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+/** Response schemas: the success body plus the shared error body for 4xx. */
+export function responses<T extends z.ZodType>(ok: T, status: 200 | 201 = 200) {
+  return {
+    [status]: ok,
+    400: errorBodySchema,
+    401: errorBodySchema,
+    403: errorBodySchema,
+    404: errorBodySchema,
+    409: errorBodySchema,
+    423: errorBodySchema,
+    429: errorBodySchema,
+  } as const;
+}
+
+/** Send a domain error. */
+export function sendError(reply: FastifyReply, e: DomainError): FastifyReply {
+  const { status, body } = toHttpError(e);
+  return reply.code(status).send(body);
+}
+
+/** The actor of a route that requires a session (the auth hook guarantees it). */
+export function actorOf(request: { actor: Actor | null }): Actor {
+  if (request.actor === null) {
+    throw new Error('bug: actorOf on a route without a session');
+  }
+  return request.actor;
+}
+
+/** Unwrap a Result for a reply: the value, or send the error. */
+export function unwrap<T>(reply: FastifyReply, r: Result<T, DomainError>): T | FastifyReply {
+  return r.ok ? r.value : sendError(reply, r.error);
+}

@@ -1,0 +1,42 @@
+/**
+ * /api/public and /api/health: no login (一公开).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { departments, regions } from '../db/schema';
+import { publicAccess, responses } from '../http/route';
+import type { ServiceDeps } from '../services/context';
+
+/** Register public routes. */
+export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    {
+      config: { access: publicAccess },
+      schema: { tags: ['public'], summary: '健康检查 / health', response: responses(z.object({ ok: z.literal(true), engine: z.string() })) },
+    },
+    async () => ({ ok: true as const, engine: deps.database.engine }),
+  );
+  r.get(
+    '/api/public/overview',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['public'],
+        summary: '公示概况 / public overview',
+        response: responses(z.object({ regions: z.number(), departments: z.number() })),
+      },
+    },
+    async () => {
+      const db = deps.database.db;
+      const [[r1], [d1]] = await Promise.all([
+        db.select({ n: count() }).from(regions),
+        db.select({ n: count() }).from(departments),
+      ]);
+      return { regions: r1?.n ?? 0, departments: d1?.n ?? 0 };
+    },
+  );
+}
