@@ -1,0 +1,178 @@
+/**
+ * The role × route × department matrix (issue 2). Every API route must have an entry here:
+ * a new route without one fails the first test. Each entry says who may call the route, a
+ * sample request, and, where data belongs to a department, a probe from another department.
+ */
+import type { Role } from '@openssj/core';
+import { ROLES } from '@openssj/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../src/db/test-databases';
+import type { Access } from '../src/http/route';
+import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
+import { DEPT_B } from './support/fixtures';
+
+type Who = 'public' | 'session' | readonly Role[];
+
+interface Sample {
+  readonly url: string;
+  readonly payload?: unknown;
+  /** Ends the session it runs in (logout): use a session of its own. */
+  readonly endsSession?: true;
+}
+
+/** Error codes that mean the access check refused the call. */
+const ACCESS_CODES = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'CSRF'];
+
+function errorCode(body: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) {
+      const e: unknown = parsed.error;
+      if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') {
+        return e.code;
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+interface MatrixEntry {
+  readonly who: Who;
+  readonly sample: Sample;
+  /** A request by `as` (a fixture user) for another department's data, and the status it must get. */
+  readonly crossDepartment?: { readonly as: string; readonly sample: Sample; readonly status: 403 | 404 };
+}
+
+const ALL_STAFF: readonly Role[] = ROLES;
+
+export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
+  'POST /api/auth/login': { who: 'public', sample: { url: '/api/auth/login', payload: { username: 'ghost', password: 'x' } } },
+  'GET /api/auth/me': { who: 'public', sample: { url: '/api/auth/me' } },
+  'POST /api/auth/logout': { who: 'session', sample: { url: '/api/auth/logout', endsSession: true } },
+  'POST /api/auth/password': {
+    who: 'session',
+    sample: { url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'x' } },
+  },
+  'GET /api/org': { who: 'session', sample: { url: '/api/org' } },
+  'POST /api/departments': {
+    who: ['system_admin'],
+    sample: { url: '/api/departments', payload: { code: '500112-WJ', name: '渝北区卫生健康委员会', shortName: '渝北卫健', regionCode: '500112' } },
+  },
+  'GET /api/users': {
+    who: ['system_admin', 'dept_admin', 'auditor', 'leader'],
+    sample: { url: '/api/users' },
+    crossDepartment: { as: 'admin_a', sample: { url: `/api/users?department=${DEPT_B}` }, status: 403 },
+  },
+  'POST /api/users': {
+    who: ['system_admin'],
+    sample: { url: '/api/users', payload: { username: 'newbie', displayName: '新人', departmentCode: '500112-SCJG', roles: ['inspector'], password: 'Newbie#2026x' } },
+  },
+  'PATCH /api/users/:id': {
+    who: ['system_admin'],
+    sample: { url: '/api/users/00000000-0000-4000-8000-000000000000', payload: { displayName: 'x' } },
+  },
+  'GET /api/audit': { who: ['auditor', 'system_admin', 'dept_admin', 'leader'], sample: { url: '/api/audit' } },
+  'GET /api/audit/verify': { who: ['auditor', 'system_admin'], sample: { url: '/api/audit/verify' } },
+  'GET /api/holidays': { who: 'session', sample: { url: '/api/holidays?year=2027' } },
+  'PUT /api/holidays': {
+    who: ['system_admin'],
+    sample: { url: '/api/holidays', payload: { days: [{ day: '2027-10-01', kind: 'holiday', name: '国庆节' }] } },
+  },
+  'DELETE /api/holidays/:day': { who: ['system_admin'], sample: { url: '/api/holidays/2027-10-02' } },
+  'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
+  'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
+};
+
+/** One fixture user per role. */
+const USER_OF_ROLE: Readonly<Record<Role, string>> = {
+  system_admin: 'sys',
+  dept_admin: 'admin_a',
+  leader: 'leader_a',
+  inspector: 'insp_a',
+  auditor: 'auditor',
+};
+
+function sameAccess(declared: Access | undefined, who: Who): boolean {
+  if (declared === undefined) {
+    return false;
+  }
+  if (who === 'public' || who === 'session') {
+    return declared.kind === who;
+  }
+  return declared.kind === 'roles' && [...declared.roles].sort().join() === [...who].sort().join();
+}
+
+describe.each(ENGINES)('route matrix on %s', (engine) => {
+  let t: TestApp;
+  const sessions = new Map<string, LoggedIn>();
+  beforeAll(async () => {
+    t = await testApp(engine);
+    for (const u of [...Object.values(USER_OF_ROLE)]) {
+      sessions.set(u, await loginAs(t.app, u));
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has an entry for every API route, declaring the same access as the route', () => {
+    const apiRoutes = t.app.ssjRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    expect(apiRoutes.length).toBeGreaterThan(10);
+    const keys = new Set(apiRoutes.map((r) => `${r.method} ${r.url}`));
+    const missing = [...keys].filter((k) => MATRIX[k] === undefined);
+    expect(missing, 'routes without a matrix entry').toEqual([]);
+    const stale = Object.keys(MATRIX).filter((k) => !keys.has(k));
+    expect(stale, 'matrix entries without a route').toEqual([]);
+    for (const r of apiRoutes) {
+      const entry = MATRIX[`${r.method} ${r.url}`];
+      expect(entry !== undefined && sameAccess(r.access, entry.who), `${r.method} ${r.url} access`).toBe(true);
+    }
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [method = 'GET'] = key.split(' ');
+    const send = async (sample: Sample, who: LoggedIn | null) =>
+      t.app.inject({
+        method: method as 'GET',
+        url: sample.url,
+        ...(who === null ? {} : { headers: who.headers }),
+        ...(sample.payload === undefined ? {} : { payload: sample.payload as Record<string, unknown> }),
+      });
+
+    it(`${key}: anonymous callers ${entry.who === 'public' ? 'may call it' : 'get 401'}`, async () => {
+      const res = await send(entry.sample, null);
+      if (entry.who === 'public') {
+        expect(['FORBIDDEN', 'CSRF', 'SESSION_EXPIRED'], res.body).not.toContain(errorCode(res.body));
+        expect(res.statusCode).toBeLessThan(500);
+      } else {
+        expect(res.statusCode).toBe(401);
+      }
+    });
+
+    for (const role of ALL_STAFF) {
+      const allowed = entry.who === 'public' || entry.who === 'session' || entry.who.includes(role);
+      it(`${key}: ${role} ${allowed ? 'is allowed' : 'gets 403'}`, async () => {
+        const who = entry.sample.endsSession === true ? await loginAs(t.app, USER_OF_ROLE[role]) : (sessions.get(USER_OF_ROLE[role]) ?? null);
+        const res = await send(entry.sample, who);
+        if (allowed) {
+          expect(ACCESS_CODES, res.body).not.toContain(errorCode(res.body));
+          expect(res.statusCode).toBeLessThan(500);
+        } else {
+          expect(res.statusCode).toBe(403);
+          expect(res.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
+        }
+      });
+    }
+
+    const cross = entry.crossDepartment;
+    if (cross !== undefined) {
+      it(`${key}: another department's data is refused`, async () => {
+        const who = sessions.get(cross.as) ?? (await loginAs(t.app, cross.as));
+        const res = await send(cross.sample, who);
+        expect(res.statusCode).toBe(cross.status);
+      });
+    }
+  }
+});
