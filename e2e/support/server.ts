@@ -1,0 +1,94 @@
+/**
+ * Starts the real server as `ssj serve` in a child process, on a fresh data dir (PGlite) or
+ * a fresh PostgreSQL database, and waits until it answers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import pg from 'pg';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a !== null ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Start `ssj serve` with demo data on the given engine. */
+export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
+  let dbName: string | null = null;
+  const base = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const env: Record<string, string> = { ...process.env, PORT: String(port), SSJ_DATA_DIR: dataDir, HOST: '127.0.0.1' } as Record<string, string>;
+  delete env['DATABASE_URL'];
+  if (engine === 'postgres') {
+    dbName = `ssj_e2e_${process.pid}_${port}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${dbName}`;
+    env['DATABASE_URL'] = u.toString();
+  }
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/ssj.mjs', 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    }
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) {
+        break;
+      }
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in time:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      if (dbName !== null) {
+        const admin = new pg.Client({ connectionString: base });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * `ssj audit verify`: walk the audit hash chain and report the first broken link.
+ */
+import process from 'node:process';
+import { loadConfig, openDatabase } from '@openssj/server';
+import { verifyAuditChain } from '@openssj/server/audit/audit-verify';
+import { migrate } from '@openssj/server/db/migrate';
+
+/** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */
+export async function run(argv: readonly string[]): Promise<number> {
+  if (argv[0] !== 'verify' || argv.length > 1) {
+    process.stderr.write('usage: ssj audit verify   (uses DATABASE_URL or SSJ_DATA_DIR)\n');
+    return 2;
+  }
+  const config = loadConfig(process.env);
+  let database;
+  try {
+    database = await openDatabase(config);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  try {
+    await migrate(database);
+    const v = await verifyAuditChain(database.db);
+    if (v.ok) {
+      process.stdout.write(`审计链完整 / audit chain intact: ${v.rows} rows, last hash ${v.lastHash}\n`);
+      return 0;
+    }
+    process.stdout.write(
+      `审计链在第 ${v.brokenAt} 条断开 / audit chain broken at seq ${v.brokenAt} (${v.reason}); ` +
+        `${v.rows} rows verified before it\n  expected ${v.expected}\n  actual   ${v.actual}\n`,
+    );
+    return 1;
+  } finally {
+    await database.close();
+  }
+}

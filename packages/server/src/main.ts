@@ -1,0 +1,125 @@
+/**
+ * Starts OpenSSJ: configuration, database (PGlite in the data dir, or DATABASE_URL),
+ * migrations, demo data on first start, and the HTTP server with the built web app.
+ */
+import path from 'node:path';
+import process from 'node:process';
+import { count } from 'drizzle-orm';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openPglite, openPostgres, type Database } from './db/client';
+import { DataDirInUseError } from './db/lock';
+import { migrate } from './db/migrate';
+import { users } from './db/schema';
+import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
+import { buildApp, type App } from './http/app';
+
+export interface Running {
+  readonly app: App;
+  readonly database: Database;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Open the database the configuration names. */
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL !== undefined ? openPostgres(config.DATABASE_URL) : openPglite(config.SSJ_DATA_DIR);
+}
+
+/** The default location of the built web app. */
+export function defaultWebDist(): string {
+  return path.resolve(import.meta.dirname, '../../web/dist');
+}
+
+/** Start the server; `log` receives the start-up lines. */
+export async function startServer(
+  env: Readonly<Record<string, string | undefined>>,
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<Running> {
+  const t0 = performance.now();
+  const config = loadConfig(env);
+  const database = await openDatabase(config);
+  try {
+    log(`数据库 / database: ${database.where}`);
+    const applied = await migrate(database);
+    if (applied.length > 0) {
+      log(`已应用迁移 / migrations applied: ${applied.join(', ')}`);
+    }
+    const [row] = await database.db.select({ n: count() }).from(users);
+    const empty = (row?.n ?? 0) === 0;
+    if (config.SSJ_DEMO === 'on' || (config.SSJ_DEMO === 'auto' && empty)) {
+      if (!empty) {
+        log('演示数据已存在，跳过 / demo data already present, skipped');
+      } else {
+        log('正在生成演示数据… / loading demo data…');
+        const stats = await seedDemo(database, { clock: () => new Date(), log });
+        log(`演示数据已载入 / demo data loaded: ${stats}`);
+      }
+    }
+    const clock = (): Date => new Date();
+    const app = await buildApp({
+      database,
+      config,
+      clock,
+      webDist: config.SSJ_WEB_DIST ?? defaultWebDist(),
+      logger: env['SSJ_HTTP_LOG'] === '1',
+    });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const url = `http://localhost:${new URL(address).port}`;
+    log('');
+    log(`OpenSSJ 双随机、一公开 监管平台 已启动 / started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(`  地址 / URL:            ${url}`);
+    log(`  公示门户 / portal:     ${url}/`);
+    log(`  接口文档 / API docs:   ${url}/api/docs`);
+    if (config.SSJ_DEMO !== 'off') {
+      log(`  演示账号 / demo accounts (密码 / password: ${DEMO_ACCOUNTS.password}):`);
+      for (const a of DEMO_ACCOUNTS.accounts) {
+        log(`    ${a.username.padEnd(10)} ${a.label}`);
+      }
+    }
+    return {
+      app,
+      database,
+      url,
+      async stop() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
+
+/** Run from the command line: print clear messages for expected start-up failures. */
+export async function runServer(env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  let running: Running;
+  try {
+    running = await startServer(env);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataDirInUseError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`端口已被占用 / port already in use: set PORT to another port\n`);
+      return 1;
+    }
+    if (code === 'ECONNREFUSED') {
+      process.stderr.write(`无法连接数据库 / cannot connect to the database at DATABASE_URL: ${(e as Error).message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.stop().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
