@@ -83,6 +83,8 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'DELETE /api/holidays/:day': { who: ['system_admin'], sample: { url: '/api/holidays/2027-10-02' } },
   'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
   'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
+  // ── targets, claims, imports and exports (issue 3) ──
+  // ── items, guidelines, inspectors, recusals (issue 3) ──
 };
 
 /** One fixture user per role. */
