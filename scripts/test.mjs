@@ -152,6 +152,7 @@ async function main() {
       'packages/server/tsconfig.json',
       'packages/cli/tsconfig.json',
       'packages/web/tsconfig.json',
+      'packages/web/test/tsconfig.json',
       'e2e/tsconfig.json',
     ];
     let bad = 0;

@@ -1,0 +1,52 @@
+// The dictionaries: complete (typecheck guarantees the keys; this checks the values) and consistent placeholders.
+import { describe, expect, it } from 'vitest';
+import { DICTIONARIES, parseLanguage, placeholdersOf, translate } from '../src/i18n/translate';
+import { LANGUAGES, type MessageKey } from '../src/i18n/types';
+import { zhCN } from '../src/i18n/zh-cn';
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+const KEYS: MessageKey[] = Object.keys(zhCN).filter(isMessageKey);
+
+describe('dictionaries', () => {
+  it('have the same keys in every language, none empty', () => {
+    for (const lang of LANGUAGES) {
+      const dict = DICTIONARIES[lang];
+      expect(Object.keys(dict).sort()).toEqual([...KEYS].sort());
+      for (const key of KEYS) {
+        expect(dict[key].trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('use the same placeholders in every language', () => {
+    for (const key of KEYS) {
+      expect(placeholdersOf(DICTIONARIES.en[key]), key).toEqual(placeholdersOf(zhCN[key]));
+    }
+  });
+
+  it('translate English for real: no Chinese characters left in en, except the language name 中文', () => {
+    const han = /\p{Script=Han}/u;
+    const leftovers = KEYS.filter((k) => k !== 'lang.zh-CN' && han.test(DICTIONARIES.en[k]));
+    expect(leftovers).toEqual([]);
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('zh-CN', 'workbench.welcome', { name: '张三' })).toBe('欢迎，张三');
+    expect(translate('en', 'workbench.welcome', { name: 'Zhang San' })).toBe('Welcome, Zhang San');
+    expect(translate('en', 'workbench.welcome')).toBe('Welcome, {name}');
+    expect(translate('zh-CN', 'error.http', { status: 502 })).toContain('502');
+  });
+});
+
+describe('parseLanguage', () => {
+  it('accepts the supported languages and defaults to zh-CN', () => {
+    expect(parseLanguage('en')).toBe('en');
+    expect(parseLanguage('zh-CN')).toBe('zh-CN');
+    expect(parseLanguage(null)).toBe('zh-CN');
+    expect(parseLanguage('fr')).toBe('zh-CN');
+  });
+});
