@@ -9,5 +9,10 @@ if (process.env.SSJ_SKIP_WEB_BUILD === '1') {
 if (!existsSync('packages/web/index.html')) {
   process.exit(0);
 }
+// The web client's types come from the server's OpenAPI document (never written by hand).
+const gen = spawnSync(process.execPath, ['scripts/gen-api.mjs'], { stdio: 'inherit' });
+if (gen.status !== 0) {
+  process.exit(gen.status ?? 1);
+}
 const r = spawnSync('npm', ['run', 'build', '-w', 'packages/web'], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
