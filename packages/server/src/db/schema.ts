@@ -344,3 +344,348 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
+
+// ─── From plan to publication (issue 5) ───
+
+/** Annual plans (年度抽查计划) of a department. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** draft → submitted → approved → published; revising after a published plan is reopened. */
+    status: text('status').notNull().default('draft'),
+    revision: integer('revision').notNull().default(0),
+    submittedAt: ts('submitted_at'),
+    submittedBy: text('submitted_by'),
+    approvedAt: ts('approved_at'),
+    approvedBy: text('approved_by'),
+    publishedAt: ts('published_at'),
+    returnComment: text('return_comment'),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('plans_department_year_idx').on(t.departmentCode, t.year),
+    check('plans_status_chk', sql`${t.status} in ('draft','submitted','approved','published','revising')`),
+  ],
+);
+
+/** Revisions of a published plan, with their reason and a snapshot (visible on the portal). */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    revision: integer('revision').notNull(),
+    reason: text('reason').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.revision] })],
+);
+
+/** Tasks (抽查任务): items, scope, strata, window, lead and participating departments. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    /** Human-readable, e.g. T-2026-0001. */
+    id: text('id').primaryKey(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    leadDepartmentCode: text('lead_department_code')
+      .notNull()
+      .references(() => departments.code),
+    title: text('title').notNull(),
+    /** Scope filters: types, divisions, industries, tags, statuses, claimedBy (zod-parsed in core). */
+    scope: jsonb('scope').notNull(),
+    /** Strata: [{ name, tiers, ratio, min, max }] in the task's order. */
+    strata: jsonb('strata').notNull(),
+    /** Which tier a stratum uses: computed or imported (issue 6). */
+    tierSource: text('tier_source'),
+    windowStart: date('window_start', { mode: 'string' }).notNull(),
+    windowEnd: date('window_end', { mode: 'string' }).notNull(),
+    jurisdictionRule: boolean('jurisdiction_rule').notNull().default(false),
+    /** Team quota {department: n} (spec §5). */
+    quota: jsonb('quota').notNull(),
+    crossRegion: boolean('cross_region').notNull().default(false),
+    /** planned → drawing → inspecting → reviewing → published (derived steps are recorded here). */
+    status: text('status').notNull().default('planned'),
+    resultsPublishedAt: ts('results_published_at'),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadDepartmentCode), index('tasks_window_idx').on(t.windowEnd)],
+);
+
+/** The item versions a task uses (tasks keep the version they used). */
+export const taskItems = pgTable(
+  'task_items',
+  {
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => inspectionItems.id),
+    itemVersion: integer('item_version').notNull(),
+    departmentCode: text('department_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.itemId] })],
+);
+
+/** Participating departments of a joint task, with their acceptance. */
+export const taskParticipants = pgTable(
+  'task_participants',
+  {
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    /** pending | accepted | declined */
+    status: text('status').notNull().default('pending'),
+    respondedBy: text('responded_by'),
+    respondedAt: ts('responded_at'),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.departmentCode] }), index('participants_department_idx').on(t.departmentCode)],
+);
+
+/** Draws (摇号, spec ssj-draw/1). Never deleted: an abandoned draw stays with its reason. */
+export const draws = pgTable(
+  'draws',
+  {
+    /** e.g. D-2026-0001 */
+    id: text('id').primaryKey(),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    /** frozen → committed → drawn; or abandoned */
+    status: text('status').notNull(),
+    supersedes: text('supersedes'),
+    abandonedReason: text('abandoned_reason'),
+    abandonedAt: ts('abandoned_at'),
+    abandonedBy: text('abandoned_by'),
+    frozenAt: ts('frozen_at').notNull(),
+    /** Strata as frozen: [{name, ratio, min, max, frameSize, frameDigest, sampleSize}]. */
+    strata: jsonb('strata').notNull(),
+    frameExclusionCounts: jsonb('frame_exclusion_counts').notNull(),
+    poolDigest: text('pool_digest').notNull(),
+    pairExclusionsDigest: text('pair_exclusions_digest').notNull(),
+    seedSource: text('seed_source'),
+    seedPlan: text('seed_plan'),
+    /** The system CSPRNG seed, generated at commit and kept secret until the draw. */
+    systemSeed: text('system_seed'),
+    commitmentObject: jsonb('commitment_object'),
+    commitment: text('commitment'),
+    committedAt: ts('committed_at'),
+    seed: text('seed'),
+    drawnAt: ts('drawn_at'),
+    witnesses: jsonb('witnesses').notNull().default(sql`'[]'::jsonb`),
+    /** The published record (spec §7), once drawn. */
+    record: jsonb('record'),
+    createdBy: text('created_by'),
+  },
+  (t) => [
+    index('draws_task_idx').on(t.taskId),
+    check('draws_status_chk', sql`${t.status} in ('frozen','committed','drawn','abandoned')`),
+    // Two people pressing "draw" at once produce exactly one live draw per task.
+    uniqueIndex('draws_one_live_per_task_uq').on(t.taskId).where(sql`${t.status} <> 'abandoned'`),
+  ],
+);
+
+/** Frame lines of a frozen draw (spec §4), per stratum. */
+export const drawFrames = pgTable(
+  'draw_frames',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    stratum: text('stratum').notNull(),
+    targetId: text('target_id').notNull(),
+    unit: text('unit'),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.stratum, t.targetId] })],
+);
+
+/** Targets excluded from a frame, with reason code (spec §4); ids stay here, not in the record. */
+export const drawFrameExclusions = pgTable(
+  'draw_frame_exclusions',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    stratum: text('stratum').notNull(),
+    targetId: text('target_id').notNull(),
+    reason: text('reason').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.targetId] })],
+);
+
+/** The inspector pool of a frozen draw (spec §5). */
+export const drawPool = pgTable(
+  'draw_pool',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    inspectorId: text('inspector_id').notNull(),
+    department: text('department').notNull(),
+    homeDepartment: text('home_department').notNull(),
+    unit: text('unit'),
+    capacity: integer('capacity'),
+    fallback: boolean('fallback').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.inspectorId] })],
+);
+
+/** Pair exclusions of a draw with their reasons (recusal, rotation); the record shows only pairs. */
+export const drawPairExclusions = pgTable(
+  'draw_pair_exclusions',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    targetId: text('target_id').notNull(),
+    inspectorId: text('inspector_id').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.targetId, t.inspectorId] })],
+);
+
+/** Direct assignments (直接委派) after a draw: they add people to a drawn team (spec §5, §7). */
+export const drawOverrides = pgTable(
+  'draw_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    targetId: text('target_id').notNull(),
+    inspectors: text('inspectors').array().notNull(),
+    reason: text('reason').notNull(),
+    by: text('by').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('overrides_draw_idx').on(t.drawId)],
+);
+
+/** Inspections (检查): one visit to one drawn target, covering every department's items. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    targetId: text('target_id')
+      .notNull()
+      .references(() => targets.id),
+    /** Year of the draw, for the yearly cap (spec §4 CAP_REACHED). */
+    drawYear: integer('draw_year').notNull(),
+    inspectors: text('inspectors').array().notNull(),
+    plannedDate: date('planned_date', { mode: 'string' }),
+    /** assigned → in_progress → submitted → (returned → submitted) → approved → published */
+    status: text('status').notNull().default('assigned'),
+    visitedAt: ts('visited_at'),
+    gps: jsonb('gps'),
+    confirmations: jsonb('confirmations').notNull().default(sql`'[]'::jsonb`),
+    businessSignature: jsonb('business_signature'),
+    /** Optimistic concurrency: a stale draft never silently overwrites. */
+    version: integer('version').notNull().default(1),
+    submittedAt: ts('submitted_at'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: text('reviewed_by'),
+    reviewComment: text('review_comment'),
+    publishedAt: ts('published_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inspections_draw_target_uq').on(t.drawId, t.targetId),
+    index('inspections_target_year_idx').on(t.targetId, t.drawYear),
+    index('inspections_task_idx').on(t.taskId),
+    index('inspections_status_idx').on(t.status),
+    index('inspections_inspectors_idx').using('gin', t.inspectors),
+  ],
+);
+
+/** Results per item of an inspection (检查结果), recorded by the item's department. */
+export const inspectionResults = pgTable(
+  'inspection_results',
+  {
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    itemId: uuid('item_id').notNull(),
+    itemVersion: integer('item_version').notNull(),
+    departmentCode: text('department_code').notNull(),
+    category: text('category').notNull(),
+    categoryNote: text('category_note'),
+    notes: text('notes'),
+    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.itemId] }), index('results_category_idx').on(t.category)],
+);
+
+/** Photos taken during a visit, with time and browser GPS. Never public. */
+export const inspectionPhotos = pgTable(
+  'inspection_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    itemId: uuid('item_id'),
+    fieldKey: text('field_key'),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: text('data').notNull(),
+    takenAt: ts('taken_at').notNull(),
+    lat: text('lat'),
+    lng: text('lng'),
+    by: text('by').notNull(),
+  },
+  (t) => [index('photos_inspection_idx').on(t.inspectionId)],
+);
+
+/** Follow-up actions (后续处置) tracked to closure. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    targetId: text('target_id').notNull(),
+    departmentCode: text('department_code').notNull(),
+    /** correction_order | case_referral | notify_department | abnormal_list | judicial_transfer */
+    kind: text('kind').notNull(),
+    detail: text('detail').notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    status: text('status').notNull().default('open'),
+    closedAt: ts('closed_at'),
+    closedBy: text('closed_by'),
+    closingNote: text('closing_note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('follow_ups_department_idx').on(t.departmentCode, t.status), index('follow_ups_inspection_idx').on(t.inspectionId)],
+);
