@@ -148,7 +148,7 @@ async function main() {
   if (only('typecheck')) {
     const projects = [
       'packages/core/tsconfig.json',
-      'packages/core/tsconfig.test.json',
+      'packages/core/test/tsconfig.json',
       'packages/server/tsconfig.json',
       'packages/cli/tsconfig.json',
       'packages/web/tsconfig.json',

@@ -4,4 +4,3 @@ export * from './errors';
 export * from './org';
 export * from './reference';
 export * from './calendar';
-export * from './draw';

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { mergeHolidayTables, validateHolidayTable, type DomainError, type HolidayTable, type HolidayYear, type Result } from '@openssj/core';
+import { ok, validateHolidayTable, type DomainError, type HolidayYear, type Result } from '@openssj/core';
 
 /** Where a year of the table comes from. */
 export type HolidaySource = 'chinese-days' | 'admin';
@@ -47,11 +47,18 @@ export function chineseDaysHolidayYears(): readonly SourcedHolidayYear[] {
   }
   const out = [...years.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, r]): SourcedHolidayYear => ({ year, holidays: r.holidays, workdays: r.workdays, source: 'chinese-days' }));
+    .map(([year, r]): SourcedHolidayYear => ({
+      year,
+      holidays: r.holidays,
+      workdays: r.workdays,
+      source: 'chinese-days',
+    }));
   const checked = validateHolidayTable(out);
   if (!checked.ok) {
     // A bug in the installed package's data, not in user input: fail loudly at start.
-    throw new Error(`chinese-days data is inconsistent: ${JSON.stringify(checked.error.issues?.slice(0, 3))}`);
+    throw new Error(
+      `chinese-days data is inconsistent: ${JSON.stringify(checked.error.issues?.slice(0, 3))}`,
+    );
   }
   cached = out;
   return out;
@@ -61,24 +68,26 @@ export function chineseDaysHolidayYears(): readonly SourcedHolidayYear[] {
  * Build the table the calendar uses: chinese-days years, then admin-supplied years on top.
  * Admin rows are checked first; a bad row fails the whole build with every issue listed.
  */
-export function buildHolidayTable(adminYears: readonly HolidayYear[] = []): Result<readonly SourcedHolidayYear[], DomainError> {
+export function buildHolidayTable(
+  adminYears: readonly HolidayYear[] = [],
+): Result<readonly SourcedHolidayYear[], DomainError> {
   const checked = validateHolidayTable(adminYears);
   if (!checked.ok) {
     return checked;
   }
-  const admin = adminYears.map((r): SourcedHolidayYear => ({ year: r.year, holidays: r.holidays, workdays: r.workdays, source: 'admin' }));
-  // mergeHolidayTables keeps the row objects, so the source tags survive the merge.
-  const merged = mergeHolidayTables(chineseDaysHolidayYears(), admin);
-  const byYear = new Map([...chineseDaysHolidayYears(), ...admin].map((r) => [r.year, r]));
-  return { ok: true, value: merged.map((r) => byYear.get(r.year) ?? { ...r, source: 'admin' }) };
+  const byYear = new Map<number, SourcedHolidayYear>();
+  for (const r of chineseDaysHolidayYears()) {
+    byYear.set(r.year, r);
+  }
+  for (const r of adminYears) {
+    byYear.set(r.year, { year: r.year, holidays: r.holidays, workdays: r.workdays, source: 'admin' });
+  }
+  return ok([...byYear.values()].sort((a, b) => a.year - b.year));
 }
 
-/** The years the table covers, with their source, e.g. for an admin page. */
-export function holidayCoverage(table: readonly SourcedHolidayYear[]): readonly { year: number; source: HolidaySource }[] {
+/** The years a table covers, with their source, e.g. for an admin page. */
+export function holidayCoverage(
+  table: readonly SourcedHolidayYear[],
+): readonly { readonly year: number; readonly source: HolidaySource }[] {
   return table.map((r) => ({ year: r.year, source: r.source }));
-}
-
-/** A HolidayTable is a readonly array of rows: the sourced rows are one as they are. */
-export function asCoreTable(table: readonly SourcedHolidayYear[]): HolidayTable {
-  return table;
 }

@@ -1,0 +1,4 @@
+/** The calendar: plain dates and Chinese working-day arithmetic for deadlines. */
+export * from './iso-date';
+export * from './working-days';
+export * from './holiday-table';
