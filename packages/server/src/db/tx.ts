@@ -15,7 +15,7 @@ class Rollback<E> extends Error {
 export async function inTransaction<T, E>(db: Db, fn: (tx: Db) => Promise<Result<T, E>>): Promise<Result<T, E>> {
   try {
     return await db.transaction(async (tx) => {
-      const r = await fn(tx as unknown as Db);
+      const r = await fn(tx);
       if (!r.ok) {
         throw new Rollback(r);
       }

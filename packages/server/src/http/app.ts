@@ -43,6 +43,12 @@ export interface RouteInfo {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The name of a missing property in a validation error's params, if any. */
+function missingProperty(params: Readonly<Record<string, unknown>>): string {
+  const p = params['missingProperty'];
+  return typeof p === 'string' ? p : '';
+}
+
 /** Paths served by plugins (docs, static files) rather than declared routes. */
 function isPluginRoute(url: string): boolean {
   return url.startsWith('/api/docs') || !url.startsWith('/api/');
@@ -139,7 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(v.params['missingProperty'] ?? ''),
+        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || missingProperty(v.params),
         messageZh: `字段无效：${v.message ?? ''}`,
         messageEn: v.message ?? 'invalid',
       }));
