@@ -19,21 +19,26 @@ describe('menuForRoles', () => {
       '抽查计划 /console/plans',
       '抽查任务 /console/tasks',
       '数据导入 /console/imports',
+      '联合抽查与考核 /console/dashboard',
+      '信用风险分类 /console/risk',
     ]);
     expect(menuOf('leader')).toEqual([
       '工作台 /console',
       '计划审批 /console/plans',
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
+      '信用风险分类 /console/risk',
     ]);
     expect(menuOf('inspector')).toEqual(['我的检查 /console/my-inspections']);
     expect(menuOf('auditor')).toEqual([
       '工作台 /console',
       '统计分析 /console/dashboard',
+      '信用风险分类 /console/risk',
       '审计日志 /console/audit',
     ]);
     expect(menuOf('system_admin')).toEqual([
       '工作台 /console',
+      '信用风险分类 /console/risk',
       '组织机构 /console/org',
       '用户管理 /console/users',
       '节假日日历 /console/holidays',
@@ -49,6 +54,7 @@ describe('menuForRoles', () => {
       '计划审批 /console/plans',
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
+      '信用风险分类 /console/risk',
       '审计日志 /console/audit',
     ]);
   });

@@ -11,6 +11,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -424,7 +425,13 @@ export const tasks = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadDepartmentCode), index('tasks_window_idx').on(t.windowEnd)],
+  (t) => [
+    index('tasks_plan_idx').on(t.planId),
+    index('tasks_lead_idx').on(t.leadDepartmentCode),
+    index('tasks_window_idx').on(t.windowEnd),
+    // dashboards filter tasks by period (issue 6)
+    index('tasks_window_start_idx').on(t.windowStart),
+  ],
 );
 
 /** The item versions a task uses (tasks keep the version they used). */
@@ -516,7 +523,11 @@ export const drawFrames = pgTable(
     targetId: text('target_id').notNull(),
     unit: text('unit'),
   },
-  (t) => [primaryKey({ columns: [t.drawId, t.stratum, t.targetId] })],
+  (t) => [
+    primaryKey({ columns: [t.drawId, t.stratum, t.targetId] }),
+    // spec §4: frame files are read in UTF-8 byte order, which COLLATE "C" gives; the index serves the keyset pages
+    index('draw_frames_byte_order_idx').on(t.drawId, t.stratum, sql`${t.targetId} COLLATE "C"`),
+  ],
 );
 
 /** Targets excluded from a frame, with reason code (spec §4); ids stay here, not in the record. */
@@ -600,7 +611,7 @@ export const inspections = pgTable(
     drawYear: integer('draw_year').notNull(),
     inspectors: text('inspectors').array().notNull(),
     plannedDate: date('planned_date', { mode: 'string' }),
-    /** assigned → in_progress → submitted → (returned → submitted) → approved → published */
+    /** assigned → in_progress → submitted → (returned → submitted) → approved → published; cancelled with an abandoned draw */
     status: text('status').notNull().default('assigned'),
     visitedAt: ts('visited_at'),
     gps: jsonb('gps'),
@@ -620,8 +631,16 @@ export const inspections = pgTable(
     uniqueIndex('inspections_draw_target_uq').on(t.drawId, t.targetId),
     index('inspections_target_year_idx').on(t.targetId, t.drawYear),
     index('inspections_task_idx').on(t.taskId),
+    // dashboards aggregate a year's inspections per task (issue 6)
+    index('inspections_year_task_idx').on(t.drawYear, t.taskId),
     index('inspections_status_idx').on(t.status),
     index('inspections_inspectors_idx').using('gin', t.inspectors),
+    // The public portal lists published results newest first by keyset (issue 5: fast at 1 M).
+    index('inspections_published_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
+    check(
+      'inspections_status_chk',
+      sql`${t.status} in ('assigned','in_progress','submitted','returned','approved','published','cancelled')`,
+    ),
   ],
 );
 
@@ -679,7 +698,13 @@ export const followUps = pgTable(
     /** correction_order | case_referral | notify_department | abnormal_list | judicial_transfer */
     kind: text('kind').notNull(),
     detail: text('detail').notNull(),
+    /** The item whose finding this acts on, when there is one. */
+    itemId: uuid('item_id'),
+    /** notify_department: the department told. */
+    notifyDepartmentCode: text('notify_department_code'),
     deadline: date('deadline', { mode: 'string' }),
+    /** True when the deadline counted a year without a holiday table (暂定). */
+    deadlineProvisional: boolean('deadline_provisional').notNull().default(false),
     status: text('status').notNull().default('open'),
     closedAt: ts('closed_at'),
     closedBy: text('closed_by'),
@@ -687,5 +712,121 @@ export const followUps = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('follow_ups_department_idx').on(t.departmentCode, t.status), index('follow_ups_inspection_idx').on(t.inspectionId)],
+  (t) => [
+    index('follow_ups_department_idx').on(t.departmentCode, t.status),
+    index('follow_ups_inspection_idx').on(t.inspectionId),
+    index('follow_ups_open_deadline_idx').on(t.deadline).where(sql`${t.status} = 'open'`),
+    check(
+      'follow_ups_kind_chk',
+      sql`${t.kind} in ('correction_order','case_referral','notify_department','abnormal_list','judicial_transfer')`,
+    ),
+    check('follow_ups_status_chk', sql`${t.status} in ('open','closed')`),
+  ],
+);
+
+// ─── Credit-risk tiers (信用风险分级分类, issue 6) ───
+
+/** Risk facts per target that the library does not hold: registration, abnormal list, penalties, complaints, annual report. */
+export const targetRiskFacts = pgTable(
+  'target_risk_facts',
+  {
+    targetId: text('target_id')
+      .primaryKey()
+      .references(() => targets.id),
+    registeredOn: date('registered_on', { mode: 'string' }),
+    abnormalListed: boolean('abnormal_listed').notNull().default(false),
+    penalties3y: integer('penalties_3y').notNull().default(0),
+    complaints12m: integer('complaints_12m').notNull().default(0),
+    annualReportOverdue: boolean('annual_report_overdue').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('risk_facts_counts_chk', sql`${t.penalties3y} >= 0 and ${t.complaints12m} >= 0`)],
+);
+
+/** Computed tiers: each target's latest score, tier and the indicators behind it (only non-zero ones). */
+export const targetRiskScores = pgTable(
+  'target_risk_scores',
+  {
+    targetId: text('target_id')
+      .primaryKey()
+      .references(() => targets.id),
+    /** Exact decimal with two places, e.g. "42.50". */
+    score: numeric('score', { precision: 12, scale: 2 }).notNull(),
+    tier: text('tier').notNull(),
+    /** {indicator: [value, points×100]} for the indicators that scored. */
+    indicators: jsonb('indicators').notNull(),
+    modelVersion: text('model_version').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    runId: uuid('run_id'),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [index('risk_scores_tier_idx').on(t.tier), check('risk_scores_tier_chk', sql`${t.tier} in ('A','B','C','D')`)],
+);
+
+/** Imported tiers (e.g. the national monthly A–D classification), kept apart from computed ones. */
+export const targetImportedTiers = pgTable(
+  'target_imported_tiers',
+  {
+    targetId: text('target_id')
+      .primaryKey()
+      .references(() => targets.id),
+    tier: text('tier').notNull(),
+    ratedOn: date('rated_on', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    importJobId: uuid('import_job_id'),
+    importedAt: ts('imported_at').notNull(),
+  },
+  (t) => [index('imported_tiers_tier_idx').on(t.tier), check('imported_tiers_tier_chk', sql`${t.tier} in ('A','B','C','D')`)],
+);
+
+/** Scoring runs: progress (processed/total) polled by the console, and cancellation. */
+export const riskScoreRuns = pgTable(
+  'risk_score_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A region code, or 'all'. */
+    scope: text('scope').notNull(),
+    /** running → done | cancelled | failed */
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    counts: jsonb('counts'),
+    error: text('error'),
+    startedBy: text('started_by'),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('risk_runs_started_idx').on(t.startedAt),
+    check('risk_runs_status_chk', sql`${t.status} in ('running','done','cancelled','failed')`),
+  ],
+);
+
+// ─── Joint inspection proposals (部门联合抽查, issue 6) ───
+
+/** A proposal to merge tasks of different departments into one joint task, accepted by every party. */
+export const jointProposals = pgTable(
+  'joint_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    /** The tasks to merge; the first one's department leads. */
+    taskIds: text('task_ids').array().notNull(),
+    departments: text('departments').array().notNull(),
+    /** {department: {accept, by, at, comment}} as each party responds. */
+    responses: jsonb('responses').notNull().default(sql`'{}'::jsonb`),
+    /** The estimate shown when proposed: {alone, merged, saved, commonTargets}. */
+    estimate: jsonb('estimate').notNull(),
+    /** open → accepted (joint task created) | declined */
+    status: text('status').notNull().default('open'),
+    jointTaskId: text('joint_task_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('joint_proposals_year_idx').on(t.year, t.status),
+    check('joint_proposals_status_chk', sql`${t.status} in ('open','accepted','declined')`),
+  ],
 );

@@ -20,6 +20,7 @@ import {
   users,
 } from '../db/schema';
 import { inTransaction } from '../db/tx';
+import { seedRiskFacts } from './risk.demo';
 import { audit } from '../services/audit.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './users.demo';
 import { generateDemo } from './generate-demo';
@@ -172,6 +173,8 @@ export async function seedDemo(
     );
     await insertChunked(claims, (chunk) => tx.insert(targetClaims).values(chunk));
     opts.log?.(`  检查对象 / targets: ${data.targets.length}, claims: ${claims.length}`);
+    const risk = await seedRiskFacts(tx, data);
+    opts.log?.(`  信用风险事实 / risk facts: ${risk.facts}, imported tiers: ${risk.imported}`);
 
     await insertChunked(data.inspectors, (chunk) =>
       tx.insert(inspectors).values(

@@ -20,6 +20,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a request built by hand (multipart uploads, which the typed client cannot send). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken === null ? {} : { 'x-csrf-token': csrfToken };
+}
+
 /** True for methods that change state and so carry the CSRF token. */
 export function needsCsrf(method: string): boolean {
   return !SAFE_METHODS.has(method.toUpperCase());

@@ -11,9 +11,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 export const PORTAL_NAV: readonly { readonly to: string; readonly label: MessageKey }[] = [
   { to: '/', label: 'portal.home' },
   { to: '/#items', label: 'portal.section.items' },
-  { to: '/#plans', label: 'portal.section.plans' },
-  { to: '/#results', label: 'portal.section.results' },
-  { to: '/#draws', label: 'portal.section.draws' },
+  { to: '/plans', label: 'portal.section.plans' },
+  { to: '/results', label: 'portal.section.results' },
+  { to: '/draws', label: 'portal.section.draws' },
 ];
 
 const BLUE = '#1f5fbf';

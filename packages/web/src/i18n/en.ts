@@ -1,7 +1,19 @@
 /** English messages. Typed against zh-CN: a missing or extra key fails typecheck. */
+import { inspectionEn } from './inspection.en';
+import { libraryEn } from './library.en';
+import { oversightEn } from './oversight.en';
+import { riskEn } from './risk.en';
+import { targetsEn } from './targets.en';
+import { workflowEn } from './workflow.en';
 import type { Messages } from './types';
 
 export const en: Messages = {
+  ...inspectionEn,
+  ...libraryEn,
+  ...oversightEn,
+  ...riskEn,
+  ...targetsEn,
+  ...workflowEn,
   'app.name': 'Double-Random, One-Public Supervision Platform',
   'app.shortName': 'OpenSSJ',
   'app.console': 'OpenSSJ Console',

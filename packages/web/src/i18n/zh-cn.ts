@@ -1,5 +1,18 @@
 /** zh-CN messages: the reference dictionary. Every other language must have exactly these keys. */
+import { inspectionZhCN } from './inspection.zh-cn';
+import { libraryZhCN } from './library.zh-cn';
+import { oversightZhCN } from './oversight.zh-cn';
+import { riskZhCN } from './risk.zh-cn';
+import { targetsZhCN } from './targets.zh-cn';
+import { workflowZhCN } from './workflow.zh-cn';
+
 export const zhCN = {
+  ...inspectionZhCN,
+  ...libraryZhCN,
+  ...oversightZhCN,
+  ...riskZhCN,
+  ...targetsZhCN,
+  ...workflowZhCN,
   'app.name': '双随机、一公开 监管平台',
   'app.shortName': 'OpenSSJ',
   'app.console': '监管工作平台',

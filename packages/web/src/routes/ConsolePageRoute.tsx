@@ -1,6 +1,7 @@
 /** Renders one console page for the current user: the page, its placeholder, 无权访问, or a redirect from /console. */
 import { StopOutlined } from '@ant-design/icons';
 import { Card, Result } from 'antd';
+import type { ComponentType } from 'react';
 import { Navigate } from 'react-router';
 import { UnderConstruction } from '../components/UnderConstruction';
 import { useI18n } from '../hooks/use-i18n';
@@ -8,8 +9,8 @@ import { useCurrentUser } from '../hooks/use-current-user';
 import { labelFor, landingPath, type ConsolePage } from './console-nav';
 import { CONSOLE_PAGE_VIEWS } from './console-pages';
 
-/** Route element of a console page. */
-export function ConsolePageRoute({ page }: { readonly page: ConsolePage }) {
+/** Route element of a console page; `view` renders a sub-page (e.g. /console/reviews/:id) under the same role check. */
+export function ConsolePageRoute({ page, view }: { readonly page: ConsolePage; readonly view?: ComponentType }) {
   const user = useCurrentUser();
   const { t } = useI18n();
   const label = labelFor(page, user.roles);
@@ -40,6 +41,6 @@ export function ConsolePageRoute({ page }: { readonly page: ConsolePage }) {
     );
   }
 
-  const Page = CONSOLE_PAGE_VIEWS[page.id].component;
+  const Page = view ?? CONSOLE_PAGE_VIEWS[page.id].component;
   return Page === null ? <UnderConstruction title={t(label)} /> : <Page />;
 }

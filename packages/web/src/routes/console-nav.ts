@@ -16,6 +16,7 @@ export type ConsolePageId =
   | 'imports'
   | 'reviews'
   | 'dashboard'
+  | 'risk'
   | 'myInspections'
   | 'audit'
   | 'org'
@@ -46,7 +47,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'tasks', path: 'tasks', roles: { dept_admin: 'nav.tasks' } },
   { id: 'imports', path: 'imports', roles: { dept_admin: 'nav.imports' } },
   { id: 'reviews', path: 'reviews', roles: { leader: 'nav.reviews' } },
-  { id: 'dashboard', path: 'dashboard', roles: { leader: 'nav.dashboard', auditor: 'nav.dashboard' } },
+  // dept_admin sees the joint-task suggestions and the evaluation; leaders and auditors the statistics too
+  { id: 'dashboard', path: 'dashboard', roles: { dept_admin: 'nav.jointEvaluation', leader: 'nav.dashboard', auditor: 'nav.dashboard' } },
+  {
+    id: 'risk',
+    path: 'risk',
+    roles: { system_admin: 'nav.risk', dept_admin: 'nav.risk', leader: 'nav.risk', auditor: 'nav.risk' },
+  },
   { id: 'org', path: 'org', roles: { system_admin: 'nav.org' } },
   { id: 'users', path: 'users', roles: { system_admin: 'nav.users' } },
   { id: 'holidays', path: 'holidays', roles: { system_admin: 'nav.holidays' } },

@@ -1,0 +1,49 @@
+/**
+ * `ssj bench [draw|targets|risk|all] [--quick] [--database-url URL]`: run the benchmarks and print
+ * their figures. Speed targets live here, never in tests.
+ */
+import process from 'node:process';
+import { benchDraw, QUICK_DRAW_BENCH } from '../bench/draw.bench';
+import { benchRisk } from '../bench/risk.bench';
+import { benchTargets } from '../bench/targets.bench';
+
+const SUITES = ['draw', 'targets', 'risk'] as const;
+type Suite = (typeof SUITES)[number];
+
+function isSuite(s: string): s is Suite {
+  return (SUITES as readonly string[]).includes(s);
+}
+
+/** Run the chosen suites (all by default). */
+export async function run(argv: readonly string[]): Promise<number> {
+  const quick = argv.includes('--quick');
+  const urlIdx = argv.indexOf('--database-url');
+  const databaseUrl =
+    (urlIdx >= 0 ? argv[urlIdx + 1] : undefined) ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--database-url');
+  const unknown = names.filter((n) => n !== 'all' && !isSuite(n));
+  if (unknown.length > 0) {
+    process.stderr.write(`ssj bench: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}, all\n`);
+    return 2;
+  }
+  const chosen: Suite[] = names.length === 0 || names.includes('all') ? [...SUITES] : names.filter(isSuite);
+  const line = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
+  line(`OpenSSJ bench (${quick ? 'quick' : 'full'}) · node ${process.version} · ${new Date().toISOString()}`);
+  for (const suite of chosen) {
+    line(`\n== ${suite} ==`);
+    switch (suite) {
+      case 'draw':
+        await benchDraw(quick ? QUICK_DRAW_BENCH : {});
+        break;
+      case 'targets':
+        await benchTargets({ rows: quick ? 50_000 : 1_000_000, databaseUrl });
+        break;
+      case 'risk':
+        await benchRisk({ targets: quick ? 50_000 : 1_000_000, databaseUrl });
+        break;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,5 @@
+/** Oversight (issue 6): statistics, fairness tests, joint-inspection figures and evaluation scoring. */
+export * from './statistics';
+export * from './fairness';
+export * from './joint';
+export * from './evaluation';

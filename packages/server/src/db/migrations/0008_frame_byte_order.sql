@@ -1,0 +1,1 @@
+CREATE INDEX "draw_frames_byte_order_idx" ON "draw_frames" USING btree ("draw_id","stratum","target_id" COLLATE "C");

@@ -1,0 +1,27 @@
+/**
+ * Settings repository: key–value settings per scope (a region code, or 'global').
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { settings } from '../schema';
+
+/** Values of one key for several scopes, keyed by scope (values are unparsed JSON). */
+export async function getSettings(db: Db, key: string, scopes: readonly string[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  if (scopes.length === 0) {
+    return out;
+  }
+  const rows = await db.select().from(settings).where(and(eq(settings.key, key), inArray(settings.scope, [...scopes])));
+  for (const r of rows) {
+    out.set(r.scope, r.value);
+  }
+  return out;
+}
+
+/** Set one setting (insert or replace). */
+export async function putSetting(db: Db, scope: string, key: string, value: unknown, at: Date): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ scope, key, value, updatedAt: at })
+    .onConflictDoUpdate({ target: [settings.scope, settings.key], set: { value, updatedAt: at } });
+}

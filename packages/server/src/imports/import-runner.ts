@@ -1,0 +1,471 @@
+/**
+ * The import runner: streams a spreadsheet, validates every row (collecting all issues,
+ * duplicates within the file and the kind's database checks), then writes the accepted
+ * rows in ONE transaction. All-or-nothing (default) writes nothing when any row is bad;
+ * valid-only writes the good rows; dry-run rolls back. Cancelling rolls back too.
+ *
+ * Two passes: validation runs outside any transaction, so a bad file never locks the
+ * database (PGlite has one connection); only the write pass holds a transaction.
+ */
+import { Transform } from 'node:stream';
+import { domainError, err, ok, type DomainError, type FieldIssue, type Result } from '@openssj/core';
+import type { Db } from '../db/client';
+import { inTransaction } from '../db/tx';
+import { audit } from '../services/audit.service';
+import { matchHeaders, rawRow, type ColumnMap } from './header-match';
+import type { HeaderSpec, ImportContext, ImportKind, ImportSpec } from './import-spec';
+import { detectFormat, readRows, type ImportSource, type SheetFormat } from './sheet-reader';
+
+export const IMPORT_MODES = ['all-or-nothing', 'valid-only'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** One problem of one row, as the error report shows it. */
+export interface ImportIssue {
+  readonly row: number;
+  readonly column: string;
+  readonly columnEn: string;
+  readonly value: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+}
+
+export interface ImportProgress {
+  readonly phase: 'validating' | 'writing';
+  /** Rows handled in this phase. */
+  readonly processed: number;
+  /** Share of this phase done, 0–1 (bytes read while validating, rows while writing). */
+  readonly fraction: number;
+}
+
+export interface ImportOptions {
+  readonly mode: ImportMode;
+  readonly dryRun: boolean;
+  readonly ctx: ImportContext;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Size of the source in bytes, for progress while validating. */
+  readonly sizeBytes?: number;
+  readonly batchSize?: number;
+  /** Issues kept for the report; more are counted in `issuesOmitted`. */
+  readonly maxIssues?: number;
+  /** Rows kept in memory between the passes instead of reading the file again. */
+  readonly cacheRows?: number;
+  /** Runs inside the write transaction just before commit (e.g. to finish a job row). */
+  readonly onCommit?: (tx: Db, outcome: ImportOutcome) => Promise<void>;
+  /** Entity id for the audit row (the job id), when there is one. */
+  readonly auditEntityId?: string;
+  /**
+   * Validate and write in one pass inside the transaction, rolling back when a row is bad
+   * (all-or-nothing) — for PostgreSQL, where an open transaction blocks nobody. PGlite has one
+   * connection, so there the default two passes keep a bad file from ever locking it.
+   */
+  readonly singlePass?: boolean;
+}
+
+export interface ImportOutcome {
+  readonly kind: ImportKind;
+  readonly fileName: string;
+  readonly format: SheetFormat;
+  readonly mode: ImportMode;
+  readonly dryRun: boolean;
+  /** Data rows in the file (blank rows not counted). */
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** True when rows were committed. */
+  readonly written: boolean;
+  readonly cancelled: boolean;
+  readonly issues: readonly ImportIssue[];
+  readonly issuesOmitted: number;
+}
+
+/** The error when the import was cancelled. */
+export const CANCELLED_ERROR = domainError('INVALID_STATE', '导入已取消，未写入任何数据', 'the import was cancelled: nothing was written', {
+  details: { reason: 'cancelled' },
+});
+
+class Counting extends Transform {
+  bytes = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null, d?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    cb(null, chunk);
+  }
+}
+
+function counted(source: ImportSource, counter: { current: Counting | null }): ImportSource {
+  return {
+    fileName: source.fileName,
+    open: () => {
+      const c = new Counting();
+      counter.current = c;
+      const s = source.open();
+      s.on('error', (e) => c.destroy(e));
+      return s.pipe(c);
+    },
+  };
+}
+
+interface Validated<Row> {
+  readonly columns: ColumnMap;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejectedRows: ReadonlySet<number>;
+  readonly issues: ImportIssue[];
+  readonly issuesOmitted: number;
+  readonly cache: { row: Row; rowNumber: number }[] | null;
+  readonly cancelled: boolean;
+}
+
+function columnOf(headers: readonly HeaderSpec[], field: string): { zh: string; en: string } {
+  const h = headers.find((x) => x.key === field || x.zh === field);
+  return h === undefined ? { zh: field, en: field } : { zh: h.zh, en: h.en };
+}
+
+/** The column that holds a row's id: the first whose cell is (the end of) the key. */
+function keyColumn(headers: readonly HeaderSpec[], raw: Readonly<Record<string, string>>, key: string): string {
+  for (const h of headers) {
+    const v = (raw[h.key] ?? '').trim();
+    if (v !== '' && (v === key || key.endsWith(v))) {
+      return h.key;
+    }
+  }
+  return headers[0]?.key ?? '';
+}
+
+class IssueBook {
+  readonly issues: ImportIssue[] = [];
+  readonly rejected = new Set<number>();
+  omitted = 0;
+  constructor(
+    private readonly headers: readonly HeaderSpec[],
+    private readonly max: number,
+  ) {}
+  add(rowNumber: number, fi: FieldIssue): void {
+    const row = fi.row ?? rowNumber;
+    this.rejected.add(row);
+    if (this.issues.length >= this.max) {
+      this.omitted += 1;
+      return;
+    }
+    const col = columnOf(this.headers, fi.field);
+    this.issues.push({ row, column: col.zh, columnEn: col.en, value: fi.value ?? '', messageZh: fi.messageZh, messageEn: fi.messageEn });
+  }
+}
+
+async function validatePass<Row>(
+  db: Db,
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  format: SheetFormat,
+  opts: ImportOptions,
+  sink?: (rows: Row[]) => Promise<void>,
+): Promise<Result<Validated<Row>, DomainError>> {
+  const batchSize = opts.batchSize ?? 5000;
+  const book = new IssueBook(spec.headers, opts.maxIssues ?? 100_000);
+  const seen = new Map<string, number>();
+  const cacheLimit = opts.cacheRows ?? 200_000;
+  let cache: { row: Row; rowNumber: number }[] | null = sink === undefined ? [] : null;
+  let columns: ColumnMap | null = null;
+  let rows = 0;
+  let accepted = 0;
+  let pending: { row: Row; rowNumber: number }[] = [];
+  const counter: { current: Counting | null } = { current: null };
+  const size = opts.sizeBytes ?? 0;
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) {
+      return;
+    }
+    const batch = pending;
+    pending = [];
+    const found = spec.checkBatch === undefined ? [] : await spec.checkBatch(db, batch, opts.ctx);
+    for (const fi of found) {
+      book.add(fi.row ?? 0, fi);
+    }
+    const good: Row[] = [];
+    for (const b of batch) {
+      if (book.rejected.has(b.rowNumber)) {
+        continue;
+      }
+      accepted += 1;
+      good.push(b.row);
+      if (cache !== null) {
+        cache.push(b);
+        if (cache.length > cacheLimit) {
+          cache = null;
+        }
+      }
+    }
+    // All-or-nothing stops writing at the first bad row; the transaction will roll back anyway.
+    if (sink !== undefined && good.length > 0 && (opts.mode === 'valid-only' || book.rejected.size === 0)) {
+      await sink(good);
+    }
+    opts.onProgress?.({ phase: 'validating', processed: rows, fraction: size > 0 ? Math.min(1, (counter.current?.bytes ?? 0) / size) : 0 });
+  };
+
+  for await (const chunk of readRows(counted(source, counter), format)) {
+    for (const sr of chunk) {
+      if (columns === null) {
+        const m = matchHeaders(spec.headers, sr.cells);
+        if (!m.ok) {
+          return m;
+        }
+        columns = m.value;
+        continue;
+      }
+      rows += 1;
+      const raw = rawRow(spec.headers, columns, sr.cells);
+      const parsed = spec.parseRow(raw, sr.rowNumber, opts.ctx);
+      if (!parsed.ok) {
+        for (const fi of parsed.error) {
+          book.add(sr.rowNumber, fi);
+        }
+        continue;
+      }
+      const key = spec.keyOf(parsed.value);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const col = keyColumn(spec.headers, raw, key);
+        book.add(sr.rowNumber, {
+          row: sr.rowNumber,
+          field: col,
+          value: raw[col] ?? key,
+          messageZh: `与第 ${first} 行重复（${key}）`,
+          messageEn: `duplicate of row ${first} (${key})`,
+        });
+        continue;
+      }
+      seen.set(key, sr.rowNumber);
+      pending.push({ row: parsed.value, rowNumber: sr.rowNumber });
+      if (pending.length >= batchSize) {
+        await flush();
+        if (opts.signal?.aborted === true) {
+          return ok({ columns, rows, accepted, rejectedRows: book.rejected, issues: book.issues, issuesOmitted: book.omitted, cache, cancelled: true });
+        }
+      }
+    }
+  }
+  await flush();
+  if (columns === null) {
+    return err(domainError('VALIDATION', `文件没有表头和数据：${source.fileName}`, `the file has no header row and no data: ${source.fileName}`, { details: { reason: 'empty' } }));
+  }
+  book.issues.sort((a, b) => a.row - b.row);
+  return ok({ columns, rows, accepted, rejectedRows: book.rejected, issues: book.issues, issuesOmitted: book.omitted, cache, cancelled: opts.signal?.aborted === true });
+}
+
+async function* acceptedRows<Row>(
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  format: SheetFormat,
+  v: Validated<Row>,
+  ctx: ImportContext,
+): AsyncGenerator<Row> {
+  if (v.cache !== null) {
+    for (const c of v.cache) {
+      yield c.row;
+    }
+    return;
+  }
+  let header = true;
+  for await (const chunk of readRows(source, format)) {
+    for (const sr of chunk) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (v.rejectedRows.has(sr.rowNumber)) {
+        continue;
+      }
+      const parsed = spec.parseRow(rawRow(spec.headers, v.columns, sr.cells), sr.rowNumber, ctx);
+      if (parsed.ok) {
+        yield parsed.value;
+      }
+    }
+  }
+}
+
+/** Run an import of `spec` from `source`. Unusable input (format, header) is an error result. */
+export async function runImport<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, opts: ImportOptions): Promise<Result<ImportOutcome, DomainError>> {
+  const format = await detectFormat(source);
+  if (!format.ok) {
+    return format;
+  }
+  if (opts.singlePass === true) {
+    return singlePassImport(db, spec, source, format.value, opts);
+  }
+  const validated = await validatePass(db, spec, source, format.value, opts);
+  if (!validated.ok) {
+    return validated;
+  }
+  const v = validated.value;
+  const base = baseOf(spec, source, format.value, opts, v);
+  const none: ImportOutcome = { ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: false };
+  if (v.cancelled) {
+    return ok({ ...none, cancelled: true });
+  }
+  if ((opts.mode === 'all-or-nothing' && v.rejectedRows.size > 0) || v.accepted === 0) {
+    return ok(none);
+  }
+  return twoPassWrite(db, spec, source, format.value, opts, v, base);
+}
+
+
+type Base = Omit<ImportOutcome, 'added' | 'updated' | 'unchanged' | 'written' | 'cancelled'>;
+
+function baseOf<Row>(spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions, v: Validated<Row>): Base {
+  return {
+    kind: spec.kind,
+    fileName: source.fileName,
+    format,
+    mode: opts.mode,
+    dryRun: opts.dryRun,
+    rows: v.rows,
+    accepted: v.accepted,
+    rejected: v.rejectedRows.size,
+    issues: v.issues,
+    issuesOmitted: v.issuesOmitted,
+  };
+}
+
+/** Counts of the upserts of one import, with one batch written while the next is read. */
+class Writer<Row> {
+  added = 0;
+  updated = 0;
+  unchanged = 0;
+  processed = 0;
+  private inflight: Promise<void> | null = null;
+  constructor(
+    private readonly tx: Db,
+    private readonly spec: ImportSpec<Row>,
+    private readonly opts: ImportOptions,
+    private readonly total: () => number,
+  ) {}
+  /** Start writing a batch once the previous one is done. */
+  async push(rows: Row[]): Promise<void> {
+    await this.inflight;
+    const p = this.write(rows);
+    p.catch(() => undefined); // handled where it is awaited; avoids an unhandled-rejection crash meanwhile
+    this.inflight = p;
+  }
+  /** Wait for the batch in flight. */
+  async drain(): Promise<void> {
+    await this.inflight;
+    this.inflight = null;
+  }
+  private async write(rows: Row[]): Promise<void> {
+    const c = await this.spec.upsert(this.tx, rows, this.opts.ctx);
+    this.added += c.added;
+    this.updated += c.updated;
+    this.unchanged += c.unchanged;
+    this.processed += rows.length;
+    const total = this.total();
+    this.opts.onProgress?.({ phase: 'writing', processed: this.processed, fraction: total > 0 ? Math.min(1, this.processed / total) : 0 });
+  }
+}
+
+type WriteStop = { readonly stop: 'cancelled' } | { readonly stop: 'nothing'; readonly outcome: ImportOutcome } | { readonly stop: 'unusable'; readonly error: DomainError };
+
+/** Finish a write: the outcome, rolled back on dry-run, else audited (with the mode, issue 3) and committed. */
+async function finish<Row>(tx: Db, spec: ImportSpec<Row>, opts: ImportOptions, base: Base, w: Writer<Row>): Promise<Result<ImportOutcome, WriteStop>> {
+  const outcome: ImportOutcome = { ...base, added: w.added, updated: w.updated, unchanged: w.unchanged, written: !opts.dryRun, cancelled: false };
+  if (opts.dryRun) {
+    return err({ stop: 'nothing', outcome });
+  }
+  await audit(
+    tx,
+    opts.ctx.audit,
+    {
+      action: `import.${spec.kind}`,
+      entityType: 'import',
+      entityId: opts.auditEntityId ?? null,
+      after: { fileName: base.fileName, mode: opts.mode, rows: base.rows, accepted: base.accepted, rejected: base.rejected, added: w.added, updated: w.updated, unchanged: w.unchanged },
+    },
+    opts.ctx.now,
+  );
+  await opts.onCommit?.(tx, outcome);
+  return ok(outcome);
+}
+
+function settle(res: Result<ImportOutcome, WriteStop>, cancelled: () => ImportOutcome): Result<ImportOutcome, DomainError> {
+  if (res.ok) {
+    return res;
+  }
+  switch (res.error.stop) {
+    case 'cancelled':
+      return ok(cancelled());
+    case 'nothing':
+      return ok(res.error.outcome);
+    case 'unusable':
+      return err(res.error.error);
+  }
+}
+
+async function twoPassWrite<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions, v: Validated<Row>, base: Base): Promise<Result<ImportOutcome, DomainError>> {
+  const batchSize = opts.batchSize ?? 5000;
+  const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
+    const w = new Writer(tx, spec, opts, () => v.accepted);
+    let batch: Row[] = [];
+    for await (const row of acceptedRows(spec, source, format, v, opts.ctx)) {
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        await w.push(batch);
+        batch = [];
+        if (opts.signal?.aborted === true) {
+          return err({ stop: 'cancelled' });
+        }
+      }
+    }
+    if (batch.length > 0) {
+      await w.push(batch);
+    }
+    await w.drain();
+    return opts.signal?.aborted === true ? err({ stop: 'cancelled' }) : finish(tx, spec, opts, base, w);
+  });
+  return settle(res, () => ({ ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: true }));
+}
+
+async function singlePassImport<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions): Promise<Result<ImportOutcome, DomainError>> {
+  let base: Base | null = null;
+  const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
+    let accepted = 0;
+    const w = new Writer(tx, spec, opts, () => accepted);
+    const validated = await validatePass(tx, spec, source, format, opts, async (rows) => {
+      accepted += rows.length;
+      await w.push(rows);
+    });
+    await w.drain();
+    if (!validated.ok) {
+      return err({ stop: 'unusable', error: validated.error });
+    }
+    const v = validated.value;
+    base = baseOf(spec, source, format, opts, v);
+    if (v.cancelled || opts.signal?.aborted === true) {
+      return err({ stop: 'cancelled' });
+    }
+    if ((opts.mode === 'all-or-nothing' && v.rejectedRows.size > 0) || v.accepted === 0) {
+      return err({ stop: 'nothing', outcome: { ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: false } });
+    }
+    return finish(tx, spec, opts, base, w);
+  });
+  return settle(res, () => ({
+    kind: spec.kind,
+    fileName: source.fileName,
+    format,
+    mode: opts.mode,
+    dryRun: opts.dryRun,
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    issues: [],
+    issuesOmitted: 0,
+    ...(base ?? {}),
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+    cancelled: true,
+  }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Who may do what with an inspection: the assigned team records it (each inspector only
+ * their own department's items), a leader of a task department reviews it, the lead
+ * department publishes it, and department admins and leaders of the task's departments
+ * (and oversight roles) read it. Everyone else gets 403; an unknown id 404.
+ */
+import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
+import { hasAnyRole, type Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import {
+  findInspection,
+  findTask,
+  inspectorsOfUser,
+  taskDepartments,
+  type InspectionRow,
+  type InspectorRow,
+  type TaskRow,
+} from '../db/repos/inspection.repo';
+
+export interface InspectionAccess {
+  readonly inspection: InspectionRow;
+  readonly task: TaskRow;
+  /** Lead first, then participants. */
+  readonly departments: readonly string[];
+  /** The actor's inspector records that are on this team. */
+  readonly myInspectors: readonly InspectorRow[];
+  readonly onTeam: boolean;
+  readonly canRead: boolean;
+  readonly canReview: boolean;
+  readonly canPublish: boolean;
+  readonly canFollowUp: boolean;
+}
+
+/** The error for a missing inspection. */
+export function inspectionNotFound(id: string): DomainError {
+  return domainError('NOT_FOUND', `检查记录 ${id} 不存在`, `no inspection ${id}`, { details: { id } });
+}
+
+/** The error for a visit the actor is not assigned to. */
+export function notOnTeam(): DomainError {
+  return domainError('FORBIDDEN', '您不在本次检查的执法人员名单中', 'you are not on the team of this inspection');
+}
+
+/** Load an inspection with what the actor may do with it (404 unknown, 403 none of read). */
+export async function accessInspection(db: Db, actor: Actor, id: string, at?: InspectionRow): Promise<Result<InspectionAccess, DomainError>> {
+  const inspection = at ?? (await findInspection(db, id));
+  if (inspection === undefined) {
+    return err(inspectionNotFound(id));
+  }
+  const task = await findTask(db, inspection.taskId);
+  if (task === undefined) {
+    return err(inspectionNotFound(id));
+  }
+  const departments = await taskDepartments(db, task);
+  const mine = hasAnyRole(actor, ['inspector']) ? await inspectorsOfUser(db, actor.userId) : [];
+  const myInspectors = mine.filter((i) => inspection.inspectors.includes(i.id));
+  const onTeam = myInspectors.length > 0;
+  const inTaskDept = departments.includes(actor.departmentCode);
+  const staffOfTask = inTaskDept && hasAnyRole(actor, ['dept_admin', 'leader']);
+  const oversight = hasAnyRole(actor, ['system_admin', 'auditor']);
+  const a: InspectionAccess = {
+    inspection,
+    task,
+    departments,
+    myInspectors,
+    onTeam,
+    canRead: onTeam || staffOfTask || oversight,
+    canReview: inTaskDept && hasAnyRole(actor, ['leader']),
+    canPublish: (actor.departmentCode === task.leadDepartmentCode && hasAnyRole(actor, ['leader', 'dept_admin'])) || hasAnyRole(actor, ['system_admin']),
+    canFollowUp: inTaskDept && hasAnyRole(actor, ['dept_admin', 'leader', 'inspector']) && (onTeam || !hasAnyRole(actor, ['inspector']) || staffOfTask),
+  };
+  if (!a.canRead) {
+    return err(hasAnyRole(actor, ['inspector']) ? notOnTeam() : domainError('FORBIDDEN', '无权查看该检查记录', 'no access to this inspection'));
+  }
+  return ok(a);
+}
+
+/** The departments whose items the actor may record on this visit (their inspector records' departments). */
+export function recordingDepartments(a: InspectionAccess): Set<string> {
+  return new Set(a.myInspectors.map((i) => i.departmentCode));
+}

@@ -1,0 +1,69 @@
+/**
+ * 我的检查 (inspector, phone first): today's and upcoming visits with the target's name,
+ * address and a map link, the task and its items; submitted ones below.
+ */
+import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { VisitListItem } from '../../api/inspection-types';
+import { useI18n } from '../../hooks/use-i18n';
+
+function VisitCard({ v }: { readonly v: VisitListItem }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="visit-card">
+      <Link to={`/console/my-inspections/${v.id}`} style={{ color: 'inherit' }}>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Typography.Text strong>{v.target.name}</Typography.Text>
+          <RightOutlined />
+        </Space>
+      </Link>
+      <div style={{ fontSize: 13, marginTop: 4 }}>
+        {v.target.address}{' '}
+        {v.mapUrl !== null && (
+          <a href={v.mapUrl} target="_blank" rel="noreferrer">
+            <EnvironmentOutlined /> {t('insp.map')}
+          </a>
+        )}
+      </div>
+      <div style={{ fontSize: 13, color: '#666' }}>{t('insp.task')}：{v.task.title}</div>
+      <div style={{ fontSize: 13, color: '#666' }}>{t('insp.items')}：{v.items.join('、')}</div>
+      <Space wrap style={{ marginTop: 6 }}>
+        <Tag color={v.status === 'returned' ? 'red' : 'blue'}>{t(`insp.status.${v.status}`)}</Tag>
+        {v.plannedDate !== null && <Tag>{t('insp.planned')} {v.plannedDate}</Tag>}
+      </Space>
+      {v.status === 'returned' && v.reviewComment !== null && <div style={{ color: '#c00', fontSize: 13 }}>{t('insp.returned', { comment: v.reviewComment })}</div>}
+    </Card>
+  );
+}
+
+/** /console/my-inspections */
+export function MyInspectionsPage() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['visits', 'mine'], queryFn: () => unwrap(api.GET('/api/inspections/mine', { params: { query: { done: 'true' } } })) });
+  if (q.data === undefined) {
+    return <Spin style={{ display: 'block', margin: 48 }} />;
+  }
+  const open = q.data.items.filter((v) => ['assigned', 'in_progress', 'returned'].includes(v.status));
+  const groups: [string, VisitListItem[]][] = [
+    [t('insp.today'), open.filter((v) => v.today)],
+    [t('insp.upcoming'), open.filter((v) => !v.today)],
+    [t('insp.done'), q.data.items.filter((v) => !open.includes(v))],
+  ];
+  return (
+    <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      {q.data.items.length === 0 && <Empty description={t('insp.none')} />}
+      {groups.map(([title, items]) =>
+        items.length === 0 ? null : (
+          <div key={title}>
+            <Typography.Title level={5}>{title}（{items.length}）</Typography.Title>
+            <List dataSource={items} renderItem={(v) => <VisitCard key={v.id} v={v} />} />
+          </div>
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The task form (抽查任务): items of the lead and participating departments, scope filters,
+ * strata (one stratum or credit tiers A–D with ratios), window, 所所交叉 and the fallback pool.
+ * The server checks the ratio cap exactly and the art. 42 quota; its message shows here.
+ */
+import { normalizeRatioCap, TARGET_STATUSES, TARGET_TYPES } from '@openssj/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { ApiError, unwrap } from '../../../api/errors';
+import type { StratumSpec, TaskSpecBody, TaskView } from '../../../api/workflow-types';
+import { useI18n } from '../../../hooks/use-i18n';
+
+interface FormValues {
+  title: string;
+  participants: string[];
+  itemIds: string[];
+  mode: 'all' | 'tiers';
+  all: number;
+  A: number;
+  B: number;
+  C: number;
+  D: number;
+  windowStart: string;
+  windowEnd: string;
+  divisions: string[];
+  industries: string[];
+  tags: string[];
+  types: string[];
+  statuses: string[];
+  claimedBy: string[];
+  jurisdictionRule: boolean;
+  crossRegion: boolean;
+}
+
+const TIERS = ['A', 'B', 'C', 'D'] as const;
+
+/** Percent (as typed) → canonical ratio text, or null. */
+function ratioOf(p: number | null | undefined): string | null {
+  if (p === null || p === undefined || !(p > 0)) {
+    return null;
+  }
+  const r = normalizeRatioCap(`${p}%`);
+  return r.ok ? r.value : null;
+}
+
+function toPercent(ratio: string): number {
+  return Number((Number(ratio) * 100).toFixed(6));
+}
+
+function initial(task: TaskView | null, year: number): FormValues {
+  const s = task?.strata ?? [];
+  const tier = (n: string, d: number) => toPercent(s.find((x) => x.name === n)?.ratio ?? String(d / 100));
+  return {
+    title: task?.title ?? '',
+    participants: task?.participants.map((p) => p.departmentCode) ?? [],
+    itemIds: task?.items.map((i) => i.itemId) ?? [],
+    mode: s.length > 1 ? 'tiers' : 'all',
+    all: toPercent(s[0]?.ratio ?? '0.05'),
+    A: tier('A', 2),
+    B: tier('B', 3),
+    C: tier('C', 5),
+    D: tier('D', 10),
+    windowStart: task?.windowStart ?? `${year}-03-01`,
+    windowEnd: task?.windowEnd ?? `${year}-05-31`,
+    divisions: task?.scope.divisions ?? [],
+    industries: task?.scope.industries ?? [],
+    tags: task?.scope.tags ?? [],
+    types: task?.scope.types ?? [],
+    statuses: task?.scope.statuses ?? ['在营'],
+    claimedBy: task?.scope.claimedBy ?? [],
+    jurisdictionRule: task?.jurisdictionRule ?? false,
+    crossRegion: task?.crossRegion ?? false,
+  };
+}
+
+/** Build the request body from the form (ratios from percentages, exactly). */
+export function taskBodyOf(v: FormValues): TaskSpecBody | string {
+  let strata: StratumSpec[];
+  if (v.mode === 'all') {
+    const r = ratioOf(v.all);
+    if (r === null) {
+      return 'all';
+    }
+    strata = [{ name: 'all', tiers: null, ratio: r, min: 0, max: null }];
+  } else {
+    strata = [];
+    for (const t of TIERS) {
+      const r = ratioOf(v[t]);
+      if (r === null) {
+        return t;
+      }
+      strata.push({ name: t, tiers: t === 'D' ? ['D', 'unrated'] : [t], ratio: r, min: 0, max: null });
+    }
+  }
+  return {
+    title: v.title,
+    itemIds: v.itemIds,
+    scope: {
+      divisions: v.divisions,
+      industries: v.industries,
+      tags: v.tags,
+      types: v.types.filter((x): x is (typeof TARGET_TYPES)[number] => (TARGET_TYPES as readonly string[]).includes(x)),
+      statuses: v.statuses.filter((x): x is (typeof TARGET_STATUSES)[number] => (TARGET_STATUSES as readonly string[]).includes(x)),
+      claimedBy: v.claimedBy,
+    },
+    strata,
+    windowStart: v.windowStart,
+    windowEnd: v.windowEnd,
+    participants: v.participants,
+    jurisdictionRule: v.jurisdictionRule,
+    crossRegion: v.crossRegion,
+  };
+}
+
+/** Create (task null) or edit a task of a plan. */
+export function TaskFormModal(props: { readonly planId: string; readonly year: number; readonly lead: string; readonly task: TaskView | null; readonly onClose: (saved: boolean) => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const participants = Form.useWatch('participants', form) ?? props.task?.participants.map((p) => p.departmentCode) ?? [];
+  const mode = Form.useWatch('mode', form) ?? (props.task !== null && props.task.strata.length > 1 ? 'tiers' : 'all');
+  const org = useQuery({ queryKey: ['org'], queryFn: () => unwrap(api.GET('/api/org', {})) });
+  const depts = [props.lead, ...participants];
+  const items = useQuery({
+    queryKey: ['wf', 'items', depts],
+    queryFn: async () => (await Promise.all(depts.map((d) => unwrap(api.GET('/api/public/items', { params: { query: { department: d, limit: 500 } } }))))).flatMap((p) => p.items),
+  });
+  const save = useMutation({
+    mutationFn: (body: TaskSpecBody) =>
+      props.task === null
+        ? unwrap(api.POST('/api/plans/{id}/tasks', { params: { path: { id: props.planId } }, body }))
+        : unwrap(api.PUT('/api/tasks/{id}', { params: { path: { id: props.task.id } }, body })),
+    meta: { silent: true },
+    onSuccess: () => props.onClose(true),
+    onError: (e) => setError(e instanceof ApiError ? e.messageIn(lang) : String(e)),
+  });
+  const submit = (v: FormValues) => {
+    const body = taskBodyOf(v);
+    if (typeof body === 'string') {
+      setError(t('wf.task.badRatio', { stratum: body }));
+      return;
+    }
+    setError(null);
+    save.mutate(body);
+  };
+  const deptOptions = (org.data?.departments ?? []).filter((d) => d.code !== props.lead).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }));
+  return (
+    <Modal open width={860} title={props.task === null ? t('wf.task.create') : t('wf.task.edit')} okText={t('wf.save')} cancelText={t('wf.cancel')} confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={() => props.onClose(false)} destroyOnHidden>
+      {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={initial(props.task, props.year)} onFinish={submit}>
+        <Form.Item name="title" label={t('wf.task.title')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="participants" label={t('wf.task.participants')} extra={t('wf.task.participantsHint')}>
+          <Select mode="multiple" options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Form.Item name="itemIds" label={t('wf.task.items')} rules={[{ required: true }]}>
+          <Select
+            mode="multiple"
+            loading={items.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.priority === 'key' ? '【重点】' : '【一般】'}${i.name}（${i.departmentName}）` }))}
+          />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="windowStart" label={t('wf.task.windowStart')} rules={[{ required: true }]}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="windowEnd" label={t('wf.task.windowEnd')} rules={[{ required: true }]}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="mode" label={t('wf.task.strata')} extra={t('wf.task.capHint')}>
+          <Radio.Group options={[{ value: 'all', label: t('wf.task.strataAll') }, { value: 'tiers', label: t('wf.task.strataTiers') }]} />
+        </Form.Item>
+        {mode === 'all' ? (
+          <Form.Item name="all" label={t('wf.task.ratio')}>
+            <InputNumber min={0.01} max={100} step={0.5} suffix="%" />
+          </Form.Item>
+        ) : (
+          <Row gutter={12}>
+            {TIERS.map((x) => (
+              <Col span={6} key={x}>
+                <Form.Item name={x} label={t(`wf.tier.${x}`)}>
+                  <InputNumber min={0.01} max={100} step={0.5} suffix="%" />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        )}
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="divisions" label={t('wf.scope.divisions')}>
+              <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="500112" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="industries" label={t('wf.scope.industries')}>
+              <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="F / 52" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="tags" label={t('wf.scope.tags')}>
+              <Select mode="tags" tokenSeparators={[',', ' ']} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="types" label={t('wf.scope.types')}>
+              <Select mode="multiple" options={TARGET_TYPES.map((x) => ({ value: x, label: x }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="statuses" label={t('wf.scope.statuses')}>
+              <Select mode="multiple" options={TARGET_STATUSES.map((x) => ({ value: x, label: x }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="claimedBy" label={t('wf.scope.claimedBy')}>
+              <Select mode="multiple" options={[{ value: props.lead, label: props.lead }, ...deptOptions]} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="jurisdictionRule" label={t('wf.task.jurisdiction')} valuePropName="checked" extra={t('wf.task.jurisdictionHint')}>
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="crossRegion" label={t('wf.task.crossRegion')} valuePropName="checked" extra={t('wf.task.crossRegionHint')}>
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The live draw of a task: frozen strata and pool, the commitment (seed source chosen here:
+ * dice, a beacon round named in advance, or the system CSPRNG — labelled weaker), the way to
+ * the ceremony, and after the draw the teams, open quotas, direct assignment and abandoning.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../../api/client';
+import { ApiError, unwrap } from '../../../api/errors';
+import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
+import { useI18n } from '../../../hooks/use-i18n';
+import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
+
+/** The draw panel of the task page. */
+export function DrawPanel(props: { readonly drawId: string; readonly taskId: string; readonly canWrite: boolean; readonly onChange: () => Promise<void> }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [source, setSource] = useState<CommitBody['seedSource']>('dice');
+  const [round, setRound] = useState('');
+  const [abandoning, setAbandoning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [assigning, setAssigning] = useState<DrawSelection | null>(null);
+  const [people, setPeople] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const draw = useQuery({ queryKey: ['tasks', 'draw', props.drawId], queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: props.drawId } } })) });
+  const onError = (e: unknown) => setError(e instanceof ApiError ? e.messageIn(lang) : String(e));
+  const done = async () => {
+    setError(null);
+    void message.success(t('wf.done'));
+    await draw.refetch();
+    await props.onChange();
+  };
+  const commit = useMutation({
+    mutationFn: (body: CommitBody) => unwrap(api.POST('/api/draws/{id}/commit', { params: { path: { id: props.drawId } }, body })),
+    meta: { silent: true },
+    onSuccess: done,
+    onError,
+  });
+  const abandon = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/draws/{id}/abandon', { params: { path: { id: props.drawId } }, body: { reason } })),
+    meta: { silent: true },
+    onSuccess: async () => {
+      setAbandoning(false);
+      await done();
+    },
+    onError,
+  });
+  const assign = useMutation({
+    mutationFn: (v: { target: string; inspectors: string[]; reason: string }) => unwrap(api.POST('/api/draws/{id}/overrides', { params: { path: { id: props.drawId } }, body: v })),
+    meta: { silent: true },
+    onSuccess: async () => {
+      setAssigning(null);
+      setPeople([]);
+      setReason('');
+      await done();
+    },
+    onError,
+  });
+  const inspectors = useQuery({
+    queryKey: ['wf', 'inspectors'],
+    enabled: assigning !== null,
+    queryFn: () => unwrap(api.GET('/api/inspectors', { params: { query: { limit: 500 } } })),
+  });
+  const d = draw.data;
+  if (d === undefined) {
+    return <Card loading />;
+  }
+  const s = d.draw;
+  const commitBody = (): CommitBody => (source === 'beacon' ? { seedSource: 'beacon', seedPlan: round } : source === 'dice' ? { seedSource: 'dice' } : { seedSource: 'system' });
+  return (
+    <Card
+      title={
+        <Space>
+          {t('wf.draw.current')} {s.id}
+          <Tag color={DRAW_STATUS[s.status]?.color ?? 'default'}>{t(DRAW_STATUS[s.status]?.label ?? 'wf.draw.status.frozen')}</Tag>
+          {s.supersedes !== null && <Tag>{t('wf.draw.supersedesX', { id: s.supersedes })}</Tag>}
+        </Space>
+      }
+      extra={
+        props.canWrite && (
+          <Button danger onClick={() => setAbandoning(true)}>
+            {t('wf.draw.abandon')}
+          </Button>
+        )
+      }
+    >
+      {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table
+        size="small"
+        rowKey="name"
+        pagination={false}
+        dataSource={s.strata}
+        columns={[
+          { title: t('wf.draw.stratum'), dataIndex: 'name' },
+          { title: t('wf.draw.frameSize'), dataIndex: 'frameSize' },
+          { title: t('wf.draw.exclusions'), render: (_, r) => Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => <Tag key={k}>{`${k} ${n}`}</Tag>) },
+          { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },
+          { title: t('wf.draw.frameDigest'), dataIndex: 'frameDigest', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
+        ]}
+      />
+      <Descriptions size="small" column={2} style={{ marginTop: 12 }}>
+        <Descriptions.Item label={t('wf.draw.pool')}>{d.poolSize}</Descriptions.Item>
+        <Descriptions.Item label={t('wf.draw.pairs')}>{Object.entries(d.pairExclusions).map(([k, n]) => `${k} ${n}`).join('，') || '0'}</Descriptions.Item>
+        {s.commitment !== null && (
+          <>
+            <Descriptions.Item label={t('wf.draw.commitment')} span={2}>
+              <Typography.Text code copyable>
+                {s.commitment}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('wf.draw.committedAt')}>{dateTime(s.committedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('wf.draw.seedSource')}>{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${s.seedPlan ?? ''}`}</Descriptions.Item>
+          </>
+        )}
+      </Descriptions>
+      {s.status === 'frozen' && props.canWrite && (
+        <Space direction="vertical" style={{ marginTop: 12 }}>
+          <Radio.Group value={source} onChange={(e) => setSource(e.target.value as CommitBody['seedSource'])} options={[{ value: 'dice', label: t('wf.seed.dice') }, { value: 'beacon', label: t('wf.seed.beacon') }, { value: 'system', label: t('wf.seed.systemWeak') }]} />
+          {source === 'beacon' && <Input style={{ width: 420 }} value={round} onChange={(e) => setRound(e.target.value)} placeholder="drand quicknet round 1234567" />}
+          <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate(commitBody())}>
+            {t('wf.draw.commit')}
+          </Button>
+        </Space>
+      )}
+      {s.status === 'committed' && (
+        <Link to={`/console/tasks/${props.taskId}/ceremony/${s.id}`}>
+          <Button type="primary" size="large" style={{ marginTop: 12 }}>
+            {t('wf.ceremony.open')}
+          </Button>
+        </Link>
+      )}
+      {s.status === 'drawn' && (
+        <Table<DrawSelection>
+          style={{ marginTop: 12 }}
+          size="small"
+          rowKey="id"
+          dataSource={d.selections}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: '#', render: (_, __, i) => i + 1, width: 50 },
+            { title: t('wf.draw.target'), render: (_, r) => `${r.name}（${r.id}）` },
+            { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 70 },
+            { title: t('wf.draw.team'), render: (_, r) => r.team.map((m) => <Tag key={m.id} color={m.override ? 'orange' : m.expert ? 'gold' : 'blue'}>{`${m.name} ${m.badgeNo ?? m.id}`}</Tag>) },
+            { title: t('wf.draw.open'), render: (_, r) => (r.status === 'unfilled' ? <Tag color="red">{Object.entries(r.open).map(([k, n]) => `${k} 缺 ${n}`).join('，')}</Tag> : '—') },
+            { title: t('wf.draw.plannedDate'), dataIndex: 'plannedDate', width: 110 },
+            {
+              title: t('wf.actions'),
+              width: 190,
+              render: (_, r) => (
+                <Space>
+                  <Link to={`/console/tasks/notices/${s.id}/${encodeURIComponent(r.id)}`}>{t('wf.notice.title')}</Link>
+                  {props.canWrite && (
+                    <Button size="small" onClick={() => setAssigning(r)}>
+                      {t('wf.override.title')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Modal open={abandoning} title={t('wf.draw.abandon')} okText={t('wf.confirm')} cancelText={t('wf.cancel')} okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }} confirmLoading={abandon.isPending} onOk={() => abandon.mutate()} onCancel={() => setAbandoning(false)}>
+        <Typography.Paragraph>{t('wf.draw.abandonHint')}</Typography.Paragraph>
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+      <Modal
+        open={assigning !== null}
+        title={`${t('wf.override.title')}：${assigning?.name ?? ''}`}
+        okText={t('wf.confirm')}
+        cancelText={t('wf.cancel')}
+        okButtonProps={{ disabled: people.length === 0 || reason.trim().length < 4 }}
+        confirmLoading={assign.isPending}
+        onOk={() => assigning !== null && assign.mutate({ target: assigning.id, inspectors: people, reason })}
+        onCancel={() => setAssigning(null)}
+      >
+        {assigning?.status === 'unfilled' && <Alert type="warning" showIcon title={t('wf.override.open', { open: Object.entries(assigning.open).map(([k, n]) => `${k} × ${n}`).join('，') })} style={{ marginBottom: 12 }} />}
+        <Select
+          mode="multiple"
+          style={{ width: '100%', marginBottom: 12 }}
+          value={people}
+          onChange={setPeople}
+          loading={inspectors.isLoading}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('wf.override.people')}
+          options={(inspectors.data?.items ?? []).filter((i) => i.active).map((i) => ({ value: i.id, label: `${i.expert ? '【专家】' : ''}${i.name}（${i.badgeNo ?? i.id}）` }))}
+        />
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('wf.override.reason')} />
+      </Modal>
+    </Card>
+  );
+}
