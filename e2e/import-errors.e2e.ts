@@ -29,6 +29,7 @@ describe('import errors journey (pglite)', () => {
   for (const width of [1280, 375]) {
     it(`shows per-row errors in Chinese and writes nothing (${width} px)`, async () => {
       const base = inject('pgliteUrl');
+      await browser.context.clearCookies(); // a fresh login for each viewport
       const page = await browser.newPage({ width, height: 900 });
       await page.goto(`${base}/login`);
       await page.getByLabel('用户名').fill('admin');
@@ -52,4 +53,21 @@ describe('import errors journey (pglite)', () => {
       await page.close();
     });
   }
+
+  it('the target library searches a Chinese name fragment (375 px)', async () => {
+    const base = inject('pgliteUrl');
+    await browser.context.clearCookies();
+    const page = await browser.newPage({ width: 375, height: 900 });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('退出登录').first().waitFor({ state: 'attached' });
+    await page.goto(`${base}/console/targets`);
+    await page.getByPlaceholder('名称（支持中文片段，如「华为」）').fill('重庆');
+    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).first().click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await shot(page, 'targets-search-375');
+    await page.close();
+  });
 });

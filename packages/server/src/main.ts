@@ -10,6 +10,7 @@ import { openPglite, openPostgres, type Database } from './db/client';
 import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
 import { users } from './db/schema';
+import { seedWorkflowHistory } from './demo/history.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
 import { buildApp, type App } from './http/app';
 
@@ -52,6 +53,8 @@ export async function startServer(
       } else {
         log('正在生成演示数据… / loading demo data…');
         const stats = await seedDemo(database, { clock: () => new Date(), log });
+        const h = await seedWorkflowHistory(database, { config }, { log });
+        log(`  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`);
         log(`演示数据已载入 / demo data loaded: ${stats}`);
       }
     }

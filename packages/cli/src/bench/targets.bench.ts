@@ -29,9 +29,9 @@ export interface TargetBenchOptions {
   /** CSV rows imported (and copied with psql). */
   readonly rows: number;
   readonly databaseUrl: string;
-  /** xlsx rows imported (default min(100 000, rows)). */
+  /** xlsx rows imported (default rows / 10, at most 100 000: 100 k for the 1 M run). */
   readonly xlsxRows?: number;
-  /** Queries per search case (default 200). */
+  /** Queries per search case (default 200, or 50 below 500 k rows). */
   readonly searchRuns?: number;
   readonly psql?: string;
   readonly log?: (line: string) => void;
@@ -55,8 +55,8 @@ function pct(sorted: readonly number[], p: number): number {
 export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const n = opts.rows;
-  const xlsxRows = opts.xlsxRows ?? Math.min(100_000, n);
-  const runs = opts.searchRuns ?? 200;
+  const xlsxRows = opts.xlsxRows ?? Math.min(100_000, Math.max(1000, Math.ceil(n / 10)));
+  const runs = opts.searchRuns ?? (n >= 500_000 ? 200 : 50);
   const dbName = `ssj_bench_targets_${process.pid}`;
   const admin = new pg.Client({ connectionString: opts.databaseUrl });
   await admin.connect();

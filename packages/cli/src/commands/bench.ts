@@ -6,8 +6,9 @@ import process from 'node:process';
 import { benchDraw, QUICK_DRAW_BENCH } from '../bench/draw.bench';
 import { benchRisk } from '../bench/risk.bench';
 import { benchTargets } from '../bench/targets.bench';
+import { benchDashboard } from '../bench/dashboard.bench';
 
-const SUITES = ['draw', 'targets', 'risk'] as const;
+const SUITES = ['draw', 'targets', 'risk', 'dashboard'] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -42,6 +43,9 @@ export async function run(argv: readonly string[]): Promise<number> {
         break;
       case 'risk':
         await benchRisk({ targets: quick ? 50_000 : 1_000_000, databaseUrl });
+        break;
+      case 'dashboard':
+        await benchDashboard({ inspections: quick ? 100_000 : 1_000_000, databaseUrl });
         break;
     }
   }

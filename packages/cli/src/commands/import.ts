@@ -13,7 +13,7 @@ import { runImport, type ImportOutcome, type ImportProgress } from '@openssj/ser
 import type { ImportKind } from '@openssj/server/imports/import-spec';
 import { detectFormat, fileSource } from '@openssj/server/imports/sheet-reader';
 
-const USAGE = `usage: ssj import targets|inspectors|items FILE [--valid-only] [--dry-run]
+const USAGE = `usage: ssj import ${IMPORT_KINDS.join('|')} FILE [--valid-only] [--dry-run]
   FILE       .xlsx or .csv (UTF-8 with or without BOM, or GBK) with the template's Chinese headers
   --valid-only  write the valid rows even when some rows are bad (default: all or nothing)
   --dry-run     validate and count, write nothing
@@ -47,7 +47,7 @@ export function parseImportArgs(argv: readonly string[]): Args | string {
     return 'expected a kind and one file';
   }
   if (!isKind(kind)) {
-    return `unknown kind "${kind}": targets, inspectors or items`;
+    return `unknown kind "${kind}": ${IMPORT_KINDS.join(', ')}`;
   }
   return { kind, file, validOnly: flags.includes('--valid-only'), dryRun: flags.includes('--dry-run') };
 }

@@ -19,7 +19,7 @@ const WRITERS = rolesAccess('dept_admin', 'system_admin');
 const DECLARERS = rolesAccess('inspector', 'dept_admin', 'system_admin');
 
 /** Register inspector library and recusal routes. */
-export function registerInspectorRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+export async function registerInspectorRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
 

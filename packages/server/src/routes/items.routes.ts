@@ -28,7 +28,7 @@ const idParams = z.object({ id: z.uuid() });
 const ratioDefaultSchema = z.object({ departmentCode: z.string(), defaultRatioCap: z.string(), scope: z.string().nullable() });
 
 /** Register item routes (staff and public). */
-export function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
 

@@ -37,8 +37,16 @@ export const recordsSchema = z.object({
 });
 
 const n = z.coerce.number();
-const str = z.string().nullable();
-const s = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+/** A raw SQL value as display text (dates as ISO, arrays and objects as JSON). */
+function s(v: unknown): string | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  if (v instanceof Date) {
+    return v.toISOString();
+  }
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
+}
 
 function inspectionWhere(q: RecordsQuery): SQL {
   const parts: SQL[] = [sql`i.status <> 'cancelled'`, sql`i.task_id IN (SELECT task_id FROM st)`];
@@ -116,7 +124,7 @@ export async function dashboardRecords(deps: ServiceDeps, actor: Actor, q: Recor
   }
   const total = rows[0]?.total ?? 0;
   const items = rows.map((r) => {
-    const out: Record<string, z.infer<typeof str>> = {};
+    const out: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(r)) {
       if (k !== 'total') {
         out[k] = s(v);

@@ -10,14 +10,14 @@ import type { Actor } from '../auth/actor';
 import { listDepartments } from '../db/repos/org.repo';
 import {
   categoryCounts,
-  departmentCounts,
   followUpClosure,
   inspectorWorkload,
   itemCoverage,
   monthlyInspections,
-  overallCounts,
+  taskCounts,
   tasksForPublication,
   type MetricsScope,
+  type TaskCounts,
 } from '../db/repos/metrics.repo';
 import { chinaToday, loadHolidayTable } from './calendar.service';
 import type { ServiceDeps } from './context';
@@ -127,6 +127,41 @@ async function publicationByDept(deps: ServiceDeps, s: MetricsScope): Promise<{ 
   return { byDept: out, overall };
 }
 
+interface Counts {
+  dept: string;
+  tasks: number;
+  joint_tasks: number;
+  inspections: number;
+  visits_alone: number;
+  with_results: number;
+  with_problem: number;
+}
+
+/** Per department (each department of a task counts it) and overall (each task once); 001: visits alone = inspections × departments. */
+function sumTasks(tasks: readonly TaskCounts[], department: string | null): { counts: Counts[]; overall: Counts } {
+  const by = new Map<string, Counts>();
+  const overall: Counts = { dept: '', tasks: 0, joint_tasks: 0, inspections: 0, visits_alone: 0, with_results: 0, with_problem: 0 };
+  const add = (c: Counts, t: TaskCounts) => {
+    c.tasks += 1;
+    c.joint_tasks += t.joint ? 1 : 0;
+    c.inspections += t.inspections;
+    c.visits_alone += t.inspections * t.ndept;
+    c.with_results += t.with_results;
+    c.with_problem += t.with_problem;
+  };
+  for (const t of tasks) {
+    add(overall, t);
+    for (const d of t.depts) {
+      if (department === null || d === department) {
+        const c = by.get(d) ?? { dept: d, tasks: 0, joint_tasks: 0, inspections: 0, visits_alone: 0, with_results: 0, with_problem: 0 };
+        add(c, t);
+        by.set(d, c);
+      }
+    }
+  }
+  return { counts: [...by.values()].sort((a, b) => a.dept.localeCompare(b.dept)), overall };
+}
+
 /** All dashboard figures for a region, department and period. */
 export async function dashboardMetrics(deps: ServiceDeps, actor: Actor, q: MetricsQuery): Promise<Result<Dashboard, DomainError>> {
   const sc = metricsScope(actor, q);
@@ -135,9 +170,8 @@ export async function dashboardMetrics(deps: ServiceDeps, actor: Actor, q: Metri
   }
   const s = sc.value;
   const db = deps.database.db;
-  const [counts, overall, coverage, follow, workload, months, categories, publication, usage, depts] = await Promise.all([
-    departmentCounts(db, s),
-    overallCounts(db, s),
+  const [tasks, coverage, follow, workload, months, categories, publication, usage, depts] = await Promise.all([
+    taskCounts(db, s),
     itemCoverage(db, s),
     followUpClosure(db, s),
     inspectorWorkload(db, s),
@@ -151,6 +185,7 @@ export async function dashboardMetrics(deps: ServiceDeps, actor: Actor, q: Metri
     return err(domainError('NOT_FOUND', `没有这个部门：${s.department}`, `no such department: ${s.department}`));
   }
   const names = new Map(depts.map((d) => [d.code, d.name]));
+  const { counts, overall } = sumTasks(tasks, s.department);
   const usageByDept = new Map((usage.ok ? usage.value.departments : []).map((u) => [u.departmentCode, u]));
   const codes = [...new Set([...counts.map((c) => c.dept), ...coverage.filter((c) => c.items > 0).map((c) => c.dept)])].sort();
   const departments = codes.map((code): DepartmentMetrics => {

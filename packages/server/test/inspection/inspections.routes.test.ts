@@ -2,7 +2,11 @@
  * Recording a visit (issue 5), on both engines: who may open it, draft saves with version
  * conflicts, per-department items on a joint visit, the submission checks, idempotent submit.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { inspectionResults } from '../../src/db/schema';
+import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { call, ITEM_A, ITEM_C, loadInspectionWorld, recordCompleteVisit, TINY_PNG, type InspectionWorld } from '../support/inspection-fixtures';
@@ -136,9 +140,7 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
     // the DEPT_C item of a DEPT_A-only team: a DEPT_A inspector cannot record it, so the lead department's visit keeps it open
     expect(v.status).toBe(200);
     // record DEPT_C's item directly (a joint team would): the service path is covered by the joint test
-    await t.database.db.execute(
-      `insert into inspection_results (inspection_id, item_id, item_version, department_code, category, answers, recorded_by, recorded_at) values ('${w.visit}', '${ITEM_C}', 1, '500112-MZ', '未发现问题', '{"registered": true}', 'insp_c', now())`,
-    );
+    await t.database.db.insert(inspectionResults).values({ inspectionId: w.visit, itemId: ITEM_C, itemVersion: 1, departmentCode: '500112-MZ', category: '未发现问题', answers: { registered: true }, recordedBy: 'insp_c', recordedAt: t.now() });
     v = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/confirm`, { version: v.body.version });
     v = await call(t.app, who('insp_a2'), 'POST', `/api/inspections/${w.visit}/confirm`, { version: v.body.version });
     expect(v.status).toBe(200);
@@ -149,8 +151,8 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
     const second = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, { version });
     expect(second.status).toBe(200);
     expect(second.body.version).toBe(first.body.version);
-    const audits = await t.database.db.execute(`select count(*)::int as n from audit_log where action = 'inspection.submitted' and entity_id = '${w.visit}'`);
-    expect(JSON.stringify(audits.rows)).toContain('"n":1');
+    const audits = await queryRows(t.database.db, sql`select count(*)::int as n from audit_log where action = 'inspection.submitted' and entity_id = ${w.visit}`, z.object({ n: z.number() }));
+    expect(audits).toEqual([{ n: 1 }]);
     // no more edits once submitted
     const late = await call(t.app, who('insp_a'), 'PUT', `/api/inspections/${w.visit}/draft`, { version: first.body.version, results: [] });
     expect(late.status).toBe(409);

@@ -2,9 +2,11 @@
  * Review, publication, deadlines, follow-ups, the portal and the publicity export (issue 5),
  * on both engines.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { inspectionResults, tasks } from '../../src/db/schema';
+import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { call, ITEM_A, ITEM_C, loadInspectionWorld, recordCompleteVisit, TASK_ID, USCC_1, USCC_2, type InspectionWorld } from '../support/inspection-fixtures';
@@ -70,17 +72,17 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     const ret = await call(t.app, who('leader_a'), 'POST', `/api/inspections/${w.visit}/review`, { version, decision: 'return', comment: '请补充现场照片说明' });
     expect(ret.status).toBe(200);
     expect(ret.body.status).toBe('returned');
-    const audits = await t.database.db.execute(`select action, after from audit_log where entity_id = '${w.visit}' and action like 'inspection.%' order by seq`);
-    expect(JSON.stringify(audits.rows)).toContain('inspection.returned');
-    expect(JSON.stringify(audits.rows)).toContain('请补充现场照片说明');
+    const audits = await queryRows(t.database.db, sql`select action, after from audit_log where entity_id = ${w.visit} and action like 'inspection.%' order by seq`, z.object({ action: z.string(), after: z.unknown() }));
+    expect(JSON.stringify(audits)).toContain('inspection.returned');
+    expect(JSON.stringify(audits)).toContain('请补充现场照片说明');
     // the inspector resubmits (still complete); the leader approves
     const again = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, { version: ret.body.version });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     const appr = await call(t.app, who('leader_c'), 'POST', `/api/inspections/${w.visit}/review`, { version: again.body.version, decision: 'approve' });
     expect(appr.status).toBe(200); // a participating department's leader may review
     expect(appr.body.status).toBe('approved');
-    const audits2 = await t.database.db.execute(`select count(*)::int as n from audit_log where entity_id = '${w.visit}' and action = 'inspection.approved'`);
-    expect(JSON.stringify(audits2.rows)).toContain('"n":1');
+    const audits2 = await queryRows(t.database.db, sql`select count(*)::int as n from audit_log where entity_id = ${w.visit} and action = 'inspection.approved'`, z.object({ n: z.number() }));
+    expect(audits2).toEqual([{ n: 1 }]);
     // an inspector cannot review (role), admin_b cannot read
     expect((await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/review`, { version: appr.body.version, decision: 'approve' })).status).toBe(403);
   });

@@ -52,7 +52,7 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
   tasks: { icon: <ProfileOutlined />, component: lazyPage(() => import('../pages/console/TasksPage'), 'TasksPage') },
   imports: { icon: <CloudUploadOutlined />, component: lazyPage(() => import('../pages/console/ImportsPage'), 'ImportsPage') },
   reviews: { icon: <FileSearchOutlined />, component: lazyPage(() => import('../pages/console/ReviewsPage'), 'ReviewsPage') },
-  dashboard: { icon: <BarChartOutlined />, component: null },
+  dashboard: { icon: <BarChartOutlined />, component: lazyPage(() => import('../pages/console/DashboardPage'), 'DashboardPage') },
   risk: { icon: <SafetyCertificateOutlined />, component: lazyPage(() => import('../pages/console/RiskPage'), 'RiskPage') },
   org: { icon: <ApartmentOutlined />, component: null },
   users: { icon: <UserOutlined />, component: null },

@@ -42,65 +42,40 @@ export function scopedTasks(s: MetricsScope): SQL {
     WHERE ${inRegion} AND ${inDept})`;
 }
 
-const deptRow = z.object({
-  dept: z.string(),
-  tasks: n,
-  joint_tasks: n,
+/** Results rolled up per inspection in one hash aggregate (`ir(inspection_id, problem)`), cheaper than a lookup per inspection. */
+const RESULTS_ROLLUP = sql`ir AS (SELECT inspection_id, bool_or(category = ANY(${PROBLEM}::text[])) AS problem FROM inspection_results GROUP BY inspection_id)`;
+
+const taskRow = z.object({
+  task_id: z.string(),
+  depts: z.array(z.string()),
+  ndept: n,
+  joint: z.boolean(),
   inspections: n,
-  visits_alone: n,
   with_results: n,
   with_problem: n,
 });
-export type DepartmentCounts = z.infer<typeof deptRow>;
+export type TaskCounts = z.infer<typeof taskRow>;
 
 /**
- * Per department: tasks, joint tasks, inspections made, visits the departments would make alone
- * (each inspection × the task's departments, 001), inspections with results and with a problem.
+ * Per task in scope: its departments (lead + non-declined participants), whether it is joint, and its
+ * inspections made, those with results and those with a problem. One pass over the inspections; the
+ * per-department and overall sums are over tasks (hundreds a year), so they run in the service.
  */
-export async function departmentCounts(db: Db, s: MetricsScope): Promise<DepartmentCounts[]> {
+export async function taskCounts(db: Db, s: MetricsScope): Promise<TaskCounts[]> {
   return queryRows(
     db,
-    sql`WITH ${scopedTasks(s)},
+    sql`WITH ${scopedTasks(s)}, ${RESULTS_ROLLUP},
+      t1 AS (SELECT task_id, array_agg(dept ORDER BY dept) AS depts, max(ndept) AS ndept, bool_or(joint) AS joint FROM st GROUP BY task_id),
       per_task AS (
-        SELECT i.task_id, count(*) AS inspections,
-          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id)) AS with_results,
-          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM}::text[]))) AS with_problem
-        FROM inspections i
-        WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM st)
-        GROUP BY i.task_id)
-    SELECT st.dept, count(*) AS tasks, count(*) FILTER (WHERE st.joint) AS joint_tasks,
-      coalesce(sum(pt.inspections), 0) AS inspections,
-      coalesce(sum(pt.inspections * st.ndept), 0) AS visits_alone,
-      coalesce(sum(pt.with_results), 0) AS with_results,
-      coalesce(sum(pt.with_problem), 0) AS with_problem
-    FROM st LEFT JOIN per_task pt ON pt.task_id = st.task_id
-    GROUP BY st.dept ORDER BY st.dept`,
-    deptRow,
-  );
-}
-
-const totalsRow = z.object({ tasks: n, joint_tasks: n, inspections: n, visits_alone: n, with_results: n, with_problem: n });
-
-/** The same counts over all tasks in scope, each task and inspection counted once. */
-export async function overallCounts(db: Db, s: MetricsScope): Promise<z.infer<typeof totalsRow>> {
-  const rows = await queryRows(
-    db,
-    sql`WITH ${scopedTasks(s)},
-      t1 AS (SELECT DISTINCT task_id, ndept, joint FROM st),
-      per_task AS (
-        SELECT i.task_id, count(*) AS inspections,
-          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id)) AS with_results,
-          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM}::text[]))) AS with_problem
-        FROM inspections i
+        SELECT i.task_id, count(*) AS inspections, count(ir.inspection_id) AS with_results, count(*) FILTER (WHERE ir.problem) AS with_problem
+        FROM inspections i LEFT JOIN ir ON ir.inspection_id = i.id
         WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM t1)
         GROUP BY i.task_id)
-    SELECT count(*) AS tasks, count(*) FILTER (WHERE t1.joint) AS joint_tasks,
-      coalesce(sum(pt.inspections), 0) AS inspections, coalesce(sum(pt.inspections * t1.ndept), 0) AS visits_alone,
-      coalesce(sum(pt.with_results), 0) AS with_results, coalesce(sum(pt.with_problem), 0) AS with_problem
-    FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id`,
-    totalsRow,
+    SELECT t1.task_id, t1.depts, t1.ndept, t1.joint, coalesce(pt.inspections, 0) AS inspections,
+      coalesce(pt.with_results, 0) AS with_results, coalesce(pt.with_problem, 0) AS with_problem
+    FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id ORDER BY t1.task_id`,
+    taskRow,
   );
-  return rows[0] ?? { tasks: 0, joint_tasks: 0, inspections: 0, visits_alone: 0, with_results: 0, with_problem: 0 };
 }
 
 const coverageRow = z.object({ dept: z.string(), items: n, inspected: n });
@@ -157,15 +132,16 @@ export async function inspectorWorkload(db: Db, s: MetricsScope): Promise<z.infe
 
 const monthRow = z.object({ month: z.string(), inspections: n, with_problem: n });
 
-/** Inspections per month (of the visit, else the task's start), with those that found a problem. */
+/** Inspections per month (of the visit, else the task's start, China time), with those that found a problem. */
 export async function monthlyInspections(db: Db, s: MetricsScope): Promise<z.infer<typeof monthRow>[]> {
   return queryRows(
     db,
-    sql`WITH ${scopedTasks(s)}
-      SELECT to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, k.window_start), 'YYYY-MM') AS month, count(*) AS inspections,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM}::text[]))) AS with_problem
-      FROM inspections i JOIN tasks k ON k.id = i.task_id
-      WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM st)
+    sql`WITH ${scopedTasks(s)}, ${RESULTS_ROLLUP},
+      t1 AS (SELECT DISTINCT st.task_id, k.window_start FROM st JOIN tasks k ON k.id = st.task_id)
+      SELECT to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, t1.window_start), 'YYYY-MM') AS month, count(*) AS inspections,
+        count(*) FILTER (WHERE ir.problem) AS with_problem
+      FROM inspections i JOIN t1 ON t1.task_id = i.task_id LEFT JOIN ir ON ir.inspection_id = i.id
+      WHERE i.status <> 'cancelled'
       GROUP BY 1 ORDER BY 1`,
     monthRow,
   );

@@ -17,9 +17,29 @@ export interface Drill {
   readonly query: Pick<RecordsQuery, 'kind'> & Partial<Omit<RecordsQuery, 'kind' | 'year' | 'region' | 'quarter' | 'page' | 'pageSize'>>;
 }
 
-const COLUMN_KEYS: readonly string[] = [
-  'id', 'task_id', 'task_title', 'title', 'lead_department_code', 'department_code', 'target_id', 'target_name', 'status', 'inspectors', 'visited_at',
-  'categories', 'window_start', 'window_end', 'departments', 'joint', 'results_published_at', 'inspections', 'kind', 'deadline', 'closed_at',
+/** Known columns, in display order, with their labels. */
+const COLUMNS: readonly (readonly [string, MessageKey])[] = [
+  ['id', 'dash.col.id'],
+  ['task_id', 'dash.col.task_id'],
+  ['task_title', 'dash.col.task_title'],
+  ['title', 'dash.col.title'],
+  ['lead_department_code', 'dash.col.lead_department_code'],
+  ['department_code', 'dash.col.department_code'],
+  ['target_id', 'dash.col.target_id'],
+  ['target_name', 'dash.col.target_name'],
+  ['status', 'dash.col.status'],
+  ['inspectors', 'dash.col.inspectors'],
+  ['visited_at', 'dash.col.visited_at'],
+  ['categories', 'dash.col.categories'],
+  ['window_start', 'dash.col.window_start'],
+  ['window_end', 'dash.col.window_end'],
+  ['departments', 'dash.col.departments'],
+  ['joint', 'dash.col.joint'],
+  ['results_published_at', 'dash.col.results_published_at'],
+  ['inspections', 'dash.col.inspections'],
+  ['kind', 'dash.col.kind'],
+  ['deadline', 'dash.col.deadline'],
+  ['closed_at', 'dash.col.closed_at'],
 ];
 const HIDDEN_FOR: Readonly<Record<RecordsQuery['kind'], readonly string[]>> = { inspections: ['id'], tasks: [], followUps: ['id'] };
 
@@ -39,10 +59,10 @@ export function DrillTable({ drill, scope, onClose }: { readonly drill: Drill; r
   const res = useQuery({ queryKey: ['dashboard', 'records', query], queryFn: () => unwrap(api.GET('/api/dashboard/records', { params: { query } })) });
   const items = res.data?.items ?? [];
   const present = new Set(items.flatMap((i) => Object.keys(i)));
-  const columns = COLUMN_KEYS.filter((k) => present.has(k) && !HIDDEN_FOR[drill.query.kind].includes(k)).map((k) => ({
+  const columns = COLUMNS.filter(([k]) => present.has(k) && !HIDDEN_FOR[drill.query.kind].includes(k)).map(([k, label]) => ({
     key: k,
     dataIndex: k,
-    title: t(`dash.col.${k}` as MessageKey),
+    title: t(label),
     render: (v: string | null) => display(k, v),
   }));
   return (
