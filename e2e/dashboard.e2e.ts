@@ -36,6 +36,8 @@ describe('dashboard drill-down (pglite)', () => {
     await pie.locator('canvas').first().waitFor();
     await page.waitForTimeout(800); // the pie animates in
     await shot(page, 'dashboard-leader');
+    await pie.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
     const box = await pie.boundingBox();
     if (box === null) {
       throw new Error('no chart box');
