@@ -36,7 +36,7 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
   let dbName: string | null = null;
   const base = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const env: Record<string, string> = { ...process.env, PORT: String(port), SSJ_DATA_DIR: dataDir, HOST: '127.0.0.1' } as Record<string, string>;
+  const env: Record<string, string> = { ...process.env, PORT: String(port), SSJ_DATA_DIR: dataDir, HOST: '127.0.0.1' };
   delete env['DATABASE_URL'];
   if (engine === 'postgres') {
     dbName = `ssj_e2e_${process.pid}_${port}`;
