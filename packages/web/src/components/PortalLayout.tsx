@@ -10,7 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** Portal navigation: the home page's sections for now; each becomes its own page later (issue 5). */
 export const PORTAL_NAV: readonly { readonly to: string; readonly label: MessageKey }[] = [
   { to: '/', label: 'portal.home' },
-  { to: '/#items', label: 'portal.section.items' },
+  { to: '/items', label: 'portal.section.items' },
   { to: '/plans', label: 'portal.section.plans' },
   { to: '/results', label: 'portal.section.results' },
   { to: '/draws', label: 'portal.section.draws' },

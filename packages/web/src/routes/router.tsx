@@ -58,6 +58,7 @@ export const routes: RouteObject[] = [
       // later portal pages (issue 5): items, plans, results, draws/:id … go here
       { path: 'results', lazy: async () => ({ Component: (await import('../pages/portal/ResultsPage')).ResultsPage }) },
       { path: 'results/:id', lazy: async () => ({ Component: (await import('../pages/portal/ResultDetailPage')).ResultDetailPage }) },
+      { path: 'items', lazy: async () => ({ Component: (await import('../pages/portal/PortalItemsPage')).PortalItemsPage }) },
       { path: 'plans', lazy: async () => ({ Component: (await import('../pages/portal/PortalPlansPage')).PortalPlansPage }) },
       { path: 'draws', lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawsPage')).PortalDrawsPage }) },
       { path: 'draws/:id', lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawPage')).PortalDrawPage }) },
