@@ -5,13 +5,32 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'packages/web/src/api/schema.d.ts', 'packages/native/build/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      '.tmp/**',
+      'packages/web/src/api/schema.d.ts',
+      'packages/native/build/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'vitest.config.ts', 'scripts/*.mjs', 'packages/*/bin/*.mjs', 'packages/*/scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'vitest.config.ts',
+            'scripts/*.mjs',
+            'packages/*/bin/*.mjs',
+            'packages/*/scripts/*.mjs',
+          ],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -39,8 +58,35 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'core is pure: no node built-ins' },
-            { group: ['@openssj/server', '@openssj/server/*', '@openssj/web', '@openssj/web/*', '@openssj/cli', '@openssj/cli/*'], message: 'core never imports server, web or cli' },
-            { group: ['pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*', 'react', 'react-dom', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'stream'], message: 'core has no I/O' },
+            {
+              group: [
+                '@openssj/server',
+                '@openssj/server/*',
+                '@openssj/web',
+                '@openssj/web/*',
+                '@openssj/cli',
+                '@openssj/cli/*',
+              ],
+              message: 'core never imports server, web or cli',
+            },
+            {
+              group: [
+                'pg',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                '@electric-sql/*',
+                'react',
+                'react-dom',
+                'fs',
+                'path',
+                'crypto',
+                'os',
+                'child_process',
+                'worker_threads',
+                'stream',
+              ],
+              message: 'core has no I/O',
+            },
           ],
         },
       ],
@@ -51,7 +97,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core takes the clock as an argument' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core takes the clock as an argument',
+        },
       ],
       'no-restricted-globals': ['error', 'fetch', 'process', 'setTimeout', 'setInterval'],
     },

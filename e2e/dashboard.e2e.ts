@@ -46,7 +46,9 @@ describe('dashboard drill-down (pglite)', () => {
     await page.mouse.click(box.x + box.width / 2 + 12, box.y + box.height / 2 - 12);
     await expect.poll(() => page.getByText(/^明细：/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const table = page.getByTestId('drill-table');
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'dashboard-drill-down');
 
     await page.setViewportSize({ width: 375, height: 812 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
 
 const PASSWORD = 'Ssj@demo2026';
-const HEADER = '统一社会信用代码,对象编码,名称,对象类型,行政区划代码,地址,行业代码,法定代表人,登记状态,监管单位,信用风险等级,标签';
+const HEADER =
+  '统一社会信用代码,对象编码,名称,对象类型,行政区划代码,地址,行业代码,法定代表人,登记状态,监管单位,信用风险等级,标签';
 // Valid GB 32100 codes (check characters computed with core's completeUscc); the second with a wrong check character.
 const good = '91500112MAE2E00015';
 const badCheck = '91500112MAE2E00010';
@@ -39,12 +40,18 @@ describe('import errors journey (pglite)', () => {
       await page.goto(`${base}/console/imports`);
       await page.getByText('下载导入模板').waitFor();
       await shot(page, `import-page-${width}`);
-      await page.locator('input[type=file]').setInputFiles({ name: '检查对象-有误.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '检查对象-有误.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
       await page.getByText('存在错误，未写入任何数据').waitFor({ timeout: 60_000 });
       const issues = page.getByTestId('import-issues');
       await expect.poll(() => issues.getByText('校验位错误', { exact: false }).count()).toBeGreaterThan(0);
-      await expect.poll(() => issues.getByText('不在 GB/T 2260 代码表中', { exact: false }).count()).toBeGreaterThan(0);
-      await expect.poll(() => issues.getByText('信用风险等级应为 A、B、C、D 之一').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => issues.getByText('不在 GB/T 2260 代码表中', { exact: false }).count())
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => issues.getByText('信用风险等级应为 A、B、C、D 之一').count())
+        .toBeGreaterThan(0);
       await shot(page, `import-errors-${width}`);
       const res = await page.request.get(`${base}/api/targets?uscc=${good}`);
       expect(res.status()).toBe(200);
@@ -65,7 +72,11 @@ describe('import errors journey (pglite)', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/login')); // at 375 px the logout text is folded away
     await page.goto(`${base}/console/targets`);
     await page.getByPlaceholder('名称（支持中文片段，如「华为」）').fill('重庆');
-    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).first().click();
+    await page
+      .getByRole('button', { name: '查 询' })
+      .or(page.getByRole('button', { name: '查询' }))
+      .first()
+      .click();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
     await shot(page, 'targets-search-375');
     await page.close();

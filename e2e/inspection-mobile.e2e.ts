@@ -16,18 +16,35 @@ interface Session {
 }
 
 async function login(base: string, username: string): Promise<Session> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(r.status).toBe(200);
   const body: unknown = await r.json();
-  const csrf = typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string' ? body.csrfToken : '';
+  const csrf =
+    typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string'
+      ? body.csrfToken
+      : '';
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { cookie, csrf };
 }
 
-async function api<T>(base: string, s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function api<T>(
+  base: string,
+  s: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const r = await fetch(`${base}${path}`, {
     method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: r.status, json: (await r.json()) as T };
@@ -57,8 +74,17 @@ function png(): Buffer {
   ihdr.writeUInt32BE(16, 0);
   ihdr.writeUInt32BE(16, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(Array.from({ length: 16 }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [31, 95, 191]).flat())])));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const raw = Buffer.concat(
+    Array.from({ length: 16 }, () =>
+      Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [31, 95, 191]).flat())]),
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -67,13 +93,28 @@ const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
 async function makeVisit(base: string): Promise<{ id: string; name: string }> {
   const admin = await login(base, 'admin');
   const leader = await login(base, 'leader');
-  const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(base, admin, 'GET', '/api/users');
-  const badges = ['inspector', 'inspector2'].map((u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '');
-  const items = await api<{ items: { id: string; departmentCode: string }[] }>(base, admin, 'GET', '/api/items?published=true&department=500112-SCJG&limit=5');
+  const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
+    base,
+    admin,
+    'GET',
+    '/api/users',
+  );
+  const badges = ['inspector', 'inspector2'].map(
+    (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
+  );
+  const items = await api<{ items: { id: string; departmentCode: string }[] }>(
+    base,
+    admin,
+    'GET',
+    '/api/items?published=true&department=500112-SCJG&limit=5',
+  );
   const item = items.json.items[0];
   expect(item).toBeDefined();
   const now = new Date();
-  const plan = await api<{ id: string }>(base, admin, 'POST', '/api/plans', { year: now.getFullYear(), title: '移动检查演示计划' });
+  const plan = await api<{ id: string }>(base, admin, 'POST', '/api/plans', {
+    year: now.getFullYear(),
+    title: '移动检查演示计划',
+  });
   expect(plan.status).toBe(201);
   const task = await api<{ id: string }>(base, admin, 'POST', `/api/plans/${plan.json.id}/tasks`, {
     title: '移动检查演示任务',
@@ -84,17 +125,40 @@ async function makeVisit(base: string): Promise<{ id: string; name: string }> {
     windowEnd: iso(new Date(now.getTime() + 20 * 86_400_000)),
   });
   expect(task.status, JSON.stringify(task.json)).toBe(201);
-  expect((await api(base, admin, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'submit' })).status).toBe(200);
-  expect((await api(base, leader, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'approve' })).status).toBe(200);
+  expect(
+    (await api(base, admin, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'submit' })).status,
+  ).toBe(200);
+  expect(
+    (await api(base, leader, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'approve' })).status,
+  ).toBe(200);
   const frozen = await api<{ id: string }>(base, admin, 'POST', `/api/tasks/${task.json.id}/draws`, {});
   expect(frozen.status, JSON.stringify(frozen.json)).toBe(201);
-  expect((await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/commit`, { seedSource: 'system' })).status).toBe(200);
+  expect(
+    (await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/commit`, { seedSource: 'system' })).status,
+  ).toBe(200);
   expect((await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/run`, {})).status).toBe(200);
-  const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(base, admin, 'GET', `/api/inspections?taskId=${task.json.id}`);
+  const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
+    base,
+    admin,
+    'GET',
+    `/api/inspections?taskId=${task.json.id}`,
+  );
   for (const v of visits.json.items) {
-    const detail = await api<{ team: { inspectorId: string }[] }>(base, admin, 'GET', `/api/inspections/${v.id}`);
+    const detail = await api<{ team: { inspectorId: string }[] }>(
+      base,
+      admin,
+      'GET',
+      `/api/inspections/${v.id}`,
+    );
     const add = badges.filter((b) => !detail.json.team.some((m) => m.inspectorId === b));
-    const r = add.length === 0 ? { status: 200 } : await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/overrides`, { target: v.target.id, inspectors: add, reason: '演示：指派移动端检查人员' });
+    const r =
+      add.length === 0
+        ? { status: 200 }
+        : await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/overrides`, {
+            target: v.target.id,
+            inspectors: add,
+            reason: '演示：指派移动端检查人员',
+          });
     if (r.status === 200) {
       return { id: v.id, name: v.target.name };
     }
@@ -143,7 +207,10 @@ describe.each([
     }
     // the result category: 未发现问题
     await page.getByLabel('检查结果').first().click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('未发现问题').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle('未发现问题')
+      .click();
     await page.getByLabel('检查情况记录').first().fill('经营场所与登记一致，证照齐全。');
     // a camera shot for every photo control (the item's photos and the form's photo fields)
     for (const input of await page.getByTestId('photo-input').all()) {
@@ -162,13 +229,26 @@ describe.each([
     // the second inspector confirms from their own account
     const second = await login(base, 'inspector2');
     const current = await api<{ version: number }>(base, second, 'GET', `/api/inspections/${visit.id}`);
-    expect((await api(base, second, 'POST', `/api/inspections/${visit.id}/confirm`, { version: current.json.version })).status).toBe(200);
+    expect(
+      (
+        await api(base, second, 'POST', `/api/inspections/${visit.id}/confirm`, {
+          version: current.json.version,
+        })
+      ).status,
+    ).toBe(200);
 
     await page.reload();
     await page.getByRole('button', { name: '提交复核' }).click();
     await page.waitForTimeout(1500);
     await shot(page, `inspection-submit-${engine}`);
-    await expect.poll(() => page.getByText('已提交复核').count(), { message: await page.locator('.ant-message').innerText().catch(() => '') }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('已提交复核').count(), {
+        message: await page
+          .locator('.ant-message')
+          .innerText()
+          .catch(() => ''),
+      })
+      .toBeGreaterThan(0);
     await expect.poll(() => page.getByText('待复核').count()).toBeGreaterThan(0);
     await shot(page, `inspection-submitted-${engine}`);
     await page.close();

@@ -7,7 +7,10 @@ import { launch, shot, type Browser } from './support/browser';
 const PASSWORD = 'Ssj@demo2026';
 
 const MENUS: Record<string, { see: string[]; notSee: string[] }> = {
-  admin: { see: ['工作台', '抽查事项清单', '检查对象名录库', '执法检查人员名录库', '数据导入'], notSee: ['用户管理', '审计日志'] },
+  admin: {
+    see: ['工作台', '抽查事项清单', '检查对象名录库', '执法检查人员名录库', '数据导入'],
+    notSee: ['用户管理', '审计日志'],
+  },
   leader: { see: ['工作台', '计划审批', '结果复核', '统计分析'], notSee: ['数据导入', '用户管理'] },
   inspector: { see: ['我的检查'], notSee: ['抽查事项清单', '用户管理', '统计分析'] },
   auditor: { see: ['工作台', '统计分析', '审计日志'], notSee: ['数据导入', '用户管理'] },

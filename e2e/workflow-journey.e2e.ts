@@ -26,18 +26,35 @@ interface Session {
 }
 
 async function login(base: string, username: string): Promise<Session> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(r.status, `login ${username}`).toBe(200);
   const body: unknown = await r.json();
-  const csrf = typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string' ? body.csrfToken : '';
+  const csrf =
+    typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string'
+      ? body.csrfToken
+      : '';
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { cookie, csrf };
 }
 
-async function api<T>(base: string, s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function api<T>(
+  base: string,
+  s: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const r = await fetch(`${base}${path}`, {
     method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: r.status, json: (await r.json()) as T };
@@ -67,8 +84,17 @@ function png(): Buffer {
   ihdr.writeUInt32BE(16, 0);
   ihdr.writeUInt32BE(16, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(Array.from({ length: 16 }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [40, 160, 80]).flat())])));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const raw = Buffer.concat(
+    Array.from({ length: 16 }, () =>
+      Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [40, 160, 80]).flat())]),
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Date (Asia/Shanghai) as YYYY-MM-DD. */
@@ -76,7 +102,10 @@ const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
 
 /** Wait until some element with this text is visible. */
 async function see(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', ...LONG });
+  await page
+    .getByText(text)
+    .first()
+    .waitFor({ state: 'visible', ...LONG });
 }
 
 /** Log in through the login page (the browser's earlier session is dropped first). */
@@ -114,219 +143,294 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await browser.close();
   });
 
-  it('1. admin drafts a plan and a joint task; 民政局 accepts; leader approves and publishes', { timeout: 240_000 }, async () => {
-    const page = await browser.newPage();
-    const admin = await login(base(), 'admin');
-    const items = await api<{ items: { id: string; name: string; priority: string }[] }>(base(), admin, 'GET', '/api/items?published=true&department=500112-SCJG&limit=5');
-    const item = items.json.items[0];
-    expect(item, 'a published SCJG item').toBeDefined();
+  it(
+    '1. admin drafts a plan and a joint task; 民政局 accepts; leader approves and publishes',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      const admin = await login(base(), 'admin');
+      const items = await api<{ items: { id: string; name: string; priority: string }[] }>(
+        base(),
+        admin,
+        'GET',
+        '/api/items?published=true&department=500112-SCJG&limit=5',
+      );
+      const item = items.json.items[0];
+      expect(item, 'a published SCJG item').toBeDefined();
 
-    await uiLogin(browser, page, base(), 'admin');
-    await page.goto(`${base()}/console/plans`);
-    await see(page, '抽查计划');
-    await page.getByRole('button', { name: '新建年度计划' }).click();
-    const planModal = page.locator('.ant-modal').filter({ hasText: '新建年度计划' });
-    await planModal.getByLabel('计划名称').fill(planTitle);
-    await planModal.getByRole('button', { name: '保存' }).click();
-    await page.waitForURL(/\/console\/plans\/[^/]+$/, LONG);
-    planId = new URL(page.url()).pathname.split('/').pop() ?? '';
-    await see(page, planTitle);
-    await see(page, '草稿');
+      await uiLogin(browser, page, base(), 'admin');
+      await page.goto(`${base()}/console/plans`);
+      await see(page, '抽查计划');
+      await page.getByRole('button', { name: '新建年度计划' }).click();
+      const planModal = page.locator('.ant-modal').filter({ hasText: '新建年度计划' });
+      await planModal.getByLabel('计划名称').fill(planTitle);
+      await planModal.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/\/console\/plans\/[^/]+$/, LONG);
+      planId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await see(page, planTitle);
+      await see(page, '草稿');
 
-    await page.getByRole('button', { name: '新建抽查任务' }).click();
-    const form = page.locator('.ant-modal').filter({ hasText: '新建抽查任务' });
-    await form.getByLabel('任务名称').fill(taskTitle);
-    await form.getByLabel('参与部门').click();
-    await page.keyboard.type('500112-MZ');
-    await dropdown(page).locator('.ant-select-item-option', { hasText: '500112-MZ' }).first().click();
-    await page.keyboard.press('Escape');
-    await form.getByLabel('抽查事项').click();
-    await page.keyboard.type(item?.name ?? '');
-    await dropdown(page).locator('.ant-select-item-option', { hasText: item?.name ?? '' }).first().click();
-    await page.keyboard.press('Escape');
-    const now = new Date();
-    await form.getByLabel('开始日期').fill(iso(now));
-    await form.getByLabel('结束日期').fill(iso(new Date(now.getTime() + 20 * 86_400_000)));
-    await form.getByLabel('抽查比例').fill('0.1');
-    await form.getByLabel('行政区划').click();
-    await page.keyboard.type('500112');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await shot(page, 'journey-1-task-form');
-    await form.getByRole('button', { name: '保存' }).click();
-    await form.waitFor({ state: 'hidden', ...LONG });
-    await see(page, taskTitle);
-    await see(page, /500112-MZ\s*待确认/);
-    const plan = await api<{ tasks: { id: string; title: string }[] }>(base(), admin, 'GET', `/api/plans/${planId}`);
-    taskId = plan.json.tasks.find((x) => x.title === taskTitle)?.id ?? '';
-    expect(taskId).not.toBe('');
-    await shot(page, 'journey-1-plan-draft');
-
-    // 民政局 accepts the participation on the task page
-    await uiLogin(browser, page, base(), 'mz_admin');
-    await page.goto(`${base()}/console/tasks/${taskId}`);
-    await see(page, taskTitle);
-    await page.getByRole('button', { name: '同意参加' }).click();
-    await see(page, /500112-MZ\s*已确认/);
-    await shot(page, 'journey-1-participation');
-
-    // admin submits
-    await uiLogin(browser, page, base(), 'admin');
-    await page.goto(`${base()}/console/plans/${planId}`);
-    await see(page, planTitle);
-    await page.getByRole('button', { name: '提交审批' }).click();
-    await see(page, '待审批');
-
-    // leader approves and publishes
-    await uiLogin(browser, page, base(), 'leader');
-    await page.goto(`${base()}/console/plans/${planId}`);
-    await see(page, '待审批');
-    await page.getByRole('button', { name: '审批通过' }).click();
-    await see(page, '已审批');
-    await page.getByRole('button', { name: '公示', exact: true }).click();
-    await see(page, '已公示');
-    await shot(page, 'journey-1-plan-published');
-    await page.close();
-  });
-
-  it('2. the ceremony freezes, commits to dice, takes dice digits and draws', { timeout: 240_000 }, async () => {
-    expect(taskId).not.toBe('');
-    const page = await browser.newPage();
-    await uiLogin(browser, page, base(), 'admin');
-    await page.goto(`${base()}/console/tasks`);
-    await see(page, '抽查任务');
-    const link = page.getByRole('link', { name: taskId, exact: true });
-    // the year's list is paginated: open the task from it when it is on this page
-    if (await link.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
-      await link.click();
-    } else {
-      await page.goto(`${base()}/console/tasks/${taskId}`);
-    }
-    await see(page, taskTitle);
-    await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
-    await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
-    await see(page, '已冻结');
-    await page.getByRole('radio', { name: '现场掷骰' }).check();
-    await page.getByRole('button', { name: '提交承诺（公示）' }).click();
-    await see(page, '已承诺');
-    await see(page, '承诺值');
-    await shot(page, 'journey-2-committed');
-
-    await page.getByRole('button', { name: '进入摇号仪式' }).click();
-    await page.waitForURL(/\/ceremony\//, LONG);
-    drawId = new URL(page.url()).pathname.split('/').pop() ?? '';
-    await see(page, '取得种子并摇号');
-    await see(page, '现场掷骰');
-    await page.getByPlaceholder(/输入骰子读数/).fill('3 1 4 1 5 6 2 6 5 3 5 1 2 3 4 6 5 4 3 2 1 6 6 5');
-    await see(page, '已输入 24 位（至少 20 位）');
-    await page.getByPlaceholder('见证人姓名').first().fill('赵公证');
-    await shot(page, 'journey-2-dice');
-    await page.getByRole('button', { name: '开始摇号' }).click();
-    await see(page, /摇号完成：抽中 \d+ 户/);
-
-    // the teams: put inspector + inspector2 on one drawn target (直接委派, API); the drawn
-    // 民政局 member gets an account (sysadmin, API) so that they can confirm
-    const admin = await login(base(), 'admin');
-    const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(base(), admin, 'GET', '/api/users');
-    const badges = ['inspector', 'inspector2'].map((u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '');
-    const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(base(), admin, 'GET', `/api/inspections?taskId=${taskId}`);
-    expect(visits.json.items.length).toBeGreaterThan(0);
-    for (const v of visits.json.items) {
-      const detail = await api<{ team: { inspectorId: string }[] }>(base(), admin, 'GET', `/api/inspections/${v.id}`);
-      const add = badges.filter((b) => !detail.json.team.some((m) => m.inspectorId === b));
-      const r = add.length === 0 ? { status: 200, json: {} } : await api(base(), admin, 'POST', `/api/draws/${drawId}/overrides`, { target: v.target.id, inspectors: add, reason: '演示：直接委派检查人员' });
-      if (r.status === 200) {
-        visit = { id: v.id, targetId: v.target.id, name: v.target.name };
-        break;
-      }
-    }
-    expect(visit.id, 'a visit took the direct assignment').not.toBe('');
-    await page.goto(`${base()}/console/tasks/${taskId}/ceremony/${drawId}`);
-    await see(page, /摇号完成：抽中 \d+ 户/);
-    await see(page, visit.name);
-    await see(page, '检查组');
-    await shot(page, 'journey-2-drawn');
-    await page.close();
-  });
-
-  it('3. inspector at 375 px records the result with a photo; the team confirms; submit', { timeout: 240_000 }, async () => {
-    expect(visit.id).not.toBe('');
-    const page = await phone.newPage({ width: 375, height: 812 });
-    await uiLogin(phone, page, base(), 'inspector');
-    await page.goto(`${base()}/console/my-inspections`);
-    await see(page, visit.name);
-    await shot(page, 'journey-3-my-inspections');
-
-    await page.goto(`${base()}/console/my-inspections/${visit.id}`);
-    await page.getByText('检查结果').first().waitFor(LONG);
-    for (const select of await page.locator('.ant-card .ant-select').all()) {
-      await select.click();
+      await page.getByRole('button', { name: '新建抽查任务' }).click();
+      const form = page.locator('.ant-modal').filter({ hasText: '新建抽查任务' });
+      await form.getByLabel('任务名称').fill(taskTitle);
+      await form.getByLabel('参与部门').click();
+      await page.keyboard.type('500112-MZ');
+      await dropdown(page).locator('.ant-select-item-option', { hasText: '500112-MZ' }).first().click();
+      await page.keyboard.press('Escape');
+      await form.getByLabel('抽查事项').click();
+      await page.keyboard.type(item?.name ?? '');
+      await dropdown(page)
+        .locator('.ant-select-item-option', { hasText: item?.name ?? '' })
+        .first()
+        .click();
+      await page.keyboard.press('Escape');
+      const now = new Date();
+      await form.getByLabel('开始日期').fill(iso(now));
+      await form.getByLabel('结束日期').fill(iso(new Date(now.getTime() + 20 * 86_400_000)));
+      await form.getByLabel('抽查比例').fill('0.1');
+      await form.getByLabel('行政区划').click();
+      await page.keyboard.type('500112');
       await page.keyboard.press('Enter');
-    }
-    for (const radio of await page.locator('.ant-radio-group').all()) {
-      await radio.getByText('是').click();
-    }
-    for (const n of await page.locator('.ant-input-number input').all()) {
-      await n.fill('10');
-    }
-    await page.getByLabel('检查结果').first().click();
-    await dropdown(page).getByTitle('未发现问题').click();
-    await page.getByLabel('检查情况记录').first().fill('养老服务设施与登记一致，证照齐全。');
-    for (const input of await page.getByTestId('photo-input').all()) {
-      await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
-    }
-    await page.getByRole('button', { name: '保存' }).first().click();
-    await see(page, '已保存到服务器');
-    await page.getByText('拒绝签字').click();
-    await page.getByPlaceholder('拒签情况说明').fill('负责人外出，工作人员不愿签字');
-    await page.getByRole('button', { name: '记录拒签' }).click();
-    await see(page, '已记录拒签');
-    await page.getByRole('button', { name: '本人确认检查记录' }).click();
-    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBeGreaterThan(0);
-    await shot(page, 'journey-3-recorded');
+      await page.keyboard.press('Escape');
+      await shot(page, 'journey-1-task-form');
+      await form.getByRole('button', { name: '保存' }).click();
+      await form.waitFor({ state: 'hidden', ...LONG });
+      await see(page, taskTitle);
+      await see(page, /500112-MZ\s*待确认/);
+      const plan = await api<{ tasks: { id: string; title: string }[] }>(
+        base(),
+        admin,
+        'GET',
+        `/api/plans/${planId}`,
+      );
+      taskId = plan.json.tasks.find((x) => x.title === taskTitle)?.id ?? '';
+      expect(taskId).not.toBe('');
+      await shot(page, 'journey-1-plan-draft');
 
-    // inspector2 confirms in a second browser context
-    const second = await launch({ width: 375, height: 812 });
-    try {
-      const p2 = await second.newPage({ width: 375, height: 812 });
-      await uiLogin(second, p2, base(), 'inspector2');
-      await p2.goto(`${base()}/console/my-inspections/${visit.id}`);
-      await p2.getByRole('button', { name: '本人确认检查记录' }).click();
-      await expect.poll(() => p2.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBeGreaterThan(0);
-      await shot(p2, 'journey-3-second-confirms');
-    } finally {
-      await second.close();
-    }
+      // 民政局 accepts the participation on the task page
+      await uiLogin(browser, page, base(), 'mz_admin');
+      await page.goto(`${base()}/console/tasks/${taskId}`);
+      await see(page, taskTitle);
+      await page.getByRole('button', { name: '同意参加' }).click();
+      await see(page, /500112-MZ\s*已确认/);
+      await shot(page, 'journey-1-participation');
 
-    // each other department on the team (the joint 民政局 member) confirms from its own account
-    const sys = await login(base(), 'sysadmin');
-    const admin = await login(base(), 'admin');
-    const view = await api<{ team: { inspectorId: string; badgeNo: string | null; departmentCode: string; expert: boolean; confirmed: boolean }[] }>(base(), admin, 'GET', `/api/inspections/${visit.id}`);
-    const others = new Map<string, string>();
-    for (const m of view.json.team) {
-      if (!m.expert && m.departmentCode !== '500112-SCJG' && !others.has(m.departmentCode)) {
-        others.set(m.departmentCode, m.badgeNo ?? m.inspectorId);
+      // admin submits
+      await uiLogin(browser, page, base(), 'admin');
+      await page.goto(`${base()}/console/plans/${planId}`);
+      await see(page, planTitle);
+      await page.getByRole('button', { name: '提交审批' }).click();
+      await see(page, '待审批');
+
+      // leader approves and publishes
+      await uiLogin(browser, page, base(), 'leader');
+      await page.goto(`${base()}/console/plans/${planId}`);
+      await see(page, '待审批');
+      await page.getByRole('button', { name: '审批通过' }).click();
+      await see(page, '已审批');
+      await page.getByRole('button', { name: '公示', exact: true }).click();
+      await see(page, '已公示');
+      await shot(page, 'journey-1-plan-published');
+      await page.close();
+    },
+  );
+
+  it(
+    '2. the ceremony freezes, commits to dice, takes dice digits and draws',
+    { timeout: 240_000 },
+    async () => {
+      expect(taskId).not.toBe('');
+      const page = await browser.newPage();
+      await uiLogin(browser, page, base(), 'admin');
+      await page.goto(`${base()}/console/tasks`);
+      await see(page, '抽查任务');
+      const link = page.getByRole('link', { name: taskId, exact: true });
+      // the year's list is paginated: open the task from it when it is on this page
+      if (
+        await link.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        await link.click();
+      } else {
+        await page.goto(`${base()}/console/tasks/${taskId}`);
       }
-    }
-    expect([...others.keys()], 'the joint team has a 民政局 member').toContain('500112-MZ');
-    let n = 0;
-    for (const [dept, badge] of others) {
-      const username = `journey${stamp}${n++}`;
-      const made = await api(base(), sys, 'POST', '/api/users', { username, displayName: `联合检查员${n}`, departmentCode: dept, roles: ['inspector'], password: PASSWORD, inspectorBadge: badge });
-      expect(made.status, JSON.stringify(made.json)).toBe(201);
-      const s = await login(base(), username);
-      const cur = await api<{ version: number }>(base(), s, 'GET', `/api/inspections/${visit.id}`);
-      const ok = await api(base(), s, 'POST', `/api/inspections/${visit.id}/confirm`, { version: cur.json.version });
-      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
-    }
+      await see(page, taskTitle);
+      await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
+      await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
+      await see(page, '已冻结');
+      await page.getByRole('radio', { name: '现场掷骰' }).check();
+      await page.getByRole('button', { name: '提交承诺（公示）' }).click();
+      await see(page, '已承诺');
+      await see(page, '承诺值');
+      await shot(page, 'journey-2-committed');
 
-    await page.reload();
-    await page.getByRole('button', { name: '提交复核' }).click();
-    await see(page, '已提交复核');
-    await see(page, '待复核');
-    await shot(page, 'journey-3-submitted');
-    await page.close();
-  });
+      await page.getByRole('button', { name: '进入摇号仪式' }).click();
+      await page.waitForURL(/\/ceremony\//, LONG);
+      drawId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await see(page, '取得种子并摇号');
+      await see(page, '现场掷骰');
+      await page.getByPlaceholder(/输入骰子读数/).fill('3 1 4 1 5 6 2 6 5 3 5 1 2 3 4 6 5 4 3 2 1 6 6 5');
+      await see(page, '已输入 24 位（至少 20 位）');
+      await page.getByPlaceholder('见证人姓名').first().fill('赵公证');
+      await shot(page, 'journey-2-dice');
+      await page.getByRole('button', { name: '开始摇号' }).click();
+      await see(page, /摇号完成：抽中 \d+ 户/);
+
+      // the teams: put inspector + inspector2 on one drawn target (直接委派, API); the drawn
+      // 民政局 member gets an account (sysadmin, API) so that they can confirm
+      const admin = await login(base(), 'admin');
+      const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
+        base(),
+        admin,
+        'GET',
+        '/api/users',
+      );
+      const badges = ['inspector', 'inspector2'].map(
+        (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
+      );
+      const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
+        base(),
+        admin,
+        'GET',
+        `/api/inspections?taskId=${taskId}`,
+      );
+      expect(visits.json.items.length).toBeGreaterThan(0);
+      for (const v of visits.json.items) {
+        const detail = await api<{ team: { inspectorId: string }[] }>(
+          base(),
+          admin,
+          'GET',
+          `/api/inspections/${v.id}`,
+        );
+        const add = badges.filter((b) => !detail.json.team.some((m) => m.inspectorId === b));
+        const r =
+          add.length === 0
+            ? { status: 200, json: {} }
+            : await api(base(), admin, 'POST', `/api/draws/${drawId}/overrides`, {
+                target: v.target.id,
+                inspectors: add,
+                reason: '演示：直接委派检查人员',
+              });
+        if (r.status === 200) {
+          visit = { id: v.id, targetId: v.target.id, name: v.target.name };
+          break;
+        }
+      }
+      expect(visit.id, 'a visit took the direct assignment').not.toBe('');
+      await page.goto(`${base()}/console/tasks/${taskId}/ceremony/${drawId}`);
+      await see(page, /摇号完成：抽中 \d+ 户/);
+      await see(page, visit.name);
+      await see(page, '检查组');
+      await shot(page, 'journey-2-drawn');
+      await page.close();
+    },
+  );
+
+  it(
+    '3. inspector at 375 px records the result with a photo; the team confirms; submit',
+    { timeout: 240_000 },
+    async () => {
+      expect(visit.id).not.toBe('');
+      const page = await phone.newPage({ width: 375, height: 812 });
+      await uiLogin(phone, page, base(), 'inspector');
+      await page.goto(`${base()}/console/my-inspections`);
+      await see(page, visit.name);
+      await shot(page, 'journey-3-my-inspections');
+
+      await page.goto(`${base()}/console/my-inspections/${visit.id}`);
+      await page.getByText('检查结果').first().waitFor(LONG);
+      for (const select of await page.locator('.ant-card .ant-select').all()) {
+        await select.click();
+        await page.keyboard.press('Enter');
+      }
+      for (const radio of await page.locator('.ant-radio-group').all()) {
+        await radio.getByText('是').click();
+      }
+      for (const n of await page.locator('.ant-input-number input').all()) {
+        await n.fill('10');
+      }
+      await page.getByLabel('检查结果').first().click();
+      await dropdown(page).getByTitle('未发现问题').click();
+      await page.getByLabel('检查情况记录').first().fill('养老服务设施与登记一致，证照齐全。');
+      for (const input of await page.getByTestId('photo-input').all()) {
+        await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
+      }
+      await page.getByRole('button', { name: '保存' }).first().click();
+      await see(page, '已保存到服务器');
+      await page.getByText('拒绝签字').click();
+      await page.getByPlaceholder('拒签情况说明').fill('负责人外出，工作人员不愿签字');
+      await page.getByRole('button', { name: '记录拒签' }).click();
+      await see(page, '已记录拒签');
+      await page.getByRole('button', { name: '本人确认检查记录' }).click();
+      await expect
+        .poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG)
+        .toBeGreaterThan(0);
+      await shot(page, 'journey-3-recorded');
+
+      // inspector2 confirms in a second browser context
+      const second = await launch({ width: 375, height: 812 });
+      try {
+        const p2 = await second.newPage({ width: 375, height: 812 });
+        await uiLogin(second, p2, base(), 'inspector2');
+        await p2.goto(`${base()}/console/my-inspections/${visit.id}`);
+        await p2.getByRole('button', { name: '本人确认检查记录' }).click();
+        await expect
+          .poll(() => p2.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG)
+          .toBeGreaterThan(0);
+        await shot(p2, 'journey-3-second-confirms');
+      } finally {
+        await second.close();
+      }
+
+      // each other department on the team (the joint 民政局 member) confirms from its own account
+      const sys = await login(base(), 'sysadmin');
+      const admin = await login(base(), 'admin');
+      const view = await api<{
+        team: {
+          inspectorId: string;
+          badgeNo: string | null;
+          departmentCode: string;
+          expert: boolean;
+          confirmed: boolean;
+        }[];
+      }>(base(), admin, 'GET', `/api/inspections/${visit.id}`);
+      const others = new Map<string, string>();
+      for (const m of view.json.team) {
+        if (!m.expert && m.departmentCode !== '500112-SCJG' && !others.has(m.departmentCode)) {
+          others.set(m.departmentCode, m.badgeNo ?? m.inspectorId);
+        }
+      }
+      expect([...others.keys()], 'the joint team has a 民政局 member').toContain('500112-MZ');
+      let n = 0;
+      for (const [dept, badge] of others) {
+        const username = `journey${stamp}${n++}`;
+        const made = await api(base(), sys, 'POST', '/api/users', {
+          username,
+          displayName: `联合检查员${n}`,
+          departmentCode: dept,
+          roles: ['inspector'],
+          password: PASSWORD,
+          inspectorBadge: badge,
+        });
+        expect(made.status, JSON.stringify(made.json)).toBe(201);
+        const s = await login(base(), username);
+        const cur = await api<{ version: number }>(base(), s, 'GET', `/api/inspections/${visit.id}`);
+        const ok = await api(base(), s, 'POST', `/api/inspections/${visit.id}/confirm`, {
+          version: cur.json.version,
+        });
+        expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      }
+
+      await page.reload();
+      await page.getByRole('button', { name: '提交复核' }).click();
+      await see(page, '已提交复核');
+      await see(page, '待复核');
+      await shot(page, 'journey-3-submitted');
+      await page.close();
+    },
+  );
 
   it('4. the leader approves the result and publishes it', { timeout: 180_000 }, async () => {
     expect(visit.id).not.toBe('');
@@ -335,7 +439,10 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await page.goto(`${base()}/console/reviews`);
     await see(page, '待复核');
     await see(page, visit.name);
-    await page.locator('tr', { hasText: visit.name }).getByRole('link', { name: '复核', exact: true }).click();
+    await page
+      .locator('tr', { hasText: visit.name })
+      .getByRole('link', { name: '复核', exact: true })
+      .click();
     await page.waitForURL(new RegExp(`/console/reviews/${visit.id}`), LONG);
     await see(page, '未发现问题');
     await page.getByRole('button', { name: '复核通过' }).click();

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 
-const doc = spawnSync(process.execPath, ['packages/cli/bin/ssj.mjs', 'openapi'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const doc = spawnSync(process.execPath, ['packages/cli/bin/ssj.mjs', 'openapi'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (doc.status !== 0) {
   process.stderr.write(doc.stderr);
   process.exit(1);

@@ -54,7 +54,9 @@ function provisionBrowser() {
   const cmd = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (isRoot && has('apt-get')) {
     log(`installing ${missing.join(', ')} for the e2e tier`);
-    if (run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${cmd.replace('install -y', 'install -y -q')}`]) !== 0) {
+    if (
+      run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${cmd.replace('install -y', 'install -y -q')}`]) !== 0
+    ) {
       fail(`could not install ${missing.join(', ')}; run as root: ${cmd}`);
     }
     return;
@@ -104,7 +106,9 @@ async function provisionPostgres() {
     }
   }
   if (!existsSync('/etc/postgresql') && process.env.TEST_DATABASE_URL === undefined) {
-    fail('PostgreSQL is not installed. Install it with: apt-get update && apt-get install -y postgresql (or set TEST_DATABASE_URL)');
+    fail(
+      'PostgreSQL is not installed. Install it with: apt-get update && apt-get install -y postgresql (or set TEST_DATABASE_URL)',
+    );
   }
   fail(`cannot reach PostgreSQL at ${pgUrl}: ${r instanceof Error ? r.message : String(r)}`);
 }
@@ -113,15 +117,21 @@ function vitest(configArgs, label) {
   mkdirSync('.tmp', { recursive: true });
   const out = `.tmp/vitest-${label}.json`;
   rmSync(out, { force: true });
-  const status = run('npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-    env: { ...process.env, TEST_DATABASE_URL: pgUrl },
-  });
+  const status = run(
+    'npx',
+    ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    {
+      env: { ...process.env, TEST_DATABASE_URL: pgUrl },
+    },
+  );
   let p = 0;
   let f = 0;
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     p = report.numPassedTests ?? 0;
-    f = (report.numFailedTests ?? 0) + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+    f =
+      (report.numFailedTests ?? 0) +
+      (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
     if (p + f === 0) {
       f = 1;
     }
@@ -168,8 +178,12 @@ async function main() {
     }
   }
   if (only('lint')) {
-    const status = run('npx', ['eslint', '--max-warnings', '0', '.']);
-    summary.push(`lint: ${status === 0 ? 'clean' : 'errors'}`);
+    const eslint = run('npx', ['eslint', '--max-warnings', '0', '.']);
+    const prettier = run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+    const status = eslint === 0 && prettier === 0 ? 0 : 1;
+    summary.push(
+      `lint: eslint ${eslint === 0 ? 'clean' : 'errors'}, prettier ${prettier === 0 ? 'clean' : 'unformatted files'}`,
+    );
     if (status !== 0) {
       failed++;
       ok = false;

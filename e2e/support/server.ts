@@ -36,7 +36,12 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
   let dbName: string | null = null;
   const base = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const env: Record<string, string> = { ...process.env, PORT: String(port), SSJ_DATA_DIR: dataDir, HOST: '127.0.0.1' };
+  const env: Record<string, string> = {
+    ...process.env,
+    PORT: String(port),
+    SSJ_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+  };
   delete env['DATABASE_URL'];
   if (engine === 'postgres') {
     dbName = `ssj_e2e_${process.pid}_${port}`;
@@ -49,7 +54,11 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
     env['DATABASE_URL'] = u.toString();
   }
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/ssj.mjs', 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/ssj.mjs', 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;

@@ -7,11 +7,20 @@ import process from 'node:process';
 type CommandModule = { run: (argv: readonly string[]) => Promise<number> };
 
 const commands: Record<string, { about: string; load: () => Promise<CommandModule> }> = {
-  serve: { about: 'serve the app (PGlite in ./data, or DATABASE_URL)', load: () => import('./commands/serve') },
+  serve: {
+    about: 'serve the app (PGlite in ./data, or DATABASE_URL)',
+    load: () => import('./commands/serve'),
+  },
   draw: { about: 'draw from a frame file (spec §8)', load: () => import('./commands/draw') },
-  verify: { about: 'verify a draw record against frame files (spec §8)', load: () => import('./commands/verify') },
+  verify: {
+    about: 'verify a draw record against frame files (spec §8)',
+    load: () => import('./commands/verify'),
+  },
   audit: { about: 'audit trail tools: `ssj audit verify`', load: () => import('./commands/audit') },
-  import: { about: 'import targets|inspectors|items FILE [--valid-only] [--dry-run]', load: () => import('./commands/import') },
+  import: {
+    about: 'import targets|inspectors|items FILE [--valid-only] [--dry-run]',
+    load: () => import('./commands/import'),
+  },
   openapi: { about: 'print the OpenAPI document as JSON', load: () => import('./commands/openapi') },
   bench: { about: 'run the benchmarks and print figures', load: () => import('./commands/bench') },
 };

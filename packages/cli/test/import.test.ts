@@ -9,7 +9,8 @@ import { completeUscc } from '@openssj/core';
 import { describe, expect, it } from 'vitest';
 import { put, ssj } from './draw-helpers';
 
-const HEADER = '统一社会信用代码,对象编码,名称,对象类型,行政区划代码,地址,行业代码,法定代表人,登记状态,监管单位,信用风险等级,标签';
+const HEADER =
+  '统一社会信用代码,对象编码,名称,对象类型,行政区划代码,地址,行业代码,法定代表人,登记状态,监管单位,信用风险等级,标签';
 function uscc(n: number): string {
   return completeUscc(`91500112MA${n.toString().padStart(7, '0')}`) ?? '';
 }

@@ -14,9 +14,19 @@ const envSchema = z.object({
   SSJ_DATA_DIR: z.string().min(1).default('./data'),
   PORT: portSchema.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  SSJ_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SSJ_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SSJ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SSJ_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SSJ_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   SSJ_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SSJ_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   SSJ_WEB_DIST: z.string().optional(),

@@ -23,7 +23,9 @@ export interface Running {
 
 /** Open the database the configuration names. */
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.DATABASE_URL !== undefined ? openPostgres(config.DATABASE_URL) : openPglite(config.SSJ_DATA_DIR);
+  return config.DATABASE_URL !== undefined
+    ? openPostgres(config.DATABASE_URL)
+    : openPglite(config.SSJ_DATA_DIR);
 }
 
 /** The default location of the built web app. */
@@ -54,7 +56,9 @@ export async function startServer(
         log('正在生成演示数据… / loading demo data…');
         const stats = await seedDemo(database, { clock: () => new Date(), log });
         const h = await seedWorkflowHistory(database, { config }, { log });
-        log(`  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`);
+        log(
+          `  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`,
+        );
         log(`演示数据已载入 / demo data loaded: ${stats}`);
       }
     }
@@ -69,7 +73,9 @@ export async function startServer(
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://localhost:${new URL(address).port}`;
     log('');
-    log(`OpenSSJ 双随机、一公开 监管平台 已启动 / started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `OpenSSJ 双随机、一公开 监管平台 已启动 / started in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     log(`  地址 / URL:            ${url}`);
     log(`  公示门户 / portal:     ${url}/`);
     log(`  接口文档 / API docs:   ${url}/api/docs`);
@@ -110,7 +116,9 @@ export async function runServer(env: Readonly<Record<string, string | undefined>
       return 1;
     }
     if (code === 'ECONNREFUSED') {
-      process.stderr.write(`无法连接数据库 / cannot connect to the database at DATABASE_URL: ${(e as Error).message}\n`);
+      process.stderr.write(
+        `无法连接数据库 / cannot connect to the database at DATABASE_URL: ${(e as Error).message}\n`,
+      );
       return 1;
     }
     throw e;

@@ -43,7 +43,9 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
         () => 'no error',
         (e: unknown) => String(e instanceof Error ? (e.cause ?? e) : e),
       );
-    expect(await cause(database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`))).toMatch(/append-only/);
+    expect(await cause(database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`))).toMatch(
+      /append-only/,
+    );
     expect(await cause(database.db.execute(sql`DELETE FROM audit_log WHERE seq = 1`))).toMatch(/append-only/);
   });
 

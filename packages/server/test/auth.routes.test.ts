@@ -13,7 +13,11 @@ describe.each(ENGINES)('auth on %s', (engine) => {
   });
 
   it('logs in with an HttpOnly SameSite=Strict cookie and returns the user', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_a', password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin_a', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const c = res.cookies.find((x) => x.name === 'ssj_sid');
     expect(c?.httpOnly).toBe(true);
@@ -24,29 +28,55 @@ describe.each(ENGINES)('auth on %s', (engine) => {
   });
 
   it('rejects a wrong password with a clear 401 and no stack trace', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader_a', password: 'nope' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader_a', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'BAD_CREDENTIALS', message: '用户名或密码错误', messageEn: 'wrong username or password' } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'BAD_CREDENTIALS',
+        message: '用户名或密码错误',
+        messageEn: 'wrong username or password',
+      },
+    });
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'nope' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ghost', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('BAD_CREDENTIALS');
   });
 
   it('locks an account after 5 failures for 15 minutes, even with the right password', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_c', password: 'wrong' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin_c', password: 'wrong' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_c', password: 'wrong' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin_c', password: 'wrong' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_c', password: PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin_c', password: PASSWORD },
+    });
     expect(locked.statusCode).toBe(423);
-    expect(locked.json<{ error: { code: string; details: { lockedUntil: string } } }>().error.details.lockedUntil).toBe(
-      new Date(t.now().getTime() + 15 * 60_000).toISOString(),
-    );
+    expect(
+      locked.json<{ error: { code: string; details: { lockedUntil: string } } }>().error.details.lockedUntil,
+    ).toBe(new Date(t.now().getTime() + 15 * 60_000).toISOString());
     t.advance(15 * 60_000 + 1000);
     await loginAs(t.app, 'admin_c');
   });
@@ -56,7 +86,9 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     expect(anon.statusCode).toBe(401);
     expect(anon.json<{ error: { code: string } }>().error.code).toBe('UNAUTHENTICATED');
     const s = await loginAs(t.app, 'sys');
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: s.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: s.headers })).statusCode).toBe(
+      200,
+    );
     t.advance(31 * 60_000);
     const expired = await t.app.inject({ method: 'GET', url: '/api/users', headers: s.headers });
     expect(expired.statusCode).toBe(401);
@@ -123,7 +155,9 @@ describe.each(ENGINES)('auth on %s', (engine) => {
       payload: { currentPassword: PASSWORD, newPassword: 'New#Passw0rd!' },
     });
     expect(good.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(
+      401,
+    );
     await loginAs(t.app, 'insp_a', 'New#Passw0rd!');
   });
 
@@ -132,7 +166,11 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'x' } });
+        const r = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'ghost', password: 'x' },
+        });
         codes.push(r.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);

@@ -26,10 +26,32 @@ describe.each(ENGINES)('joint suggestions (%s)', (engine) => {
         { departmentCode: DEPT_C, year: 2027, title: 'C 2027', status: 'published' },
       ])
       .returning({ id: plans.id });
-    const base = { scope: { divisions: ['500112'] }, strata: [{ name: 'all', tiers: null, ratio: '0.5', min: 0, max: null }], status: 'planned' };
+    const base = {
+      scope: { divisions: ['500112'] },
+      strata: [{ name: 'all', tiers: null, ratio: '0.5', min: 0, max: null }],
+      status: 'planned',
+    };
     await db.insert(tasks).values([
-      { ...base, id: 'T-2027-0001', planId: pa?.id ?? '', leadDepartmentCode: DEPT_A, title: '食品经营检查', windowStart: '2027-03-01', windowEnd: '2027-04-30', quota: { [DEPT_A]: 2 } },
-      { ...base, id: 'T-2027-0002', planId: pc?.id ?? '', leadDepartmentCode: DEPT_C, title: '养老机构检查', windowStart: '2027-04-01', windowEnd: '2027-05-31', quota: { [DEPT_C]: 2 } },
+      {
+        ...base,
+        id: 'T-2027-0001',
+        planId: pa?.id ?? '',
+        leadDepartmentCode: DEPT_A,
+        title: '食品经营检查',
+        windowStart: '2027-03-01',
+        windowEnd: '2027-04-30',
+        quota: { [DEPT_A]: 2 },
+      },
+      {
+        ...base,
+        id: 'T-2027-0002',
+        planId: pc?.id ?? '',
+        leadDepartmentCode: DEPT_C,
+        title: '养老机构检查',
+        windowStart: '2027-04-01',
+        windowEnd: '2027-05-31',
+        quota: { [DEPT_C]: 2 },
+      },
     ]);
     await db.insert(taskItems).values([
       { taskId: 'T-2027-0001', itemId: M_ITEMS.A1, itemVersion: 1, departmentCode: DEPT_A },
@@ -43,32 +65,67 @@ describe.each(ENGINES)('joint suggestions (%s)', (engine) => {
   it('suggests the merger, proposes, and creates the joint task when all accept', async () => {
     const a = await loginAs(t.app, 'admin_a');
     const c = await loginAs(t.app, 'admin_c');
-    const s = await t.app.inject({ method: 'GET', url: '/api/joint/suggestions?year=2027', headers: a.headers });
+    const s = await t.app.inject({
+      method: 'GET',
+      url: '/api/joint/suggestions?year=2027',
+      headers: a.headers,
+    });
     expect(s.statusCode, s.body).toBe(200);
-    const [sug] = s.json<{ items: { taskIds: string[]; estimate: { alone: number; merged: number; saved: number; commonTargets: number }; windowStart: string; windowEnd: string }[] }>().items;
+    const [sug] = s.json<{
+      items: {
+        taskIds: string[];
+        estimate: { alone: number; merged: number; saved: number; commonTargets: number };
+        windowStart: string;
+        windowEnd: string;
+      }[];
+    }>().items;
     expect(sug?.taskIds).toEqual(['T-2027-0001', 'T-2027-0002']);
     expect(sug?.estimate).toEqual({ alone: 4, merged: 2, saved: 2, commonTargets: 4 });
     expect([sug?.windowStart, sug?.windowEnd]).toEqual(['2027-04-01', '2027-04-30']);
 
     const b = await loginAs(t.app, 'admin_b');
-    const outsider = await t.app.inject({ method: 'POST', url: '/api/joint/proposals', headers: b.headers, payload: { taskIds: ['T-2027-0001', 'T-2027-0002'] } });
+    const outsider = await t.app.inject({
+      method: 'POST',
+      url: '/api/joint/proposals',
+      headers: b.headers,
+      payload: { taskIds: ['T-2027-0001', 'T-2027-0002'] },
+    });
     expect(outsider.statusCode).toBe(403);
 
-    const p = await t.app.inject({ method: 'POST', url: '/api/joint/proposals', headers: a.headers, payload: { taskIds: ['T-2027-0001', 'T-2027-0002'] } });
+    const p = await t.app.inject({
+      method: 'POST',
+      url: '/api/joint/proposals',
+      headers: a.headers,
+      payload: { taskIds: ['T-2027-0001', 'T-2027-0002'] },
+    });
     expect(p.statusCode, p.body).toBe(201);
     const proposal = p.json<{ id: string; status: string; responses: Record<string, unknown> }>();
     expect(proposal.status).toBe('open');
     expect(Object.keys(proposal.responses)).toEqual([DEPT_A]);
-    const again = await t.app.inject({ method: 'POST', url: '/api/joint/proposals', headers: c.headers, payload: { taskIds: ['T-2027-0002', 'T-2027-0001'] } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/joint/proposals',
+      headers: c.headers,
+      payload: { taskIds: ['T-2027-0002', 'T-2027-0001'] },
+    });
     expect(again.statusCode).toBe(409);
 
-    const r = await t.app.inject({ method: 'POST', url: `/api/joint/proposals/${proposal.id}/respond`, headers: c.headers, payload: { accept: true } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/joint/proposals/${proposal.id}/respond`,
+      headers: c.headers,
+      payload: { accept: true },
+    });
     expect(r.statusCode, r.body).toBe(200);
     const done = r.json<{ status: string; jointTaskId: string }>();
     expect(done.status).toBe('accepted');
     expect(done.jointTaskId).toBe('T-2027-0003');
 
-    const task = await t.app.inject({ method: 'GET', url: `/api/tasks/${done.jointTaskId}`, headers: c.headers });
+    const task = await t.app.inject({
+      method: 'GET',
+      url: `/api/tasks/${done.jointTaskId}`,
+      headers: c.headers,
+    });
     expect(task.statusCode, task.body).toBe(200);
     const view = task.json<{ task?: unknown }>();
     const body = JSON.stringify(view);
@@ -76,9 +133,17 @@ describe.each(ENGINES)('joint suggestions (%s)', (engine) => {
     expect(body).toContain(M_ITEMS.C1);
     expect(body).toContain(M_ITEMS.A1);
 
-    const left = await t.app.inject({ method: 'GET', url: '/api/joint/suggestions?year=2027', headers: a.headers });
+    const left = await t.app.inject({
+      method: 'GET',
+      url: '/api/joint/suggestions?year=2027',
+      headers: a.headers,
+    });
     expect(left.json<{ items: unknown[] }>().items).toHaveLength(0); // merged tasks are no longer planned
-    const audits = await t.app.inject({ method: 'GET', url: '/api/audit?entityType=joint_proposal', headers: (await loginAs(t.app, 'auditor')).headers });
+    const audits = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?entityType=joint_proposal',
+      headers: (await loginAs(t.app, 'auditor')).headers,
+    });
     expect(audits.body).toContain('joint.accept');
   });
 });

@@ -35,7 +35,15 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
   it('totals and departments of the region', async () => {
     const d = (await get('/api/dashboard/metrics?year=2026')).json<{
       totals: Record<string, unknown> & { visits: Record<string, number>; workload: Record<string, number> };
-      departments: { code: string; tasks: number; jointTasks: number; inspections: number; visitsAlone: number; coverage: number | null; followUpClosure: number | null }[];
+      departments: {
+        code: string;
+        tasks: number;
+        jointTasks: number;
+        inspections: number;
+        visitsAlone: number;
+        coverage: number | null;
+        followUpClosure: number | null;
+      }[];
       months: { month: string; inspections: number }[];
     }>();
     expect(d.totals['tasks']).toBe(3);
@@ -52,8 +60,22 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
     expect(d.totals.workload['cv']).toBeCloseTo(Math.sqrt(2 / 3) / 2, 10);
     const a = d.departments.find((x) => x.code === DEPT_A);
     const c = d.departments.find((x) => x.code === DEPT_C);
-    expect(a).toMatchObject({ tasks: 2, jointTasks: 1, inspections: 3, visitsAlone: 5, coverage: 1, followUpClosure: 0.5 });
-    expect(c).toMatchObject({ tasks: 2, jointTasks: 1, inspections: 2, visitsAlone: 4, coverage: 0.5, followUpClosure: null });
+    expect(a).toMatchObject({
+      tasks: 2,
+      jointTasks: 1,
+      inspections: 3,
+      visitsAlone: 5,
+      coverage: 1,
+      followUpClosure: 0.5,
+    });
+    expect(c).toMatchObject({
+      tasks: 2,
+      jointTasks: 1,
+      inspections: 2,
+      visitsAlone: 4,
+      coverage: 0.5,
+      followUpClosure: null,
+    });
     expect(d.months).toEqual([
       { month: '2026-03', inspections: 2, withProblem: 1 },
       { month: '2026-05', inspections: 1, withProblem: 0 },
@@ -61,28 +83,49 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
   });
 
   it('filters by department and quarter', async () => {
-    const c = (await get(`/api/dashboard/metrics?year=2026&department=${DEPT_C}`)).json<{ totals: { tasks: number; inspections: number } }>();
+    const c = (await get(`/api/dashboard/metrics?year=2026&department=${DEPT_C}`)).json<{
+      totals: { tasks: number; inspections: number };
+    }>();
     expect(c.totals).toMatchObject({ tasks: 2, inspections: 2 });
-    const q2 = (await get('/api/dashboard/metrics?year=2026&quarter=2')).json<{ totals: { tasks: number; inspections: number } }>();
+    const q2 = (await get('/api/dashboard/metrics?year=2026&quarter=2')).json<{
+      totals: { tasks: number; inspections: number };
+    }>();
     expect(q2.totals).toMatchObject({ tasks: 2, inspections: 1 });
   });
 
   it('drills down to the records, paginated', async () => {
-    const p = (await get('/api/dashboard/records?year=2026&kind=inspections&problem=true')).json<{ total: number; items: Record<string, string | null>[] }>();
+    const p = (await get('/api/dashboard/records?year=2026&kind=inspections&problem=true')).json<{
+      total: number;
+      items: Record<string, string | null>[];
+    }>();
     expect(p.total).toBe(1);
     expect(p.items[0]?.['target_id']).toBe('MX-1');
-    const page2 = (await get('/api/dashboard/records?year=2026&kind=inspections&pageSize=2&page=2')).json<{ total: number; items: unknown[] }>();
+    const page2 = (await get('/api/dashboard/records?year=2026&kind=inspections&pageSize=2&page=2')).json<{
+      total: number;
+      items: unknown[];
+    }>();
     expect(page2.items).toHaveLength(1);
-    const joint = (await get('/api/dashboard/records?year=2026&kind=tasks&joint=true')).json<{ total: number; items: Record<string, string | null>[] }>();
+    const joint = (await get('/api/dashboard/records?year=2026&kind=tasks&joint=true')).json<{
+      total: number;
+      items: Record<string, string | null>[];
+    }>();
     expect(joint.items.map((i) => i['id'])).toEqual(['TJ']);
-    const open = (await get('/api/dashboard/records?year=2026&kind=followUps&closed=false')).json<{ total: number }>();
+    const open = (await get('/api/dashboard/records?year=2026&kind=followUps&closed=false')).json<{
+      total: number;
+    }>();
     expect(open.total).toBe(1);
-    const byInspector = (await get('/api/dashboard/records?year=2026&kind=inspections&inspector=MP-3')).json<{ total: number }>();
+    const byInspector = (await get('/api/dashboard/records?year=2026&kind=inspections&inspector=MP-3')).json<{
+      total: number;
+    }>();
     expect(byInspector.total).toBe(1);
   });
 
   it('another region is refused to a district leader', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/dashboard/metrics?year=2026&region=500103', headers: leader.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/dashboard/metrics?year=2026&region=500103',
+      headers: leader.headers,
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -98,12 +141,16 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
     expect(f.targets.statistic).toBeCloseTo(4, 10);
     expect(f.targets.pValue).toBeCloseTo(3 * Math.exp(-2), 10);
     expect(f.pairs).toEqual({ repeated: 2, flagged: 0 });
-    const loose = (await get('/api/dashboard/fairness?year=2026&alpha=0.2')).json<{ targetOutliers: unknown[] }>();
+    const loose = (await get('/api/dashboard/fairness?year=2026&alpha=0.2')).json<{
+      targetOutliers: unknown[];
+    }>();
     expect(loose.targetOutliers).toHaveLength(0); // p = ¼ is not below 0.2
   });
 
   it('evaluation report, criteria and xlsx export', async () => {
-    const r = (await get('/api/evaluation/report?year=2026')).json<{ rows: { departmentCode: string; total: number | null; rank: number | null }[] }>();
+    const r = (await get('/api/evaluation/report?year=2026')).json<{
+      rows: { departmentCode: string; total: number | null; rank: number | null }[];
+    }>();
     expect(r.rows.find((x) => x.departmentCode === DEPT_A)).toMatchObject({ total: 67.5, rank: 1 });
     expect(r.rows.find((x) => x.departmentCode === DEPT_C)?.total).toBeCloseTo(52.94, 2);
     const admin = await loginAs(t.app, 'admin_a');
@@ -111,15 +158,33 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
       method: 'PUT',
       url: '/api/evaluation/criteria',
       headers: admin.headers,
-      payload: { regionCode: '500112', config: { criteria: [{ key: 'coverage', weight: 50 }, { key: 'followUpClosure', weight: 50 }] } },
+      payload: {
+        regionCode: '500112',
+        config: {
+          criteria: [
+            { key: 'coverage', weight: 50 },
+            { key: 'followUpClosure', weight: 50 },
+          ],
+        },
+      },
     });
     expect(put.statusCode, put.body).toBe(200);
-    const r2 = (await get('/api/evaluation/report?year=2026')).json<{ rows: { departmentCode: string; total: number | null }[] }>();
+    const r2 = (await get('/api/evaluation/report?year=2026')).json<{
+      rows: { departmentCode: string; total: number | null }[];
+    }>();
     expect(r2.rows.find((x) => x.departmentCode === DEPT_A)?.total).toBe(75);
     expect(r2.rows.find((x) => x.departmentCode === DEPT_C)?.total).toBe(50);
-    const audits = await t.app.inject({ method: 'GET', url: '/api/audit?action=evaluation.criteria', headers: (await loginAs(t.app, 'auditor')).headers });
+    const audits = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=evaluation.criteria',
+      headers: (await loginAs(t.app, 'auditor')).headers,
+    });
     expect(audits.body).toContain('evaluation.criteria');
-    const x = await t.app.inject({ method: 'GET', url: '/api/evaluation/export?year=2026', headers: leader.headers });
+    const x = await t.app.inject({
+      method: 'GET',
+      url: '/api/evaluation/export?year=2026',
+      headers: leader.headers,
+    });
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');

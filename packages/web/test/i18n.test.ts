@@ -29,7 +29,12 @@ describe('dictionaries', () => {
   it('translate English for real: no Chinese characters left in en, except where Chinese is the data', () => {
     const han = /\p{Script=Han}/u;
     // These quote Chinese the user must type or see in a file: a tag, a search example, template headers.
-    const quotesChinese = new Set(['lang.zh-CN', 'risk.indicator.riskWarningTag', 'tgt.q', 'tgt.claimUploadHint']);
+    const quotesChinese = new Set([
+      'lang.zh-CN',
+      'risk.indicator.riskWarningTag',
+      'tgt.q',
+      'tgt.claimUploadHint',
+    ]);
     const leftovers = KEYS.filter((k) => !quotesChinese.has(k) && han.test(DICTIONARIES.en[k]));
     expect(leftovers).toEqual([]);
   });

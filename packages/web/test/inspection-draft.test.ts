@@ -1,6 +1,13 @@
 // Drafts kept on the phone (issue 5): round trip, malformed storage, comparison; photo sizing.
 import { describe, expect, it } from 'vitest';
-import { clearDraft, loadDraft, pendingPhotos, sameResults, storeDraft, storePendingPhotos } from '../src/pages/console/inspection/draft-store';
+import {
+  clearDraft,
+  loadDraft,
+  pendingPhotos,
+  sameResults,
+  storeDraft,
+  storePendingPhotos,
+} from '../src/pages/console/inspection/draft-store';
 import { fitSize } from '../src/pages/console/inspection/image-resize';
 
 class MemoryStorage implements Storage {
@@ -26,12 +33,28 @@ class MemoryStorage implements Storage {
 }
 
 const ID = '00000000-0000-4000-8000-000000000001';
-const R = { itemId: 'i1', category: '未发现问题' as const, categoryNote: null, notes: '正常', answers: { ok: true, n: 3 } };
+const R = {
+  itemId: 'i1',
+  category: '未发现问题' as const,
+  categoryNote: null,
+  notes: '正常',
+  answers: { ok: true, n: 3 },
+};
 
 describe('draft store', () => {
   it('keeps and restores a draft', () => {
     const s = new MemoryStorage();
-    storeDraft({ inspectionId: ID, baseVersion: 4, results: { i1: R }, gps: { lat: 29.7, lng: 106.6, accuracy: null, at: '2026-11-20T02:00:00Z' }, dirty: true, savedAt: 'x' }, s);
+    storeDraft(
+      {
+        inspectionId: ID,
+        baseVersion: 4,
+        results: { i1: R },
+        gps: { lat: 29.7, lng: 106.6, accuracy: null, at: '2026-11-20T02:00:00Z' },
+        dirty: true,
+        savedAt: 'x',
+      },
+      s,
+    );
     const d = loadDraft(ID, s);
     expect(d?.baseVersion).toBe(4);
     expect(d?.results['i1']).toEqual(R);
@@ -43,8 +66,21 @@ describe('draft store', () => {
     const s = new MemoryStorage();
     s.setItem(`ssj.visit.${ID}`, '{not json');
     expect(loadDraft(ID, s)).toBeNull();
-    s.setItem(`ssj.visit.${ID}`, JSON.stringify({ inspectionId: ID, baseVersion: 1, results: { i1: { itemId: 'i1', category: '随便', answers: { a: { x: 1 }, b: 'y' } } } }));
-    expect(loadDraft(ID, s)?.results['i1']).toEqual({ itemId: 'i1', category: null, categoryNote: null, notes: null, answers: { b: 'y' } });
+    s.setItem(
+      `ssj.visit.${ID}`,
+      JSON.stringify({
+        inspectionId: ID,
+        baseVersion: 1,
+        results: { i1: { itemId: 'i1', category: '随便', answers: { a: { x: 1 }, b: 'y' } } },
+      }),
+    );
+    expect(loadDraft(ID, s)?.results['i1']).toEqual({
+      itemId: 'i1',
+      category: null,
+      categoryNote: null,
+      notes: null,
+      answers: { b: 'y' },
+    });
   });
   it('compares result sets ignoring answer order', () => {
     expect(sameResults({ i1: R }, { i1: { ...R, answers: { n: 3, ok: true } } })).toBe(true);
@@ -52,7 +88,21 @@ describe('draft store', () => {
   });
   it('queues photos', () => {
     const s = new MemoryStorage();
-    storePendingPhotos(ID, [{ id: 'p1', image: 'data:image/jpeg;base64,AA==', takenAt: '2026-11-20T02:00:00Z', itemId: 'i1', fieldKey: null, lat: null, lng: null }], s);
+    storePendingPhotos(
+      ID,
+      [
+        {
+          id: 'p1',
+          image: 'data:image/jpeg;base64,AA==',
+          takenAt: '2026-11-20T02:00:00Z',
+          itemId: 'i1',
+          fieldKey: null,
+          lat: null,
+          lng: null,
+        },
+      ],
+      s,
+    );
     expect(pendingPhotos(ID, s).map((p) => p.id)).toEqual(['p1']);
     storePendingPhotos(ID, [], s);
     expect(pendingPhotos(ID, s)).toEqual([]);

@@ -1,5 +1,10 @@
 // The guideline editor's logic: core's schema decides validity; the wire form drops undefined props.
-import { defaultChecklistForm, newChecklistField, resultCategoryField, type ChecklistField } from '@openssj/core';
+import {
+  defaultChecklistForm,
+  newChecklistField,
+  resultCategoryField,
+  type ChecklistField,
+} from '@openssj/core';
 import { describe, expect, it } from 'vitest';
 import { checklistProblem } from '../src/pages/console/items/ChecklistEditor';
 import { toWireField } from '../src/pages/console/items/checklist-wire';
@@ -18,14 +23,32 @@ describe('checklist editor logic', () => {
 
   it('adds fresh fields with unused keys', () => {
     const form: ChecklistField[] = [newChecklistField('yesNo', [])];
-    const next = newChecklistField('choice', form.map((f) => f.key));
+    const next = newChecklistField(
+      'choice',
+      form.map((f) => f.key),
+    );
     expect(next.key).not.toBe(form[0]?.key);
     expect(checklistProblem([...form, next])).toBe(null);
   });
 
   it('writes fields without undefined properties', () => {
-    const f: ChecklistField = { key: 'n', label: '面积', kind: 'number', required: true, photoRequired: false, unit: undefined, hint: '平方米' };
-    expect(Object.keys(toWireField(f)).sort()).toEqual(['hint', 'key', 'kind', 'label', 'photoRequired', 'required']);
+    const f: ChecklistField = {
+      key: 'n',
+      label: '面积',
+      kind: 'number',
+      required: true,
+      photoRequired: false,
+      unit: undefined,
+      hint: '平方米',
+    };
+    expect(Object.keys(toWireField(f)).sort()).toEqual([
+      'hint',
+      'key',
+      'kind',
+      'label',
+      'photoRequired',
+      'required',
+    ]);
     expect(toWireField(resultCategoryField())).toMatchObject({ kind: 'choice', preset: 'resultCategories' });
   });
 });

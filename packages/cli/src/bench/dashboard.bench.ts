@@ -30,7 +30,15 @@ function withDb(url: string, name: string): string {
 }
 
 const ms = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`;
-const AUDITOR: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', departmentCode: '500000-SCJG', regionCode: '500000', roles: ['auditor'], sessionId: 'bench' };
+const AUDITOR: Actor = {
+  userId: 'bench',
+  username: 'bench',
+  displayName: 'bench',
+  departmentCode: '500000-SCJG',
+  regionCode: '500000',
+  roles: ['auditor'],
+  sessionId: 'bench',
+};
 
 /** Run the dashboard bench and print its figures. */
 export async function benchDashboard(opts: DashboardBenchOptions): Promise<void> {
@@ -47,7 +55,9 @@ export async function benchDashboard(opts: DashboardBenchOptions): Promise<void>
   try {
     await migrate(database);
     const db = database.db;
-    log(`统计分析 bench / dashboard bench — PostgreSQL, ${n.toLocaleString('en-US')} inspections, ${tasksN.toLocaleString('en-US')} tasks, ${targetsN.toLocaleString('en-US')} targets`);
+    log(
+      `统计分析 bench / dashboard bench — PostgreSQL, ${n.toLocaleString('en-US')} inspections, ${tasksN.toLocaleString('en-US')} tasks, ${targetsN.toLocaleString('en-US')} targets`,
+    );
     let t0 = performance.now();
     await db.execute(sql`INSERT INTO regions (code, name, full_name, level, parent_code) VALUES ('500000', '重庆市', '重庆市', 'province', NULL),
       ('500112', '渝北区', '重庆市渝北区', 'district', '500000'), ('500103', '渝中区', '重庆市渝中区', 'district', '500000'),
@@ -97,20 +107,45 @@ export async function benchDashboard(opts: DashboardBenchOptions): Promise<void>
     await db.execute(sql`VACUUM ANALYZE`);
     log(`  data loaded in ${ms(performance.now() - t0)}`);
 
-    const deps: ServiceDeps = { database, config: loadConfig({}), clock: () => new Date('2026-11-20T02:00:00Z') };
+    const deps: ServiceDeps = {
+      database,
+      config: loadConfig({}),
+      clock: () => new Date('2026-11-20T02:00:00Z'),
+    };
     const time = async (label: string, run: () => Promise<unknown>, goal?: number) => {
       await run(); // warm
       t0 = performance.now();
       await run();
       const took = performance.now() - t0;
-      log(`  ${label.padEnd(46)} ${ms(took).padStart(10)}${goal === undefined ? '' : `  (goal ≤ ${ms(goal)}: ${took <= goal ? 'met' : 'NOT met'})`}`);
+      log(
+        `  ${label.padEnd(46)} ${ms(took).padStart(10)}${goal === undefined ? '' : `  (goal ≤ ${ms(goal)}: ${took <= goal ? 'met' : 'NOT met'})`}`,
+      );
     };
-    await time('dashboard metrics, all regions, 2026', () => dashboardMetrics(deps, AUDITOR, { region: 'all', year: 2026 }), n >= 1_000_000 ? 1000 : undefined);
-    await time('dashboard metrics, one district, Q2', () => dashboardMetrics(deps, AUDITOR, { region: '500112', year: 2026, quarter: 2 }));
-    await time('dashboard metrics, one department', () => dashboardMetrics(deps, AUDITOR, { region: 'all', department: '500112-SCJG', year: 2026 }));
-    await time('drill-down: problem inspections, page 50', () => dashboardRecords(deps, AUDITOR, { kind: 'inspections', region: 'all', year: 2026, problem: true, page: 50, pageSize: 20 }));
+    await time(
+      'dashboard metrics, all regions, 2026',
+      () => dashboardMetrics(deps, AUDITOR, { region: 'all', year: 2026 }),
+      n >= 1_000_000 ? 1000 : undefined,
+    );
+    await time('dashboard metrics, one district, Q2', () =>
+      dashboardMetrics(deps, AUDITOR, { region: '500112', year: 2026, quarter: 2 }),
+    );
+    await time('dashboard metrics, one department', () =>
+      dashboardMetrics(deps, AUDITOR, { region: 'all', department: '500112-SCJG', year: 2026 }),
+    );
+    await time('drill-down: problem inspections, page 50', () =>
+      dashboardRecords(deps, AUDITOR, {
+        kind: 'inspections',
+        region: 'all',
+        year: 2026,
+        problem: true,
+        page: 50,
+        pageSize: 20,
+      }),
+    );
     await time('evaluation report, all regions', () => evaluationReport(deps, AUDITOR, 'all', 2026));
-    await time('fairness monitor, all regions', () => fairnessReport(deps, AUDITOR, { region: 'all', year: 2026, alpha: 0.01 }));
+    await time('fairness monitor, all regions', () =>
+      fairnessReport(deps, AUDITOR, { region: 'all', year: 2026, alpha: 0.01 }),
+    );
   } finally {
     await database.close();
     if (process.env['SSJ_BENCH_KEEP'] === undefined) {

@@ -54,11 +54,21 @@ export async function benchRisk(opts: RiskBenchOptions): Promise<void> {
       SELECT 'BENCH' || lpad(i::text, 9, '0'), date '2026-11-20' - (i % 7300), i % 23 = 0, (i % 11) / 8, (i % 13) / 6, i % 19 = 0
       FROM generate_series(1, ${n}) AS i WHERE i % 3 = 0`);
     // 1 % of targets had a reviewed inspection that found a problem
-    await db.execute(sql`INSERT INTO regions (code, name, full_name, level) VALUES ('500000', '重庆市', '重庆市', 'province')`);
-    await db.execute(sql`INSERT INTO departments (code, name, short_name, region_code) VALUES ('500000-SCJG', '市场监管局', '市场监管', '500000')`);
-    await db.execute(sql`INSERT INTO plans (id, department_code, year, title, status) VALUES ('00000000-0000-4000-8000-00000000b001', '500000-SCJG', 2026, 'bench', 'published')`);
-    await db.execute(sql`INSERT INTO tasks (id, plan_id, lead_department_code, title, scope, strata, window_start, window_end, quota) VALUES ('T-BENCH', '00000000-0000-4000-8000-00000000b001', '500000-SCJG', 'bench', '{}', '[]', '2026-01-01', '2026-12-31', '{}')`);
-    await db.execute(sql`INSERT INTO draws (id, task_id, status, frozen_at, strata, frame_exclusion_counts, pool_digest, pair_exclusions_digest) VALUES ('D-BENCH', 'T-BENCH', 'drawn', now(), '[]', '{}', 'x', 'x')`);
+    await db.execute(
+      sql`INSERT INTO regions (code, name, full_name, level) VALUES ('500000', '重庆市', '重庆市', 'province')`,
+    );
+    await db.execute(
+      sql`INSERT INTO departments (code, name, short_name, region_code) VALUES ('500000-SCJG', '市场监管局', '市场监管', '500000')`,
+    );
+    await db.execute(
+      sql`INSERT INTO plans (id, department_code, year, title, status) VALUES ('00000000-0000-4000-8000-00000000b001', '500000-SCJG', 2026, 'bench', 'published')`,
+    );
+    await db.execute(
+      sql`INSERT INTO tasks (id, plan_id, lead_department_code, title, scope, strata, window_start, window_end, quota) VALUES ('T-BENCH', '00000000-0000-4000-8000-00000000b001', '500000-SCJG', 'bench', '{}', '[]', '2026-01-01', '2026-12-31', '{}')`,
+    );
+    await db.execute(
+      sql`INSERT INTO draws (id, task_id, status, frozen_at, strata, frame_exclusion_counts, pool_digest, pair_exclusions_digest) VALUES ('D-BENCH', 'T-BENCH', 'drawn', now(), '[]', '{}', 'x', 'x')`,
+    );
     await db.execute(sql`
       WITH ins AS (
         INSERT INTO inspections (task_id, draw_id, target_id, draw_year, inspectors, status, visited_at)
@@ -85,7 +95,9 @@ export async function benchRisk(opts: RiskBenchOptions): Promise<void> {
           const now = performance.now();
           if (now - last > 5000) {
             last = now;
-            log(`    … ${processed.toLocaleString('en-US')} / ${n.toLocaleString('en-US')} in ${secs(now - t0)}`);
+            log(
+              `    … ${processed.toLocaleString('en-US')} / ${n.toLocaleString('en-US')} in ${secs(now - t0)}`,
+            );
           }
           await Promise.resolve();
         },
@@ -97,7 +109,9 @@ export async function benchRisk(opts: RiskBenchOptions): Promise<void> {
     }
     t0 = performance.now();
     const d = await tierDistribution(db, 'all');
-    log(`  tier distribution (3 sources) ${secs(performance.now() - t0)}: effective ${JSON.stringify(d.effective)}`);
+    log(
+      `  tier distribution (3 sources) ${secs(performance.now() - t0)}: effective ${JSON.stringify(d.effective)}`,
+    );
   } finally {
     await database.close();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);

@@ -69,41 +69,74 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
     await migrate(database);
     const db = database.db;
     const header = TARGET_HEADERS.map((h) => h.zh);
-    log(`检查对象名录库 bench / target library bench — PostgreSQL, ${n.toLocaleString('en-US')} CSV rows, ${xlsxRows.toLocaleString('en-US')} xlsx rows`);
+    log(
+      `检查对象名录库 bench / target library bench — PostgreSQL, ${n.toLocaleString('en-US')} CSV rows, ${xlsxRows.toLocaleString('en-US')} xlsx rows`,
+    );
     const csvPath = path.join(dir, 'targets.csv');
     const copyPath = path.join(dir, 'targets-copy.csv');
     const xlsxPath = path.join(dir, 'targets.xlsx');
     let t0 = performance.now();
     await Promise.all([writeTemplateCsv(csvPath, header, 0, n), writeCopyCsv(copyPath, 0, n)]);
     await writeXlsx(xlsxPath, header, n, xlsxRows);
-    log(`  data generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (csv ${(statSync(csvPath).size / 1e6).toFixed(0)} MB, xlsx ${(statSync(xlsxPath).size / 1e6).toFixed(0)} MB)`);
+    log(
+      `  data generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (csv ${(statSync(csvPath).size / 1e6).toFixed(0)} MB, xlsx ${(statSync(xlsxPath).size / 1e6).toFixed(0)} MB)`,
+    );
 
     // 1. psql \copy of the same rows into the same (empty, fully indexed) table.
     t0 = performance.now();
-    await run(opts.psql ?? '/usr/bin/psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy targets(${COPY_COLUMNS}) FROM '${copyPath}' WITH (FORMAT csv)`]);
+    await run(opts.psql ?? '/usr/bin/psql', [
+      url,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-q',
+      '-c',
+      `\\copy targets(${COPY_COLUMNS}) FROM '${copyPath}' WITH (FORMAT csv)`,
+    ]);
     const copyMs = performance.now() - t0;
-    log(`  psql \\copy            ${n.toLocaleString('en-US').padStart(10)} rows ${(copyMs / 1000).toFixed(1).padStart(7)} s  ${rate(n, copyMs)}`);
+    log(
+      `  psql \\copy            ${n.toLocaleString('en-US').padStart(10)} rows ${(copyMs / 1000).toFixed(1).padStart(7)} s  ${rate(n, copyMs)}`,
+    );
     await db.execute(sql`TRUNCATE target_status_history, targets CASCADE`);
     await db.execute(sql`VACUUM ANALYZE targets`);
 
     // 2. ssj import of the template CSV (validation, upsert, status history) in one transaction.
     const ctx = { audit: { actor: null, requestId: null }, now: new Date() };
     t0 = performance.now();
-    const csv = await runImport(db, targetImportSpec, fileSource(csvPath, 'targets.csv'), { mode: 'all-or-nothing', dryRun: false, ctx, batchSize: 10_000, singlePass: true });
+    const csv = await runImport(db, targetImportSpec, fileSource(csvPath, 'targets.csv'), {
+      mode: 'all-or-nothing',
+      dryRun: false,
+      ctx,
+      batchSize: 10_000,
+      singlePass: true,
+    });
     const csvMs = performance.now() - t0;
     if (!csv.ok || !csv.value.written) {
-      throw new Error(`bench csv import failed: ${csv.ok ? `${csv.value.rejected} rows rejected` : csv.error.messageEn}`);
+      throw new Error(
+        `bench csv import failed: ${csv.ok ? `${csv.value.rejected} rows rejected` : csv.error.messageEn}`,
+      );
     }
-    log(`  ssj import (csv)      ${n.toLocaleString('en-US').padStart(10)} rows ${(csvMs / 1000).toFixed(1).padStart(7)} s  ${rate(n, csvMs)}  = ${((copyMs / csvMs) * 100).toFixed(0)} % of \\copy (goal ≥ 50 %)`);
+    log(
+      `  ssj import (csv)      ${n.toLocaleString('en-US').padStart(10)} rows ${(csvMs / 1000).toFixed(1).padStart(7)} s  ${rate(n, csvMs)}  = ${((copyMs / csvMs) * 100).toFixed(0)} % of \\copy (goal ≥ 50 %)`,
+    );
 
     // 3. xlsx import (streaming reader).
     t0 = performance.now();
-    const x = await runImport(db, targetImportSpec, fileSource(xlsxPath, 'targets.xlsx'), { mode: 'all-or-nothing', dryRun: false, ctx, batchSize: 10_000, singlePass: true });
+    const x = await runImport(db, targetImportSpec, fileSource(xlsxPath, 'targets.xlsx'), {
+      mode: 'all-or-nothing',
+      dryRun: false,
+      ctx,
+      batchSize: 10_000,
+      singlePass: true,
+    });
     const xMs = performance.now() - t0;
     if (!x.ok || !x.value.written) {
-      throw new Error(`bench xlsx import failed: ${x.ok ? `${x.value.rejected} rows rejected` : x.error.messageEn}`);
+      throw new Error(
+        `bench xlsx import failed: ${x.ok ? `${x.value.rejected} rows rejected` : x.error.messageEn}`,
+      );
     }
-    log(`  ssj import (xlsx)     ${xlsxRows.toLocaleString('en-US').padStart(10)} rows ${(xMs / 1000).toFixed(1).padStart(7)} s  ${rate(xlsxRows, xMs)}`);
+    log(
+      `  ssj import (xlsx)     ${xlsxRows.toLocaleString('en-US').padStart(10)} rows ${(xMs / 1000).toFixed(1).padStart(7)} s  ${rate(xlsxRows, xMs)}`,
+    );
     await db.execute(sql`VACUUM ANALYZE targets`);
 
     // 4. Search p95 on the loaded library, through the repository the API uses (page of 20 + capped count).
@@ -111,12 +144,22 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
     const words = '华为鑫隆盛达丰源恒通宏远嘉禾金鼎瑞祥'.split('');
     const cases: readonly { name: string; filter: (i: number) => TargetFilter }[] = [
       { name: 'USCC lookup', filter: (i) => ({ uscc: benchUscc((i * 7919) % n) }) },
-      { name: 'name substring (2 chars)', filter: (i) => ({ q: `${words[i % words.length] ?? '华'}${words[(i * 3 + 1) % words.length] ?? '为'}` }) },
+      {
+        name: 'name substring (2 chars)',
+        filter: (i) => ({
+          q: `${words[i % words.length] ?? '华'}${words[(i * 3 + 1) % words.length] ?? '为'}`,
+        }),
+      },
       { name: 'name 华为 + division', filter: () => ({ q: '华为', division: '500112' }) },
-      { name: 'division + tier + status', filter: (i) => ({ division: i % 2 === 0 ? '500112' : '500000', tier: 'D', status: '在营' }) },
+      {
+        name: 'division + tier + status',
+        filter: (i) => ({ division: i % 2 === 0 ? '500112' : '500000', tier: 'D', status: '在营' }),
+      },
       { name: 'industry + tag', filter: (i) => ({ industry: i % 2 === 0 ? 'F' : '6210', tag: '风险预警' }) },
     ];
-    log(`  search on ${total.toLocaleString('en-US')} targets, ${runs} queries each (page of 20 + count capped at 10 000):`);
+    log(
+      `  search on ${total.toLocaleString('en-US')} targets, ${runs} queries each (page of 20 + count capped at 10 000):`,
+    );
     for (const c of cases) {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -125,7 +168,9 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
         times.push(performance.now() - s);
       }
       times.sort((a, b) => a - b);
-      log(`    ${c.name.padEnd(26)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`);
+      log(
+        `    ${c.name.padEnd(26)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms`,
+      );
     }
 
     // 5. The plan of a name search: the GIN index over name grams must be used.

@@ -20,11 +20,15 @@ export async function run(argv: readonly string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const urlIdx = argv.indexOf('--database-url');
   const databaseUrl =
-    (urlIdx >= 0 ? argv[urlIdx + 1] : undefined) ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+    (urlIdx >= 0 ? argv[urlIdx + 1] : undefined) ??
+    process.env['TEST_DATABASE_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/test';
   const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--database-url');
   const unknown = names.filter((n) => n !== 'all' && !isSuite(n));
   if (unknown.length > 0) {
-    process.stderr.write(`ssj bench: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}, all\n`);
+    process.stderr.write(
+      `ssj bench: unknown suite ${unknown.join(', ')}; choose from ${SUITES.join(', ')}, all\n`,
+    );
     return 2;
   }
   const chosen: Suite[] = names.length === 0 || names.includes('all') ? [...SUITES] : names.filter(isSuite);

@@ -66,7 +66,9 @@ function progressBar(label: string): (p: ImportProgress) => void {
     const width = 30;
     const filled = Math.round(p.fraction * width);
     const phase = p.phase === 'validating' ? '校验 validating' : '写入 writing   ';
-    process.stderr.write(`\r${label} ${phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.fraction * 100).toFixed(0).padStart(3)}%  ${p.processed} rows`);
+    process.stderr.write(
+      `\r${label} ${phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.fraction * 100).toFixed(0).padStart(3)}%  ${p.processed} rows`,
+    );
   };
 }
 
@@ -74,7 +76,9 @@ function printIssues(o: ImportOutcome): void {
   const out = process.stdout;
   out.write(`有问题的行 / bad rows: ${o.rejected}\n`);
   for (const i of o.issues.slice(0, MAX_PRINTED)) {
-    out.write(`  第 ${i.row} 行「${i.column}」${i.value === '' ? '' : `（${i.value}）`}：${i.messageZh}\n    row ${i.row}, ${i.columnEn}: ${i.messageEn}\n`);
+    out.write(
+      `  第 ${i.row} 行「${i.column}」${i.value === '' ? '' : `（${i.value}）`}：${i.messageZh}\n    row ${i.row}, ${i.columnEn}: ${i.messageEn}\n`,
+    );
   }
   const more = o.issues.length - Math.min(o.issues.length, MAX_PRINTED) + o.issuesOmitted;
   if (more > 0) {
@@ -100,7 +104,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const spec = importSpecOf(args.kind);
   if (spec === undefined) {
     const l = IMPORT_KIND_LABELS[args.kind];
-    process.stderr.write(`ssj import: ${l.zh}的导入尚未提供 / importing the ${l.en} is not available in this build yet\n`);
+    process.stderr.write(
+      `ssj import: ${l.zh}的导入尚未提供 / importing the ${l.en} is not available in this build yet\n`,
+    );
     return 2;
   }
   if (!existsSync(args.file) || !statSync(args.file).isFile()) {
@@ -157,9 +163,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     printIssues(o);
     if (o.mode === 'valid-only') {
-      process.stdout.write(`已导入有效行 / valid rows imported: ${counts(o)}; 拒绝 rejected ${o.rejected} of ${o.rows}${dry}\n`);
+      process.stdout.write(
+        `已导入有效行 / valid rows imported: ${counts(o)}; 拒绝 rejected ${o.rejected} of ${o.rows}${dry}\n`,
+      );
     } else {
-      process.stdout.write(`未写入任何数据 / nothing was written: ${o.rejected} of ${o.rows} rows rejected (use --valid-only to import the ${o.accepted} valid rows)\n`);
+      process.stdout.write(
+        `未写入任何数据 / nothing was written: ${o.rejected} of ${o.rows} rows rejected (use --valid-only to import the ${o.accepted} valid rows)\n`,
+      );
     }
     return 1;
   } finally {

@@ -17,7 +17,12 @@ export interface PublicationCountdown {
 }
 
 /** The countdown of a task that ends on `windowEnd`, seen on `today`; `published` stops the clock. */
-export function publicationCountdown(windowEnd: IsoDate, today: IsoDate, table: HolidayTable, published: boolean): PublicationCountdown {
+export function publicationCountdown(
+  windowEnd: IsoDate,
+  today: IsoDate,
+  table: HolidayTable,
+  published: boolean,
+): PublicationCountdown {
   const d = resultPublicationDeadline(windowEnd, table);
   const left = workingDaysBetween(today, d.date, table);
   return {

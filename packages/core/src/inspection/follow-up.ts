@@ -7,7 +7,13 @@ import { abnormalListDeadline, type HolidayTable } from '../calendar/working-day
 import type { IsoDate } from '../calendar/iso-date';
 import { needsAbnormalList, type ResultCategory } from './result-category';
 
-export const FOLLOW_UP_KINDS = ['correction_order', 'case_referral', 'notify_department', 'abnormal_list', 'judicial_transfer'] as const;
+export const FOLLOW_UP_KINDS = [
+  'correction_order',
+  'case_referral',
+  'notify_department',
+  'abnormal_list',
+  'judicial_transfer',
+] as const;
 
 /** A follow-up action kind (code name; the labels are the domain.md words). */
 export const followUpKindSchema = z.enum(FOLLOW_UP_KINDS);
@@ -18,7 +24,9 @@ export const followUpStatusSchema = z.enum(FOLLOW_UP_STATUSES);
 export type FollowUpStatus = z.infer<typeof followUpStatusSchema>;
 
 /** Labels of the kinds, in both languages. */
-export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpKind, { readonly zh: string; readonly en: string }>> = {
+export const FOLLOW_UP_KIND_LABELS: Readonly<
+  Record<FollowUpKind, { readonly zh: string; readonly en: string }>
+> = {
   correction_order: { zh: '责令限期改正', en: 'Order to correct' },
   case_referral: { zh: '移交案件查处', en: 'Case referred to enforcement' },
   notify_department: { zh: '通报其他部门', en: 'Notice to another department' },
@@ -40,7 +48,11 @@ export interface FollowUpSuggestion {
 }
 
 /** What a finding suggests: the abnormal list within 10 working days of `foundOn` for 无法联系 / 弄虚作假; else a correction order for problems. */
-export function suggestFollowUps(category: ResultCategory, foundOn: IsoDate, table: HolidayTable): FollowUpSuggestion[] {
+export function suggestFollowUps(
+  category: ResultCategory,
+  foundOn: IsoDate,
+  table: HolidayTable,
+): FollowUpSuggestion[] {
   if (needsAbnormalList(category)) {
     const d = abnormalListDeadline(foundOn, table);
     return [
@@ -53,16 +65,39 @@ export function suggestFollowUps(category: ResultCategory, foundOn: IsoDate, tab
       },
     ];
   }
-  if (category === '发现问题已责令改正' || category === '发现问题待后续处理' || category === '未按规定公示应当公示的信息') {
-    return [{ kind: 'correction_order', deadline: null, provisional: false, reasonZh: `「${category}」：责令限期改正并跟踪`, reasonEn: `'${category}': order a correction and track it` }];
+  if (
+    category === '发现问题已责令改正' ||
+    category === '发现问题待后续处理' ||
+    category === '未按规定公示应当公示的信息'
+  ) {
+    return [
+      {
+        kind: 'correction_order',
+        deadline: null,
+        provisional: false,
+        reasonZh: `「${category}」：责令限期改正并跟踪`,
+        reasonEn: `'${category}': order a correction and track it`,
+      },
+    ];
   }
   if (category === '不配合检查情节严重') {
-    return [{ kind: 'case_referral', deadline: null, provisional: false, reasonZh: `「${category}」：移交案件查处`, reasonEn: `'${category}': refer the case to enforcement` }];
+    return [
+      {
+        kind: 'case_referral',
+        deadline: null,
+        provisional: false,
+        reasonZh: `「${category}」：移交案件查处`,
+        reasonEn: `'${category}': refer the case to enforcement`,
+      },
+    ];
   }
   return [];
 }
 
 /** True when an open follow-up is past its deadline on `today`. */
-export function isFollowUpOverdue(f: { readonly status: FollowUpStatus; readonly deadline: string | null }, today: IsoDate): boolean {
+export function isFollowUpOverdue(
+  f: { readonly status: FollowUpStatus; readonly deadline: string | null },
+  today: IsoDate,
+): boolean {
   return f.status === 'open' && f.deadline !== null && f.deadline < today;
 }

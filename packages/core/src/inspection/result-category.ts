@@ -20,7 +20,12 @@ export const ABNORMAL_LIST_CATEGORIES: readonly ResultCategory[] = [
 ];
 
 /** Categories that mean nothing needs doing (no follow-up expected). */
-const NO_PROBLEM: readonly ResultCategory[] = ['未发现问题', '未发现开展本次抽查涉及的经营活动', '已关闭停业或正在组织清算', '已注销／被吊销／被撤销／已迁出'];
+const NO_PROBLEM: readonly ResultCategory[] = [
+  '未发现问题',
+  '未发现开展本次抽查涉及的经营活动',
+  '已关闭停业或正在组织清算',
+  '已注销／被吊销／被撤销／已迁出',
+];
 
 /** English labels for the categories (the Chinese text is the value itself). */
 export const RESULT_CATEGORY_EN: Readonly<Record<ResultCategory, string>> = {

@@ -6,12 +6,22 @@ import { z } from 'zod';
 import { domainError, type DomainError } from '../errors';
 import { err, ok, type Result } from '../result';
 
-export const INSPECTION_STATUSES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published', 'cancelled'] as const;
+export const INSPECTION_STATUSES = [
+  'assigned',
+  'in_progress',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+  'cancelled',
+] as const;
 export const inspectionStatusSchema = z.enum(INSPECTION_STATUSES);
 export type InspectionStatus = z.infer<typeof inspectionStatusSchema>;
 
 /** Status labels in both languages. */
-export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, { readonly zh: string; readonly en: string }>> = {
+export const INSPECTION_STATUS_LABELS: Readonly<
+  Record<InspectionStatus, { readonly zh: string; readonly en: string }>
+> = {
   assigned: { zh: '待检查', en: 'Assigned' },
   in_progress: { zh: '检查中', en: 'In progress' },
   submitted: { zh: '待复核', en: 'Awaiting review' },
@@ -32,7 +42,9 @@ const ACTION_LABELS: Readonly<Record<InspectionAction, { readonly zh: string; re
 };
 
 /** From which statuses each action may start, and where it leads (null: the status stays unless assigned). */
-const TRANSITIONS: Readonly<Record<InspectionAction, { readonly from: readonly InspectionStatus[]; readonly to: InspectionStatus }>> = {
+const TRANSITIONS: Readonly<
+  Record<InspectionAction, { readonly from: readonly InspectionStatus[]; readonly to: InspectionStatus }>
+> = {
   record: { from: ['assigned', 'in_progress', 'returned'], to: 'in_progress' },
   submit: { from: ['in_progress', 'returned'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
@@ -42,15 +54,23 @@ const TRANSITIONS: Readonly<Record<InspectionAction, { readonly from: readonly I
 };
 
 /** The status after `action`, or INVALID_STATE naming the current status. */
-export function inspectionTransition(status: InspectionStatus, action: InspectionAction): Result<InspectionStatus, DomainError> {
+export function inspectionTransition(
+  status: InspectionStatus,
+  action: InspectionAction,
+): Result<InspectionStatus, DomainError> {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status)) {
     const a = ACTION_LABELS[action];
     const s = INSPECTION_STATUS_LABELS[status];
     return err(
-      domainError('INVALID_STATE', `检查处于「${s.zh}」状态，不能${a.zh}`, `cannot ${a.en} an inspection that is ${s.en.toLowerCase()}`, {
-        details: { status, action },
-      }),
+      domainError(
+        'INVALID_STATE',
+        `检查处于「${s.zh}」状态，不能${a.zh}`,
+        `cannot ${a.en} an inspection that is ${s.en.toLowerCase()}`,
+        {
+          details: { status, action },
+        },
+      ),
     );
   }
   // recording keeps a returned inspection returned, so the leader's comment stays in view until resubmission

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import type { ChecklistField, ChecklistForm } from '../library/checklist';
 import { domainError, type DomainError, type FieldIssue } from '../errors';
 import { err, ok, type Result } from '../result';
-import { OTHER_CATEGORY, RESULT_CATEGORIES, resultCategorySchema, type ResultCategory } from './result-category';
+import {
+  OTHER_CATEGORY,
+  RESULT_CATEGORIES,
+  resultCategorySchema,
+  type ResultCategory,
+} from './result-category';
 
 /** One checklist answer: yes/no, a number, text or a choice; null when left empty. */
 export const answerValueSchema = z.union([z.boolean(), z.number().finite(), z.string().max(4000), z.null()]);
@@ -40,7 +45,10 @@ export const businessSignatureSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('signed'),
     signerName: z.string().trim().min(1).max(40),
-    image: z.string().max(SIGNATURE_MAX_CHARS).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'a PNG data URL'),
+    image: z
+      .string()
+      .max(SIGNATURE_MAX_CHARS)
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'a PNG data URL'),
     at: z.iso.datetime({ offset: true }),
   }),
   z.object({
@@ -78,7 +86,10 @@ export interface SavedResult {
 
 /** True for a choice field that asks for the result category (the preset, or exactly its options). */
 export function isResultCategoryField(f: ChecklistField): boolean {
-  return f.kind === 'choice' && (f.preset === 'resultCategories' || f.options.join('\n') === RESULT_CATEGORIES.join('\n'));
+  return (
+    f.kind === 'choice' &&
+    (f.preset === 'resultCategories' || f.options.join('\n') === RESULT_CATEGORIES.join('\n'))
+  );
 }
 
 /** Form fields the page renders: the category has its own control, so a result-category field is left out. */
@@ -87,11 +98,16 @@ export function renderedFields(form: ChecklistForm): ChecklistField[] {
 }
 
 function issue(field: string, zh: string, en: string, value?: string): FieldIssue {
-  return value === undefined ? { field, messageZh: zh, messageEn: en } : { field, value, messageZh: zh, messageEn: en };
+  return value === undefined
+    ? { field, messageZh: zh, messageEn: en }
+    : { field, value, messageZh: zh, messageEn: en };
 }
 
 /** Problems with the answers' shapes (a draft may be incomplete, but never of the wrong type). */
-export function answerShapeIssues(item: VisitItem, answers: Readonly<Record<string, AnswerValue>>): FieldIssue[] {
+export function answerShapeIssues(
+  item: VisitItem,
+  answers: Readonly<Record<string, AnswerValue>>,
+): FieldIssue[] {
   const out: FieldIssue[] = [];
   const byKey = new Map(item.form.map((f) => [f.key, f]));
   for (const [key, v] of Object.entries(answers)) {
@@ -104,7 +120,10 @@ export function answerShapeIssues(item: VisitItem, answers: Readonly<Record<stri
     if (v === null) {
       continue;
     }
-    const bad = (zh: string, en: string) => out.push(issue(field, `「${item.name}」${f.label}：${zh}`, `${item.name} / ${f.label}: ${en}`, String(v)));
+    const bad = (zh: string, en: string) =>
+      out.push(
+        issue(field, `「${item.name}」${f.label}：${zh}`, `${item.name} / ${f.label}: ${en}`, String(v)),
+      );
     switch (f.kind) {
       case 'yesNo':
         if (typeof v !== 'boolean') {
@@ -137,21 +156,43 @@ export function answerShapeIssues(item: VisitItem, answers: Readonly<Record<stri
 }
 
 /** Problems that keep one item's result from being complete (category, 其他 text, required answers and photos). */
-export function resultCompletenessIssues(item: VisitItem, result: SavedResult | undefined, photoKeys: ReadonlySet<string>): FieldIssue[] {
+export function resultCompletenessIssues(
+  item: VisitItem,
+  result: SavedResult | undefined,
+  photoKeys: ReadonlySet<string>,
+): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (result === undefined || result.category === null) {
-    out.push(issue(`${item.itemId}.category`, `「${item.name}」未选择检查结果`, `'${item.name}': no result category`));
+    out.push(
+      issue(
+        `${item.itemId}.category`,
+        `「${item.name}」未选择检查结果`,
+        `'${item.name}': no result category`,
+      ),
+    );
     return out;
   }
   if (result.category === OTHER_CATEGORY && (result.categoryNote ?? '').trim() === '') {
-    out.push(issue(`${item.itemId}.categoryNote`, `「${item.name}」检查结果为“其他”时须填写说明`, `'${item.name}': 其他 (other) needs an explanation`));
+    out.push(
+      issue(
+        `${item.itemId}.categoryNote`,
+        `「${item.name}」检查结果为“其他”时须填写说明`,
+        `'${item.name}': 其他 (other) needs an explanation`,
+      ),
+    );
   }
   for (const f of renderedFields(item.form)) {
     const field = `${item.itemId}.${f.key}`;
     const hasPhoto = photoKeys.has(`${item.itemId}|${f.key}`);
     if (f.kind === 'photo') {
       if ((f.required || f.photoRequired) && !hasPhoto) {
-        out.push(issue(field, `「${item.name}」${f.label}：须拍照`, `${item.name} / ${f.label}: a photo is required`));
+        out.push(
+          issue(
+            field,
+            `「${item.name}」${f.label}：须拍照`,
+            `${item.name} / ${f.label}: a photo is required`,
+          ),
+        );
       }
       continue;
     }
@@ -160,7 +201,13 @@ export function resultCompletenessIssues(item: VisitItem, result: SavedResult | 
       out.push(issue(field, `「${item.name}」${f.label}：必填`, `${item.name} / ${f.label}: required`));
     }
     if (f.photoRequired && !hasPhoto) {
-      out.push(issue(field, `「${item.name}」${f.label}：须附照片`, `${item.name} / ${f.label}: a photo is required`));
+      out.push(
+        issue(
+          field,
+          `「${item.name}」${f.label}：须附照片`,
+          `${item.name} / ${f.label}: a photo is required`,
+        ),
+      );
     }
   }
   return out;
@@ -180,7 +227,9 @@ export interface SubmissionInput {
 /** Can the visit be submitted? Every item complete, every team inspector confirmed, the business signed or refused. */
 export function checkSubmission(input: SubmissionInput): Result<true, DomainError> {
   const byItem = new Map(input.results.map((r) => [r.itemId, r]));
-  const issues: FieldIssue[] = input.items.flatMap((it) => resultCompletenessIssues(it, byItem.get(it.itemId), input.photoKeys));
+  const issues: FieldIssue[] = input.items.flatMap((it) =>
+    resultCompletenessIssues(it, byItem.get(it.itemId), input.photoKeys),
+  );
   // 行政处罚法 art. 42: two law-enforcement officers on site confirm; a joint visit also needs
   // one of each department whose items were recorded (each department answers for its own items)
   const confirmed = new Set(input.confirmations.map((c) => c.inspectorId));
@@ -188,19 +237,41 @@ export function checkSubmission(input: SubmissionInput): Result<true, DomainErro
   const needed = Math.min(2, input.team.length);
   if (confirmedMembers.length < needed) {
     const missing = input.team.filter((m) => !confirmed.has(m.id)).map((m) => m.id);
-    issues.push(issue('confirmations', `须至少 ${needed} 名执法人员本人确认（已确认 ${confirmedMembers.length} 名）`, `at least ${needed} law-enforcement inspectors must confirm (${confirmedMembers.length} did)`, missing.join(',')));
+    issues.push(
+      issue(
+        'confirmations',
+        `须至少 ${needed} 名执法人员本人确认（已确认 ${confirmedMembers.length} 名）`,
+        `at least ${needed} law-enforcement inspectors must confirm (${confirmedMembers.length} did)`,
+        missing.join(','),
+      ),
+    );
   }
   for (const dept of new Set(input.items.map((i) => i.departmentCode))) {
     const members = input.team.filter((m) => m.departmentCode === dept);
     if (members.length > 0 && !members.some((m) => confirmed.has(m.id))) {
-      issues.push(issue('confirmations', `${dept} 的检查人员尚未确认`, `no inspector of ${dept} has confirmed`, dept));
+      issues.push(
+        issue('confirmations', `${dept} 的检查人员尚未确认`, `no inspector of ${dept} has confirmed`, dept),
+      );
     }
   }
   if (input.signature === null) {
-    issues.push(issue('businessSignature', '企业尚未签字确认，也未记录拒签', 'the business has neither signed nor refused'));
+    issues.push(
+      issue(
+        'businessSignature',
+        '企业尚未签字确认，也未记录拒签',
+        'the business has neither signed nor refused',
+      ),
+    );
   }
   if (issues.length > 0) {
-    return err(domainError('VALIDATION', `检查记录不完整（${issues.length} 处）`, `the record is incomplete (${issues.length} problems)`, { issues }));
+    return err(
+      domainError(
+        'VALIDATION',
+        `检查记录不完整（${issues.length} 处）`,
+        `the record is incomplete (${issues.length} problems)`,
+        { issues },
+      ),
+    );
   }
   return ok(true);
 }

@@ -46,7 +46,14 @@ export function parseYesNo(cell: string, at: IssueAt): Result<boolean, FieldIssu
   if (NO.has(s)) {
     return ok(false);
   }
-  return err(fieldIssue(at, cell, `「${cell}」不是有效的是/否值，应填 是 或 否`, `'${cell}' is not yes/no: write 是 or 否`));
+  return err(
+    fieldIssue(
+      at,
+      cell,
+      `「${cell}」不是有效的是/否值，应填 是 或 否`,
+      `'${cell}' is not yes/no: write 是 or 否`,
+    ),
+  );
 }
 
 /** Parse a date cell: YYYY-MM-DD, also YYYY/M/D, YYYY.M.D, YYYYMMDD and 2027年12月31日. */
@@ -57,15 +64,29 @@ export function parseDateCell(cell: string, at: IssueAt): Result<IsoDate, FieldI
   const r = parseIsoDate(text, at.field);
   return r.ok
     ? r
-    : err(fieldIssue(at, cell, `日期「${cell}」无效，应为 YYYY-MM-DD`, `invalid date '${cell}', expected YYYY-MM-DD`));
+    : err(
+        fieldIssue(
+          at,
+          cell,
+          `日期「${cell}」无效，应为 YYYY-MM-DD`,
+          `invalid date '${cell}', expected YYYY-MM-DD`,
+        ),
+      );
 }
 
 /** Parse a whole-number cell within [min, max]. */
-export function parseIntCell(cell: string, at: IssueAt, min: number, max: number): Result<number, FieldIssue> {
+export function parseIntCell(
+  cell: string,
+  at: IssueAt,
+  min: number,
+  max: number,
+): Result<number, FieldIssue> {
   const s = cell.trim();
   const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    return err(fieldIssue(at, cell, `应为 ${min}–${max} 之间的整数`, `must be a whole number from ${min} to ${max}`));
+    return err(
+      fieldIssue(at, cell, `应为 ${min}–${max} 之间的整数`, `must be a whole number from ${min} to ${max}`),
+    );
   }
   return ok(n);
 }
@@ -77,7 +98,9 @@ export function checkLength(value: string, at: IssueAt, max: number, min = 0): R
     return err(fieldIssue(at, value, '不能为空', 'must not be empty'));
   }
   if (n > max) {
-    return err(fieldIssue(at, value, `超过 ${max} 个字符（实际 ${n} 个）`, `longer than ${max} characters (${n})`));
+    return err(
+      fieldIssue(at, value, `超过 ${max} 个字符（实际 ${n} 个）`, `longer than ${max} characters (${n})`),
+    );
   }
   return ok(value);
 }

@@ -22,7 +22,14 @@ export const RESULT_CATEGORIES = [
 export type ResultCategory = (typeof RESULT_CATEGORIES)[number];
 
 /** 后续处置: the follow-ups of docs/domain.md. */
-export const FOLLOW_UPS = ['无需后续处置', '责令限期改正', '移交案件查处', '通报其他部门', '列入经营异常名录', '移送司法机关'] as const;
+export const FOLLOW_UPS = [
+  '无需后续处置',
+  '责令限期改正',
+  '移交案件查处',
+  '通报其他部门',
+  '列入经营异常名录',
+  '移送司法机关',
+] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
 export const CHECKLIST_FIELD_KINDS = ['yesNo', 'number', 'text', 'photo', 'choice'] as const;
@@ -40,7 +47,14 @@ export const CHECKLIST_FIELD_KIND_LABELS: Readonly<Record<ChecklistFieldKind, { 
 export const CHOICE_PRESETS = { resultCategories: RESULT_CATEGORIES, followUps: FOLLOW_UPS } as const;
 export type ChoicePreset = keyof typeof CHOICE_PRESETS;
 
-export const CHECKLIST_LIMITS = { fields: 100, label: 100, hint: 500, option: 60, options: 40, key: 32 } as const;
+export const CHECKLIST_LIMITS = {
+  fields: 100,
+  label: 100,
+  hint: 500,
+  option: 60,
+  options: 40,
+  key: 32,
+} as const;
 
 const base = {
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a letter, then letters, digits or _ (≤ 32)'),
@@ -59,12 +73,23 @@ export const numberFieldSchema = z.object({
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
 });
-export const textFieldSchema = z.object({ ...base, kind: z.literal('text'), maxLength: z.int().min(1).max(4000).optional() });
-export const photoFieldSchema = z.object({ ...base, kind: z.literal('photo'), maxPhotos: z.int().min(1).max(20).optional() });
+export const textFieldSchema = z.object({
+  ...base,
+  kind: z.literal('text'),
+  maxLength: z.int().min(1).max(4000).optional(),
+});
+export const photoFieldSchema = z.object({
+  ...base,
+  kind: z.literal('photo'),
+  maxPhotos: z.int().min(1).max(20).optional(),
+});
 export const choiceFieldSchema = z.object({
   ...base,
   kind: z.literal('choice'),
-  options: z.array(z.string().trim().min(1).max(CHECKLIST_LIMITS.option)).min(2).max(CHECKLIST_LIMITS.options),
+  options: z
+    .array(z.string().trim().min(1).max(CHECKLIST_LIMITS.option))
+    .min(2)
+    .max(CHECKLIST_LIMITS.options),
   preset: z.enum(['resultCategories', 'followUps']).optional(),
 });
 
@@ -87,7 +112,11 @@ export const checklistFormSchema = z
     const seen = new Set<string>();
     fields.forEach((f, i) => {
       if (seen.has(f.key)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate field key ${f.key} / 字段标识重复` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'key'],
+          message: `duplicate field key ${f.key} / 字段标识重复`,
+        });
       }
       seen.add(f.key);
       if (f.kind === 'choice') {
@@ -95,7 +124,11 @@ export const checklistFormSchema = z
           ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'duplicate options / 选项重复' });
         }
         if (f.preset !== undefined && f.options.join('\n') !== CHOICE_PRESETS[f.preset].join('\n')) {
-          ctx.addIssue({ code: 'custom', path: [i, 'options'], message: `options must be the ${f.preset} list / 选项须与预设列表一致` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'options'],
+            message: `options must be the ${f.preset} list / 选项须与预设列表一致`,
+          });
         }
       }
       if (f.kind === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) {
@@ -118,12 +151,28 @@ export type Guideline = z.infer<typeof guidelineSchema>;
 
 /** The 检查结果 field: a required choice of the result categories. */
 export function resultCategoryField(key = 'result'): ChecklistField {
-  return { key, label: '检查结果', kind: 'choice', required: true, photoRequired: false, options: [...RESULT_CATEGORIES], preset: 'resultCategories' };
+  return {
+    key,
+    label: '检查结果',
+    kind: 'choice',
+    required: true,
+    photoRequired: false,
+    options: [...RESULT_CATEGORIES],
+    preset: 'resultCategories',
+  };
 }
 
 /** The 后续处置 field: a required choice of the follow-ups. */
 export function followUpField(key = 'followUp'): ChecklistField {
-  return { key, label: '后续处置', kind: 'choice', required: true, photoRequired: false, options: [...FOLLOW_UPS], preset: 'followUps' };
+  return {
+    key,
+    label: '后续处置',
+    kind: 'choice',
+    required: true,
+    photoRequired: false,
+    options: [...FOLLOW_UPS],
+    preset: 'followUps',
+  };
 }
 
 /** The form every new item starts with: result, follow-up, and remarks (required text for 其他). */
@@ -131,7 +180,13 @@ export function defaultChecklistForm(): ChecklistField[] {
   return [
     resultCategoryField(),
     followUpField(),
-    { key: 'remarks', label: '备注（选择“其他”时必填）', kind: 'text', required: false, photoRequired: false },
+    {
+      key: 'remarks',
+      label: '备注（选择“其他”时必填）',
+      kind: 'text',
+      required: false,
+      photoRequired: false,
+    },
   ];
 }
 
@@ -141,7 +196,12 @@ export function newChecklistField(kind: ChecklistFieldKind, taken: readonly stri
   while (taken.includes(`f${n}`)) {
     n += 1;
   }
-  const b = { key: `f${n}`, label: CHECKLIST_FIELD_KIND_LABELS[kind].zh, required: true, photoRequired: kind === 'photo' };
+  const b = {
+    key: `f${n}`,
+    label: CHECKLIST_FIELD_KIND_LABELS[kind].zh,
+    required: true,
+    photoRequired: kind === 'photo',
+  };
   switch (kind) {
     case 'choice':
       return { ...b, kind, options: ['符合', '不符合'] };

@@ -11,7 +11,16 @@ import { err, ok, type Result } from '../result';
 import { fieldIssue, type IssueAt } from './cells';
 import { DEPARTMENT_CODE } from './item';
 
-export const INSPECTOR_LIMITS = { badgeNo: 40, name: 50, unitCode: 60, qualification: 40, qualifications: 20, specialty: 30, specialties: 30, capacity: 999 } as const;
+export const INSPECTOR_LIMITS = {
+  badgeNo: 40,
+  name: 50,
+  unitCode: 60,
+  qualification: 40,
+  qualifications: 20,
+  specialty: 30,
+  specialties: 30,
+  capacity: 999,
+} as const;
 
 /** Experts' library ids: EXP- and at least four digits. */
 export const EXPERT_ID = /^EXP-\d{4,}$/;
@@ -36,7 +45,10 @@ export const inspectorInputSchema = z.object({
   unitCode: z.string().trim().max(INSPECTOR_LIMITS.unitCode).nullable().optional(),
   regionCode: z.string().max(6),
   qualifications: qualificationsSchema.optional(),
-  specialties: z.array(z.string().trim().min(1).max(INSPECTOR_LIMITS.specialty)).max(INSPECTOR_LIMITS.specialties).optional(),
+  specialties: z
+    .array(z.string().trim().min(1).max(INSPECTOR_LIMITS.specialty))
+    .max(INSPECTOR_LIMITS.specialties)
+    .optional(),
   expert: z.boolean().optional(),
   active: z.boolean().optional(),
   activeFrom: isoDateText.nullable().optional(),
@@ -47,7 +59,9 @@ export const inspectorInputSchema = z.object({
 export type InspectorInput = z.infer<typeof inspectorInputSchema>;
 
 /** A change to an inspector: any fields but the identity (badge, expert flag) and department, which need a new record. */
-export const inspectorPatchSchema = inspectorInputSchema.omit({ departmentCode: true, badgeNo: true, expert: true }).partial();
+export const inspectorPatchSchema = inspectorInputSchema
+  .omit({ departmentCode: true, badgeNo: true, expert: true })
+  .partial();
 export type InspectorPatch = z.infer<typeof inspectorPatchSchema>;
 
 /** A validated inspector record (without its id). */
@@ -74,12 +88,28 @@ export function validateInspector(input: InspectorInput, row?: number): Result<I
   const badge = input.badgeNo?.trim() ?? '';
   if (expert) {
     if (badge !== '') {
-      issues.push(fieldIssue(at('badgeNo'), badge, '专家没有执法证号，系统将分配库内编号', 'experts have no badge number; the library assigns an id'));
+      issues.push(
+        fieldIssue(
+          at('badgeNo'),
+          badge,
+          '专家没有执法证号，系统将分配库内编号',
+          'experts have no badge number; the library assigns an id',
+        ),
+      );
     }
   } else if (badge === '') {
-    issues.push(fieldIssue(at('badgeNo'), '', '执法人员须填写执法证号', 'law-enforcement officers need a badge number'));
+    issues.push(
+      fieldIssue(at('badgeNo'), '', '执法人员须填写执法证号', 'law-enforcement officers need a badge number'),
+    );
   } else if (!BADGE_NO.test(badge) || EXPERT_ID.test(badge)) {
-    issues.push(fieldIssue(at('badgeNo'), badge, '执法证号应为 2–40 个字符，不含空格，且不能是专家编号', 'badge number: 2–40 characters, no spaces, not an expert id'));
+    issues.push(
+      fieldIssue(
+        at('badgeNo'),
+        badge,
+        '执法证号应为 2–40 个字符，不含空格，且不能是专家编号',
+        'badge number: 2–40 characters, no spaces, not an expert id',
+      ),
+    );
   }
   const region = validateDivisionCode(input.regionCode, at('regionCode'));
   if (!region.ok) {
@@ -89,14 +119,28 @@ export function validateInspector(input: InspectorInput, row?: number): Result<I
   const types = new Set<string>();
   for (const q of quals) {
     if (types.has(q.type)) {
-      issues.push(fieldIssue(at('qualifications'), q.type, `执法资格「${q.type}」重复`, `qualification '${q.type}' listed twice`));
+      issues.push(
+        fieldIssue(
+          at('qualifications'),
+          q.type,
+          `执法资格「${q.type}」重复`,
+          `qualification '${q.type}' listed twice`,
+        ),
+      );
     }
     types.add(q.type);
   }
   const from = input.activeFrom ?? null;
   const to = input.activeTo ?? null;
   if (from !== null && to !== null && to < from) {
-    issues.push(fieldIssue(at('activeTo'), to, '停用日期不能早于启用日期', 'the end date cannot precede the start date'));
+    issues.push(
+      fieldIssue(
+        at('activeTo'),
+        to,
+        '停用日期不能早于启用日期',
+        'the end date cannot precede the start date',
+      ),
+    );
   }
   if (issues.length > 0) {
     return err(issues);
@@ -134,20 +178,39 @@ export function validQualifications(quals: readonly Qualification[], day: string
 }
 
 /** Counts toward 行政处罚法 art. 42's two officers: an active non-expert with a valid qualification on `day`. */
-export function countsAsOfficer(i: Pick<InspectorData, 'expert' | 'active' | 'qualifications'>, day: string): boolean {
+export function countsAsOfficer(
+  i: Pick<InspectorData, 'expert' | 'active' | 'qualifications'>,
+  day: string,
+): boolean {
   return !i.expert && i.active && validQualifications(i.qualifications, day).length > 0;
 }
 
 /** Read the qualification cells: types and expiries paired by position, or one expiry for all. */
-export function pairQualifications(typesCell: string[], expiries: string[], at: IssueAt): Result<Qualification[], FieldIssue> {
+export function pairQualifications(
+  typesCell: string[],
+  expiries: string[],
+  at: IssueAt,
+): Result<Qualification[], FieldIssue> {
   if (typesCell.length === 0) {
     return expiries.length === 0
       ? ok([])
-      : err(fieldIssue(at, expiries.join('、'), '填写了有效期但没有执法资格', 'an expiry date without a qualification'));
+      : err(
+          fieldIssue(
+            at,
+            expiries.join('、'),
+            '填写了有效期但没有执法资格',
+            'an expiry date without a qualification',
+          ),
+        );
   }
   if (expiries.length !== typesCell.length && expiries.length !== 1) {
     return err(
-      fieldIssue(at, expiries.join('、'), `执法资格 ${typesCell.length} 项，有效期 ${expiries.length} 个，应一一对应或只填一个`, `${typesCell.length} qualifications but ${expiries.length} expiry dates: give one each, or one for all`),
+      fieldIssue(
+        at,
+        expiries.join('、'),
+        `执法资格 ${typesCell.length} 项，有效期 ${expiries.length} 个，应一一对应或只填一个`,
+        `${typesCell.length} qualifications but ${expiries.length} expiry dates: give one each, or one for all`,
+      ),
     );
   }
   return ok(typesCell.map((type, i) => ({ type, expiresOn: expiries[expiries.length === 1 ? 0 : i] ?? '' })));

@@ -28,7 +28,15 @@ export const INSPECTION_METHOD_LABELS: Readonly<Record<InspectionMethod, { zh: s
   online: { zh: '网络监测', en: 'Online monitoring' },
 };
 
-export const ITEM_LIMITS = { code: 40, name: 100, legalBasis: 2000, legalRef: 200, legalRefs: 50, industries: 200, changeNote: 500 } as const;
+export const ITEM_LIMITS = {
+  code: 40,
+  name: 100,
+  legalBasis: 2000,
+  legalRef: 200,
+  legalRefs: 50,
+  industries: 200,
+  changeNote: 500,
+} as const;
 
 /** Department codes carry their region: 500112-SCJG. */
 export const DEPARTMENT_CODE = /^\d{6}-[A-Z0-9]{2,12}$/;
@@ -44,7 +52,10 @@ export const itemContentInputSchema = z.object({
   /** Any ratio text (10%, 0.1); omitted or null on a general item: the region's default. */
   ratioCap: z.string().max(20).nullable().optional(),
   legalBasis: z.string().trim().min(1).max(ITEM_LIMITS.legalBasis),
-  legalRefs: z.array(z.string().trim().min(1).max(ITEM_LIMITS.legalRef)).max(ITEM_LIMITS.legalRefs).optional(),
+  legalRefs: z
+    .array(z.string().trim().min(1).max(ITEM_LIMITS.legalRef))
+    .max(ITEM_LIMITS.legalRefs)
+    .optional(),
   method: z.enum(INSPECTION_METHODS),
   targetTypes: z.array(z.enum(TARGET_TYPES)).max(TARGET_TYPES.length).optional(),
   industries: z.array(z.string().max(5)).max(ITEM_LIMITS.industries).optional(),
@@ -90,7 +101,10 @@ export interface ItemRules {
 }
 
 const CN_NUM = '〇零一二三四五六七八九十百千\\d';
-const LEGAL_REF = new RegExp(`《[^》]{1,80}》(?:第[${CN_NUM}]+条(?:第[${CN_NUM}]+款)?(?:[、和及]第[${CN_NUM}]+条(?:第[${CN_NUM}]+款)?)*)?`, 'gu');
+const LEGAL_REF = new RegExp(
+  `《[^》]{1,80}》(?:第[${CN_NUM}]+条(?:第[${CN_NUM}]+款)?(?:[、和及]第[${CN_NUM}]+条(?:第[${CN_NUM}]+款)?)*)?`,
+  'gu',
+);
 
 /** Article references in a legal-basis text: 《食品安全法》第一百一十条 and the like. */
 export function extractLegalRefs(text: string): string[] {
@@ -98,21 +112,30 @@ export function extractLegalRefs(text: string): string[] {
 }
 
 /** Apply the item rules to an input: cap ⇔ general, canonical cap, known types and industries. */
-export function validateItemContent(input: ItemContentInput, rules: ItemRules): Result<ItemContent, FieldIssue[]> {
+export function validateItemContent(
+  input: ItemContentInput,
+  rules: ItemRules,
+): Result<ItemContent, FieldIssue[]> {
   const at = (field: string): IssueAt => (rules.row === undefined ? { field } : { field, row: rules.row });
   const issues: FieldIssue[] = [];
   let ratioCap: string | null = null;
   const capText = input.ratioCap?.trim() ?? '';
   if (input.priority === 'key') {
     if (capText !== '') {
-      issues.push(fieldIssue(at('ratioCap'), capText, '重点事项不设抽查比例上限', 'key items have no ratio cap'));
+      issues.push(
+        fieldIssue(at('ratioCap'), capText, '重点事项不设抽查比例上限', 'key items have no ratio cap'),
+      );
     }
   } else {
     const r = normalizeRatioCap(capText === '' ? rules.defaultRatioCap : capText, at('ratioCap'));
     if (r.ok) {
       ratioCap = r.value;
     } else {
-      issues.push(capText === '' ? fieldIssue(at('ratioCap'), '', '一般事项须设抽查比例上限', 'general items need a ratio cap') : r.error);
+      issues.push(
+        capText === ''
+          ? fieldIssue(at('ratioCap'), '', '一般事项须设抽查比例上限', 'general items need a ratio cap')
+          : r.error,
+      );
     }
   }
   for (const [field, value, max] of [
@@ -128,7 +151,14 @@ export function validateItemContent(input: ItemContentInput, rules: ItemRules): 
   for (const code of input.industries ?? []) {
     const ind = lookupIndustry(code);
     if (ind === undefined) {
-      issues.push(fieldIssue(at('industries'), code, `行业代码 ${code} 不在 GB/T 4754-2017 中`, `industry code ${code} is not in GB/T 4754-2017`));
+      issues.push(
+        fieldIssue(
+          at('industries'),
+          code,
+          `行业代码 ${code} 不在 GB/T 4754-2017 中`,
+          `industry code ${code} is not in GB/T 4754-2017`,
+        ),
+      );
     } else if (!industries.includes(ind.code)) {
       industries.push(ind.code);
     }
@@ -170,7 +200,14 @@ export function parsePriority(cell: string, at: IssueAt): Result<ItemPriority, F
   if (['一般', '一般事项', 'general'].includes(s)) {
     return ok('general');
   }
-  return err(fieldIssue(at, cell, `事项类别「${cell}」无效，应为 重点 或 一般`, `priority '${cell}' is invalid: write 重点 (key) or 一般 (general)`));
+  return err(
+    fieldIssue(
+      at,
+      cell,
+      `事项类别「${cell}」无效，应为 重点 或 一般`,
+      `priority '${cell}' is invalid: write 重点 (key) or 一般 (general)`,
+    ),
+  );
 }
 
 const METHOD_WORDS: Readonly<Record<InspectionMethod, readonly string[]>> = {
@@ -188,13 +225,23 @@ export function parseMethod(cell: string, at: IssueAt): Result<InspectionMethod,
     }
   }
   return err(
-    fieldIssue(at, cell, `检查方式「${cell}」无效，应为 书面检查、实地核查 或 网络监测`, `method '${cell}' is invalid: write 书面检查, 实地核查 or 网络监测`),
+    fieldIssue(
+      at,
+      cell,
+      `检查方式「${cell}」无效，应为 书面检查、实地核查 或 网络监测`,
+      `method '${cell}' is invalid: write 书面检查, 实地核查 or 网络监测`,
+    ),
   );
 }
 
 /** Check that a new version's effective date does not precede the current one's. */
 export function checkEffectiveFrom(next: IsoDate | string, current: string): Result<string, FieldIssue> {
   return next < current
-    ? err({ field: 'effectiveFrom', value: next, messageZh: `生效日期不能早于当前版本的生效日期 ${current}`, messageEn: `the effective date cannot precede the current version's (${current})` })
+    ? err({
+        field: 'effectiveFrom',
+        value: next,
+        messageZh: `生效日期不能早于当前版本的生效日期 ${current}`,
+        messageEn: `the effective date cannot precede the current version's (${current})`,
+      })
     : ok(next);
 }

@@ -25,14 +25,20 @@ function canonical(intPart: string, fracPart: string): string | null {
 }
 
 /** Normalise a ratio cap to canonical text; it must be > 0 and ≤ 1 (100 %). */
-export function normalizeRatioCap(input: string, at: IssueAt = { field: 'ratioCap' }): Result<string, FieldIssue> {
+export function normalizeRatioCap(
+  input: string,
+  at: IssueAt = { field: 'ratioCap' },
+): Result<string, FieldIssue> {
   const bad = (zh: string, en: string): Result<string, FieldIssue> => err(fieldIssue(at, input, zh, en));
   const s = input.trim().replace(/\s+/g, '').replace('％', '%');
   const percent = s.endsWith('%');
   const body = percent ? s.slice(0, -1) : s;
   const m = /^(\d*)(?:\.(\d*))?$/.exec(body);
   if (!m || body === '' || body === '.') {
-    return bad(`抽查比例上限「${input}」无效，应写作 10% 或 0.1`, `ratio cap '${input}' is not a number: write 10% or 0.1`);
+    return bad(
+      `抽查比例上限「${input}」无效，应写作 10% 或 0.1`,
+      `ratio cap '${input}' is not a number: write 10% or 0.1`,
+    );
   }
   let intPart = m[1] ?? '';
   let fracPart = m[2] ?? '';
@@ -42,11 +48,17 @@ export function normalizeRatioCap(input: string, at: IssueAt = { field: 'ratioCa
     intPart = padded.slice(0, -2);
   }
   if (fracPart.replace(/0+$/, '').length > MAX_DIGITS) {
-    return bad(`抽查比例上限「${input}」小数位过多（最多 ${MAX_DIGITS} 位）`, `ratio cap '${input}' has more than ${MAX_DIGITS} decimal places`);
+    return bad(
+      `抽查比例上限「${input}」小数位过多（最多 ${MAX_DIGITS} 位）`,
+      `ratio cap '${input}' has more than ${MAX_DIGITS} decimal places`,
+    );
   }
   const c = canonical(intPart, fracPart);
   if (c === null) {
-    return bad(`抽查比例上限「${input}」应大于 0 且不超过 100%`, `ratio cap '${input}' must be above 0 and at most 100%`);
+    return bad(
+      `抽查比例上限「${input}」应大于 0 且不超过 100%`,
+      `ratio cap '${input}' must be above 0 and at most 100%`,
+    );
   }
   return ok(c);
 }

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 
-export const EVALUATION_CRITERIA = ['planOnTime', 'coverage', 'jointShare', 'onTimePublication', 'followUpClosure', 'riskUsage', 'problemDiscovery'] as const;
+export const EVALUATION_CRITERIA = [
+  'planOnTime',
+  'coverage',
+  'jointShare',
+  'onTimePublication',
+  'followUpClosure',
+  'riskUsage',
+  'problemDiscovery',
+] as const;
 export const evaluationCriterionSchema = z.enum(EVALUATION_CRITERIA);
 export type EvaluationCriterion = z.infer<typeof evaluationCriterionSchema>;
 
@@ -56,7 +64,10 @@ export interface EvaluationScore {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Score one department's rates (0–1, null = not measurable) under a region's criteria. */
-export function scoreDepartment(values: Readonly<Partial<Record<EvaluationCriterion, number | null>>>, config: EvaluationConfig): EvaluationScore {
+export function scoreDepartment(
+  values: Readonly<Partial<Record<EvaluationCriterion, number | null>>>,
+  config: EvaluationConfig,
+): EvaluationScore {
   const parts = config.criteria.map((c): CriterionScore => {
     const v = values[c.key];
     const value = v === undefined ? null : v;

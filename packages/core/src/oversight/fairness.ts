@@ -36,7 +36,10 @@ export interface FairnessSummary {
 }
 
 /** Test each target's selection count against chance; flag those drawn more often than p < alpha allows. */
-export function targetFairness(rows: readonly TargetSelection[], alpha = 0.01): { rows: TargetFairness[]; summary: FairnessSummary } {
+export function targetFairness(
+  rows: readonly TargetSelection[],
+  alpha = 0.01,
+): { rows: TargetFairness[]; summary: FairnessSummary } {
   let total = 0;
   let df = 0;
   const out = rows.map((r): TargetFairness => {
@@ -48,10 +51,27 @@ export function targetFairness(rows: readonly TargetSelection[], alpha = 0.01): 
       df += 1;
     }
     const pValue = poissonBinomialUpperTail(r.probabilities, r.observed);
-    return { targetId: r.targetId, draws: r.probabilities.length, observed: r.observed, expected, statistic, pValue, flagged: r.observed > expected && pValue < alpha };
+    return {
+      targetId: r.targetId,
+      draws: r.probabilities.length,
+      observed: r.observed,
+      expected,
+      statistic,
+      pValue,
+      flagged: r.observed > expected && pValue < alpha,
+    };
   });
   const pValue = df === 0 ? 1 : chiSquareSurvival(total, df);
-  return { rows: out, summary: { targets: rows.length, statistic: total, df, pValue, flagged: out.filter((r) => r.flagged).length } };
+  return {
+    rows: out,
+    summary: {
+      targets: rows.length,
+      statistic: total,
+      df,
+      pValue,
+      flagged: out.filter((r) => r.flagged).length,
+    },
+  };
 }
 
 /** An inspector–target pair seen together `together` times out of the target's `targetVisits` visits. */
@@ -75,6 +95,12 @@ export function pairFairness(rows: readonly PairRepeat[], alpha = 0.01): PairFai
   return rows.map((r) => {
     const share = Math.min(1, Math.max(0, r.share));
     const pValue = binomialUpperTail(r.together, r.targetVisits, share);
-    return { ...r, share, expected: r.targetVisits * share, pValue, flagged: r.together >= 2 && pValue < alpha };
+    return {
+      ...r,
+      share,
+      expected: r.targetVisits * share,
+      pValue,
+      flagged: r.together >= 2 && pValue < alpha,
+    };
   });
 }

@@ -6,8 +6,36 @@
 
 /** Two-character surnames (复姓) common enough to keep whole: 欧阳某某, not 欧某某. */
 export const COMPOUND_SURNAMES: readonly string[] = [
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐',
-  '钟离', '端木', '独孤', '南宫', '西门', '百里', '呼延', '万俟', '澹台', '公冶', '太史', '申屠', '闻人', '赫连', '濮阳',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '令狐',
+  '钟离',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门',
+  '百里',
+  '呼延',
+  '万俟',
+  '澹台',
+  '公冶',
+  '太史',
+  '申屠',
+  '闻人',
+  '赫连',
+  '濮阳',
 ];
 
 const HAN = /^\p{Script=Han}/u;
@@ -26,7 +54,10 @@ export function maskPersonName(name: string | null | undefined): string {
 }
 
 /** An inspector on the portal: the badge number only (执法证号), or 专家 for an expert without one. */
-export function publicInspectorLabel(inspector: { readonly badgeNo: string | null; readonly expert?: boolean }): string {
+export function publicInspectorLabel(inspector: {
+  readonly badgeNo: string | null;
+  readonly expert?: boolean;
+}): string {
   return inspector.badgeNo ?? (inspector.expert === true ? '专家' : '—');
 }
 
@@ -51,6 +82,9 @@ export function maskIdNumber(id: string | null | undefined): string {
 /** Mask phone numbers and identity-card numbers inside free text written by staff (e.g. a 其他 note). */
 export function maskFreeText(text: string): string {
   return text
-    .replace(/(?<!\d)(\d{6})\d{8,11}([\dXx])(?!\d)/g, (_m, a: string, b: string) => `${a}${'*'.repeat(8)}${b}`)
+    .replace(
+      /(?<!\d)(\d{6})\d{8,11}([\dXx])(?!\d)/g,
+      (_m, a: string, b: string) => `${a}${'*'.repeat(8)}${b}`,
+    )
     .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
 }

@@ -55,7 +55,11 @@ export const INDUSTRY_GROUP_LABELS: Readonly<Record<IndustryRiskGroup, { zh: str
 };
 
 /** Risk units of a group: the industry indicator's weight is points per unit. */
-export const INDUSTRY_GROUP_UNITS: Readonly<Record<IndustryRiskGroup, number>> = { high: 2, medium: 1, low: 0 };
+export const INDUSTRY_GROUP_UNITS: Readonly<Record<IndustryRiskGroup, number>> = {
+  high: 2,
+  medium: 1,
+  low: 0,
+};
 
 /** Industry codes by group: a section letter (A–T) or a 2–4 digit GB/T 4754 prefix. */
 export interface IndustryGroups {

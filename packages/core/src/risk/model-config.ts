@@ -14,7 +14,9 @@ export const points2Schema = z
   .max(10_000)
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'at most two decimal places' });
 
-const industryPrefix = z.string().regex(/^([A-T]|\d{2,4})$/, 'a section letter A–T or a 2–4 digit GB/T 4754 code');
+const industryPrefix = z
+  .string()
+  .regex(/^([A-T]|\d{2,4})$/, 'a section letter A–T or a 2–4 digit GB/T 4754 code');
 
 export const riskModelConfigSchema = z.object({
   /** Points per risk unit of each indicator. */
@@ -38,7 +40,10 @@ export const riskModelConfigSchema = z.object({
   }),
   /** Past inspections counted for 'problems found', in years before the scoring date. */
   inspectionLookbackYears: z.int().min(1).max(20),
-  industryGroups: z.object({ high: z.array(industryPrefix).max(500), medium: z.array(industryPrefix).max(500) }),
+  industryGroups: z.object({
+    high: z.array(industryPrefix).max(500),
+    medium: z.array(industryPrefix).max(500),
+  }),
   /** A score at or above a cut-off reaches that tier; below B is A. */
   cutoffs: z.object({ B: points2Schema, C: points2Schema, D: points2Schema }),
   /** Which tier targets.risk_tier shows when both exist (the other fills in when one is missing). */
@@ -49,7 +54,27 @@ export type RiskModelConfig = z.infer<typeof riskModelConfigSchema>;
 // food, drink, drugs, chemicals, fuels, boilers, lifting equipment and elevators, rides, gas,
 // food and drug wholesale and retail, fuel retail, hazardous goods transport and storage, catering
 const DEFAULT_INDUSTRY_GROUPS: { high: string[]; medium: string[] } = {
-  high: ['13', '14', '15', '25', '26', '27', '3411', '343', '2461', '45', '512', '515', '522', '525', '5265', '5266', '5435', '594', '62'],
+  high: [
+    '13',
+    '14',
+    '15',
+    '25',
+    '26',
+    '27',
+    '3411',
+    '343',
+    '2461',
+    '45',
+    '512',
+    '515',
+    '522',
+    '525',
+    '5265',
+    '5266',
+    '5435',
+    '594',
+    '62',
+  ],
   medium: ['B', 'C', 'D', 'E', 'F', 'G', 'H'],
 };
 
@@ -81,13 +106,24 @@ export function validateRiskModel(input: unknown): Result<RiskModelConfig, Domai
       messageZh: `配置项 ${i.path.join('.')} 无效：${i.message}`,
       messageEn: `${i.path.join('.')}: ${i.message}`,
     }));
-    return err(domainError('VALIDATION', '信用风险模型配置无效', 'invalid credit-risk model configuration', { issues }));
+    return err(
+      domainError('VALIDATION', '信用风险模型配置无效', 'invalid credit-risk model configuration', {
+        issues,
+      }),
+    );
   }
   const c = parsed.data.cutoffs;
   if (!(c.B < c.C && c.C < c.D)) {
     return err(
       domainError('VALIDATION', '分级阈值须递增：B < C < D', 'tier cut-offs must ascend: B < C < D', {
-        issues: [{ field: 'cutoffs', value: `${c.B}/${c.C}/${c.D}`, messageZh: '分级阈值须递增：B < C < D', messageEn: 'tier cut-offs must ascend: B < C < D' }],
+        issues: [
+          {
+            field: 'cutoffs',
+            value: `${c.B}/${c.C}/${c.D}`,
+            messageZh: '分级阈值须递增：B < C < D',
+            messageEn: 'tier cut-offs must ascend: B < C < D',
+          },
+        ],
       }),
     );
   }

@@ -98,11 +98,20 @@ function count(n: number): number {
 }
 
 function groupOfUnits(units: number): IndustryRiskGroup {
-  return units >= INDUSTRY_GROUP_UNITS.high ? 'high' : units >= INDUSTRY_GROUP_UNITS.medium ? 'medium' : 'low';
+  return units >= INDUSTRY_GROUP_UNITS.high
+    ? 'high'
+    : units >= INDUSTRY_GROUP_UNITS.medium
+      ? 'medium'
+      : 'low';
 }
 
 /** The bilingual detail line of one indicator, e.g. 「3 次，按上限 2 次计」. */
-function describe(indicator: RiskIndicator, value: number | null, units: number, industryCode: string | null): { zh: string; en: string } {
+function describe(
+  indicator: RiskIndicator,
+  value: number | null,
+  units: number,
+  industryCode: string | null,
+): { zh: string; en: string } {
   switch (indicator) {
     case 'abnormalList':
     case 'riskWarningTag':
@@ -112,23 +121,45 @@ function describe(indicator: RiskIndicator, value: number | null, units: number,
     case 'inspectionProblems':
     case 'complaints': {
       const v = value ?? 0;
-      return v > units ? { zh: `${v} 次，按上限 ${units} 次计`, en: `${v}, capped at ${units}` } : { zh: `${v} 次`, en: `${v}` };
+      return v > units
+        ? { zh: `${v} 次，按上限 ${units} 次计`, en: `${v}, capped at ${units}` }
+        : { zh: `${v} 次`, en: `${v}` };
     }
     case 'newRegistration':
-      return value === null ? { zh: '成立日期不详', en: 'registration date unknown' } : { zh: `成立满 ${value} 年`, en: `registered ${value} full year(s) ago` };
+      return value === null
+        ? { zh: '成立日期不详', en: 'registration date unknown' }
+        : { zh: `成立满 ${value} 年`, en: `registered ${value} full year(s) ago` };
     case 'industryGroup': {
       const g = INDUSTRY_GROUP_LABELS[groupOfUnits(units)];
       const name = industryCode === null ? undefined : lookupIndustry(industryCode)?.name;
-      const what = industryCode === null ? { zh: '行业不详', en: 'industry unknown' } : { zh: `${industryCode} ${name ?? ''}`.trim(), en: industryCode };
+      const what =
+        industryCode === null
+          ? { zh: '行业不详', en: 'industry unknown' }
+          : { zh: `${industryCode} ${name ?? ''}`.trim(), en: industryCode };
       return { zh: `${what.zh} · ${g.zh}`, en: `${what.en} · ${g.en}` };
     }
   }
 }
 
-function contribution(indicator: RiskIndicator, value: number | null, units: number, pointsCenti: number, industryCode: string | null): RiskContribution {
+function contribution(
+  indicator: RiskIndicator,
+  value: number | null,
+  units: number,
+  pointsCenti: number,
+  industryCode: string | null,
+): RiskContribution {
   const label = RISK_INDICATOR_LABELS[indicator];
   const d = describe(indicator, value, units, industryCode);
-  return { indicator, value, units, points: formatCenti(pointsCenti), labelZh: label.zh, labelEn: label.en, detailZh: d.zh, detailEn: d.en };
+  return {
+    indicator,
+    value,
+    units,
+    points: formatCenti(pointsCenti),
+    labelZh: label.zh,
+    labelEn: label.en,
+    detailZh: d.zh,
+    detailEn: d.en,
+  };
 }
 
 // Bulk runs look up the same few hundred industry codes a million times: remember them per group list.
@@ -151,7 +182,11 @@ function cachedGroup(code: string | null, groups: RiskModelConfig['industryGroup
 }
 
 /** Observed value and counted units of each indicator. */
-function measure(facts: RiskFacts, config: RiskModelConfig, asOf: string): Record<RiskIndicator, { value: number | null; units: number }> {
+function measure(
+  facts: RiskFacts,
+  config: RiskModelConfig,
+  asOf: string,
+): Record<RiskIndicator, { value: number | null; units: number }> {
   const flag = (b: boolean) => ({ value: b ? 1 : 0, units: b ? 1 : 0 });
   const capped = (n: number, cap: number) => ({ value: count(n), units: Math.min(count(n), cap) });
   const age = facts.registeredOn === null ? null : fullYearsBetween(facts.registeredOn, asOf);
@@ -161,7 +196,10 @@ function measure(facts: RiskFacts, config: RiskModelConfig, asOf: string): Recor
     penalties: capped(facts.penalties3y, config.caps.penalties),
     inspectionProblems: capped(facts.inspectionProblems, config.caps.inspectionProblems),
     complaints: capped(facts.complaints12m, config.caps.complaints),
-    newRegistration: { value: age, units: age === null ? 0 : Math.max(0, config.caps.newRegistrationYears - age) },
+    newRegistration: {
+      value: age,
+      units: age === null ? 0 : Math.max(0, config.caps.newRegistrationYears - age),
+    },
     industryGroup: { value: groupUnits, units: groupUnits },
     riskWarningTag: flag(facts.riskWarning),
     annualReportOverdue: flag(facts.annualReportOverdue),
@@ -177,7 +215,12 @@ export function scoreTarget(facts: RiskFacts, config: RiskModelConfig, asOf: str
     total += pointsCenti;
     return contribution(k, m[k].value, m[k].units, pointsCenti, facts.industryCode);
   });
-  return { score: formatCenti(total), scoreCenti: total, tier: tierOfScore(total, config.cutoffs), contributions };
+  return {
+    score: formatCenti(total),
+    scoreCenti: total,
+    tier: tierOfScore(total, config.cutoffs),
+    contributions,
+  };
 }
 
 /** A score without labels, for bulk runs: the same arithmetic as scoreTarget, stored form only. */
@@ -204,7 +247,10 @@ export function scoreCompact(facts: RiskFacts, config: RiskModelConfig, asOf: st
 }
 
 /** Stored form of contributions: only the indicators that scored, as [value, units, points×100]. */
-export const storedContributionsSchema = z.partialRecord(z.enum(RISK_INDICATORS), z.tuple([z.number().nullable(), z.int(), z.int()]));
+export const storedContributionsSchema = z.partialRecord(
+  z.enum(RISK_INDICATORS),
+  z.tuple([z.number().nullable(), z.int(), z.int()]),
+);
 export type StoredContributions = z.infer<typeof storedContributionsSchema>;
 
 /** Compact contributions for storage (only non-zero points). */
@@ -220,9 +266,14 @@ export function compactContributions(s: RiskScore): StoredContributions {
 }
 
 /** Every indicator's part again from the stored form (indicators not stored scored zero). */
-export function expandContributions(stored: StoredContributions, industryCode: string | null): RiskContribution[] {
+export function expandContributions(
+  stored: StoredContributions,
+  industryCode: string | null,
+): RiskContribution[] {
   return RISK_INDICATORS.map((k) => {
     const s = stored[k];
-    return s === undefined ? contribution(k, null, 0, 0, industryCode) : contribution(k, s[0], s[1], s[2], industryCode);
+    return s === undefined
+      ? contribution(k, null, 0, 0, industryCode)
+      : contribution(k, s[0], s[1], s[2], industryCode);
   });
 }

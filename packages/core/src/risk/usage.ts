@@ -22,11 +22,17 @@ export function taskUsesTiers(strata: unknown, tierSource: string | null): boole
     }
     const t: unknown = 'tiers' in s ? s.tiers : null;
     const name: unknown = 'name' in s ? s.name : null;
-    return (Array.isArray(t) && t.some((x: unknown) => typeof x === 'string' && tiers.includes(x))) || (typeof name === 'string' && tiers.includes(name));
+    return (
+      (Array.isArray(t) && t.some((x: unknown) => typeof x === 'string' && tiers.includes(x))) ||
+      (typeof name === 'string' && tiers.includes(name))
+    );
   });
 }
 
 /** A share as an exact ratio plus a rounded percentage (one decimal); null when nothing to count. */
-export function shareOf(part: number, whole: number): { part: number; whole: number; percent: number | null } {
+export function shareOf(
+  part: number,
+  whole: number,
+): { part: number; whole: number; percent: number | null } {
   return { part, whole, percent: whole === 0 ? null : Math.round((part * 1000) / whole) / 10 };
 }

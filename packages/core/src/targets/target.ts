@@ -7,7 +7,13 @@ import { err, ok, type Result } from '../result';
 import type { FieldIssue } from '../errors';
 import { validateDivisionCode } from '../reference/division';
 import { validateIndustryCode } from '../reference/industry';
-import { TARGET_TYPES, isMarketEntityType, isTargetType, validateTargetKey, type TargetType } from '../reference/target-key';
+import {
+  TARGET_TYPES,
+  isMarketEntityType,
+  isTargetType,
+  validateTargetKey,
+  type TargetType,
+} from '../reference/target-key';
 import { validateUscc } from '../reference/uscc';
 
 /** Registration status (登记状态). Only 在营 targets enter future frames. */
@@ -83,13 +89,25 @@ export const targetRawSchema = z.object({
   tags: z.string().max(2000).default(''),
 });
 
-const TIER_WORDS: Readonly<Record<string, RiskTier>> = { 低风险: 'A', 一般风险: 'B', 较高风险: 'C', 高风险: 'D' };
+const TIER_WORDS: Readonly<Record<string, RiskTier>> = {
+  低风险: 'A',
+  一般风险: 'B',
+  较高风险: 'C',
+  高风险: 'D',
+};
 // Control characters never belong in a name or tag (they break CSV and the audit trail).
 const CONTROL = /\p{Cc}/u;
 
 /** Split a tag cell on ；;，, (full- or half-width), trimmed, without empties or repeats. */
 export function splitTags(cell: string): string[] {
-  return [...new Set(cell.split(/[；;，,]/u).map((t) => t.trim()).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      cell
+        .split(/[；;，,]/u)
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 /** Parse a tier cell: A–D (any case) or its Chinese label; undefined when unknown. */
@@ -108,29 +126,59 @@ export function isTargetStatus(s: string): s is TargetStatus {
 }
 
 function issueAt(row: number | undefined, field: string, value: string, zh: string, en: string): FieldIssue {
-  return row === undefined ? { field, value, messageZh: zh, messageEn: en } : { row, field, value, messageZh: zh, messageEn: en };
+  return row === undefined
+    ? { field, value, messageZh: zh, messageEn: en }
+    : { row, field, value, messageZh: zh, messageEn: en };
 }
 
-function tooLong(issues: FieldIssue[], row: number | undefined, field: keyof typeof TARGET_LIMITS, value: string): void {
+function tooLong(
+  issues: FieldIssue[],
+  row: number | undefined,
+  field: keyof typeof TARGET_LIMITS,
+  value: string,
+): void {
   const n = [...value].length;
   const max = TARGET_LIMITS[field];
   if (n > max) {
-    issues.push(issueAt(row, field, value, `超过 ${max} 个字符（${n} 个）`, `longer than ${max} characters (${n})`));
+    issues.push(
+      issueAt(row, field, value, `超过 ${max} 个字符（${n} 个）`, `longer than ${max} characters (${n})`),
+    );
   } else if (CONTROL.test(value)) {
     issues.push(issueAt(row, field, value, '含有控制字符', 'contains control characters'));
   }
 }
 
-function validateKey(raw: TargetRaw, type: TargetType | undefined, row: number | undefined, issues: FieldIssue[]): { id: string; uscc: string | null } | undefined {
+function validateKey(
+  raw: TargetRaw,
+  type: TargetType | undefined,
+  row: number | undefined,
+  issues: FieldIssue[],
+): { id: string; uscc: string | null } | undefined {
   const uscc = raw.uscc.trim();
   const code = raw.code.trim();
   const opt = row === undefined ? {} : { row };
   if (uscc !== '' && code !== '') {
-    issues.push(issueAt(row, 'code', code, '统一社会信用代码与对象编码只能填一个', 'fill in either the uscc or the code, not both'));
+    issues.push(
+      issueAt(
+        row,
+        'code',
+        code,
+        '统一社会信用代码与对象编码只能填一个',
+        'fill in either the uscc or the code, not both',
+      ),
+    );
     return undefined;
   }
   if (uscc === '' && code === '') {
-    issues.push(issueAt(row, 'uscc', '', '统一社会信用代码与对象编码须填一个', 'either the uscc or the code is required'));
+    issues.push(
+      issueAt(
+        row,
+        'uscc',
+        '',
+        '统一社会信用代码与对象编码须填一个',
+        'either the uscc or the code is required',
+      ),
+    );
     return undefined;
   }
   if (uscc !== '') {
@@ -140,7 +188,15 @@ function validateKey(raw: TargetRaw, type: TargetType | undefined, row: number |
       return undefined;
     }
     if (type !== undefined && !isMarketEntityType(type) && type !== '其他组织') {
-      issues.push(issueAt(row, 'type', type, `${type}应填写对象编码，不使用统一社会信用代码`, `a ${type} is identified by a code, not a uscc`));
+      issues.push(
+        issueAt(
+          row,
+          'type',
+          type,
+          `${type}应填写对象编码，不使用统一社会信用代码`,
+          `a ${type} is identified by a code, not a uscc`,
+        ),
+      );
       return undefined;
     }
     return { id: r.value, uscc: r.value };
@@ -149,7 +205,9 @@ function validateKey(raw: TargetRaw, type: TargetType | undefined, row: number |
     return undefined;
   }
   if (isMarketEntityType(type)) {
-    issues.push(issueAt(row, 'code', code, `${type}应填写统一社会信用代码`, `a ${type} (market entity) needs a uscc`));
+    issues.push(
+      issueAt(row, 'code', code, `${type}应填写统一社会信用代码`, `a ${type} (market entity) needs a uscc`),
+    );
     return undefined;
   }
   // 对象编码 may be written with or without its type prefix: 批次-2026-001 → 产品:批次-2026-001.
@@ -173,7 +231,15 @@ export function validateTarget(raw: TargetRaw, row?: number): Result<TargetInput
   } else if (isTargetType(typeCell)) {
     type = typeCell;
   } else {
-    issues.push(issueAt(row, 'type', typeCell, `对象类型应为 ${TARGET_TYPES.join('、')} 之一`, `target type must be one of ${TARGET_TYPES.join(', ')}`));
+    issues.push(
+      issueAt(
+        row,
+        'type',
+        typeCell,
+        `对象类型应为 ${TARGET_TYPES.join('、')} 之一`,
+        `target type must be one of ${TARGET_TYPES.join(', ')}`,
+      ),
+    );
   }
   const key = validateKey(raw, type, row, issues);
 
@@ -207,7 +273,15 @@ export function validateTarget(raw: TargetRaw, row?: number): Result<TargetInput
     if (isTargetStatus(statusCell)) {
       status = statusCell;
     } else {
-      issues.push(issueAt(row, 'status', statusCell, `登记状态应为 ${TARGET_STATUSES.join('、')} 之一`, `status must be one of ${TARGET_STATUSES.join(', ')}`));
+      issues.push(
+        issueAt(
+          row,
+          'status',
+          statusCell,
+          `登记状态应为 ${TARGET_STATUSES.join('、')} 之一`,
+          `status must be one of ${TARGET_STATUSES.join(', ')}`,
+        ),
+      );
     }
   }
   const unit = raw.supervisingUnit.trim();
@@ -217,18 +291,42 @@ export function validateTarget(raw: TargetRaw, row?: number): Result<TargetInput
   if (tierCell !== '') {
     const t = parseRiskTier(tierCell);
     if (t === undefined) {
-      issues.push(issueAt(row, 'riskTier', tierCell, '信用风险等级应为 A、B、C、D 之一', 'risk tier must be one of A, B, C, D'));
+      issues.push(
+        issueAt(
+          row,
+          'riskTier',
+          tierCell,
+          '信用风险等级应为 A、B、C、D 之一',
+          'risk tier must be one of A, B, C, D',
+        ),
+      );
     } else {
       riskTier = t;
     }
   }
   const tags = splitTags(raw.tags);
   if (tags.length > TARGET_LIMITS.tags) {
-    issues.push(issueAt(row, 'tags', raw.tags, `标签不能超过 ${TARGET_LIMITS.tags} 个`, `at most ${TARGET_LIMITS.tags} tags`));
+    issues.push(
+      issueAt(
+        row,
+        'tags',
+        raw.tags,
+        `标签不能超过 ${TARGET_LIMITS.tags} 个`,
+        `at most ${TARGET_LIMITS.tags} tags`,
+      ),
+    );
   }
   for (const t of tags) {
     if ([...t].length > TARGET_LIMITS.tag || CONTROL.test(t)) {
-      issues.push(issueAt(row, 'tags', t, `标签「${t}」超过 ${TARGET_LIMITS.tag} 个字符或含控制字符`, `tag '${t}' is longer than ${TARGET_LIMITS.tag} characters or has control characters`));
+      issues.push(
+        issueAt(
+          row,
+          'tags',
+          t,
+          `标签「${t}」超过 ${TARGET_LIMITS.tag} 个字符或含控制字符`,
+          `tag '${t}' is longer than ${TARGET_LIMITS.tag} characters or has control characters`,
+        ),
+      );
     }
   }
   if (issues.length > 0 || key === undefined || type === undefined || !division.ok) {

@@ -24,7 +24,10 @@ export interface OverlapPair {
 }
 
 /** Two closed date windows overlap. */
-export function windowsOverlap(a: Pick<OverlapTask, 'windowStart' | 'windowEnd'>, b: Pick<OverlapTask, 'windowStart' | 'windowEnd'>): boolean {
+export function windowsOverlap(
+  a: Pick<OverlapTask, 'windowStart' | 'windowEnd'>,
+  b: Pick<OverlapTask, 'windowStart' | 'windowEnd'>,
+): boolean {
   return a.windowStart <= b.windowEnd && b.windowStart <= a.windowEnd;
 }
 

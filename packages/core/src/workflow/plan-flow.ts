@@ -33,13 +33,22 @@ const FLOW: Readonly<Record<PlanAction, { from: readonly PlanStatus[]; to: PlanS
 };
 
 /** The status after `action`, or INVALID_STATE naming the current status. */
-export function nextPlanStatus(current: PlanStatus, action: PlanAction, revision = 0): Result<PlanStatus, DomainError> {
+export function nextPlanStatus(
+  current: PlanStatus,
+  action: PlanAction,
+  revision = 0,
+): Result<PlanStatus, DomainError> {
   const step = FLOW[action];
   if (!step.from.includes(current)) {
     return err(
-      domainError('INVALID_STATE', `计划当前状态为「${PLAN_STATUS_LABELS[current].zh}」，不能执行此操作`, `the plan is ${PLAN_STATUS_LABELS[current].en}: cannot ${action}`, {
-        details: { status: current, action },
-      }),
+      domainError(
+        'INVALID_STATE',
+        `计划当前状态为「${PLAN_STATUS_LABELS[current].zh}」，不能执行此操作`,
+        `the plan is ${PLAN_STATUS_LABELS[current].en}: cannot ${action}`,
+        {
+          details: { status: current, action },
+        },
+      ),
     );
   }
   // A returned revision goes back to `revising`, not to a fresh draft.

@@ -86,7 +86,10 @@ export interface RatioCapCheck {
 }
 
 /** Evaluate the rule without failing (for previews and estimates). */
-export function evaluateRatioCap(items: readonly CappedItem[], strata: readonly StratumLoad[]): Result<RatioCapCheck, DomainError> {
+export function evaluateRatioCap(
+  items: readonly CappedItem[],
+  strata: readonly StratumLoad[],
+): Result<RatioCapCheck, DomainError> {
   const cap = bindingCap(items);
   const overall = overallRatio(strata);
   if (!overall.ok) {
@@ -94,11 +97,19 @@ export function evaluateRatioCap(items: readonly CappedItem[], strata: readonly 
   }
   const o = overall.value;
   const within = cap === null || o === null || cmp(o, cap) <= 0;
-  return ok({ cap: cap?.text ?? null, overall: o, overallPercent: o === null ? null : fractionPercent(o), within });
+  return ok({
+    cap: cap?.text ?? null,
+    overall: o,
+    overallPercent: o === null ? null : fractionPercent(o),
+    within,
+  });
 }
 
 /** Enforce the rule: an error naming the overall ratio and the cap when it is exceeded. */
-export function checkRatioCap(items: readonly CappedItem[], strata: readonly StratumLoad[]): Result<RatioCapCheck, DomainError> {
+export function checkRatioCap(
+  items: readonly CappedItem[],
+  strata: readonly StratumLoad[],
+): Result<RatioCapCheck, DomainError> {
   const r = evaluateRatioCap(items, strata);
   if (!r.ok || r.value.within) {
     return r;

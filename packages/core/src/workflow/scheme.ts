@@ -40,7 +40,10 @@ export interface SchemeTaskShape {
 
 /** One generated task with its estimate. */
 export interface SchemeTask extends SchemeTaskShape {
-  readonly strata: readonly (StratumSpec & { readonly frameEstimate: number; readonly sampleEstimate: number })[];
+  readonly strata: readonly (StratumSpec & {
+    readonly frameEstimate: number;
+    readonly sampleEstimate: number;
+  })[];
   readonly quota: Readonly<Record<string, number>>;
   readonly windowStart: string;
   readonly windowEnd: string;
@@ -57,9 +60,23 @@ export function schemeShapes(req: SchemeRequest): SchemeTaskShape[] {
   const withItems = depts.filter((d) => itemsOf(d).length > 0);
   switch (req.grouping) {
     case 'joint':
-      return [{ title: `${req.titlePrefix}（联合）`, lead: req.lead, participants: withItems.filter((d) => d !== req.lead), itemIds: req.items.map((i) => i.id), scope: req.scope }];
+      return [
+        {
+          title: `${req.titlePrefix}（联合）`,
+          lead: req.lead,
+          participants: withItems.filter((d) => d !== req.lead),
+          itemIds: req.items.map((i) => i.id),
+          scope: req.scope,
+        },
+      ];
     case 'byDepartment':
-      return withItems.map((d) => ({ title: `${req.titlePrefix}（${d}）`, lead: d, participants: [], itemIds: itemsOf(d), scope: req.scope }));
+      return withItems.map((d) => ({
+        title: `${req.titlePrefix}（${d}）`,
+        lead: d,
+        participants: [],
+        itemIds: itemsOf(d),
+        scope: req.scope,
+      }));
     case 'byDivision': {
       const divisions = req.scope.divisions.length > 0 ? req.scope.divisions : [];
       if (divisions.length === 0) {
@@ -77,12 +94,20 @@ export function schemeShapes(req: SchemeRequest): SchemeTaskShape[] {
 }
 
 /** Attach estimates: `frames[i][s]` is the estimated frame size of shape i, stratum s. */
-export function estimateScheme(req: SchemeRequest, shapes: readonly SchemeTaskShape[], frames: readonly (readonly number[])[]): SchemeTask[] {
+export function estimateScheme(
+  req: SchemeRequest,
+  shapes: readonly SchemeTaskShape[],
+  frames: readonly (readonly number[])[],
+): SchemeTask[] {
   return shapes.map((shape, i) => {
     const strata = req.strata.map((s, j) => {
       const frameEstimate = frames[i]?.[j] ?? 0;
       const r = parseRatio(s.ratio);
-      return { ...s, frameEstimate, sampleEstimate: r.ok ? sampleSize(frameEstimate, r.value, s.min, s.max) : 0 };
+      return {
+        ...s,
+        frameEstimate,
+        sampleEstimate: r.ok ? sampleSize(frameEstimate, r.value, s.min, s.max) : 0,
+      };
     });
     const visits = strata.reduce((a, s) => a + s.sampleEstimate, 0);
     const deptCount = 1 + shape.participants.length;

@@ -9,19 +9,34 @@ import {
   type InspectorInput,
 } from '../../src/library';
 
-const officer: InspectorInput = { badgeNo: '50011220260001', name: '张三', departmentCode: '500112-SCJG', regionCode: '500112', qualifications: [{ type: '行政执法证', expiresOn: '2028-12-31' }] };
+const officer: InspectorInput = {
+  badgeNo: '50011220260001',
+  name: '张三',
+  departmentCode: '500112-SCJG',
+  regionCode: '500112',
+  qualifications: [{ type: '行政执法证', expiresOn: '2028-12-31' }],
+};
 
 describe('validateInspector', () => {
   it('accepts an officer with a badge and an expert without one', () => {
     const o = validateInspector(officer);
-    expect(o.ok && o.value).toMatchObject({ badgeNo: '50011220260001', expert: false, active: true, capacity: null });
+    expect(o.ok && o.value).toMatchObject({
+      badgeNo: '50011220260001',
+      expert: false,
+      active: true,
+      capacity: null,
+    });
     const e = validateInspector({ ...officer, badgeNo: null, expert: true });
     expect(e.ok && e.value.badgeNo).toBe(null);
   });
 
   it('rejects an officer without a badge, an expert with one, and an expert id as a badge', () => {
     const noBadge = validateInspector({ ...officer, badgeNo: '' }, 5);
-    expect(!noBadge.ok && noBadge.error[0]).toMatchObject({ row: 5, field: 'badgeNo', messageEn: 'law-enforcement officers need a badge number' });
+    expect(!noBadge.ok && noBadge.error[0]).toMatchObject({
+      row: 5,
+      field: 'badgeNo',
+      messageEn: 'law-enforcement officers need a badge number',
+    });
     expect(validateInspector({ ...officer, expert: true }).ok).toBe(false);
     expect(validateInspector({ ...officer, badgeNo: 'EXP-0001' }).ok).toBe(false);
     expect(validateInspector({ ...officer, badgeNo: 'A B' }).ok).toBe(false);
@@ -46,7 +61,10 @@ describe('validateInspector', () => {
     expect(inspectorInputSchema.safeParse({ ...officer, capacity: 1000 }).success).toBe(false);
     expect(inspectorInputSchema.safeParse({ ...officer, capacity: 2.5 }).success).toBe(false);
     expect(inspectorInputSchema.safeParse({ ...officer, capacity: 30 }).success).toBe(true);
-    expect(inspectorInputSchema.safeParse({ ...officer, qualifications: [{ type: 'x', expiresOn: '2028-02-30' }] }).success).toBe(false);
+    expect(
+      inspectorInputSchema.safeParse({ ...officer, qualifications: [{ type: 'x', expiresOn: '2028-02-30' }] })
+        .success,
+    ).toBe(false);
     expect(inspectorInputSchema.safeParse({ ...officer, name: '名'.repeat(51) }).success).toBe(false);
   });
 });

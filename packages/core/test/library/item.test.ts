@@ -11,7 +11,12 @@ import {
   type ItemContentInput,
 } from '../../src/library';
 
-const base: ItemContentInput = { name: '营业执照公示情况的检查', priority: 'general', legalBasis: '《企业信息公示暂行条例》第十四条', method: 'onsite' };
+const base: ItemContentInput = {
+  name: '营业执照公示情况的检查',
+  priority: 'general',
+  legalBasis: '《企业信息公示暂行条例》第十四条',
+  method: 'onsite',
+};
 const rules = { defaultRatioCap: '0.1' };
 
 describe('validateItemContent', () => {
@@ -32,7 +37,7 @@ describe('validateItemContent', () => {
   });
 
   it('requires a cap on general items when there is no valid default', () => {
-    const r = validateItemContent({ ...base, ratioCap: null }, { defaultRatioCap: '' , row: 7 });
+    const r = validateItemContent({ ...base, ratioCap: null }, { defaultRatioCap: '', row: 7 });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error[0]).toMatchObject({ row: 7, field: 'ratioCap', messageZh: '一般事项须设抽查比例上限' });
@@ -55,7 +60,10 @@ describe('validateItemContent', () => {
   });
 
   it('reports every problem at once', () => {
-    const r = validateItemContent({ ...base, name: '名'.repeat(101), ratioCap: 'x', industries: ['0000'] }, { ...rules, row: 2 });
+    const r = validateItemContent(
+      { ...base, name: '名'.repeat(101), ratioCap: 'x', industries: ['0000'] },
+      { ...rules, row: 2 },
+    );
     expect(!r.ok && r.error.map((e) => e.field).sort()).toEqual(['industries', 'name', 'ratioCap']);
   });
 });
@@ -63,12 +71,27 @@ describe('validateItemContent', () => {
 describe('schemas and cell parsers', () => {
   it('bounds field lengths and the department code shape', () => {
     expect(itemContentInputSchema.safeParse({ ...base, legalBasis: 'x'.repeat(2001) }).success).toBe(false);
-    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'SX001' }).success).toBe(true);
+    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'SX001' }).success).toBe(
+      true,
+    );
     expect(newItemSchema.safeParse({ ...base, departmentCode: 'SCJG', code: 'SX001' }).success).toBe(false);
-    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'SX 001' }).success).toBe(false);
-    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'S'.repeat(41) }).success).toBe(false);
-    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'A', method: 'phone' }).success).toBe(false);
-    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'A', effectiveFrom: '2026-02-30' }).success).toBe(false);
+    expect(newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'SX 001' }).success).toBe(
+      false,
+    );
+    expect(
+      newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'S'.repeat(41) }).success,
+    ).toBe(false);
+    expect(
+      newItemSchema.safeParse({ ...base, departmentCode: '500112-SCJG', code: 'A', method: 'phone' }).success,
+    ).toBe(false);
+    expect(
+      newItemSchema.safeParse({
+        ...base,
+        departmentCode: '500112-SCJG',
+        code: 'A',
+        effectiveFrom: '2026-02-30',
+      }).success,
+    ).toBe(false);
   });
 
   it('reads 事项类别 and 检查方式', () => {
@@ -83,10 +106,11 @@ describe('schemas and cell parsers', () => {
   });
 
   it('extracts article references', () => {
-    expect(extractLegalRefs('依据《中华人民共和国食品安全法》第一百一十条、第一百二十六条和《企业信息公示暂行条例》的规定')).toEqual([
-      '《中华人民共和国食品安全法》第一百一十条、第一百二十六条',
-      '《企业信息公示暂行条例》',
-    ]);
+    expect(
+      extractLegalRefs(
+        '依据《中华人民共和国食品安全法》第一百一十条、第一百二十六条和《企业信息公示暂行条例》的规定',
+      ),
+    ).toEqual(['《中华人民共和国食品安全法》第一百一十条、第一百二十六条', '《企业信息公示暂行条例》']);
     expect(extractLegalRefs('无')).toEqual([]);
   });
 

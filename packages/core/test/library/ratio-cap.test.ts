@@ -23,14 +23,17 @@ describe('normalizeRatioCap', () => {
     expect(normalizeRatioCap(input)).toEqual({ ok: true, value: out });
   });
 
-  it.each(['0', '0%', '0.0', '101%', '1.5', '2', 'abc', '', '.', '%', '10%%', '-10%', '1e-1'])('rejects %j', (input) => {
-    const r = normalizeRatioCap(input, { field: 'ratioCap', row: 4 });
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error).toMatchObject({ row: 4, field: 'ratioCap', value: input });
-      expect(r.error.messageZh).toContain('抽查比例上限');
-    }
-  });
+  it.each(['0', '0%', '0.0', '101%', '1.5', '2', 'abc', '', '.', '%', '10%%', '-10%', '1e-1'])(
+    'rejects %j',
+    (input) => {
+      const r = normalizeRatioCap(input, { field: 'ratioCap', row: 4 });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error).toMatchObject({ row: 4, field: 'ratioCap', value: input });
+        expect(r.error.messageZh).toContain('抽查比例上限');
+      }
+    },
+  );
 
   it('rejects more than 12 decimal places', () => {
     expect(normalizeRatioCap('0.0000000000001').ok).toBe(false);

@@ -59,7 +59,10 @@ describe('statistics', () => {
 
 describe('fairness', () => {
   it('a target drawn in all three draws at 1/2 each', () => {
-    const { rows, summary } = targetFairness([{ targetId: 'T1', probabilities: [0.5, 0.5, 0.5], observed: 3 }], 0.2);
+    const { rows, summary } = targetFairness(
+      [{ targetId: 'T1', probabilities: [0.5, 0.5, 0.5], observed: 3 }],
+      0.2,
+    );
     const r = rows[0];
     expect(r?.expected).toBeCloseTo(1.5, 12);
     expect(r?.statistic).toBeCloseTo(3, 12); // (3 − 1.5)² ÷ 0.75
@@ -102,7 +105,11 @@ describe('joint figures', () => {
   it('joint share and the merger estimate', () => {
     expect(rateOf(129, 579)).toBeCloseTo(0.2228, 4);
     expect(rateOf(1, 0)).toBeNull();
-    expect(mergerSavings({ frameA: 100, sampleA: 10, frameB: 200, sampleB: 20, shared: 50 })).toEqual({ alone: 30, merged: 25, saved: 5 });
+    expect(mergerSavings({ frameA: 100, sampleA: 10, frameB: 200, sampleB: 20, shared: 50 })).toEqual({
+      alone: 30,
+      merged: 25,
+      saved: 5,
+    });
     expect(mergerSavings({ frameA: 100, sampleA: 10, frameB: 10, sampleB: 1, shared: 10 }).saved).toBe(1);
     expect(mergerSavings({ frameA: 0, sampleA: 0, frameB: 10, sampleB: 1, shared: 0 }).saved).toBe(0);
   });
@@ -128,7 +135,14 @@ describe('evaluation', () => {
     expect(scoreDepartment({}, config).total).toBeNull();
   });
   it('config validation', () => {
-    expect(evaluationConfigSchema.safeParse({ criteria: [{ key: 'coverage', weight: 1 }, { key: 'coverage', weight: 2 }] }).success).toBe(false);
+    expect(
+      evaluationConfigSchema.safeParse({
+        criteria: [
+          { key: 'coverage', weight: 1 },
+          { key: 'coverage', weight: 2 },
+        ],
+      }).success,
+    ).toBe(false);
     expect(DEFAULT_EVALUATION_CONFIG.criteria.reduce((a, c) => a + c.weight, 0)).toBe(100);
   });
 });

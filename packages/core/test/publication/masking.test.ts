@@ -1,6 +1,12 @@
 /** Masking personal data for the portal (issue 5). */
 import { describe, expect, it } from 'vitest';
-import { maskFreeText, maskIdNumber, maskPersonName, maskPhone, publicInspectorLabel } from '../../src/publication';
+import {
+  maskFreeText,
+  maskIdNumber,
+  maskPersonName,
+  maskPhone,
+  publicInspectorLabel,
+} from '../../src/publication';
 
 describe('maskPersonName', () => {
   it('keeps the surname and adds 某某', () => {
@@ -35,6 +41,8 @@ describe('other masks', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('123')).toBe('****');
     expect(maskIdNumber('11010119900307123X')).toBe('110101***********X');
-    expect(maskFreeText('负责人电话13812345678，身份证11010119900307123X')).toBe('负责人电话138****5678，身份证110101********X');
+    expect(maskFreeText('负责人电话13812345678，身份证11010119900307123X')).toBe(
+      '负责人电话138****5678，身份证110101********X',
+    );
   });
 });

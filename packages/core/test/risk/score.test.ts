@@ -27,7 +27,8 @@ const NONE: RiskFacts = {
   annualReportOverdue: false,
 };
 const AS_OF = '2026-11-20';
-const points = (f: Partial<RiskFacts>, c: RiskModelConfig = DEFAULT_RISK_MODEL) => scoreTarget({ ...NONE, ...f }, c, AS_OF);
+const points = (f: Partial<RiskFacts>, c: RiskModelConfig = DEFAULT_RISK_MODEL) =>
+  scoreTarget({ ...NONE, ...f }, c, AS_OF);
 
 describe('scoreTarget (hand-computed, default model)', () => {
   it('scores nothing for a target without risk facts: 0.00, tier A', () => {
@@ -47,7 +48,12 @@ describe('scoreTarget (hand-computed, default model)', () => {
     const s = points({ registeredOn: '2026-03-01', industryCode: '1431' });
     expect(s).toMatchObject({ score: '21.00', tier: 'B' });
     const byId = new Map(s.contributions.map((c) => [c.indicator, c]));
-    expect(byId.get('newRegistration')).toMatchObject({ value: 0, units: 3, points: '9.00', detailZh: '成立满 0 年' });
+    expect(byId.get('newRegistration')).toMatchObject({
+      value: 0,
+      units: 3,
+      points: '9.00',
+      detailZh: '成立满 0 年',
+    });
     expect(byId.get('industryGroup')).toMatchObject({ value: 2, units: 2, points: '12.00' });
     expect(byId.get('industryGroup')?.detailZh).toContain('高风险行业');
   });
@@ -55,11 +61,18 @@ describe('scoreTarget (hand-computed, default model)', () => {
   it('caps counts: 7 penalties count 3 (30), 10 complaints count 5 (10) → 40.00, C', () => {
     const s = points({ penalties3y: 7, complaints12m: 10 });
     expect(s).toMatchObject({ score: '40.00', tier: 'C' });
-    expect(s.contributions.find((c) => c.indicator === 'penalties')).toMatchObject({ value: 7, units: 3, detailZh: '7 次，按上限 3 次计' });
+    expect(s.contributions.find((c) => c.indicator === 'penalties')).toMatchObject({
+      value: 7,
+      units: 3,
+      detailZh: '7 次，按上限 3 次计',
+    });
   });
 
   it('adds decimals exactly: 3 complaints × 2.35 + tag × 0.1 = 7.15 (floats would give 7.1499…)', () => {
-    const c: RiskModelConfig = { ...DEFAULT_RISK_MODEL, weights: { ...DEFAULT_RISK_MODEL.weights, complaints: 2.35, riskWarningTag: 0.1 } };
+    const c: RiskModelConfig = {
+      ...DEFAULT_RISK_MODEL,
+      weights: { ...DEFAULT_RISK_MODEL.weights, complaints: 2.35, riskWarningTag: 0.1 },
+    };
     expect(points({ complaints12m: 3, riskWarning: true }, c).score).toBe('7.15');
   });
 
@@ -107,10 +120,16 @@ describe('scoreTarget (hand-computed, default model)', () => {
   it('stores only the indicators that scored and expands them back to the same explanation', () => {
     const s = points({ abnormalListed: true, complaints12m: 2, industryCode: '5211' });
     const stored = compactContributions(s);
-    expect(stored).toEqual({ abnormalList: [1, 1, 3000], complaints: [2, 2, 400], industryGroup: [1, 1, 600] });
+    expect(stored).toEqual({
+      abnormalList: [1, 1, 3000],
+      complaints: [2, 2, 400],
+      industryGroup: [1, 1, 600],
+    });
     const back = expandContributions(stored, '5211');
     expect(back.map((c) => c.points)).toEqual(s.contributions.map((c) => c.points));
-    expect(back.filter((c) => c.points !== '0.00')).toEqual(s.contributions.filter((c) => c.points !== '0.00'));
+    expect(back.filter((c) => c.points !== '0.00')).toEqual(
+      s.contributions.filter((c) => c.points !== '0.00'),
+    );
   });
 });
 
@@ -149,8 +168,15 @@ const weightArb = fc.integer({ min: 0, max: 5000 }).map((c) => c / 100);
 const configArb: fc.Arbitrary<RiskModelConfig> = fc
   .record({
     w: fc.array(weightArb, { minLength: 8, maxLength: 8 }),
-    caps: fc.record({ penalties: fc.integer({ min: 1, max: 10 }), inspectionProblems: fc.integer({ min: 1, max: 10 }), complaints: fc.integer({ min: 1, max: 20 }), newRegistrationYears: fc.integer({ min: 1, max: 10 }) }),
-    cut: fc.uniqueArray(fc.integer({ min: 0, max: 20_000 }), { minLength: 3, maxLength: 3 }).map((xs) => [...xs].sort((a, b) => a - b).map((c) => c / 100)),
+    caps: fc.record({
+      penalties: fc.integer({ min: 1, max: 10 }),
+      inspectionProblems: fc.integer({ min: 1, max: 10 }),
+      complaints: fc.integer({ min: 1, max: 20 }),
+      newRegistrationYears: fc.integer({ min: 1, max: 10 }),
+    }),
+    cut: fc
+      .uniqueArray(fc.integer({ min: 0, max: 20_000 }), { minLength: 3, maxLength: 3 })
+      .map((xs) => [...xs].sort((a, b) => a - b).map((c) => c / 100)),
   })
   .map(({ w, caps, cut }) => ({
     ...DEFAULT_RISK_MODEL,
@@ -167,7 +193,9 @@ const configArb: fc.Arbitrary<RiskModelConfig> = fc
     caps,
     cutoffs: { B: cut[0] ?? 0, C: cut[1] ?? 1, D: cut[2] ?? 2 },
   }));
-const dateArb = fc.integer({ min: 0, max: 365 * 30 }).map((d) => new Date(Date.UTC(1997, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+const dateArb = fc
+  .integer({ min: 0, max: 365 * 30 })
+  .map((d) => new Date(Date.UTC(1997, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const factsArb: fc.Arbitrary<RiskFacts> = fc.record({
   abnormalListed: fc.boolean(),
   penalties3y: fc.nat(20),
@@ -179,7 +207,16 @@ const factsArb: fc.Arbitrary<RiskFacts> = fc.record({
   annualReportOverdue: fc.boolean(),
 });
 /** One more risk fact of some kind (never removes one). */
-const worseArb = fc.constantFrom('abnormal', 'penalty', 'problem', 'complaint', 'younger', 'tag', 'report', 'industry');
+const worseArb = fc.constantFrom(
+  'abnormal',
+  'penalty',
+  'problem',
+  'complaint',
+  'younger',
+  'tag',
+  'report',
+  'industry',
+);
 function worsen(f: RiskFacts, kind: string): RiskFacts {
   switch (kind) {
     case 'abnormal':
@@ -191,7 +228,10 @@ function worsen(f: RiskFacts, kind: string): RiskFacts {
     case 'complaint':
       return { ...f, complaints12m: f.complaints12m + 1 };
     case 'younger':
-      return { ...f, registeredOn: f.registeredOn === null ? AS_OF : f.registeredOn < AS_OF ? AS_OF : f.registeredOn };
+      return {
+        ...f,
+        registeredOn: f.registeredOn === null ? AS_OF : f.registeredOn < AS_OF ? AS_OF : f.registeredOn,
+      };
     case 'tag':
       return { ...f, riskWarning: true };
     case 'report':
@@ -219,8 +259,20 @@ describe('score properties', () => {
       fc.property(configArb, factsArb, (c, f) => {
         const s = scoreTarget(f, c, AS_OF);
         const sum = s.contributions.reduce((acc, x) => acc + parseCenti(x.points), 0);
-        const expected = s.scoreCenti >= Math.round(c.cutoffs.D * 100) ? 'D' : s.scoreCenti >= Math.round(c.cutoffs.C * 100) ? 'C' : s.scoreCenti >= Math.round(c.cutoffs.B * 100) ? 'B' : 'A';
-        return sum === s.scoreCenti && parseCenti(s.score) === s.scoreCenti && s.tier === expected && validateRiskModel(c).ok;
+        const expected =
+          s.scoreCenti >= Math.round(c.cutoffs.D * 100)
+            ? 'D'
+            : s.scoreCenti >= Math.round(c.cutoffs.C * 100)
+              ? 'C'
+              : s.scoreCenti >= Math.round(c.cutoffs.B * 100)
+                ? 'B'
+                : 'A';
+        return (
+          sum === s.scoreCenti &&
+          parseCenti(s.score) === s.scoreCenti &&
+          s.tier === expected &&
+          validateRiskModel(c).ok
+        );
       }),
       { numRuns: 500 },
     );
@@ -231,7 +283,11 @@ describe('score properties', () => {
       fc.property(configArb, factsArb, (c, f) => {
         const full = scoreTarget(f, c, AS_OF);
         const lean = scoreCompact(f, c, AS_OF);
-        return lean.score === full.score && lean.tier === full.tier && JSON.stringify(lean.stored) === JSON.stringify(compactContributions(full));
+        return (
+          lean.score === full.score &&
+          lean.tier === full.tier &&
+          JSON.stringify(lean.stored) === JSON.stringify(compactContributions(full))
+        );
       }),
       { numRuns: 300 },
     );

@@ -6,7 +6,15 @@ describe('taskUsesTiers', () => {
   it('counts strata naming tiers A–D, or a chosen tier source', () => {
     expect(taskUsesTiers([{ name: '全部', tiers: null }], null)).toBe(false);
     expect(taskUsesTiers([{ name: '未分级', tiers: ['unrated'] }], null)).toBe(false);
-    expect(taskUsesTiers([{ name: '高风险', tiers: ['D'] }, { name: '其他', tiers: ['A', 'B', 'C', 'unrated'] }], null)).toBe(true);
+    expect(
+      taskUsesTiers(
+        [
+          { name: '高风险', tiers: ['D'] },
+          { name: '其他', tiers: ['A', 'B', 'C', 'unrated'] },
+        ],
+        null,
+      ),
+    ).toBe(true);
     expect(taskUsesTiers([{ name: 'D', tiers: null }], null)).toBe(true);
     expect(taskUsesTiers([{ name: '全部', tiers: null }], 'imported')).toBe(true);
     expect(taskUsesTiers('garbage', null)).toBe(false);

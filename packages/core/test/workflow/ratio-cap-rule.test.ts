@@ -1,7 +1,13 @@
 // The task ratio-cap rule (domain.md): exact overall ratio, strictest general cap, key items uncapped.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bindingCap, checkRatioCap, evaluateRatioCap, fractionPercent, overallRatio } from '../../src/workflow';
+import {
+  bindingCap,
+  checkRatioCap,
+  evaluateRatioCap,
+  fractionPercent,
+  overallRatio,
+} from '../../src/workflow';
 
 const general = (cap: string) => ({ priority: 'general' as const, ratioCap: cap });
 const key = { priority: 'key' as const, ratioCap: null };
@@ -68,10 +74,13 @@ describe('checkRatioCap', () => {
   });
   it('computes exactly where floats would err (0.1 + 0.2 style)', () => {
     // 1 × 0.1 + 1 × 0.2 over 2 = 0.15 exactly; cap 0.15 → within
-    const r = evaluateRatioCap([general('0.15')], [
-      { name: 'A', ratio: '0.1', frameSize: 1 },
-      { name: 'B', ratio: '0.2', frameSize: 1 },
-    ]);
+    const r = evaluateRatioCap(
+      [general('0.15')],
+      [
+        { name: 'A', ratio: '0.1', frameSize: 1 },
+        { name: 'B', ratio: '0.2', frameSize: 1 },
+      ],
+    );
     expect(r.ok && r.value.within).toBe(true);
   });
 });
@@ -83,34 +92,50 @@ describe('properties', () => {
   });
   it('equals Σ(frame × ratio) ÷ Σ frame computed with scaled integers', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ ratio, frameSize: fc.integer({ min: 0, max: 1_000_000 }) }), { minLength: 1, maxLength: 6 }), (rows) => {
-        const strata = rows.map((r, i) => ({ name: String(i), ...r }));
-        const total = rows.reduce((a, r) => a + BigInt(r.frameSize), 0n);
-        const scaled = rows.reduce((a, r) => a + BigInt(r.frameSize) * BigInt(r.ratio.slice(2).padEnd(4, '0')), 0n); // × 10^4
-        const o = overallRatio(strata);
-        expect(o.ok).toBe(true);
-        if (o.ok) {
-          if (total === 0n) {
-            expect(o.value).toBeNull();
-          } else {
-            expect(o.value).not.toBeNull();
-            if (o.value !== null) {
-              expect(o.value.num * 10_000n * total).toBe(scaled * o.value.den);
+      fc.property(
+        fc.array(fc.record({ ratio, frameSize: fc.integer({ min: 0, max: 1_000_000 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (rows) => {
+          const strata = rows.map((r, i) => ({ name: String(i), ...r }));
+          const total = rows.reduce((a, r) => a + BigInt(r.frameSize), 0n);
+          const scaled = rows.reduce(
+            (a, r) => a + BigInt(r.frameSize) * BigInt(r.ratio.slice(2).padEnd(4, '0')),
+            0n,
+          ); // × 10^4
+          const o = overallRatio(strata);
+          expect(o.ok).toBe(true);
+          if (o.ok) {
+            if (total === 0n) {
+              expect(o.value).toBeNull();
+            } else {
+              expect(o.value).not.toBeNull();
+              if (o.value !== null) {
+                expect(o.value.num * 10_000n * total).toBe(scaled * o.value.den);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
     );
   });
   it('every stratum within the cap implies the task is within', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ ratio, frameSize: fc.integer({ min: 0, max: 100_000 }) }), { minLength: 1, maxLength: 5 }), ratio, (rows, cap) => {
-        const strata = rows.map((r, i) => ({ name: String(i), ...r }));
-        const capNum = Number(cap);
-        fc.pre(rows.every((r) => Number(r.ratio) <= capNum));
-        const r = evaluateRatioCap([general(cap)], strata);
-        expect(r.ok && r.value.within).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.record({ ratio, frameSize: fc.integer({ min: 0, max: 100_000 }) }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        ratio,
+        (rows, cap) => {
+          const strata = rows.map((r, i) => ({ name: String(i), ...r }));
+          const capNum = Number(cap);
+          fc.pre(rows.every((r) => Number(r.ratio) <= capNum));
+          const r = evaluateRatioCap([general(cap)], strata);
+          expect(r.ok && r.value.within).toBe(true);
+        },
+      ),
     );
   });
 });

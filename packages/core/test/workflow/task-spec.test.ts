@@ -124,7 +124,14 @@ describe('scheme generation and overlaps', () => {
       { id: 'i1', departmentCode: 'L', name: 'x' },
       { id: 'i2', departmentCode: 'P', name: 'y' },
     ],
-    scope: { types: [], divisions: ['500112', '500103'], industries: [], tags: [], statuses: [], claimedBy: [] },
+    scope: {
+      types: [],
+      divisions: ['500112', '500103'],
+      industries: [],
+      tags: [],
+      statuses: [],
+      claimedBy: [],
+    },
     grouping: 'joint',
     strata: [{ name: 'all', tiers: null, ratio: '0.05', min: 0, max: null }],
     windowStart: '2026-03-01',
@@ -140,11 +147,26 @@ describe('scheme generation and overlaps', () => {
   });
   it('splits by department and by division', () => {
     expect(schemeShapes({ ...req, grouping: 'byDepartment' }).map((s) => s.lead)).toEqual(['L', 'P']);
-    expect(schemeShapes({ ...req, grouping: 'byDivision' }).map((s) => s.scope.divisions)).toEqual([['500112'], ['500103']]);
+    expect(schemeShapes({ ...req, grouping: 'byDivision' }).map((s) => s.scope.divisions)).toEqual([
+      ['500112'],
+      ['500103'],
+    ]);
   });
   it('pairs tasks of different departments with overlapping windows', () => {
-    const t = (id: string, lead: string, a: string, b: string) => ({ id, title: id, lead, participants: [], windowStart: a, windowEnd: b });
-    const pairs = overlapCandidates([t('1', 'L', '2026-03-01', '2026-03-31'), t('2', 'P', '2026-03-31', '2026-04-30'), t('3', 'L', '2026-03-10', '2026-03-12'), t('4', 'Q', '2026-05-01', '2026-05-02')]);
+    const t = (id: string, lead: string, a: string, b: string) => ({
+      id,
+      title: id,
+      lead,
+      participants: [],
+      windowStart: a,
+      windowEnd: b,
+    });
+    const pairs = overlapCandidates([
+      t('1', 'L', '2026-03-01', '2026-03-31'),
+      t('2', 'P', '2026-03-31', '2026-04-30'),
+      t('3', 'L', '2026-03-10', '2026-03-12'),
+      t('4', 'Q', '2026-05-01', '2026-05-02'),
+    ]);
     expect(pairs.map(([a, b]) => `${a.id}-${b.id}`)).toEqual(['1-2']);
   });
 });

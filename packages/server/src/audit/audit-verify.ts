@@ -28,10 +28,24 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
     }
     for (const r of batch) {
       if (r.seq !== prevSeq + 1) {
-        return { ok: false, rows, brokenAt: prevSeq + 1, reason: 'seq_gap', expected: String(prevSeq + 1), actual: String(r.seq) };
+        return {
+          ok: false,
+          rows,
+          brokenAt: prevSeq + 1,
+          reason: 'seq_gap',
+          expected: String(prevSeq + 1),
+          actual: String(r.seq),
+        };
       }
       if (r.prevHash !== prevHash) {
-        return { ok: false, rows, brokenAt: r.seq, reason: 'prev_hash_mismatch', expected: prevHash, actual: r.prevHash };
+        return {
+          ok: false,
+          rows,
+          brokenAt: r.seq,
+          reason: 'prev_hash_mismatch',
+          expected: prevHash,
+          actual: r.prevHash,
+        };
       }
       const expected = auditHash({
         seq: r.seq,

@@ -23,10 +23,18 @@ export interface AuditEntry {
 const jsonValue = z.unknown();
 
 /** Append one row to the chain. Call inside the transaction that makes the change. */
-export async function appendAudit(tx: Db, entry: AuditEntry, at: Date): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(
+  tx: Db,
+  entry: AuditEntry,
+  at: Date,
+): Promise<{ seq: number; hash: string }> {
   // Serialise writers so the chain has no forks (PostgreSQL; PGlite has one connection).
   await tx.execute(sql`SELECT pg_advisory_xact_lock(4242001)`);
-  const last = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const last = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const seq = (last[0]?.seq ?? 0) + 1;
   const content: AuditRowContent = {

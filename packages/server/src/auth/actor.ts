@@ -29,7 +29,11 @@ export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
 export const CROSS_DEPARTMENT_READERS: readonly Role[] = ['system_admin', 'auditor'];
 
 /** May the actor read the unpublished data of `departmentCode`? `joined` lists departments of shared tasks. */
-export function canReadDepartment(actor: Actor, departmentCode: string, joined: readonly string[] = []): boolean {
+export function canReadDepartment(
+  actor: Actor,
+  departmentCode: string,
+  joined: readonly string[] = [],
+): boolean {
   return (
     actor.departmentCode === departmentCode ||
     hasAnyRole(actor, CROSS_DEPARTMENT_READERS) ||

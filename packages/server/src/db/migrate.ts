@@ -23,7 +23,9 @@ export interface Migration {
 
 /** Read the migrations from disk, in order. */
 export function loadMigrations(): Migration[] {
-  const journal = journalSchema.parse(JSON.parse(readFileSync(new URL('meta/_journal.json', migrationsDir), 'utf8')));
+  const journal = journalSchema.parse(
+    JSON.parse(readFileSync(new URL('meta/_journal.json', migrationsDir), 'utf8')),
+  );
   return [...journal.entries]
     .sort((a, b) => a.idx - b.idx)
     .map((e) => {
@@ -63,7 +65,10 @@ export async function migrate(database: Database): Promise<string[]> {
     // One migrator at a time on a shared server.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7355608)`);
     const done = new Map(
-      (await queryRows(tx, sql`SELECT tag, checksum FROM ssj_migrations`, appliedRow)).map((r) => [r.tag, r.checksum]),
+      (await queryRows(tx, sql`SELECT tag, checksum FROM ssj_migrations`, appliedRow)).map((r) => [
+        r.tag,
+        r.checksum,
+      ]),
     );
     for (const m of loadMigrations()) {
       const prior = done.get(m.tag);

@@ -85,7 +85,10 @@ export const users = pgTable(
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_department_idx').on(t.departmentCode)],
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    index('users_department_idx').on(t.departmentCode),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
@@ -141,7 +144,10 @@ export const holidayCalendar = pgTable(
     createdBy: text('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.day] }), check('holiday_kind_chk', sql`${t.kind} in ('holiday','workday')`)],
+  (t) => [
+    primaryKey({ columns: [t.day] }),
+    check('holiday_kind_chk', sql`${t.kind} in ('holiday','workday')`),
+  ],
 );
 
 /** Key–value settings per region (default ratio cap, yearly cap, …). */
@@ -189,10 +195,19 @@ export const inspectionItemVersions = pgTable(
     /** Canonical decimal ratio cap (e.g. "0.1"); null for key items. */
     ratioCap: text('ratio_cap'),
     legalBasis: text('legal_basis').notNull(),
-    legalRefs: text('legal_refs').array().notNull().default(sql`'{}'::text[]`),
+    legalRefs: text('legal_refs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     method: text('method').notNull(),
-    targetTypes: text('target_types').array().notNull().default(sql`'{}'::text[]`),
-    industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+    targetTypes: text('target_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    industries: text('industries')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     guideline: jsonb('guideline').notNull(),
     changeNote: text('change_note'),
     createdBy: text('created_by'),
@@ -224,7 +239,10 @@ export const targets = pgTable(
     riskTier: text('risk_tier'),
     tierSource: text('tier_source'),
     tierDate: date('tier_date', { mode: 'string' }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -274,7 +292,10 @@ export const targetClaims = pgTable(
     claimedBy: text('claimed_by'),
     claimedAt: ts('claimed_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.targetId, t.departmentCode] }), index('claims_department_idx').on(t.departmentCode)],
+  (t) => [
+    primaryKey({ columns: [t.targetId, t.departmentCode] }),
+    index('claims_department_idx').on(t.departmentCode),
+  ],
 );
 
 /** Inspector library (执法检查人员名录库). Id: badge number, or a library id for experts. */
@@ -289,8 +310,13 @@ export const inspectors = pgTable(
       .references(() => departments.code),
     unitCode: text('unit_code'),
     regionCode: text('region_code').notNull(),
-    qualifications: jsonb('qualifications').notNull().default(sql`'[]'::jsonb`),
-    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
+    qualifications: jsonb('qualifications')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    specialties: text('specialties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     expert: boolean('expert').notNull().default(false),
     active: boolean('active').notNull().default(true),
     activeFrom: date('active_from', { mode: 'string' }),
@@ -466,7 +492,10 @@ export const taskParticipants = pgTable(
     respondedAt: ts('responded_at'),
     comment: text('comment'),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.departmentCode] }), index('participants_department_idx').on(t.departmentCode)],
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.departmentCode] }),
+    index('participants_department_idx').on(t.departmentCode),
+  ],
 );
 
 /** Draws (摇号, spec ssj-draw/1). Never deleted: an abandoned draw stays with its reason. */
@@ -499,7 +528,9 @@ export const draws = pgTable(
     committedAt: ts('committed_at'),
     seed: text('seed'),
     drawnAt: ts('drawn_at'),
-    witnesses: jsonb('witnesses').notNull().default(sql`'[]'::jsonb`),
+    witnesses: jsonb('witnesses')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The published record (spec §7), once drawn. */
     record: jsonb('record'),
     createdBy: text('created_by'),
@@ -508,7 +539,9 @@ export const draws = pgTable(
     index('draws_task_idx').on(t.taskId),
     check('draws_status_chk', sql`${t.status} in ('frozen','committed','drawn','abandoned')`),
     // Two people pressing "draw" at once produce exactly one live draw per task.
-    uniqueIndex('draws_one_live_per_task_uq').on(t.taskId).where(sql`${t.status} <> 'abandoned'`),
+    uniqueIndex('draws_one_live_per_task_uq')
+      .on(t.taskId)
+      .where(sql`${t.status} <> 'abandoned'`),
   ],
 );
 
@@ -615,7 +648,9 @@ export const inspections = pgTable(
     status: text('status').notNull().default('assigned'),
     visitedAt: ts('visited_at'),
     gps: jsonb('gps'),
-    confirmations: jsonb('confirmations').notNull().default(sql`'[]'::jsonb`),
+    confirmations: jsonb('confirmations')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     businessSignature: jsonb('business_signature'),
     /** Optimistic concurrency: a stale draft never silently overwrites. */
     version: integer('version').notNull().default(1),
@@ -636,7 +671,9 @@ export const inspections = pgTable(
     index('inspections_status_idx').on(t.status),
     index('inspections_inspectors_idx').using('gin', t.inspectors),
     // The public portal lists published results newest first by keyset (issue 5: fast at 1 M).
-    index('inspections_published_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
+    index('inspections_published_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
     check(
       'inspections_status_chk',
       sql`${t.status} in ('assigned','in_progress','submitted','returned','approved','published','cancelled')`,
@@ -657,7 +694,9 @@ export const inspectionResults = pgTable(
     category: text('category').notNull(),
     categoryNote: text('category_note'),
     notes: text('notes'),
-    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    answers: jsonb('answers')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: ts('recorded_at').notNull(),
   },
@@ -715,7 +754,9 @@ export const followUps = pgTable(
   (t) => [
     index('follow_ups_department_idx').on(t.departmentCode, t.status),
     index('follow_ups_inspection_idx').on(t.inspectionId),
-    index('follow_ups_open_deadline_idx').on(t.deadline).where(sql`${t.status} = 'open'`),
+    index('follow_ups_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.status} = 'open'`),
     check(
       'follow_ups_kind_chk',
       sql`${t.kind} in ('correction_order','case_referral','notify_department','abnormal_list','judicial_transfer')`,
@@ -760,7 +801,10 @@ export const targetRiskScores = pgTable(
     runId: uuid('run_id'),
     computedAt: ts('computed_at').notNull(),
   },
-  (t) => [index('risk_scores_tier_idx').on(t.tier), check('risk_scores_tier_chk', sql`${t.tier} in ('A','B','C','D')`)],
+  (t) => [
+    index('risk_scores_tier_idx').on(t.tier),
+    check('risk_scores_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
+  ],
 );
 
 /** Imported tiers (e.g. the national monthly A–D classification), kept apart from computed ones. */
@@ -776,7 +820,10 @@ export const targetImportedTiers = pgTable(
     importJobId: uuid('import_job_id'),
     importedAt: ts('imported_at').notNull(),
   },
-  (t) => [index('imported_tiers_tier_idx').on(t.tier), check('imported_tiers_tier_chk', sql`${t.tier} in ('A','B','C','D')`)],
+  (t) => [
+    index('imported_tiers_tier_idx').on(t.tier),
+    check('imported_tiers_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
+  ],
 );
 
 /** Scoring runs: progress (processed/total) polled by the console, and cancellation. */
@@ -816,7 +863,9 @@ export const jointProposals = pgTable(
     taskIds: text('task_ids').array().notNull(),
     departments: text('departments').array().notNull(),
     /** {department: {accept, by, at, comment}} as each party responds. */
-    responses: jsonb('responses').notNull().default(sql`'{}'::jsonb`),
+    responses: jsonb('responses')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** The estimate shown when proposed: {alone, merged, saved, commonTargets}. */
     estimate: jsonb('estimate').notNull(),
     /** open → accepted (joint task created) | declined */

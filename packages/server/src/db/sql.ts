@@ -16,7 +16,11 @@ export async function queryRows<T extends z.ZodType>(db: Db, query: SQL, schema:
 }
 
 /** Run a query that returns at most one row. */
-export async function queryOne<T extends z.ZodType>(db: Db, query: SQL, schema: T): Promise<z.infer<T> | undefined> {
+export async function queryOne<T extends z.ZodType>(
+  db: Db,
+  query: SQL,
+  schema: T,
+): Promise<z.infer<T> | undefined> {
   const rows = await queryRows(db, query, schema);
   return rows[0];
 }

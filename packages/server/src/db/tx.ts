@@ -12,7 +12,10 @@ class Rollback<E> extends Error {
 }
 
 /** Run `fn` in a transaction; commit on ok, roll back on an error result. */
-export async function inTransaction<T, E>(db: Db, fn: (tx: Db) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+export async function inTransaction<T, E>(
+  db: Db,
+  fn: (tx: Db) => Promise<Result<T, E>>,
+): Promise<Result<T, E>> {
   try {
     return await db.transaction(async (tx) => {
       const r = await fn(tx);

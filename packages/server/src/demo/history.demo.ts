@@ -43,7 +43,9 @@ let logLine: ((line: string) => void) | undefined;
 function must<T>(r: Result<T, DomainError>, what: string): T {
   logLine?.(`  ${what}`);
   if (!r.ok) {
-    throw new Error(`demo history: ${what}: ${r.error.messageEn} ${JSON.stringify(r.error.details ?? r.error.issues ?? '')}`);
+    throw new Error(
+      `demo history: ${what}: ${r.error.messageEn} ${JSON.stringify(r.error.details ?? r.error.issues ?? '')}`,
+    );
   }
   return r.value;
 }
@@ -63,7 +65,15 @@ export async function seedWorkflowHistory(
   };
   const actor = async (username: string, dept: string, role: Role): Promise<Actor> => {
     const u = await findUserByUsername(db, username);
-    return { userId: u?.user.id ?? `demo:${username}`, username: u?.user.username ?? username, displayName: u?.user.displayName ?? username, departmentCode: u?.user.departmentCode ?? dept, regionCode: dept.slice(0, 6), roles: [role], sessionId: 'demo-history' };
+    return {
+      userId: u?.user.id ?? `demo:${username}`,
+      username: u?.user.username ?? username,
+      displayName: u?.user.displayName ?? username,
+      departmentCode: u?.user.departmentCode ?? dept,
+      regionCode: dept.slice(0, 6),
+      roles: [role],
+      sessionId: 'demo-history',
+    };
   };
   const ctx = (a: Actor) => ({ actor: a, requestId: 'demo-history' });
   const item = async (dept: string, priority: 'key' | 'general'): Promise<string> => {
@@ -79,14 +89,21 @@ export async function seedWorkflowHistory(
     return r.id;
   };
   // The commonest tags of a sample of 500112's targets (a full unnest over the district is slow on PGlite).
-  const sample = await queryRows(db, sql`SELECT tags FROM targets WHERE division_code = '500112' ORDER BY id LIMIT 3000`, z.object({ tags: z.array(z.string()) }));
+  const sample = await queryRows(
+    db,
+    sql`SELECT tags FROM targets WHERE division_code = '500112' ORDER BY id LIMIT 3000`,
+    z.object({ tags: z.array(z.string()) }),
+  );
   const tally = new Map<string, number>();
   for (const tg of sample.flatMap((r) => r.tags)) {
     tally.set(tg, (tally.get(tg) ?? 0) + 1);
   }
   const topTags = [...tally.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
   const tag = (i: number): string | undefined => topTags[i] ?? topTags[0];
-  const scope = (division: string, t: string | undefined) => ({ divisions: [division], ...(t === undefined ? {} : { tags: [t] }) });
+  const scope = (division: string, t: string | undefined) => ({
+    divisions: [division],
+    ...(t === undefined ? {} : { tags: [t] }),
+  });
 
   const admin = await actor('admin', '500112-SCJG', 'dept_admin');
   const leader = await actor('leader', '500112-SCJG', 'leader');
@@ -96,12 +113,19 @@ export async function seedWorkflowHistory(
   let draws = 0;
 
   /** Plan → tasks → submit → approve → publish. */
-  const publishedPlan = async (a: Actor, l: Actor, title: string, specs: readonly Record<string, unknown>[]) => {
+  const publishedPlan = async (
+    a: Actor,
+    l: Actor,
+    title: string,
+    specs: readonly Record<string, unknown>[],
+  ) => {
     const plan = must(await createPlan(d, ctx(a), { year: 2026, title }), 'plan');
     plans++;
     const ids: string[] = [];
     for (const s of specs) {
-      ids.push(must(await createTask(d, ctx(a), plan.id, taskSpecSchema.parse(s)), `task ${String(s['title'])}`).id);
+      ids.push(
+        must(await createTask(d, ctx(a), plan.id, taskSpecSchema.parse(s)), `task ${String(s['title'])}`).id,
+      );
       tasks++;
     }
     now = new Date(now.getTime() + 86_400_000);
@@ -112,15 +136,33 @@ export async function seedWorkflowHistory(
     return ids;
   };
   /** Freeze → commit → run at a moment. */
-  const ceremony = async (a: Actor, taskId: string, day: string, seed: { seedSource: 'dice'; dice: string } | { seedSource: 'system' } | { seedSource: 'beacon'; round: string; value: string }) => {
+  const ceremony = async (
+    a: Actor,
+    taskId: string,
+    day: string,
+    seed:
+      | { seedSource: 'dice'; dice: string }
+      | { seedSource: 'system' }
+      | { seedSource: 'beacon'; round: string; value: string },
+  ) => {
     at(`${day}T01:30:00.000Z`);
     const frozen = must(await freezeDraw(d, ctx(a), taskId, { manualExclusions: [] }), `freeze ${taskId}`);
     at(`${day}T01:40:00.000Z`);
-    const commitInput = seed.seedSource === 'beacon' ? { seedSource: 'beacon' as const, seedPlan: seed.round } : { seedSource: seed.seedSource };
+    const commitInput =
+      seed.seedSource === 'beacon'
+        ? { seedSource: 'beacon' as const, seedPlan: seed.round }
+        : { seedSource: seed.seedSource };
     must(await commitFrozenDraw(d, ctx(a), frozen.id, commitInput), `commit ${frozen.id}`);
     at(`${day}T02:00:00.000Z`);
-    const raw = seed.seedSource === 'dice' ? seed.dice : seed.seedSource === 'beacon' ? seed.value : undefined;
-    must(await runCommittedDraw(d, ctx(a), frozen.id, { ...(raw === undefined ? {} : { seed: raw }), witnesses: WITNESSES }), `draw ${frozen.id}`);
+    const raw =
+      seed.seedSource === 'dice' ? seed.dice : seed.seedSource === 'beacon' ? seed.value : undefined;
+    must(
+      await runCommittedDraw(d, ctx(a), frozen.id, {
+        ...(raw === undefined ? {} : { seed: raw }),
+        witnesses: WITNESSES,
+      }),
+      `draw ${frozen.id}`,
+    );
     draws++;
     return frozen.id;
   };
@@ -130,30 +172,80 @@ export async function seedWorkflowHistory(
   const mzItem = await item('500112-MZ', 'general').catch(async () => item('500112-MZ', 'key'));
   at('2026-01-12T01:30:00.000Z');
   const [q1, q2, joint, q4] = await publishedPlan(admin, leader, '渝北区市场监管局 2026 年度双随机抽查计划', [
-    { title: '2026 年一季度食品经营者双随机抽查', itemIds: [general], scope: scope('500112', tag(0)), strata: TIERED, windowStart: '2026-03-02', windowEnd: '2026-04-30', jurisdictionRule: true },
-    { title: '2026 年二季度特种设备使用单位抽查', itemIds: [key], scope: scope('500112', tag(1)), strata: [{ name: 'all', tiers: null, ratio: '0.02' }], windowStart: '2026-05-06', windowEnd: '2026-06-30' },
-    { title: '2026 年养老服务机构部门联合抽查', itemIds: [general, mzItem], participants: ['500112-MZ'], scope: scope('500112', tag(2)), strata: [{ name: 'all', tiers: null, ratio: '0.03' }], windowStart: '2026-07-01', windowEnd: '2026-08-31' },
-    { title: '2026 年四季度产品质量双随机抽查', itemIds: [general], scope: scope('500112', tag(0)), strata: TIERED, windowStart: '2026-11-02', windowEnd: '2026-12-18' },
+    {
+      title: '2026 年一季度食品经营者双随机抽查',
+      itemIds: [general],
+      scope: scope('500112', tag(0)),
+      strata: TIERED,
+      windowStart: '2026-03-02',
+      windowEnd: '2026-04-30',
+      jurisdictionRule: true,
+    },
+    {
+      title: '2026 年二季度特种设备使用单位抽查',
+      itemIds: [key],
+      scope: scope('500112', tag(1)),
+      strata: [{ name: 'all', tiers: null, ratio: '0.02' }],
+      windowStart: '2026-05-06',
+      windowEnd: '2026-06-30',
+    },
+    {
+      title: '2026 年养老服务机构部门联合抽查',
+      itemIds: [general, mzItem],
+      participants: ['500112-MZ'],
+      scope: scope('500112', tag(2)),
+      strata: [{ name: 'all', tiers: null, ratio: '0.03' }],
+      windowStart: '2026-07-01',
+      windowEnd: '2026-08-31',
+    },
+    {
+      title: '2026 年四季度产品质量双随机抽查',
+      itemIds: [general],
+      scope: scope('500112', tag(0)),
+      strata: TIERED,
+      windowStart: '2026-11-02',
+      windowEnd: '2026-12-18',
+    },
   ]);
   if (q1 === undefined || q2 === undefined || joint === undefined || q4 === undefined) {
     throw new Error('demo history: tasks missing');
   }
-  await ceremony(admin, q1, '2026-02-26', { seedSource: 'dice', dice: '3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4 6 2' });
+  await ceremony(admin, q1, '2026-02-26', {
+    seedSource: 'dice',
+    dice: '3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4 6 2',
+  });
   // Q2: the first draw is abandoned (wrong beacon round named), the next one supersedes it.
-  const first = await ceremony(admin, q2, '2026-04-28', { seedSource: 'beacon', round: 'drand quicknet round 18500000', value: '9f2c8b61d0a3e7c45b18f06a2d9e3c7b' });
+  const first = await ceremony(admin, q2, '2026-04-28', {
+    seedSource: 'beacon',
+    round: 'drand quicknet round 18500000',
+    value: '9f2c8b61d0a3e7c45b18f06a2d9e3c7b',
+  });
   at('2026-04-29T01:00:00.000Z');
-  must(await abandonDraw(d, ctx(admin), first, { reason: '信标轮次在承诺前已公布，按规定作废并重新摇号' }), 'abandon');
+  must(
+    await abandonDraw(d, ctx(admin), first, { reason: '信标轮次在承诺前已公布，按规定作废并重新摇号' }),
+    'abandon',
+  );
   await ceremony(admin, q2, '2026-04-30', { seedSource: 'system' });
   at('2026-06-15T01:00:00.000Z');
   must(await respondToTask(d, ctx(mz), joint, { accept: true, comment: '同意联合检查' }), 'accept');
-  await ceremony(admin, joint, '2026-06-24', { seedSource: 'dice', dice: '２７１８２８１８２８４５９０４５２３５３６' });
+  await ceremony(admin, joint, '2026-06-24', {
+    seedSource: 'dice',
+    dice: '２７１８２８１８２８４５９０４５２３５３６',
+  });
 
   // Another district and a second 500112 department, for the city-wide view and its overlaps.
   const yzAdmin = await actor('demo-yz-admin', '500103-SCJG', 'dept_admin');
   const yzLeader = await actor('demo-yz-leader', '500103-SCJG', 'leader');
   at('2026-01-20T01:30:00.000Z');
   const [yz] = await publishedPlan(yzAdmin, yzLeader, '渝中区市场监管局 2026 年度双随机抽查计划', [
-    { title: '2026 年渝中区食品经营者抽查', itemIds: [await item('500103-SCJG', 'general')], scope: scope('500103', undefined), strata: [{ name: 'all', tiers: null, ratio: '0.01' }], windowStart: '2026-04-01', windowEnd: '2026-05-31' },
+    {
+      title: '2026 年渝中区食品经营者抽查',
+      itemIds: [await item('500103-SCJG', 'general')],
+      scope: scope('500103', undefined),
+      strata: [{ name: 'all', tiers: null, ratio: '0.01' }],
+      windowStart: '2026-04-01',
+      windowEnd: '2026-05-31',
+    },
   ]);
   if (yz !== undefined) {
     await ceremony(yzAdmin, yz, '2026-03-25', { seedSource: 'dice', dice: '14142135623730950488016887' });
@@ -162,8 +254,19 @@ export async function seedWorkflowHistory(
   const xfLeader = await actor('demo-xf-leader', '500112-XF', 'leader');
   at('2026-02-03T01:30:00.000Z');
   await publishedPlan(xfAdmin, xfLeader, '渝北区消防救援支队 2026 年度双随机抽查计划', [
-    { title: '2026 年四季度人员密集场所消防安全抽查', itemIds: [await item('500112-XF', 'key').catch(async () => item('500112-XF', 'general'))], scope: scope('500112', tag(0)), strata: [{ name: 'all', tiers: null, ratio: '0.02' }], windowStart: '2026-11-09', windowEnd: '2026-12-11' },
+    {
+      title: '2026 年四季度人员密集场所消防安全抽查',
+      itemIds: [await item('500112-XF', 'key').catch(async () => item('500112-XF', 'general'))],
+      scope: scope('500112', tag(0)),
+      strata: [{ name: 'all', tiers: null, ratio: '0.02' }],
+      windowStart: '2026-11-09',
+      windowEnd: '2026-12-11',
+    },
   ]);
-  const n = await queryOne(db, sql`SELECT count(*) AS n FROM inspections`, z.object({ n: z.coerce.number() }));
+  const n = await queryOne(
+    db,
+    sql`SELECT count(*) AS n FROM inspections`,
+    z.object({ n: z.coerce.number() }),
+  );
   return { plans, tasks, draws, inspections: n?.n ?? 0 };
 }

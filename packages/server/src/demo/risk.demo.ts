@@ -12,7 +12,9 @@ import { createRng } from './prng';
 const CHUNK = 2000;
 
 /** How likely each fact is for a target of a tier (abnormal, penalty, complaint, overdue report). */
-const ODDS: Readonly<Record<RiskTier, { abnormal: number; penalty: number; complaint: number; overdue: number }>> = {
+const ODDS: Readonly<
+  Record<RiskTier, { abnormal: number; penalty: number; complaint: number; overdue: number }>
+> = {
   A: { abnormal: 0, penalty: 0.02, complaint: 0.05, overdue: 0.01 },
   B: { abnormal: 0.02, penalty: 0.15, complaint: 0.3, overdue: 0.08 },
   C: { abnormal: 0.25, penalty: 0.6, complaint: 0.5, overdue: 0.3 },
@@ -41,7 +43,13 @@ export async function seedRiskFacts(tx: Db, data: DemoData): Promise<{ facts: nu
   }
   const imported = data.targets
     .filter((t) => t.creditTierSource === 'imported')
-    .map((t) => ({ targetId: t.id, tier: t.creditTier, ratedOn: t.creditTierDate, source: '全国企业信用风险分类（演示）', importedAt: new Date(`${t.creditTierDate}T00:00:00Z`) }));
+    .map((t) => ({
+      targetId: t.id,
+      tier: t.creditTier,
+      ratedOn: t.creditTierDate,
+      source: '全国企业信用风险分类（演示）',
+      importedAt: new Date(`${t.creditTierDate}T00:00:00Z`),
+    }));
   for (let i = 0; i < imported.length; i += CHUNK) {
     await tx.insert(targetImportedTiers).values(imported.slice(i, i + CHUNK));
   }

@@ -64,27 +64,23 @@ export async function seedDemo(
   const now = opts.clock();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const r = await inTransaction(database.db, async (tx: Db) => {
-    await tx
-      .insert(regions)
-      .values(
-        data.regions.map((x) => ({
-          code: x.code,
-          name: x.name,
-          fullName: x.fullName,
-          level: x.level,
-          parentCode: x.parentCode,
-        })),
-      );
-    await tx
-      .insert(departments)
-      .values(
-        data.departments.map((d) => ({
-          code: d.code,
-          name: d.name,
-          shortName: d.name.replace(/^.+?(区|县|市)/, ''),
-          regionCode: d.regionCode,
-        })),
-      );
+    await tx.insert(regions).values(
+      data.regions.map((x) => ({
+        code: x.code,
+        name: x.name,
+        fullName: x.fullName,
+        level: x.level,
+        parentCode: x.parentCode,
+      })),
+    );
+    await tx.insert(departments).values(
+      data.departments.map((d) => ({
+        code: d.code,
+        name: d.name,
+        shortName: d.name.replace(/^.+?(区|县|市)/, ''),
+        regionCode: d.regionCode,
+      })),
+    );
     await tx
       .insert(units)
       .values(data.units.map((u) => ({ code: u.code, name: u.name, departmentCode: u.departmentCode })));

@@ -18,7 +18,13 @@ export function nodeTicketHasher(): TicketHasher {
       }
       const out = new Uint8Array(ids.length * 32);
       for (let i = 0; i < ids.length; i++) {
-        out.set(base.copy().update(ids[i] ?? '', 'utf8').digest(), i * 32);
+        out.set(
+          base
+            .copy()
+            .update(ids[i] ?? '', 'utf8')
+            .digest(),
+          i * 32,
+        );
       }
       return out;
     },

@@ -138,7 +138,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       );
     }
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
-      return sendError(reply, domainError('CSRF', '缺少或错误的 CSRF 令牌，请刷新页面', 'missing or wrong CSRF token: reload the page'));
+      return sendError(
+        reply,
+        domainError(
+          'CSRF',
+          '缺少或错误的 CSRF 令牌，请刷新页面',
+          'missing or wrong CSRF token: reload the page',
+        ),
+      );
     }
   });
 
@@ -151,12 +158,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       }));
       return sendError(
         reply,
-        domainError('VALIDATION', '请求参数无效', `invalid request (${error.validationContext ?? 'body'})`, { issues }),
+        domainError('VALIDATION', '请求参数无效', `invalid request (${error.validationContext ?? 'body'})`, {
+          issues,
+        }),
       );
     }
     const e = error as { code?: string; statusCode?: number; message?: string };
-    if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
-      return sendError(reply, domainError('VALIDATION', '请求体不是有效的 JSON', 'the request body is not valid JSON'));
+    if (
+      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))
+    ) {
+      return sendError(
+        reply,
+        domainError('VALIDATION', '请求体不是有效的 JSON', 'the request body is not valid JSON'),
+      );
     }
     if (e.statusCode === 429) {
       return reply.code(429).send(error);
@@ -168,19 +183,32 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({
-      error: { code: 'INTERNAL', message: '服务器内部错误，已记录', messageEn: 'internal error (logged)', details: { requestId: request.id } },
+      error: {
+        code: 'INTERNAL',
+        message: '服务器内部错误，已记录',
+        messageEn: 'internal error (logged)',
+        details: { requestId: request.id },
+      },
     });
   });
 
   await registerRoutes(app, opts);
 
-  const webDist = opts.webDist !== null && existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : null;
+  const webDist =
+    opts.webDist !== null && existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : null;
   if (webDist !== null) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || webDist === null || request.method !== 'GET') {
-      return sendError(reply, domainError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0] ?? ''}`, `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}`));
+      return sendError(
+        reply,
+        domainError(
+          'NOT_FOUND',
+          `接口不存在：${request.method} ${request.url.split('?')[0] ?? ''}`,
+          `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        ),
+      );
     }
     // The single-page app routes everything else (and shows its own 404 page).
     return reply.type('text/html').sendFile('index.html');

@@ -17,13 +17,25 @@ const UPLOAD_DIR = path.join(os.tmpdir(), 'openssj-uploads');
 /** Save the request's single file to a temporary path; the caller removes it. */
 export async function saveUpload(request: FastifyRequest): Promise<Result<Upload, DomainError>> {
   if (!request.isMultipart()) {
-    return err(domainError('VALIDATION', '请以 multipart/form-data 上传文件', 'upload the file as multipart/form-data'));
+    return err(
+      domainError(
+        'VALIDATION',
+        '请以 multipart/form-data 上传文件',
+        'upload the file as multipart/form-data',
+      ),
+    );
   }
   let file;
   try {
     file = await request.file();
   } catch (e) {
-    return err(domainError('VALIDATION', '上传内容无效', `invalid upload: ${e instanceof Error ? e.message : String(e)}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        '上传内容无效',
+        `invalid upload: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
   if (file === undefined) {
     return err(domainError('VALIDATION', '没有收到文件', 'no file was uploaded'));
@@ -34,7 +46,13 @@ export async function saveUpload(request: FastifyRequest): Promise<Result<Upload
     await pipeline(file.file, createWriteStream(target));
   } catch (e) {
     await rm(target, { force: true });
-    return err(domainError('VALIDATION', '文件上传中断', `the upload was interrupted: ${e instanceof Error ? e.message : String(e)}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        '文件上传中断',
+        `the upload was interrupted: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
   if (file.file.truncated) {
     await rm(target, { force: true });

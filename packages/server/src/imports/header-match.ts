@@ -24,7 +24,10 @@ function namesOf(h: HeaderSpec): string[] {
 }
 
 /** Map header cells to the spec's columns. */
-export function matchHeaders(headers: readonly HeaderSpec[], cells: readonly string[]): Result<ColumnMap, DomainError> {
+export function matchHeaders(
+  headers: readonly HeaderSpec[],
+  cells: readonly string[],
+): Result<ColumnMap, DomainError> {
   const byName = new Map<string, HeaderSpec>();
   for (const h of headers) {
     for (const n of namesOf(h)) {
@@ -39,14 +42,24 @@ export function matchHeaders(headers: readonly HeaderSpec[], cells: readonly str
       return; // extra columns are ignored
     }
     if (map.has(h.key)) {
-      issues.push({ row: 1, field: h.zh, value: cell, messageZh: `列「${h.zh}」出现了两次`, messageEn: `column '${h.en}' appears twice` });
+      issues.push({
+        row: 1,
+        field: h.zh,
+        value: cell,
+        messageZh: `列「${h.zh}」出现了两次`,
+        messageEn: `column '${h.en}' appears twice`,
+      });
       return;
     }
     map.set(h.key, i);
   });
   const missing = headers.filter((h) => h.required && !map.has(h.key));
   for (const h of missing) {
-    issues.push({ field: h.zh, messageZh: `缺少必填列「${h.zh}」`, messageEn: `missing required column '${h.zh}' (${h.en})` });
+    issues.push({
+      field: h.zh,
+      messageZh: `缺少必填列「${h.zh}」`,
+      messageEn: `missing required column '${h.zh}' (${h.en})`,
+    });
   }
   if (map.size === 0) {
     return err(
@@ -64,7 +77,9 @@ export function matchHeaders(headers: readonly HeaderSpec[], cells: readonly str
       domainError(
         'VALIDATION',
         first !== undefined ? `缺少必填列「${missing.map((h) => h.zh).join('」「')}」` : '表头有重复的列',
-        first !== undefined ? `missing required column(s): ${missing.map((h) => `${h.zh} (${h.en})`).join(', ')}` : 'the header row repeats a column',
+        first !== undefined
+          ? `missing required column(s): ${missing.map((h) => `${h.zh} (${h.en})`).join(', ')}`
+          : 'the header row repeats a column',
         { issues, details: { reason: 'header', missing: missing.map((h) => h.zh) } },
       ),
     );
@@ -73,7 +88,11 @@ export function matchHeaders(headers: readonly HeaderSpec[], cells: readonly str
 }
 
 /** Build the raw row (key → text) of one data row; absent columns give ''. */
-export function rawRow(headers: readonly HeaderSpec[], columns: ColumnMap, cells: readonly string[]): Record<string, string> {
+export function rawRow(
+  headers: readonly HeaderSpec[],
+  columns: ColumnMap,
+  cells: readonly string[],
+): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const h of headers) {
     const i = columns.get(h.key);

@@ -82,7 +82,12 @@ export interface ImportOutcome {
 }
 
 /** Run an import of `spec` from `source`. Unusable input (format, header) is an error result. */
-export async function runImport<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, opts: ImportOptions): Promise<Result<ImportOutcome, DomainError>> {
+export async function runImport<Row>(
+  db: Db,
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  opts: ImportOptions,
+): Promise<Result<ImportOutcome, DomainError>> {
   const format = await detectFormat(source);
   if (!format.ok) {
     return format;
@@ -96,7 +101,14 @@ export async function runImport<Row>(db: Db, spec: ImportSpec<Row>, source: Impo
   }
   const v = validated.value;
   const base = baseOf(spec, source, format.value, opts, v);
-  const none: ImportOutcome = { ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: false };
+  const none: ImportOutcome = {
+    ...base,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+    cancelled: false,
+  };
   if (v.cancelled) {
     return ok({ ...none, cancelled: true });
   }
@@ -106,10 +118,15 @@ export async function runImport<Row>(db: Db, spec: ImportSpec<Row>, source: Impo
   return twoPassWrite(db, spec, source, format.value, opts, v, base);
 }
 
-
 type Base = Omit<ImportOutcome, 'added' | 'updated' | 'unchanged' | 'written' | 'cancelled'>;
 
-function baseOf<Row>(spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions, v: Validated<Row>): Base {
+function baseOf<Row>(
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  format: SheetFormat,
+  opts: ImportOptions,
+  v: Validated<Row>,
+): Base {
   return {
     kind: spec.kind,
     fileName: source.fileName,
@@ -156,15 +173,35 @@ class Writer<Row> {
     this.unchanged += c.unchanged;
     this.processed += rows.length;
     const total = this.total();
-    this.opts.onProgress?.({ phase: 'writing', processed: this.processed, fraction: total > 0 ? Math.min(1, this.processed / total) : 0 });
+    this.opts.onProgress?.({
+      phase: 'writing',
+      processed: this.processed,
+      fraction: total > 0 ? Math.min(1, this.processed / total) : 0,
+    });
   }
 }
 
-type WriteStop = { readonly stop: 'cancelled' } | { readonly stop: 'nothing'; readonly outcome: ImportOutcome } | { readonly stop: 'unusable'; readonly error: DomainError };
+type WriteStop =
+  | { readonly stop: 'cancelled' }
+  | { readonly stop: 'nothing'; readonly outcome: ImportOutcome }
+  | { readonly stop: 'unusable'; readonly error: DomainError };
 
 /** Finish a write: the outcome, rolled back on dry-run, else audited (with the mode, issue 3) and committed. */
-async function finish<Row>(tx: Db, spec: ImportSpec<Row>, opts: ImportOptions, base: Base, w: Writer<Row>): Promise<Result<ImportOutcome, WriteStop>> {
-  const outcome: ImportOutcome = { ...base, added: w.added, updated: w.updated, unchanged: w.unchanged, written: !opts.dryRun, cancelled: false };
+async function finish<Row>(
+  tx: Db,
+  spec: ImportSpec<Row>,
+  opts: ImportOptions,
+  base: Base,
+  w: Writer<Row>,
+): Promise<Result<ImportOutcome, WriteStop>> {
+  const outcome: ImportOutcome = {
+    ...base,
+    added: w.added,
+    updated: w.updated,
+    unchanged: w.unchanged,
+    written: !opts.dryRun,
+    cancelled: false,
+  };
   if (opts.dryRun) {
     return err({ stop: 'nothing', outcome });
   }
@@ -175,7 +212,16 @@ async function finish<Row>(tx: Db, spec: ImportSpec<Row>, opts: ImportOptions, b
       action: `import.${spec.kind}`,
       entityType: 'import',
       entityId: opts.auditEntityId ?? null,
-      after: { fileName: base.fileName, mode: opts.mode, rows: base.rows, accepted: base.accepted, rejected: base.rejected, added: w.added, updated: w.updated, unchanged: w.unchanged },
+      after: {
+        fileName: base.fileName,
+        mode: opts.mode,
+        rows: base.rows,
+        accepted: base.accepted,
+        rejected: base.rejected,
+        added: w.added,
+        updated: w.updated,
+        unchanged: w.unchanged,
+      },
     },
     opts.ctx.now,
   );
@@ -183,7 +229,10 @@ async function finish<Row>(tx: Db, spec: ImportSpec<Row>, opts: ImportOptions, b
   return ok(outcome);
 }
 
-function settle(res: Result<ImportOutcome, WriteStop>, cancelled: () => ImportOutcome): Result<ImportOutcome, DomainError> {
+function settle(
+  res: Result<ImportOutcome, WriteStop>,
+  cancelled: () => ImportOutcome,
+): Result<ImportOutcome, DomainError> {
   if (res.ok) {
     return res;
   }
@@ -197,7 +246,15 @@ function settle(res: Result<ImportOutcome, WriteStop>, cancelled: () => ImportOu
   }
 }
 
-async function twoPassWrite<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions, v: Validated<Row>, base: Base): Promise<Result<ImportOutcome, DomainError>> {
+async function twoPassWrite<Row>(
+  db: Db,
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  format: SheetFormat,
+  opts: ImportOptions,
+  v: Validated<Row>,
+  base: Base,
+): Promise<Result<ImportOutcome, DomainError>> {
   const batchSize = opts.batchSize ?? 5000;
   const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
     const w = new Writer(tx, spec, opts, () => v.accepted);
@@ -218,10 +275,23 @@ async function twoPassWrite<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSo
     await w.drain();
     return opts.signal?.aborted === true ? err({ stop: 'cancelled' }) : finish(tx, spec, opts, base, w);
   });
-  return settle(res, () => ({ ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: true }));
+  return settle(res, () => ({
+    ...base,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+    cancelled: true,
+  }));
 }
 
-async function singlePassImport<Row>(db: Db, spec: ImportSpec<Row>, source: ImportSource, format: SheetFormat, opts: ImportOptions): Promise<Result<ImportOutcome, DomainError>> {
+async function singlePassImport<Row>(
+  db: Db,
+  spec: ImportSpec<Row>,
+  source: ImportSource,
+  format: SheetFormat,
+  opts: ImportOptions,
+): Promise<Result<ImportOutcome, DomainError>> {
   let base: Base | null = null;
   const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
     let accepted = 0;
@@ -240,7 +310,10 @@ async function singlePassImport<Row>(db: Db, spec: ImportSpec<Row>, source: Impo
       return err({ stop: 'cancelled' });
     }
     if ((opts.mode === 'all-or-nothing' && v.rejectedRows.size > 0) || v.accepted === 0) {
-      return err({ stop: 'nothing', outcome: { ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: false } });
+      return err({
+        stop: 'nothing',
+        outcome: { ...base, added: 0, updated: 0, unchanged: 0, written: false, cancelled: false },
+      });
     }
     return finish(tx, spec, opts, base, w);
   });

@@ -39,11 +39,19 @@ export interface ImportSpec<Row> {
   readonly kind: ImportKind;
   readonly headers: readonly HeaderSpec[];
   /** Parse and validate one row (raw values keyed by HeaderSpec.key; absent optional columns are ''). */
-  parseRow(raw: Readonly<Record<string, string>>, rowNumber: number, ctx: ImportContext): Result<Row, FieldIssue[]>;
+  parseRow(
+    raw: Readonly<Record<string, string>>,
+    rowNumber: number,
+    ctx: ImportContext,
+  ): Result<Row, FieldIssue[]>;
   /** The row's id, for duplicate detection within a file and for upsert. */
   keyOf(row: Row): string;
   /** Checks that need the database (e.g. unknown department), on a batch; return issues per row. */
-  checkBatch?(db: Db, rows: readonly { row: Row; rowNumber: number }[], ctx: ImportContext): Promise<FieldIssue[]>;
+  checkBatch?(
+    db: Db,
+    rows: readonly { row: Row; rowNumber: number }[],
+    ctx: ImportContext,
+  ): Promise<FieldIssue[]>;
   /** Write a batch inside the import's transaction, reporting added / updated / unchanged. */
   upsert(tx: Db, rows: readonly Row[], ctx: ImportContext): Promise<UpsertCounts>;
 }

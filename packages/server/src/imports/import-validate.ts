@@ -49,7 +49,11 @@ function columnOf(headers: readonly HeaderSpec[], field: string): { zh: string; 
 }
 
 /** The column that holds a row's id: the first whose cell is (the end of) the key. */
-function keyColumn(headers: readonly HeaderSpec[], raw: Readonly<Record<string, string>>, key: string): string {
+function keyColumn(
+  headers: readonly HeaderSpec[],
+  raw: Readonly<Record<string, string>>,
+  key: string,
+): string {
   for (const h of headers) {
     const v = (raw[h.key] ?? '').trim();
     if (v !== '' && (v === key || key.endsWith(v))) {
@@ -75,7 +79,14 @@ class IssueBook {
       return;
     }
     const col = columnOf(this.headers, fi.field);
-    this.issues.push({ row, column: col.zh, columnEn: col.en, value: fi.value ?? '', messageZh: fi.messageZh, messageEn: fi.messageEn });
+    this.issues.push({
+      row,
+      column: col.zh,
+      columnEn: col.en,
+      value: fi.value ?? '',
+      messageZh: fi.messageZh,
+      messageEn: fi.messageEn,
+    });
   }
 }
 
@@ -128,7 +139,11 @@ export async function validatePass<Row>(
     if (sink !== undefined && good.length > 0 && (opts.mode === 'valid-only' || book.rejected.size === 0)) {
       await sink(good);
     }
-    opts.onProgress?.({ phase: 'validating', processed: rows, fraction: size > 0 ? Math.min(1, (counter.current?.bytes ?? 0) / size) : 0 });
+    opts.onProgress?.({
+      phase: 'validating',
+      processed: rows,
+      fraction: size > 0 ? Math.min(1, (counter.current?.bytes ?? 0) / size) : 0,
+    });
   };
 
   for await (const chunk of readRows(counted(source, counter), format)) {
@@ -168,17 +183,42 @@ export async function validatePass<Row>(
       if (pending.length >= batchSize) {
         await flush();
         if (opts.signal?.aborted === true) {
-          return ok({ columns, rows, accepted, rejectedRows: book.rejected, issues: book.issues, issuesOmitted: book.omitted, cache, cancelled: true });
+          return ok({
+            columns,
+            rows,
+            accepted,
+            rejectedRows: book.rejected,
+            issues: book.issues,
+            issuesOmitted: book.omitted,
+            cache,
+            cancelled: true,
+          });
         }
       }
     }
   }
   await flush();
   if (columns === null) {
-    return err(domainError('VALIDATION', `文件没有表头和数据：${source.fileName}`, `the file has no header row and no data: ${source.fileName}`, { details: { reason: 'empty' } }));
+    return err(
+      domainError(
+        'VALIDATION',
+        `文件没有表头和数据：${source.fileName}`,
+        `the file has no header row and no data: ${source.fileName}`,
+        { details: { reason: 'empty' } },
+      ),
+    );
   }
   book.issues.sort((a, b) => a.row - b.row);
-  return ok({ columns, rows, accepted, rejectedRows: book.rejected, issues: book.issues, issuesOmitted: book.omitted, cache, cancelled: opts.signal?.aborted === true });
+  return ok({
+    columns,
+    rows,
+    accepted,
+    rejectedRows: book.rejected,
+    issues: book.issues,
+    issuesOmitted: book.omitted,
+    cache,
+    cancelled: opts.signal?.aborted === true,
+  });
 }
 
 /** The accepted rows again: from the cache of the first pass, or by reading the file a second time. */

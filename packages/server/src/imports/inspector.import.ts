@@ -21,7 +21,14 @@ import {
   type InspectorData,
 } from '@openssj/core';
 import { canWriteDepartment } from '../auth/actor';
-import { findExpertsByName, findInspectorsByIds, insertInspectors, listExpertIds, updateInspector, type InspectorRow } from '../db/repos/inspector.repo';
+import {
+  findExpertsByName,
+  findInspectorsByIds,
+  insertInspectors,
+  listExpertIds,
+  updateInspector,
+  type InspectorRow,
+} from '../db/repos/inspector.repo';
 import { listDepartments, listUnits } from '../db/repos/org.repo';
 import { audit } from '../services/audit.service';
 import { inspectorView, type InspectorView } from '../services/inspector-view';
@@ -31,16 +38,72 @@ import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
 export const INSPECTOR_HEADERS: readonly HeaderSpec[] = [
-  { key: 'badgeNo', zh: '执法证号', en: 'Badge number', required: false, aliases: ['执法证件号', '执法证编号', '证号'], example: '50011220260001' },
+  {
+    key: 'badgeNo',
+    zh: '执法证号',
+    en: 'Badge number',
+    required: false,
+    aliases: ['执法证件号', '执法证编号', '证号'],
+    example: '50011220260001',
+  },
   { key: 'name', zh: '姓名', en: 'Name', required: true, aliases: ['人员姓名'], example: '李四' },
-  { key: 'departmentCode', zh: '部门', en: 'Department', required: true, aliases: ['部门编码', '所属部门'], example: '500112-SCJG' },
-  { key: 'unitCode', zh: '所属单位', en: 'Unit', required: false, aliases: ['单位', '所属科室', '所属所'], example: '500112-SCJG-S01' },
-  { key: 'regionCode', zh: '行政区划代码', en: 'Division code', required: true, aliases: ['区划代码', '行政区划'], example: '500112' },
-  { key: 'qualifications', zh: '执法资格', en: 'Qualifications', required: false, aliases: ['执法资格类型', '资格'], example: '行政执法证、食品检查员' },
-  { key: 'qualificationExpiry', zh: '执法资格有效期', en: 'Qualification expiry', required: false, aliases: ['有效期', '资格有效期'], example: '2028-12-31、2027-06-30' },
-  { key: 'specialties', zh: '业务专长', en: 'Specialties', required: false, aliases: ['专长', '专业'], example: '食品安全、特种设备' },
+  {
+    key: 'departmentCode',
+    zh: '部门',
+    en: 'Department',
+    required: true,
+    aliases: ['部门编码', '所属部门'],
+    example: '500112-SCJG',
+  },
+  {
+    key: 'unitCode',
+    zh: '所属单位',
+    en: 'Unit',
+    required: false,
+    aliases: ['单位', '所属科室', '所属所'],
+    example: '500112-SCJG-S01',
+  },
+  {
+    key: 'regionCode',
+    zh: '行政区划代码',
+    en: 'Division code',
+    required: true,
+    aliases: ['区划代码', '行政区划'],
+    example: '500112',
+  },
+  {
+    key: 'qualifications',
+    zh: '执法资格',
+    en: 'Qualifications',
+    required: false,
+    aliases: ['执法资格类型', '资格'],
+    example: '行政执法证、食品检查员',
+  },
+  {
+    key: 'qualificationExpiry',
+    zh: '执法资格有效期',
+    en: 'Qualification expiry',
+    required: false,
+    aliases: ['有效期', '资格有效期'],
+    example: '2028-12-31、2027-06-30',
+  },
+  {
+    key: 'specialties',
+    zh: '业务专长',
+    en: 'Specialties',
+    required: false,
+    aliases: ['专长', '专业'],
+    example: '食品安全、特种设备',
+  },
   { key: 'expert', zh: '是否专家', en: 'Expert', required: false, aliases: ['专家'], example: '否' },
-  { key: 'capacity', zh: '单次任务上限', en: 'Capacity per task', required: false, aliases: ['任务上限', '单次上限'], example: '30' },
+  {
+    key: 'capacity',
+    zh: '单次任务上限',
+    en: 'Capacity per task',
+    required: false,
+    aliases: ['任务上限', '单次上限'],
+    example: '30',
+  },
 ];
 
 /** One parsed row: the record, the unit as written (code or name), and an expert's library id if given. */
@@ -57,7 +120,10 @@ export function inspectorKey(r: InspectorImportRow): string {
   return r.data.badgeNo ?? r.expertId ?? `专家:${r.data.departmentCode}:${r.data.name}`;
 }
 
-function parseInspectorRow(raw: Readonly<Record<string, string>>, row: number): { row?: InspectorImportRow; issues: FieldIssue[] } {
+function parseInspectorRow(
+  raw: Readonly<Record<string, string>>,
+  row: number,
+): { row?: InspectorImportRow; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const at = (field: string) => ({ field, row });
   const expertR = parseYesNo(cell(raw, 'expert'), at('expert'));
@@ -83,7 +149,9 @@ function parseInspectorRow(raw: Readonly<Record<string, string>>, row: number): 
       issues.push(r.error);
     }
   }
-  const quals = issues.some((i) => i.field === 'qualificationExpiry') ? null : pairQualifications(types, expiries, at('qualificationExpiry'));
+  const quals = issues.some((i) => i.field === 'qualificationExpiry')
+    ? null
+    : pairQualifications(types, expiries, at('qualificationExpiry'));
   if (quals !== null && !quals.ok) {
     issues.push(quals.error);
   }
@@ -109,7 +177,14 @@ function parseInspectorRow(raw: Readonly<Record<string, string>>, row: number): 
   }
   const departmentCode = cell(raw, 'departmentCode');
   if (!/^\d{6}-[A-Z0-9]{2,12}$/.test(departmentCode)) {
-    issues.push(fieldIssue(at('departmentCode'), departmentCode, '部门编码应为 行政区划代码-部门简码，如 500112-SCJG', 'department code must look like 500112-SCJG'));
+    issues.push(
+      fieldIssue(
+        at('departmentCode'),
+        departmentCode,
+        '部门编码应为 行政区划代码-部门简码，如 500112-SCJG',
+        'department code must look like 500112-SCJG',
+      ),
+    );
   }
   const unit = cell(raw, 'unitCode');
   const unitLen = checkLength(unit, at('unitCode'), INSPECTOR_LIMITS.unitCode);
@@ -155,14 +230,29 @@ export function inspectorCells(i: InspectorView): string[] {
 }
 
 /** The unit code a cell names in a department: a unit's code or its name. */
-async function unitResolver(db: Parameters<typeof listUnits>[0]): Promise<(dept: string, unit: string) => string | null | undefined> {
+async function unitResolver(
+  db: Parameters<typeof listUnits>[0],
+): Promise<(dept: string, unit: string) => string | null | undefined> {
   const units = await listUnits(db);
-  return (dept, unit) => (unit === '' ? null : units.find((u) => u.departmentCode === dept && (u.code === unit || u.name === unit))?.code);
+  return (dept, unit) =>
+    unit === ''
+      ? null
+      : units.find((u) => u.departmentCode === dept && (u.code === unit || u.name === unit))?.code;
 }
 
 // The fields an import sets; the rest (active, dates) stay as they are on re-import.
 function imported(d: InspectorData | InspectorView) {
-  return { badgeNo: d.badgeNo, name: d.name, departmentCode: d.departmentCode, unitCode: d.unitCode, regionCode: d.regionCode, qualifications: d.qualifications, specialties: d.specialties, expert: d.expert, capacity: d.capacity };
+  return {
+    badgeNo: d.badgeNo,
+    name: d.name,
+    departmentCode: d.departmentCode,
+    unitCode: d.unitCode,
+    regionCode: d.regionCode,
+    qualifications: d.qualifications,
+    specialties: d.specialties,
+    expert: d.expert,
+    capacity: d.capacity,
+  };
 }
 
 /** The inspector import: headers, validation and upsert. */
@@ -177,7 +267,9 @@ export const inspectorImportSpec: ImportSpec<InspectorImportRow> = {
   async checkBatch(db, rows, ctx) {
     const known = new Set((await listDepartments(db)).map((d) => d.code));
     const unitOf = await unitResolver(db);
-    const ids = rows.map(({ row }) => row.data.badgeNo ?? row.expertId).filter((x): x is string => x !== null);
+    const ids = rows
+      .map(({ row }) => row.data.badgeNo ?? row.expertId)
+      .filter((x): x is string => x !== null);
     const existing = await findInspectorsByIds(db, ids);
     const actor = ctx.audit.actor;
     const issues: FieldIssue[] = [];
@@ -185,33 +277,82 @@ export const inspectorImportSpec: ImportSpec<InspectorImportRow> = {
       const d = row.data;
       const at = (field: string) => ({ field, row: rowNumber });
       if (!known.has(d.departmentCode)) {
-        issues.push(fieldIssue(at('departmentCode'), d.departmentCode, `部门 ${d.departmentCode} 不存在`, `unknown department ${d.departmentCode}`));
+        issues.push(
+          fieldIssue(
+            at('departmentCode'),
+            d.departmentCode,
+            `部门 ${d.departmentCode} 不存在`,
+            `unknown department ${d.departmentCode}`,
+          ),
+        );
         continue;
       }
       if (actor !== null && !canWriteDepartment(actor, d.departmentCode)) {
-        issues.push(fieldIssue(at('departmentCode'), d.departmentCode, '无权导入其他部门的检查人员', "you may not import another department's inspectors"));
+        issues.push(
+          fieldIssue(
+            at('departmentCode'),
+            d.departmentCode,
+            '无权导入其他部门的检查人员',
+            "you may not import another department's inspectors",
+          ),
+        );
       }
       if (unitOf(d.departmentCode, row.unit) === undefined) {
-        issues.push(fieldIssue(at('unitCode'), row.unit, `所属单位「${row.unit}」不是部门 ${d.departmentCode} 的单位`, `unit '${row.unit}' is not a unit of ${d.departmentCode}`));
+        issues.push(
+          fieldIssue(
+            at('unitCode'),
+            row.unit,
+            `所属单位「${row.unit}」不是部门 ${d.departmentCode} 的单位`,
+            `unit '${row.unit}' is not a unit of ${d.departmentCode}`,
+          ),
+        );
       }
       const id = d.badgeNo ?? row.expertId;
       const cur = id === null ? undefined : existing.get(id);
       if (row.expertId !== null && (cur === undefined || !cur.expert)) {
-        issues.push(fieldIssue(at('badgeNo'), row.expertId, `专家编号 ${row.expertId} 不存在；新专家请留空`, `no expert ${row.expertId}: leave it blank for a new expert`));
+        issues.push(
+          fieldIssue(
+            at('badgeNo'),
+            row.expertId,
+            `专家编号 ${row.expertId} 不存在；新专家请留空`,
+            `no expert ${row.expertId}: leave it blank for a new expert`,
+          ),
+        );
       } else if (cur !== undefined && cur.departmentCode !== d.departmentCode) {
-        issues.push(fieldIssue(at('badgeNo'), id ?? '', `该人员属于部门 ${cur.departmentCode}，不能导入到 ${d.departmentCode}`, `this inspector belongs to ${cur.departmentCode}, not ${d.departmentCode}`));
+        issues.push(
+          fieldIssue(
+            at('badgeNo'),
+            id ?? '',
+            `该人员属于部门 ${cur.departmentCode}，不能导入到 ${d.departmentCode}`,
+            `this inspector belongs to ${cur.departmentCode}, not ${d.departmentCode}`,
+          ),
+        );
       } else if (cur !== undefined && cur.expert !== d.expert) {
-        issues.push(fieldIssue(at('expert'), d.expert ? '是' : '否', '不能通过导入更改专家标记', 'the expert flag cannot change by import'));
+        issues.push(
+          fieldIssue(
+            at('expert'),
+            d.expert ? '是' : '否',
+            '不能通过导入更改专家标记',
+            'the expert flag cannot change by import',
+          ),
+        );
       }
     }
     return issues;
   },
   async upsert(tx, rows, ctx) {
     const unitOf = await unitResolver(tx);
-    const existing = await findInspectorsByIds(tx, rows.map((r) => r.data.badgeNo ?? r.expertId).filter((x): x is string => x !== null));
+    const existing = await findInspectorsByIds(
+      tx,
+      rows.map((r) => r.data.badgeNo ?? r.expertId).filter((x): x is string => x !== null),
+    );
     const byName = new Map<string, InspectorRow>();
-    for (const dept of new Set(rows.filter((r) => r.data.expert && r.expertId === null).map((r) => r.data.departmentCode))) {
-      const names = rows.filter((r) => r.data.expert && r.expertId === null && r.data.departmentCode === dept).map((r) => r.data.name);
+    for (const dept of new Set(
+      rows.filter((r) => r.data.expert && r.expertId === null).map((r) => r.data.departmentCode),
+    )) {
+      const names = rows
+        .filter((r) => r.data.expert && r.expertId === null && r.data.departmentCode === dept)
+        .map((r) => r.data.name);
       for (const e of await findExpertsByName(tx, dept, names)) {
         byName.set(`专家:${dept}:${e.name}`, e);
       }
@@ -235,12 +376,27 @@ export const inspectorImportSpec: ImportSpec<InspectorImportRow> = {
         unchanged += 1;
         continue;
       }
-      await updateInspector(tx, cur.id, { ...imported(data), qualifications: [...data.qualifications], specialties: [...data.specialties], updatedAt: ctx.now });
+      await updateInspector(tx, cur.id, {
+        ...imported(data),
+        qualifications: [...data.qualifications],
+        specialties: [...data.specialties],
+        updatedAt: ctx.now,
+      });
       updated.push(cur.id);
     }
     await insertInspectors(tx, fresh);
     if (fresh.length + updated.length > 0) {
-      await audit(tx, ctx.audit, { action: 'inspector.imported', entityType: 'inspector', entityId: null, after: { added: fresh.map((f) => f.id), updated } }, ctx.now);
+      await audit(
+        tx,
+        ctx.audit,
+        {
+          action: 'inspector.imported',
+          entityType: 'inspector',
+          entityId: null,
+          after: { added: fresh.map((f) => f.id), updated },
+        },
+        ctx.now,
+      );
     }
     return { added: fresh.length, updated: updated.length, unchanged };
   },

@@ -36,14 +36,70 @@ import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
 export const ITEM_HEADERS: readonly HeaderSpec[] = [
-  { key: 'departmentCode', zh: '部门', en: 'Department', required: true, aliases: ['部门编码', '实施部门', '部门代码'], example: '500112-SCJG' },
-  { key: 'code', zh: '事项编码', en: 'Item code', required: true, aliases: ['编码', '抽查事项编码'], example: '500112-SCJG-SX001' },
-  { key: 'name', zh: '事项名称', en: 'Item name', required: true, aliases: ['名称', '抽查事项', '抽查事项名称'], example: '营业执照（登记证）规范使用情况的检查' },
-  { key: 'priority', zh: '事项类别', en: 'Priority', required: true, aliases: ['类别', '事项类型', '抽查类别'], example: '一般' },
-  { key: 'ratioCap', zh: '抽查比例上限', en: 'Ratio cap', required: false, aliases: ['抽查比例', '比例上限'], example: '10%' },
-  { key: 'method', zh: '检查方式', en: 'Method', required: true, aliases: ['抽查方式', '方式'], example: '实地核查' },
-  { key: 'legalBasis', zh: '法律依据', en: 'Legal basis', required: true, aliases: ['依据', '检查依据', '抽查依据'], example: '《企业信息公示暂行条例》第十四条' },
-  { key: 'targetTypes', zh: '对象类型', en: 'Target types', required: false, aliases: ['检查对象', '抽查对象', '对象'], example: '企业、个体工商户' },
+  {
+    key: 'departmentCode',
+    zh: '部门',
+    en: 'Department',
+    required: true,
+    aliases: ['部门编码', '实施部门', '部门代码'],
+    example: '500112-SCJG',
+  },
+  {
+    key: 'code',
+    zh: '事项编码',
+    en: 'Item code',
+    required: true,
+    aliases: ['编码', '抽查事项编码'],
+    example: '500112-SCJG-SX001',
+  },
+  {
+    key: 'name',
+    zh: '事项名称',
+    en: 'Item name',
+    required: true,
+    aliases: ['名称', '抽查事项', '抽查事项名称'],
+    example: '营业执照（登记证）规范使用情况的检查',
+  },
+  {
+    key: 'priority',
+    zh: '事项类别',
+    en: 'Priority',
+    required: true,
+    aliases: ['类别', '事项类型', '抽查类别'],
+    example: '一般',
+  },
+  {
+    key: 'ratioCap',
+    zh: '抽查比例上限',
+    en: 'Ratio cap',
+    required: false,
+    aliases: ['抽查比例', '比例上限'],
+    example: '10%',
+  },
+  {
+    key: 'method',
+    zh: '检查方式',
+    en: 'Method',
+    required: true,
+    aliases: ['抽查方式', '方式'],
+    example: '实地核查',
+  },
+  {
+    key: 'legalBasis',
+    zh: '法律依据',
+    en: 'Legal basis',
+    required: true,
+    aliases: ['依据', '检查依据', '抽查依据'],
+    example: '《企业信息公示暂行条例》第十四条',
+  },
+  {
+    key: 'targetTypes',
+    zh: '对象类型',
+    en: 'Target types',
+    required: false,
+    aliases: ['检查对象', '抽查对象', '对象'],
+    example: '企业、个体工商户',
+  },
 ];
 
 /** One parsed row of the item template. */
@@ -61,7 +117,10 @@ export interface ItemImportRow {
 
 const cell = (raw: Readonly<Record<string, string>>, key: string): string => (raw[key] ?? '').trim();
 
-function parseItemRow(raw: Readonly<Record<string, string>>, row: number): { row?: ItemImportRow; issues: FieldIssue[] } {
+function parseItemRow(
+  raw: Readonly<Record<string, string>>,
+  row: number,
+): { row?: ItemImportRow; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const at = (field: string) => ({ field, row });
   const need = <T>(r: { ok: true; value: T } | { ok: false; error: FieldIssue }): T | undefined => {
@@ -73,7 +132,14 @@ function parseItemRow(raw: Readonly<Record<string, string>>, row: number): { row
   };
   const departmentCode = cell(raw, 'departmentCode');
   if (!DEPARTMENT_CODE.test(departmentCode)) {
-    issues.push(fieldIssue(at('departmentCode'), departmentCode, '部门编码应为 行政区划代码-部门简码，如 500112-SCJG', 'department code must look like 500112-SCJG'));
+    issues.push(
+      fieldIssue(
+        at('departmentCode'),
+        departmentCode,
+        '部门编码应为 行政区划代码-部门简码，如 500112-SCJG',
+        'department code must look like 500112-SCJG',
+      ),
+    );
   }
   const code = need(checkLength(cell(raw, 'code'), at('code'), ITEM_LIMITS.code, 1));
   if (code !== undefined && !ITEM_CODE.test(code)) {
@@ -87,7 +153,14 @@ function parseItemRow(raw: Readonly<Record<string, string>>, row: number): { row
   let ratioCap: string | null = null;
   if (capText !== '') {
     if (priority === 'key') {
-      issues.push(fieldIssue(at('ratioCap'), capText, '重点事项不设抽查比例上限，请留空', 'key items have no ratio cap: leave it blank'));
+      issues.push(
+        fieldIssue(
+          at('ratioCap'),
+          capText,
+          '重点事项不设抽查比例上限，请留空',
+          'key items have no ratio cap: leave it blank',
+        ),
+      );
     } else {
       ratioCap = need(normalizeRatioCap(capText, at('ratioCap'))) ?? null;
     }
@@ -97,10 +170,24 @@ function parseItemRow(raw: Readonly<Record<string, string>>, row: number): { row
     if (isTargetType(t)) {
       targetTypes.push(t);
     } else {
-      issues.push(fieldIssue(at('targetTypes'), t, `对象类型「${t}」无效，应为 企业、个体工商户、农民专业合作社、其他组织、产品、项目、行为`, `unknown target type '${t}'`));
+      issues.push(
+        fieldIssue(
+          at('targetTypes'),
+          t,
+          `对象类型「${t}」无效，应为 企业、个体工商户、农民专业合作社、其他组织、产品、项目、行为`,
+          `unknown target type '${t}'`,
+        ),
+      );
     }
   }
-  if (issues.length > 0 || code === undefined || name === undefined || legalBasis === undefined || priority === undefined || method === undefined) {
+  if (
+    issues.length > 0 ||
+    code === undefined ||
+    name === undefined ||
+    legalBasis === undefined ||
+    priority === undefined ||
+    method === undefined
+  ) {
     return { issues };
   }
   return { row: { departmentCode, code, name, priority, ratioCap, method, legalBasis, targetTypes }, issues };
@@ -138,9 +225,23 @@ export const itemImportSpec: ImportSpec<ItemImportRow> = {
     for (const { row, rowNumber } of rows) {
       const at = { field: 'departmentCode', row: rowNumber };
       if (!known.has(row.departmentCode)) {
-        issues.push(fieldIssue(at, row.departmentCode, `部门 ${row.departmentCode} 不存在`, `unknown department ${row.departmentCode}`));
+        issues.push(
+          fieldIssue(
+            at,
+            row.departmentCode,
+            `部门 ${row.departmentCode} 不存在`,
+            `unknown department ${row.departmentCode}`,
+          ),
+        );
       } else if (actor !== null && !canWriteDepartment(actor, row.departmentCode)) {
-        issues.push(fieldIssue(at, row.departmentCode, '无权导入其他部门的抽查事项', "you may not import another department's items"));
+        issues.push(
+          fieldIssue(
+            at,
+            row.departmentCode,
+            '无权导入其他部门的抽查事项',
+            "you may not import another department's items",
+          ),
+        );
       }
     }
     return issues;
@@ -171,10 +272,19 @@ export const itemImportSpec: ImportSpec<ItemImportRow> = {
       return v.value;
     };
     const fresh = rows.filter((r) => !existing.has(keyOf(r)));
-    const ids = await insertItems(tx, fresh.map((r) => ({ departmentCode: r.departmentCode, code: r.code, at: ctx.now })));
+    const ids = await insertItems(
+      tx,
+      fresh.map((r) => ({ departmentCode: r.departmentCode, code: r.code, at: ctx.now })),
+    );
     await insertItemVersions(
       tx,
-      fresh.map((r) => itemVersionRow(ids.get(keyOf(r)) ?? '', 1, today, contentFor(r, undefined), { changeNote: '批量导入', createdBy: by, at: ctx.now })),
+      fresh.map((r) =>
+        itemVersionRow(ids.get(keyOf(r)) ?? '', 1, today, contentFor(r, undefined), {
+          changeNote: '批量导入',
+          createdBy: by,
+          at: ctx.now,
+        }),
+      ),
     );
     const updated: string[] = [];
     let unchanged = 0;
@@ -190,14 +300,24 @@ export const itemImportSpec: ImportSpec<ItemImportRow> = {
         continue;
       }
       const effectiveFrom = cur.version.effectiveFrom > today ? cur.version.effectiveFrom : today;
-      const version = await writeVersion(tx, cur, next, { effectiveFrom, changeNote: '批量导入更新', createdBy: by, at: ctx.now });
+      const version = await writeVersion(tx, cur, next, {
+        effectiveFrom,
+        changeNote: '批量导入更新',
+        createdBy: by,
+        at: ctx.now,
+      });
       updated.push(`${keyOf(r)}@${version}`);
     }
     if (fresh.length + updated.length > 0) {
       await audit(
         tx,
         ctx.audit,
-        { action: 'item.imported', entityType: 'inspection_item', entityId: null, after: { added: fresh.map(keyOf), updated } },
+        {
+          action: 'item.imported',
+          entityType: 'inspection_item',
+          entityId: null,
+          after: { added: fresh.map(keyOf), updated },
+        },
         ctx.now,
       );
     }

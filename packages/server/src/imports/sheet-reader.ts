@@ -77,19 +77,35 @@ export async function detectFormat(source: ImportSource): Promise<Result<SheetFo
     return err(xlsRefused(source.fileName));
   }
   if (head.length === 0) {
-    return err(domainError('VALIDATION', `文件为空：${source.fileName}`, `the file is empty: ${source.fileName}`, { details: { reason: 'empty' } }));
+    return err(
+      domainError('VALIDATION', `文件为空：${source.fileName}`, `the file is empty: ${source.fileName}`, {
+        details: { reason: 'empty' },
+      }),
+    );
   }
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
     return ok('xlsx');
   }
   if (lower.endsWith('.xlsx')) {
-    return err(domainError('VALIDATION', `不是有效的 .xlsx 文件：${source.fileName}`, `not a valid .xlsx file: ${source.fileName}`, { details: { reason: 'bad-xlsx' } }));
+    return err(
+      domainError(
+        'VALIDATION',
+        `不是有效的 .xlsx 文件：${source.fileName}`,
+        `not a valid .xlsx file: ${source.fileName}`,
+        { details: { reason: 'bad-xlsx' } },
+      ),
+    );
   }
   if (head.includes(0)) {
     return err(
-      domainError('VALIDATION', `无法识别的文件格式：请上传 .xlsx 或 .csv 文件（${source.fileName}）`, `unrecognised file format: upload an .xlsx or .csv file (${source.fileName})`, {
-        details: { reason: 'format' },
-      }),
+      domainError(
+        'VALIDATION',
+        `无法识别的文件格式：请上传 .xlsx 或 .csv 文件（${source.fileName}）`,
+        `unrecognised file format: upload an .xlsx or .csv file (${source.fileName})`,
+        {
+          details: { reason: 'format' },
+        },
+      ),
     );
   }
   return ok('csv');
@@ -134,7 +150,8 @@ export async function* readCsvRows(source: ImportSource, encoding: TextEncoding)
   let first = true;
   for await (const chunk of source.open()) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    let text = decoder instanceof TextDecoder ? decoder.decode(bytes, { stream: true }) : decoder.write(bytes);
+    let text =
+      decoder instanceof TextDecoder ? decoder.decode(bytes, { stream: true }) : decoder.write(bytes);
     if (first) {
       text = text.replace(/^\uFEFF/, '');
       first = false;
@@ -172,7 +189,9 @@ export function cellText(v: unknown): string {
   }
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) {
-      return v.richText.map((p: unknown) => (typeof p === 'object' && p !== null && 'text' in p ? cellText(p.text) : '')).join('');
+      return v.richText
+        .map((p: unknown) => (typeof p === 'object' && p !== null && 'text' in p ? cellText(p.text) : ''))
+        .join('');
     }
     if ('result' in v) {
       return cellText(v.result);

@@ -24,7 +24,10 @@ export function csvLine(cells: readonly string[]): string {
 }
 
 /** Stream rows as UTF-8 CSV with a BOM (so that Excel reads the Chinese headers). */
-export function csvStream(header: readonly string[], rows: AsyncIterable<readonly (readonly string[])[]>): Readable {
+export function csvStream(
+  header: readonly string[],
+  rows: AsyncIterable<readonly (readonly string[])[]>,
+): Readable {
   async function* gen(): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(header)}`;
     for await (const batch of rows) {
@@ -35,9 +38,17 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<readonl
 }
 
 /** Stream rows as an .xlsx workbook (exceljs streaming writer, text cells). */
-export function xlsxStream(sheetName: string, header: readonly string[], rows: AsyncIterable<readonly (readonly string[])[]>): Readable {
+export function xlsxStream(
+  sheetName: string,
+  header: readonly string[],
+  rows: AsyncIterable<readonly (readonly string[])[]>,
+): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet(sheetName);
   ws.columns = header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
   void (async () => {
@@ -59,10 +70,19 @@ export function xlsxStream(sheetName: string, header: readonly string[], rows: A
 }
 
 /** A template workbook: the headers, one example row, and a notes sheet. Text-formatted cells keep leading zeros. */
-export async function templateXlsx(title: string, headers: readonly HeaderSpec[], notes: readonly string[] = []): Promise<Buffer> {
+export async function templateXlsx(
+  title: string,
+  headers: readonly HeaderSpec[],
+  notes: readonly string[] = [],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(title);
-  ws.columns = headers.map((h) => ({ header: h.zh, key: h.key, width: Math.max(14, h.zh.length * 3 + 4), style: { numFmt: '@' } }));
+  ws.columns = headers.map((h) => ({
+    header: h.zh,
+    key: h.key,
+    width: Math.max(14, h.zh.length * 3 + 4),
+    style: { numFmt: '@' },
+  }));
   const head = ws.getRow(1);
   head.font = { bold: true };
   headers.forEach((h, i) => {
@@ -107,7 +127,15 @@ export async function issuesXlsx(issues: readonly ImportIssue[], omitted: number
   ];
   ws.getRow(1).font = { bold: true };
   for (const i of issues) {
-    ws.addRow([i.row, neutralizeCell(i.column), neutralizeCell(i.value), neutralizeCell(i.messageZh), i.row, neutralizeCell(i.columnEn), neutralizeCell(i.messageEn)]);
+    ws.addRow([
+      i.row,
+      neutralizeCell(i.column),
+      neutralizeCell(i.value),
+      neutralizeCell(i.messageZh),
+      i.row,
+      neutralizeCell(i.columnEn),
+      neutralizeCell(i.messageEn),
+    ]);
   }
   if (omitted > 0) {
     ws.addRow(['', '', '', `另有 ${omitted} 条错误未列出`, '', '', `${omitted} more issues not listed`]);

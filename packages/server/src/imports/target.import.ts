@@ -8,17 +8,80 @@ import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
 export const TARGET_HEADERS: readonly HeaderSpec[] = [
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: false, aliases: ['信用代码', '社会信用代码', '统一代码'], example: '91500112MA5U7XX47L' },
+  {
+    key: 'uscc',
+    zh: '统一社会信用代码',
+    en: 'USCC',
+    required: false,
+    aliases: ['信用代码', '社会信用代码', '统一代码'],
+    example: '91500112MA5U7XX47L',
+  },
   { key: 'code', zh: '对象编码', en: 'Target code', required: false, aliases: ['编码'], example: '' },
-  { key: 'name', zh: '名称', en: 'Name', required: true, aliases: ['对象名称', '企业名称', '主体名称'], example: '重庆示例商贸有限公司' },
+  {
+    key: 'name',
+    zh: '名称',
+    en: 'Name',
+    required: true,
+    aliases: ['对象名称', '企业名称', '主体名称'],
+    example: '重庆示例商贸有限公司',
+  },
   { key: 'type', zh: '对象类型', en: 'Type', required: true, aliases: ['类型', '主体类型'], example: '企业' },
-  { key: 'divisionCode', zh: '行政区划代码', en: 'Division code', required: true, aliases: ['区划代码', '行政区划'], example: '500112' },
-  { key: 'address', zh: '地址', en: 'Address', required: false, aliases: ['住所', '经营场所', '住所（经营场所）'], example: '重庆市渝北区示例路 1 号' },
-  { key: 'industryCode', zh: '行业代码', en: 'Industry code', required: false, aliases: ['国民经济行业代码', '行业'], example: 'F5211' },
-  { key: 'legalRep', zh: '法定代表人', en: 'Legal representative', required: false, aliases: ['法定代表人（负责人）', '负责人', '经营者'], example: '张三' },
-  { key: 'status', zh: '登记状态', en: 'Status', required: false, aliases: ['状态', '经营状态'], example: '在营' },
-  { key: 'supervisingUnit', zh: '监管单位', en: 'Supervising unit', required: false, aliases: ['管辖单位', '登记机关'], example: '两路市场监管所' },
-  { key: 'riskTier', zh: '信用风险等级', en: 'Risk tier', required: false, aliases: ['风险等级', '信用风险分类', '信用等级'], example: 'B' },
+  {
+    key: 'divisionCode',
+    zh: '行政区划代码',
+    en: 'Division code',
+    required: true,
+    aliases: ['区划代码', '行政区划'],
+    example: '500112',
+  },
+  {
+    key: 'address',
+    zh: '地址',
+    en: 'Address',
+    required: false,
+    aliases: ['住所', '经营场所', '住所（经营场所）'],
+    example: '重庆市渝北区示例路 1 号',
+  },
+  {
+    key: 'industryCode',
+    zh: '行业代码',
+    en: 'Industry code',
+    required: false,
+    aliases: ['国民经济行业代码', '行业'],
+    example: 'F5211',
+  },
+  {
+    key: 'legalRep',
+    zh: '法定代表人',
+    en: 'Legal representative',
+    required: false,
+    aliases: ['法定代表人（负责人）', '负责人', '经营者'],
+    example: '张三',
+  },
+  {
+    key: 'status',
+    zh: '登记状态',
+    en: 'Status',
+    required: false,
+    aliases: ['状态', '经营状态'],
+    example: '在营',
+  },
+  {
+    key: 'supervisingUnit',
+    zh: '监管单位',
+    en: 'Supervising unit',
+    required: false,
+    aliases: ['管辖单位', '登记机关'],
+    example: '两路市场监管所',
+  },
+  {
+    key: 'riskTier',
+    zh: '信用风险等级',
+    en: 'Risk tier',
+    required: false,
+    aliases: ['风险等级', '信用风险分类', '信用等级'],
+    example: 'B',
+  },
   { key: 'tags', zh: '标签', en: 'Tags', required: false, aliases: ['标记'], example: '风险预警；食品经营' },
 ];
 
@@ -56,6 +119,11 @@ export const targetImportSpec: ImportSpec<TargetInput> = {
   },
   keyOf: (row) => row.id,
   async upsert(tx, rows, ctx) {
-    return upsertTargets(tx, rows, { date: chinaDate(ctx.now), by: ctx.audit.actor?.username ?? 'cli', at: ctx.now, tierSource: '批量导入' });
+    return upsertTargets(tx, rows, {
+      date: chinaDate(ctx.now),
+      by: ctx.audit.actor?.username ?? 'cli',
+      at: ctx.now,
+      tierSource: '批量导入',
+    });
   },
 };

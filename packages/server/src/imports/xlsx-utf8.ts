@@ -42,12 +42,20 @@ export function alignReaderUtf8(reader: object): void {
   if (typeof parseSheet !== 'function' || typeof parseStrings !== 'function') {
     throw new Error('bug: exceljs WorkbookReader internals changed (see xlsx-utf8.ts)');
   }
-  Reflect.set(reader, '_parseWorksheet', function (this: unknown, iterable: AsyncIterable<unknown>, sheetNo: string): unknown {
-    const generator: unknown = Reflect.apply(parseSheet, this, [utf8Aligned(iterable), sheetNo]);
-    return generator;
-  });
-  Reflect.set(reader, '_parseSharedStrings', function (this: unknown, entry: AsyncIterable<unknown>): unknown {
-    const generator: unknown = Reflect.apply(parseStrings, this, [Readable.from(utf8Aligned(entry))]);
-    return generator;
-  });
+  Reflect.set(
+    reader,
+    '_parseWorksheet',
+    function (this: unknown, iterable: AsyncIterable<unknown>, sheetNo: string): unknown {
+      const generator: unknown = Reflect.apply(parseSheet, this, [utf8Aligned(iterable), sheetNo]);
+      return generator;
+    },
+  );
+  Reflect.set(
+    reader,
+    '_parseSharedStrings',
+    function (this: unknown, entry: AsyncIterable<unknown>): unknown {
+      const generator: unknown = Reflect.apply(parseStrings, this, [Readable.from(utf8Aligned(entry))]);
+      return generator;
+    },
+  );
 }

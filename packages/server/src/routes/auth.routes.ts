@@ -16,7 +16,12 @@ export const meSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
-  department: z.object({ code: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string() }),
+  department: z.object({
+    code: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+  }),
 });
 
 const sessionReply = z.object({ user: meSchema, csrfToken: z.string() });
@@ -95,7 +100,11 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/auth/logout',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['auth'], summary: '退出登录 / log out', response: responses(z.object({ ok: z.literal(true) })) },
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录 / log out',
+        response: responses(z.object({ ok: z.literal(true) })),
+      },
     },
     async (request, reply) => {
       await logout(deps, { actor: actorOf(request), requestId: request.id });
@@ -111,12 +120,19 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
       schema: {
         tags: ['auth'],
         summary: '修改密码 / change password',
-        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
         response: responses(z.object({ ok: z.literal(true) })),
       },
     },
     async (request, reply) => {
-      const res = await changePassword(deps, { actor: actorOf(request), requestId: request.id }, request.body);
+      const res = await changePassword(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body,
+      );
       if (!res.ok) {
         return sendError(reply, res.error);
       }

@@ -19,7 +19,15 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
 
   r.get(
     '/api/dashboard/metrics',
-    { config: { access: READERS }, schema: { tags: ['dashboard'], summary: '统计分析 / metrics by region, department and period', querystring: metricsQuerySchema, response: responses(dashboardSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['dashboard'],
+        summary: '统计分析 / metrics by region, department and period',
+        querystring: metricsQuerySchema,
+        response: responses(dashboardSchema),
+      },
+    },
     async (request, reply) => {
       const res = await dashboardMetrics(deps, actorOf(request), request.query);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -28,7 +36,15 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
 
   r.get(
     '/api/dashboard/records',
-    { config: { access: READERS }, schema: { tags: ['dashboard'], summary: '下钻明细 / the records behind a chart (paginated)', querystring: recordsQuerySchema, response: responses(recordsSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['dashboard'],
+        summary: '下钻明细 / the records behind a chart (paginated)',
+        querystring: recordsQuerySchema,
+        response: responses(recordsSchema),
+      },
+    },
     async (request, reply) => {
       const res = await dashboardRecords(deps, actorOf(request), request.query);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -37,7 +53,15 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
 
   r.get(
     '/api/dashboard/fairness',
-    { config: { access: READERS }, schema: { tags: ['dashboard'], summary: '公平性监测 / selection counts and inspector–target repeats against chance', querystring: fairnessQuerySchema, response: responses(fairnessSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['dashboard'],
+        summary: '公平性监测 / selection counts and inspector–target repeats against chance',
+        querystring: fairnessQuerySchema,
+        response: responses(fairnessSchema),
+      },
+    },
     async (request, reply) => {
       const res = await fairnessReport(deps, actorOf(request), request.query);
       return res.ok ? res.value : sendError(reply, res.error);

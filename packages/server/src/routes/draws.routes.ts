@@ -8,18 +8,42 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from '../services/draw-admin.service';
-import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from '../services/draw.service';
+import {
+  abandonDraw,
+  abandonInputSchema,
+  overrideInputSchema,
+  overrideTeam,
+} from '../services/draw-admin.service';
+import {
+  commitFrozenDraw,
+  commitInputSchema,
+  runCommittedDraw,
+  runInputSchema,
+} from '../services/draw.service';
 import { getDrawDetail, getNotice } from '../services/draw-view.service';
 import { drawSummarySchema } from '../services/workflow-views';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
 const idParams = z.object({ id: z.string().regex(/^D-\d{4}-\d{4,}-\d+$/, 'D-YYYY-NNNN-N') });
 
-const teamMemberSchema = z.object({ id: z.string(), name: z.string(), badgeNo: z.string().nullable(), departmentCode: z.string(), expert: z.boolean(), override: z.boolean() });
+const teamMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  badgeNo: z.string().nullable(),
+  departmentCode: z.string(),
+  expert: z.boolean(),
+  override: z.boolean(),
+});
 export const drawDetailSchema = z.object({
   draw: drawSummarySchema,
-  task: z.object({ id: z.string(), title: z.string(), leadDepartmentCode: z.string(), quota: z.record(z.string(), z.number()), windowStart: z.string(), windowEnd: z.string() }),
+  task: z.object({
+    id: z.string(),
+    title: z.string(),
+    leadDepartmentCode: z.string(),
+    quota: z.record(z.string(), z.number()),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+  }),
   commitmentObject: commitmentObjectSchema.nullable(),
   poolSize: z.number(),
   pairExclusions: z.record(z.string(), z.number()),
@@ -42,22 +66,51 @@ export const drawDetailSchema = z.object({
 });
 const noticeSchema = z.object({
   drawId: z.string(),
-  task: z.object({ id: z.string(), title: z.string(), leadDepartmentCode: z.string(), windowStart: z.string(), windowEnd: z.string() }),
+  task: z.object({
+    id: z.string(),
+    title: z.string(),
+    leadDepartmentCode: z.string(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+  }),
   departments: z.array(z.object({ code: z.string(), name: z.string() })),
-  target: z.object({ id: z.string(), name: z.string(), address: z.string(), legalRep: z.string().nullable() }),
+  target: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    legalRep: z.string().nullable(),
+  }),
   items: z.array(z.object({ name: z.string(), legalBasis: z.string(), departmentCode: z.string() })),
-  inspectors: z.array(z.object({ name: z.string(), badgeNo: z.string().nullable(), departmentCode: z.string(), expert: z.boolean() })),
+  inspectors: z.array(
+    z.object({
+      name: z.string(),
+      badgeNo: z.string().nullable(),
+      departmentCode: z.string(),
+      expert: z.boolean(),
+    }),
+  ),
   plannedDate: z.string().nullable(),
 });
 
 /** Register draw routes. */
 export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/draws/:id',
-    { config: { access: READERS }, schema: { tags: ['draws'], summary: '摇号详情 / a draw (staff view)', params: idParams, response: responses(drawDetailSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['draws'],
+        summary: '摇号详情 / a draw (staff view)',
+        params: idParams,
+        response: responses(drawDetailSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getDrawDetail(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -65,7 +118,16 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.post(
     '/api/draws/:id/commit',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['draws'], summary: '提交承诺 / commit (spec §6)', params: idParams, body: commitInputSchema, response: responses(drawSummarySchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['draws'],
+        summary: '提交承诺 / commit (spec §6)',
+        params: idParams,
+        body: commitInputSchema,
+        response: responses(drawSummarySchema),
+      },
+    },
     async (request, reply) => {
       const res = await commitFrozenDraw(deps, ctx(request), request.params.id, request.body);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -75,7 +137,13 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/draws/:id/run',
     {
       config: { access: rolesAccess('dept_admin') },
-      schema: { tags: ['draws'], summary: '输入种子并摇号 / seed and draw', params: idParams, body: runInputSchema, response: responses(drawSummarySchema.extend({ selected: z.number(), unfilled: z.number() })) },
+      schema: {
+        tags: ['draws'],
+        summary: '输入种子并摇号 / seed and draw',
+        params: idParams,
+        body: runInputSchema,
+        response: responses(drawSummarySchema.extend({ selected: z.number(), unfilled: z.number() })),
+      },
     },
     async (request, reply) => {
       const res = await runCommittedDraw(deps, ctx(request), request.params.id, request.body);
@@ -84,7 +152,16 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.post(
     '/api/draws/:id/abandon',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['draws'], summary: '作废摇号（须说明理由）/ abandon with a reason', params: idParams, body: abandonInputSchema, response: responses(drawSummarySchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['draws'],
+        summary: '作废摇号（须说明理由）/ abandon with a reason',
+        params: idParams,
+        body: abandonInputSchema,
+        response: responses(drawSummarySchema),
+      },
+    },
     async (request, reply) => {
       const res = await abandonDraw(deps, ctx(request), request.params.id, request.body);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -92,7 +169,16 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.post(
     '/api/draws/:id/overrides',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['draws'], summary: '直接委派 / direct assignment', params: idParams, body: overrideInputSchema, response: responses(drawSummarySchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['draws'],
+        summary: '直接委派 / direct assignment',
+        params: idParams,
+        body: overrideInputSchema,
+        response: responses(drawSummarySchema),
+      },
+    },
     async (request, reply) => {
       const res = await overrideTeam(deps, ctx(request), request.params.id, request.body);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -102,7 +188,12 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/draws/:id/notices/:targetId',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['draws'], summary: '检查通知书 / notice for a drawn target', params: idParams.extend({ targetId: z.string().min(1).max(100) }), response: responses(noticeSchema) },
+      schema: {
+        tags: ['draws'],
+        summary: '检查通知书 / notice for a drawn target',
+        params: idParams.extend({ targetId: z.string().min(1).max(100) }),
+        response: responses(noticeSchema),
+      },
     },
     async (request, reply) => {
       const res = await getNotice(deps, actorOf(request), request.params.id, request.params.targetId);

@@ -9,11 +9,21 @@ import { z } from 'zod';
 import { attachment } from '../http/upload';
 import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { criteriaViewSchema, evaluationReport, evaluationReportSchema, evaluationXlsx, getCriteria, putCriteria } from '../services/evaluation.service';
+import {
+  criteriaViewSchema,
+  evaluationReport,
+  evaluationReportSchema,
+  evaluationXlsx,
+  getCriteria,
+  putCriteria,
+} from '../services/evaluation.service';
 import { riskRegionSchema } from '../services/risk-access';
 
 const READERS = rolesAccess('leader', 'auditor', 'system_admin', 'dept_admin');
-const reportQuery = z.object({ region: riskRegionSchema.optional(), year: z.coerce.number().int().min(2000).max(2100) });
+const reportQuery = z.object({
+  region: riskRegionSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
 
 /** Register the evaluation routes. */
 export async function registerEvaluationRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
@@ -21,9 +31,21 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
 
   r.get(
     '/api/evaluation/criteria',
-    { config: { access: READERS }, schema: { tags: ['evaluation'], summary: '考核指标与权重 / criteria and weights of a region', querystring: z.object({ region: riskRegionSchema.optional() }), response: responses(criteriaViewSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['evaluation'],
+        summary: '考核指标与权重 / criteria and weights of a region',
+        querystring: z.object({ region: riskRegionSchema.optional() }),
+        response: responses(criteriaViewSchema),
+      },
+    },
     async (request, reply) => {
-      const res = await getCriteria(deps, actorOf(request), request.query.region ?? actorOf(request).regionCode);
+      const res = await getCriteria(
+        deps,
+        actorOf(request),
+        request.query.region ?? actorOf(request).regionCode,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -32,32 +54,70 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
     '/api/evaluation/criteria',
     {
       config: { access: rolesAccess('dept_admin', 'system_admin') },
-      schema: { tags: ['evaluation'], summary: '设置考核指标 / set the criteria of a region', body: z.object({ regionCode: z.string().regex(/^\d{6}$/), config: z.unknown() }), response: responses(criteriaViewSchema) },
+      schema: {
+        tags: ['evaluation'],
+        summary: '设置考核指标 / set the criteria of a region',
+        body: z.object({ regionCode: z.string().regex(/^\d{6}$/), config: z.unknown() }),
+        response: responses(criteriaViewSchema),
+      },
     },
     async (request, reply) => {
-      const res = await putCriteria(deps, { actor: actorOf(request), requestId: request.id }, request.body.regionCode, request.body.config);
+      const res = await putCriteria(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body.regionCode,
+        request.body.config,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
 
   r.get(
     '/api/evaluation/report',
-    { config: { access: READERS }, schema: { tags: ['evaluation'], summary: '考核报表 / every department scored for a year', querystring: reportQuery, response: responses(evaluationReportSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['evaluation'],
+        summary: '考核报表 / every department scored for a year',
+        querystring: reportQuery,
+        response: responses(evaluationReportSchema),
+      },
+    },
     async (request, reply) => {
-      const res = await evaluationReport(deps, actorOf(request), request.query.region ?? actorOf(request).regionCode, request.query.year);
+      const res = await evaluationReport(
+        deps,
+        actorOf(request),
+        request.query.region ?? actorOf(request).regionCode,
+        request.query.year,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
 
   r.get(
     '/api/evaluation/export',
-    { config: { access: READERS }, schema: { tags: ['evaluation'], summary: '导出考核报表 / the report as xlsx', querystring: reportQuery } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['evaluation'],
+        summary: '导出考核报表 / the report as xlsx',
+        querystring: reportQuery,
+      },
+    },
     async (request, reply) => {
-      const res = await evaluationXlsx(deps, actorOf(request), request.query.region ?? actorOf(request).regionCode, request.query.year);
+      const res = await evaluationXlsx(
+        deps,
+        actorOf(request),
+        request.query.region ?? actorOf(request).regionCode,
+        request.query.year,
+      );
       if (!res.ok) {
         return sendError(reply, res.error);
       }
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachment(res.value.fileName)).send(res.value.stream);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(res.value.fileName))
+        .send(res.value.stream);
     },
   );
 }

@@ -6,13 +6,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { addFollowUp, closeFollowUpAction, followUpInputSchema, followUpListSchema, listFollowUps } from '../services/follow-up.service';
+import {
+  addFollowUp,
+  closeFollowUpAction,
+  followUpInputSchema,
+  followUpListSchema,
+  listFollowUps,
+} from '../services/follow-up.service';
 import { followUpViewSchema } from '../services/inspection-view';
 
 /** Register follow-up routes. */
 export async function registerFollowUpRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/follow-ups',
@@ -30,14 +39,26 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
         response: responses(followUpListSchema),
       },
     },
-    async (request) => listFollowUps(deps, actorOf(request), { status: request.query.status, overdue: request.query.overdue === 'true', page: request.query.page, pageSize: request.query.pageSize }),
+    async (request) =>
+      listFollowUps(deps, actorOf(request), {
+        status: request.query.status,
+        overdue: request.query.overdue === 'true',
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      }),
   );
 
   r.post(
     '/api/inspections/:id/follow-ups',
     {
       config: { access: rolesAccess('dept_admin', 'leader', 'inspector') },
-      schema: { tags: ['follow-up'], summary: '记录后续处置 / record a follow-up', params: z.object({ id: z.uuid() }), body: followUpInputSchema, response: responses(followUpViewSchema, 201) },
+      schema: {
+        tags: ['follow-up'],
+        summary: '记录后续处置 / record a follow-up',
+        params: z.object({ id: z.uuid() }),
+        body: followUpInputSchema,
+        response: responses(followUpViewSchema, 201),
+      },
     },
     async (request, reply) => {
       const res = await addFollowUp(deps, ctxOf(request), request.params.id, request.body);

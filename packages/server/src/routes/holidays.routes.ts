@@ -6,7 +6,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { getHolidayDays, holidayDaySchema, putHolidayDays, removeHolidayDay } from '../services/holiday.service';
+import {
+  getHolidayDays,
+  holidayDaySchema,
+  putHolidayDays,
+  removeHolidayDay,
+} from '../services/holiday.service';
 
 /** Register holiday calendar routes. */
 export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
@@ -36,7 +41,11 @@ export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceD
       },
     },
     async (request, reply) => {
-      const res = await putHolidayDays(deps, { actor: actorOf(request), requestId: request.id }, request.body.days);
+      const res = await putHolidayDays(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body.days,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -52,7 +61,11 @@ export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceD
       },
     },
     async (request, reply) => {
-      const res = await removeHolidayDay(deps, { actor: actorOf(request), requestId: request.id }, request.params.day);
+      const res = await removeHolidayDay(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.params.day,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

@@ -9,7 +9,14 @@ import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../ht
 import { attachment, saveUpload } from '../http/upload';
 import { IMPORT_MODES } from '../imports/import-runner';
 import type { ServiceDeps } from '../services/context';
-import { cancelImportJob, getImportJob, importJobReport, importJobViewSchema, importTemplate, startImport } from '../services/import.service';
+import {
+  cancelImportJob,
+  getImportJob,
+  importJobReport,
+  importJobViewSchema,
+  importTemplate,
+  startImport,
+} from '../services/import.service';
 
 const kindSchema = z.enum(['targets', 'inspectors', 'items', 'tiers']);
 const jobParams = z.object({ id: z.uuid() });
@@ -21,10 +28,22 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
 
   r.get(
     '/api/imports/templates/:kind',
-    { config: { access: sessionAccess }, schema: { tags: ['imports'], summary: '下载导入模板 / download a template (xlsx)', params: z.object({ kind: kindSchema }) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['imports'],
+        summary: '下载导入模板 / download a template (xlsx)',
+        params: z.object({ kind: kindSchema }),
+      },
+    },
     async (request, reply) => {
       const res = await importTemplate(request.params.kind);
-      return res.ok ? reply.header('content-type', XLSX).header('content-disposition', attachment(res.value.fileName)).send(res.value.bytes) : sendError(reply, res.error);
+      return res.ok
+        ? reply
+            .header('content-type', XLSX)
+            .header('content-disposition', attachment(res.value.fileName))
+            .send(res.value.bytes)
+        : sendError(reply, res.error);
     },
   );
 
@@ -49,7 +68,14 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
         return sendError(reply, upload.error);
       }
       const q = request.query;
-      const res = await startImport(deps, { actor: actorOf(request), requestId: request.id }, q.kind, upload.value, q.mode, q.dryRun === 'true');
+      const res = await startImport(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        q.kind,
+        upload.value,
+        q.mode,
+        q.dryRun === 'true',
+      );
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
     },
   );
@@ -58,7 +84,12 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/imports/jobs/:id',
     {
       config: { access: rolesAccess('system_admin', 'dept_admin', 'auditor') },
-      schema: { tags: ['imports'], summary: '导入进度与结果 / an import job: progress, counts, issues', params: jobParams, response: responses(importJobViewSchema) },
+      schema: {
+        tags: ['imports'],
+        summary: '导入进度与结果 / an import job: progress, counts, issues',
+        params: jobParams,
+        response: responses(importJobViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await getImportJob(deps, actorOf(request), request.params.id);
@@ -70,7 +101,12 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/imports/jobs/:id/cancel',
     {
       config: { access: rolesAccess('system_admin', 'dept_admin') },
-      schema: { tags: ['imports'], summary: '取消导入 / cancel a running import (nothing is written)', params: jobParams, response: responses(z.object({ cancelled: z.boolean() })) },
+      schema: {
+        tags: ['imports'],
+        summary: '取消导入 / cancel a running import (nothing is written)',
+        params: jobParams,
+        response: responses(z.object({ cancelled: z.boolean() })),
+      },
     },
     async (request, reply) => {
       const res = await cancelImportJob(deps, actorOf(request), request.params.id);
@@ -86,7 +122,12 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await importJobReport(deps, actorOf(request), request.params.id);
-      return res.ok ? reply.header('content-type', XLSX).header('content-disposition', attachment(res.value.fileName)).send(res.value.bytes) : sendError(reply, res.error);
+      return res.ok
+        ? reply
+            .header('content-type', XLSX)
+            .header('content-disposition', attachment(res.value.fileName))
+            .send(res.value.bytes)
+        : sendError(reply, res.error);
     },
   );
 }

@@ -8,9 +8,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { addPhoto, getPhoto, photoInputSchema, photoMetaSchema, removePhoto } from '../services/inspection-photo.service';
+import {
+  addPhoto,
+  getPhoto,
+  photoInputSchema,
+  photoMetaSchema,
+  removePhoto,
+} from '../services/inspection-photo.service';
 import { visitViewSchema } from '../services/inspection-view';
-import { confirmVisit, getVisit, listDepartmentVisits, listMyVisits, saveDraft, signVisit, submitVisit, visitListItemSchema } from '../services/inspection.service';
+import {
+  confirmVisit,
+  getVisit,
+  listDepartmentVisits,
+  listMyVisits,
+  saveDraft,
+  signVisit,
+  submitVisit,
+  visitListItemSchema,
+} from '../services/inspection.service';
 
 const INSPECTOR = rolesAccess('inspector');
 const idParams = z.object({ id: z.uuid() });
@@ -19,7 +34,10 @@ const versionBody = z.object({ version: z.int().min(1) });
 /** Register inspection routes. */
 export async function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/inspections/mine',
@@ -42,7 +60,12 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       schema: {
         tags: ['inspections'],
         summary: '本部门任务的检查 / visits of the department’s tasks',
-        querystring: z.object({ status: z.enum(['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published']).optional(), taskId: z.string().max(60).optional() }),
+        querystring: z.object({
+          status: z
+            .enum(['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published'])
+            .optional(),
+          taskId: z.string().max(60).optional(),
+        }),
         response: responses(z.object({ items: z.array(visitListItemSchema) })),
       },
     },
@@ -51,7 +74,15 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
 
   r.get(
     '/api/inspections/:id',
-    { config: { access: sessionAccess }, schema: { tags: ['inspections'], summary: '检查详情 / a visit', params: idParams, response: responses(visitViewSchema) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['inspections'],
+        summary: '检查详情 / a visit',
+        params: idParams,
+        response: responses(visitViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getVisit(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -66,7 +97,11 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         tags: ['inspections'],
         summary: '保存检查记录（草稿）/ save the record; a stale version gets 409 with the server copy',
         params: idParams,
-        body: z.object({ version: z.int().min(1), results: z.array(itemResultInputSchema).max(200), gps: gpsSchema.optional() }),
+        body: z.object({
+          version: z.int().min(1),
+          results: z.array(itemResultInputSchema).max(200),
+          gps: gpsSchema.optional(),
+        }),
         response: responses(visitViewSchema),
       },
     },
@@ -78,7 +113,16 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
 
   r.post(
     '/api/inspections/:id/confirm',
-    { config: { access: INSPECTOR }, schema: { tags: ['inspections'], summary: '检查人员确认 / an inspector confirms', params: idParams, body: versionBody, response: responses(visitViewSchema) } },
+    {
+      config: { access: INSPECTOR },
+      schema: {
+        tags: ['inspections'],
+        summary: '检查人员确认 / an inspector confirms',
+        params: idParams,
+        body: versionBody,
+        response: responses(visitViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await confirmVisit(deps, ctxOf(request), request.params.id, request.body.version);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -98,14 +142,29 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await signVisit(deps, ctxOf(request), request.params.id, request.body.version, request.body.signature);
+      const res = await signVisit(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        request.body.version,
+        request.body.signature,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
 
   r.post(
     '/api/inspections/:id/submit',
-    { config: { access: INSPECTOR }, schema: { tags: ['inspections'], summary: '提交复核 / submit for review (idempotent)', params: idParams, body: versionBody, response: responses(visitViewSchema) } },
+    {
+      config: { access: INSPECTOR },
+      schema: {
+        tags: ['inspections'],
+        summary: '提交复核 / submit for review (idempotent)',
+        params: idParams,
+        body: versionBody,
+        response: responses(visitViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await submitVisit(deps, ctxOf(request), request.params.id, request.body.version);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -116,7 +175,13 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     '/api/inspections/:id/photos',
     {
       config: { access: INSPECTOR },
-      schema: { tags: ['inspections'], summary: '上传现场照片 / add a photo (idempotent by id)', params: idParams, body: photoInputSchema, response: responses(photoMetaSchema, 201) },
+      schema: {
+        tags: ['inspections'],
+        summary: '上传现场照片 / add a photo (idempotent by id)',
+        params: idParams,
+        body: photoInputSchema,
+        response: responses(photoMetaSchema, 201),
+      },
     },
     async (request, reply) => {
       const res = await addPhoto(deps, ctxOf(request), request.params.id, request.body);
@@ -126,13 +191,23 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
 
   r.get(
     '/api/inspections/:id/photos/:photoId',
-    { config: { access: sessionAccess }, schema: { tags: ['inspections'], summary: '现场照片（不公开）/ a photo (never public)', params: z.object({ id: z.uuid(), photoId: z.uuid() }) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['inspections'],
+        summary: '现场照片（不公开）/ a photo (never public)',
+        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const res = await getPhoto(deps, actorOf(request), request.params.id, request.params.photoId);
       if (!res.ok) {
         return sendError(reply, res.error);
       }
-      return reply.header('content-type', res.value.mime).header('cache-control', 'private, max-age=3600').send(res.value.data);
+      return reply
+        .header('content-type', res.value.mime)
+        .header('cache-control', 'private, max-age=3600')
+        .send(res.value.data);
     },
   );
 
@@ -140,7 +215,12 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     '/api/inspections/:id/photos/:photoId',
     {
       config: { access: INSPECTOR },
-      schema: { tags: ['inspections'], summary: '删除照片 / remove a photo', params: z.object({ id: z.uuid(), photoId: z.uuid() }), response: responses(z.object({ removed: z.string() })) },
+      schema: {
+        tags: ['inspections'],
+        summary: '删除照片 / remove a photo',
+        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+        response: responses(z.object({ removed: z.string() })),
+      },
     },
     async (request, reply) => {
       const res = await removePhoto(deps, ctxOf(request), request.params.id, request.params.photoId);

@@ -10,9 +10,21 @@ import { attachment } from '../http/upload';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { inspectorViewSchema } from '../services/inspector-view';
-import { createInspector, getInspector, inspectorQuerySchema, listInspectors, patchInspector } from '../services/inspector.service';
+import {
+  createInspector,
+  getInspector,
+  inspectorQuerySchema,
+  listInspectors,
+  patchInspector,
+} from '../services/inspector.service';
 import { exportInspectorSheet } from '../services/library-export';
-import { declareRecusal, listRecusalsFor, recusalQuerySchema, recusalViewSchema, withdrawRecusalById } from '../services/recusal.service';
+import {
+  declareRecusal,
+  listRecusalsFor,
+  recusalQuerySchema,
+  recusalViewSchema,
+  withdrawRecusalById,
+} from '../services/recusal.service';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
 const WRITERS = rolesAccess('dept_admin', 'system_admin');
@@ -21,13 +33,21 @@ const DECLARERS = rolesAccess('inspector', 'dept_admin', 'system_admin');
 /** Register inspector library and recusal routes. */
 export async function registerInspectorRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/inspectors',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['inspectors'], summary: '执法检查人员名录库 / inspector library', querystring: inspectorQuerySchema, response: responses(z.object({ items: z.array(inspectorViewSchema), total: z.int() })) },
+      schema: {
+        tags: ['inspectors'],
+        summary: '执法检查人员名录库 / inspector library',
+        querystring: inspectorQuerySchema,
+        response: responses(z.object({ items: z.array(inspectorViewSchema), total: z.int() })),
+      },
     },
     async (request, reply) => {
       const res = await listInspectors(deps, actorOf(request), request.query);
@@ -42,19 +62,34 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
       schema: {
         tags: ['inspectors'],
         summary: '导出检查人员 / export inspectors (xlsx or csv)',
-        querystring: inspectorQuerySchema.omit({ limit: true, offset: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        querystring: inspectorQuerySchema
+          .omit({ limit: true, offset: true })
+          .extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
       },
     },
     async (request, reply) => {
       const { format, ...q } = request.query;
       const res = await exportInspectorSheet(deps, actorOf(request), q, format);
-      return res.ok ? reply.header('content-type', res.value.contentType).header('content-disposition', attachment(res.value.fileName)).send(res.value.stream) : sendError(reply, res.error);
+      return res.ok
+        ? reply
+            .header('content-type', res.value.contentType)
+            .header('content-disposition', attachment(res.value.fileName))
+            .send(res.value.stream)
+        : sendError(reply, res.error);
     },
   );
 
   r.post(
     '/api/inspectors',
-    { config: { access: WRITERS }, schema: { tags: ['inspectors'], summary: '新增检查人员 / add an inspector', body: inspectorInputSchema, response: responses(inspectorViewSchema, 201) } },
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['inspectors'],
+        summary: '新增检查人员 / add an inspector',
+        body: inspectorInputSchema,
+        response: responses(inspectorViewSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await createInspector(deps, ctxOf(request), request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
@@ -63,7 +98,15 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
 
   r.get(
     '/api/inspectors/:id',
-    { config: { access: sessionAccess }, schema: { tags: ['inspectors'], summary: '检查人员详情 / an inspector', params: idParams, response: responses(inspectorViewSchema) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['inspectors'],
+        summary: '检查人员详情 / an inspector',
+        params: idParams,
+        response: responses(inspectorViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getInspector(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -74,7 +117,13 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     '/api/inspectors/:id',
     {
       config: { access: WRITERS },
-      schema: { tags: ['inspectors'], summary: '修改、启用或停用检查人员 / change, activate or deactivate', params: idParams, body: inspectorPatchSchema, response: responses(inspectorViewSchema) },
+      schema: {
+        tags: ['inspectors'],
+        summary: '修改、启用或停用检查人员 / change, activate or deactivate',
+        params: idParams,
+        body: inspectorPatchSchema,
+        response: responses(inspectorViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await patchInspector(deps, ctxOf(request), request.params.id, request.body);
@@ -86,7 +135,12 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     '/api/recusals',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['inspectors'], summary: '回避登记 / recusal declarations', querystring: recusalQuerySchema, response: responses(z.object({ items: z.array(recusalViewSchema) })) },
+      schema: {
+        tags: ['inspectors'],
+        summary: '回避登记 / recusal declarations',
+        querystring: recusalQuerySchema,
+        response: responses(z.object({ items: z.array(recusalViewSchema) })),
+      },
     },
     async (request, reply) => {
       const res = await listRecusalsFor(deps, actorOf(request), request.query);
@@ -114,7 +168,15 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
 
   r.post(
     '/api/recusals/:id/withdraw',
-    { config: { access: DECLARERS }, schema: { tags: ['inspectors'], summary: '撤回回避登记 / withdraw a recusal', params: z.object({ id: z.uuid() }), response: responses(recusalViewSchema) } },
+    {
+      config: { access: DECLARERS },
+      schema: {
+        tags: ['inspectors'],
+        summary: '撤回回避登记 / withdraw a recusal',
+        params: z.object({ id: z.uuid() }),
+        response: responses(recusalViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await withdrawRecusalById(deps, ctxOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);

@@ -20,23 +20,41 @@ import {
   listPublicItems,
   publicItemQuerySchema,
 } from '../services/item-query.service';
-import { itemSummarySchema, itemVersionViewSchema, itemViewSchema, publicItemDetailSchema, publicItemSchema } from '../services/item-view';
+import {
+  itemSummarySchema,
+  itemVersionViewSchema,
+  itemViewSchema,
+  publicItemDetailSchema,
+  publicItemSchema,
+} from '../services/item-view';
 import { exportItemSheet } from '../services/library-export';
 import { createItem, reviseItem, setItemPublished, setRegionRatioCap } from '../services/item.service';
 
 const idParams = z.object({ id: z.uuid() });
-const ratioDefaultSchema = z.object({ departmentCode: z.string(), defaultRatioCap: z.string(), scope: z.string().nullable() });
+const ratioDefaultSchema = z.object({
+  departmentCode: z.string(),
+  defaultRatioCap: z.string(),
+  scope: z.string().nullable(),
+});
 
 /** Register item routes (staff and public). */
 export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/items',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['items'], summary: '抽查事项清单 / item list', querystring: itemQuerySchema, response: responses(z.object({ items: z.array(itemSummarySchema), total: z.int() })) },
+      schema: {
+        tags: ['items'],
+        summary: '抽查事项清单 / item list',
+        querystring: itemQuerySchema,
+        response: responses(z.object({ items: z.array(itemSummarySchema), total: z.int() })),
+      },
     },
     async (request, reply) => {
       const res = await listItems(deps, actorOf(request), request.query);
@@ -51,13 +69,20 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
       schema: {
         tags: ['items'],
         summary: '导出抽查事项清单 / export items (xlsx or csv)',
-        querystring: itemQuerySchema.omit({ limit: true, offset: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        querystring: itemQuerySchema
+          .omit({ limit: true, offset: true })
+          .extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
       },
     },
     async (request, reply) => {
       const { format, ...q } = request.query;
       const res = await exportItemSheet(deps, actorOf(request), q, format);
-      return res.ok ? reply.header('content-type', res.value.contentType).header('content-disposition', attachment(res.value.fileName)).send(res.value.stream) : sendError(reply, res.error);
+      return res.ok
+        ? reply
+            .header('content-type', res.value.contentType)
+            .header('content-disposition', attachment(res.value.fileName))
+            .send(res.value.stream)
+        : sendError(reply, res.error);
     },
   );
 
@@ -65,7 +90,12 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/items',
     {
       config: { access: rolesAccess('dept_admin') },
-      schema: { tags: ['items'], summary: '新建抽查事项 / create an item (version 1)', body: newItemSchema, response: responses(itemViewSchema, 201) },
+      schema: {
+        tags: ['items'],
+        summary: '新建抽查事项 / create an item (version 1)',
+        body: newItemSchema,
+        response: responses(itemViewSchema, 201),
+      },
     },
     async (request, reply) => {
       const res = await createItem(deps, ctxOf(request), request.body);
@@ -75,7 +105,15 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.get(
     '/api/items/:id',
-    { config: { access: sessionAccess }, schema: { tags: ['items'], summary: '抽查事项及其指引 / an item with its guideline', params: idParams, response: responses(itemViewSchema) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['items'],
+        summary: '抽查事项及其指引 / an item with its guideline',
+        params: idParams,
+        response: responses(itemViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getItem(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -104,7 +142,12 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/items/:id/versions',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['items'], summary: '版本历史 / version history', params: idParams, response: responses(z.object({ items: z.array(itemVersionViewSchema) })) },
+      schema: {
+        tags: ['items'],
+        summary: '版本历史 / version history',
+        params: idParams,
+        response: responses(z.object({ items: z.array(itemVersionViewSchema) })),
+      },
     },
     async (request, reply) => {
       const res = await getItemHistory(deps, actorOf(request), request.params.id);
@@ -133,7 +176,13 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/items/:id/published',
     {
       config: { access: rolesAccess('dept_admin') },
-      schema: { tags: ['items'], summary: '公示 / 撤回公示 / publish or unpublish', params: idParams, body: z.object({ published: z.boolean() }), response: responses(itemViewSchema) },
+      schema: {
+        tags: ['items'],
+        summary: '公示 / 撤回公示 / publish or unpublish',
+        params: idParams,
+        body: z.object({ published: z.boolean() }),
+        response: responses(itemViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await setItemPublished(deps, ctxOf(request), request.params.id, request.body.published);
@@ -145,7 +194,12 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/item-settings/ratio-cap',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['items'], summary: '默认抽查比例上限 / default ratio cap', querystring: z.object({ department: z.string().max(40).optional() }), response: responses(ratioDefaultSchema) },
+      schema: {
+        tags: ['items'],
+        summary: '默认抽查比例上限 / default ratio cap',
+        querystring: z.object({ department: z.string().max(40).optional() }),
+        response: responses(ratioDefaultSchema),
+      },
     },
     async (request, reply) => {
       const res = await getRatioDefault(deps, actorOf(request), request.query.department);
@@ -160,12 +214,20 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
       schema: {
         tags: ['items'],
         summary: '设置地区默认抽查比例上限 / set a region default ratio cap',
-        body: z.object({ regionCode: z.string().regex(/^\d{6}$/), defaultRatioCap: z.string().min(1).max(20) }),
+        body: z.object({
+          regionCode: z.string().regex(/^\d{6}$/),
+          defaultRatioCap: z.string().min(1).max(20),
+        }),
         response: responses(z.object({ regionCode: z.string(), defaultRatioCap: z.string() })),
       },
     },
     async (request, reply) => {
-      const res = await setRegionRatioCap(deps, ctxOf(request), request.body.regionCode, request.body.defaultRatioCap);
+      const res = await setRegionRatioCap(
+        deps,
+        ctxOf(request),
+        request.body.regionCode,
+        request.body.defaultRatioCap,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -174,7 +236,12 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/public/items',
     {
       config: { access: publicAccess },
-      schema: { tags: ['public'], summary: '公示的抽查事项 / published items', querystring: publicItemQuerySchema, response: responses(z.object({ items: z.array(publicItemSchema), total: z.int() })) },
+      schema: {
+        tags: ['public'],
+        summary: '公示的抽查事项 / published items',
+        querystring: publicItemQuerySchema,
+        response: responses(z.object({ items: z.array(publicItemSchema), total: z.int() })),
+      },
     },
     async (request) => {
       const page = await listPublicItems(deps, request.query);
@@ -184,7 +251,15 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.get(
     '/api/public/items/:id',
-    { config: { access: publicAccess }, schema: { tags: ['public'], summary: '公示的抽查事项及指引 / a published item and guideline', params: idParams, response: responses(publicItemDetailSchema) } },
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['public'],
+        summary: '公示的抽查事项及指引 / a published item and guideline',
+        params: idParams,
+        response: responses(publicItemDetailSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getPublicItem(deps, request.params.id);
       return res.ok ? publicItemDetailSchema.parse(res.value) : sendError(reply, res.error);

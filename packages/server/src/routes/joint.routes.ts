@@ -8,8 +8,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { fallbackInputSchema, fallbackViewSchema, getFallbackRegions, putFallbackRegions } from '../services/cross-region.service';
-import { jointSuggestions, listProposals, proposalSchema, proposeJoint, proposeSchema, respondSchema, respondToProposal, suggestionSchema } from '../services/joint.service';
+import {
+  fallbackInputSchema,
+  fallbackViewSchema,
+  getFallbackRegions,
+  putFallbackRegions,
+} from '../services/cross-region.service';
+import {
+  jointSuggestions,
+  listProposals,
+  proposalSchema,
+  proposeJoint,
+  proposeSchema,
+  respondSchema,
+  respondToProposal,
+  suggestionSchema,
+} from '../services/joint.service';
 import { riskRegionSchema } from '../services/risk-access';
 
 const READERS = rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin');
@@ -21,19 +35,43 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
 
   r.get(
     '/api/joint/suggestions',
-    { config: { access: READERS }, schema: { tags: ['joint'], summary: '联合抽查建议 / tasks to merge and the visits saved', querystring: yearQuery, response: responses(z.object({ items: z.array(suggestionSchema) })) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['joint'],
+        summary: '联合抽查建议 / tasks to merge and the visits saved',
+        querystring: yearQuery,
+        response: responses(z.object({ items: z.array(suggestionSchema) })),
+      },
+    },
     async (request) => ({ items: await jointSuggestions(deps, actorOf(request), request.query.year) }),
   );
 
   r.get(
     '/api/joint/proposals',
-    { config: { access: READERS }, schema: { tags: ['joint'], summary: '合并提议 / merger proposals of a year', querystring: yearQuery, response: responses(z.object({ items: z.array(proposalSchema) })) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['joint'],
+        summary: '合并提议 / merger proposals of a year',
+        querystring: yearQuery,
+        response: responses(z.object({ items: z.array(proposalSchema) })),
+      },
+    },
     async (request) => ({ items: await listProposals(deps, actorOf(request), request.query.year) }),
   );
 
   r.post(
     '/api/joint/proposals',
-    { config: { access: rolesAccess('dept_admin', 'system_admin') }, schema: { tags: ['joint'], summary: '提议合并为联合抽查 / propose merging two tasks', body: proposeSchema, response: responses(proposalSchema, 201) } },
+    {
+      config: { access: rolesAccess('dept_admin', 'system_admin') },
+      schema: {
+        tags: ['joint'],
+        summary: '提议合并为联合抽查 / propose merging two tasks',
+        body: proposeSchema,
+        response: responses(proposalSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await proposeJoint(deps, { actor: actorOf(request), requestId: request.id }, request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
@@ -44,10 +82,21 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     '/api/joint/proposals/:id/respond',
     {
       config: { access: rolesAccess('dept_admin') },
-      schema: { tags: ['joint'], summary: '确认或拒绝合并 / accept or decline (all accept: the joint task is created)', params: z.object({ id: z.uuid() }), body: respondSchema, response: responses(proposalSchema) },
+      schema: {
+        tags: ['joint'],
+        summary: '确认或拒绝合并 / accept or decline (all accept: the joint task is created)',
+        params: z.object({ id: z.uuid() }),
+        body: respondSchema,
+        response: responses(proposalSchema),
+      },
     },
     async (request, reply) => {
-      const res = await respondToProposal(deps, { actor: actorOf(request), requestId: request.id }, request.params.id, request.body);
+      const res = await respondToProposal(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.params.id,
+        request.body,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -56,19 +105,40 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     '/api/cross-region/fallback',
     {
       config: { access: READERS },
-      schema: { tags: ['joint'], summary: '相邻地区备用人员库 / adjacent regions used as fallback pool', querystring: z.object({ region: riskRegionSchema.optional() }), response: responses(fallbackViewSchema) },
+      schema: {
+        tags: ['joint'],
+        summary: '相邻地区备用人员库 / adjacent regions used as fallback pool',
+        querystring: z.object({ region: riskRegionSchema.optional() }),
+        response: responses(fallbackViewSchema),
+      },
     },
     async (request, reply) => {
-      const res = await getFallbackRegions(deps, actorOf(request), request.query.region ?? actorOf(request).regionCode);
+      const res = await getFallbackRegions(
+        deps,
+        actorOf(request),
+        request.query.region ?? actorOf(request).regionCode,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
 
   r.put(
     '/api/cross-region/fallback',
-    { config: { access: rolesAccess('system_admin') }, schema: { tags: ['joint'], summary: '配置相邻地区（双向）/ set adjacent regions, both ways', body: fallbackInputSchema, response: responses(fallbackViewSchema) } },
+    {
+      config: { access: rolesAccess('system_admin') },
+      schema: {
+        tags: ['joint'],
+        summary: '配置相邻地区（双向）/ set adjacent regions, both ways',
+        body: fallbackInputSchema,
+        response: responses(fallbackViewSchema),
+      },
+    },
     async (request, reply) => {
-      const res = await putFallbackRegions(deps, { actor: actorOf(request), requestId: request.id }, request.body);
+      const res = await putFallbackRegions(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

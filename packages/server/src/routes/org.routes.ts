@@ -30,8 +30,18 @@ const userViewSchema = z.object({
 });
 
 const orgSchema = z.object({
-  regions: z.array(z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: z.string(), parentCode: z.string().nullable() })),
-  departments: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string() })),
+  regions: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      fullName: z.string(),
+      level: z.string(),
+      parentCode: z.string().nullable(),
+    }),
+  ),
+  departments: z.array(
+    z.object({ code: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string() }),
+  ),
   units: z.array(z.object({ code: z.string(), name: z.string(), departmentCode: z.string() })),
 });
 
@@ -41,12 +51,24 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
 
   r.get(
     '/api/org',
-    { config: { access: sessionAccess }, schema: { tags: ['org'], summary: '组织机构 / regions, departments, units', response: responses(orgSchema) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['org'],
+        summary: '组织机构 / regions, departments, units',
+        response: responses(orgSchema),
+      },
+    },
     async () => {
       const org = await getOrg(deps);
       return {
         regions: org.regions,
-        departments: org.departments.map((d) => ({ code: d.code, name: d.name, shortName: d.shortName, regionCode: d.regionCode })),
+        departments: org.departments.map((d) => ({
+          code: d.code,
+          name: d.name,
+          shortName: d.shortName,
+          regionCode: d.regionCode,
+        })),
         units: org.units,
       };
     },
@@ -56,10 +78,19 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     '/api/departments',
     {
       config: { access: rolesAccess('system_admin') },
-      schema: { tags: ['org'], summary: '新建部门 / create a department', body: newDepartmentSchema, response: responses(newDepartmentSchema, 201) },
+      schema: {
+        tags: ['org'],
+        summary: '新建部门 / create a department',
+        body: newDepartmentSchema,
+        response: responses(newDepartmentSchema, 201),
+      },
     },
     async (request, reply) => {
-      const res = await createDepartment(deps, { actor: actorOf(request), requestId: request.id }, request.body);
+      const res = await createDepartment(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body,
+      );
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
     },
   );
@@ -85,7 +116,12 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     '/api/users',
     {
       config: { access: rolesAccess('system_admin') },
-      schema: { tags: ['org'], summary: '新建用户 / create a user', body: newUserSchema, response: responses(userViewSchema, 201) },
+      schema: {
+        tags: ['org'],
+        summary: '新建用户 / create a user',
+        body: newUserSchema,
+        response: responses(userViewSchema, 201),
+      },
     },
     async (request, reply) => {
       const res = await createUser(deps, { actor: actorOf(request), requestId: request.id }, request.body);
@@ -106,7 +142,12 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
       },
     },
     async (request, reply) => {
-      const res = await patchUser(deps, { actor: actorOf(request), requestId: request.id }, request.params.id, request.body);
+      const res = await patchUser(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.params.id,
+        request.body,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

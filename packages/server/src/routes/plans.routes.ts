@@ -9,8 +9,21 @@ import { z } from 'zod';
 import { findPlan } from '../db/repos/plan.repo';
 import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { cityPlanView, generateScheme, schemeRequestSchema, schemeResultSchema } from '../services/plan-overview.service';
-import { createPlan, getPlanDetail, listPlansFor, newPlanSchema, planActionSchema, transitionPlan, updatePlanTitle } from '../services/plan.service';
+import {
+  cityPlanView,
+  generateScheme,
+  schemeRequestSchema,
+  schemeResultSchema,
+} from '../services/plan-overview.service';
+import {
+  createPlan,
+  getPlanDetail,
+  listPlansFor,
+  newPlanSchema,
+  planActionSchema,
+  transitionPlan,
+  updatePlanTitle,
+} from '../services/plan.service';
 import { createTask } from '../services/task.service';
 import { planViewSchema, revisionViewSchema, taskViewSchema } from '../services/workflow-views';
 import { forbiddenDepartment } from '../auth/actor';
@@ -18,24 +31,46 @@ import { domainError } from '@openssj/core';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
 const idParams = z.object({ id: z.uuid() });
-const overlapSchema = z.object({ a: z.string(), b: z.string(), commonTargets: z.number(), suggestionZh: z.string(), suggestionEn: z.string() });
+const overlapSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  commonTargets: z.number(),
+  suggestionZh: z.string(),
+  suggestionEn: z.string(),
+});
 
 /** Register plan routes. */
 export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/plans',
     {
       config: { access: READERS },
-      schema: { tags: ['plans'], summary: '年度抽查计划列表 / annual plans', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: responses(z.object({ items: z.array(planViewSchema) })) },
+      schema: {
+        tags: ['plans'],
+        summary: '年度抽查计划列表 / annual plans',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: responses(z.object({ items: z.array(planViewSchema) })),
+      },
     },
     async (request) => ({ items: await listPlansFor(deps, actorOf(request), request.query.year) }),
   );
   r.post(
     '/api/plans',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['plans'], summary: '新建年度计划 / create a plan', body: newPlanSchema, response: responses(planViewSchema, 201) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['plans'],
+        summary: '新建年度计划 / create a plan',
+        body: newPlanSchema,
+        response: responses(planViewSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await createPlan(deps, ctx(request), request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
@@ -49,7 +84,16 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
         tags: ['plans'],
         summary: '全市计划汇总与重叠提示 / city-wide view with overlaps',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        response: responses(z.object({ year: z.number(), plans: z.array(planViewSchema), tasks: z.array(taskViewSchema), overlaps: z.array(overlapSchema), pairsChecked: z.number(), pairsTotal: z.number() })),
+        response: responses(
+          z.object({
+            year: z.number(),
+            plans: z.array(planViewSchema),
+            tasks: z.array(taskViewSchema),
+            overlaps: z.array(overlapSchema),
+            pairsChecked: z.number(),
+            pairsTotal: z.number(),
+          }),
+        ),
       },
     },
     async (request) => cityPlanView(deps, actorOf(request), request.query.year),
@@ -58,7 +102,18 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/plans/:id',
     {
       config: { access: READERS },
-      schema: { tags: ['plans'], summary: '计划详情 / a plan with tasks and revisions', params: idParams, response: responses(z.object({ plan: planViewSchema, tasks: z.array(taskViewSchema), revisions: z.array(revisionViewSchema) })) },
+      schema: {
+        tags: ['plans'],
+        summary: '计划详情 / a plan with tasks and revisions',
+        params: idParams,
+        response: responses(
+          z.object({
+            plan: planViewSchema,
+            tasks: z.array(taskViewSchema),
+            revisions: z.array(revisionViewSchema),
+          }),
+        ),
+      },
     },
     async (request, reply) => {
       const res = await getPlanDetail(deps, actorOf(request), request.params.id);
@@ -67,7 +122,16 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.patch(
     '/api/plans/:id',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['plans'], summary: '修改计划名称 / rename a plan', params: idParams, body: z.object({ title: newPlanSchema.shape.title }), response: responses(planViewSchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['plans'],
+        summary: '修改计划名称 / rename a plan',
+        params: idParams,
+        body: z.object({ title: newPlanSchema.shape.title }),
+        response: responses(planViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await updatePlanTitle(deps, ctx(request), request.params.id, request.body.title);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -77,7 +141,13 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/plans/:id/actions',
     {
       config: { access: rolesAccess('dept_admin', 'leader') },
-      schema: { tags: ['plans'], summary: '提交、审批、退回、公示、修订 / submit, approve, return, publish, revise', params: idParams, body: planActionSchema, response: responses(planViewSchema) },
+      schema: {
+        tags: ['plans'],
+        summary: '提交、审批、退回、公示、修订 / submit, approve, return, publish, revise',
+        params: idParams,
+        body: planActionSchema,
+        response: responses(planViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await transitionPlan(deps, ctx(request), request.params.id, request.body);
@@ -86,7 +156,16 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.post(
     '/api/plans/:id/scheme',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['plans'], summary: '抽查方案自动生成 / generate a scheme', params: idParams, body: schemeRequestSchema, response: responses(schemeResultSchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['plans'],
+        summary: '抽查方案自动生成 / generate a scheme',
+        params: idParams,
+        body: schemeRequestSchema,
+        response: responses(schemeResultSchema),
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const plan = await findPlan(deps.database.db, request.params.id);
@@ -102,7 +181,16 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.post(
     '/api/plans/:id/tasks',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['plans'], summary: '新建抽查任务 / add a task', params: idParams, body: taskSpecSchema, response: responses(taskViewSchema, 201) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['plans'],
+        summary: '新建抽查任务 / add a task',
+        params: idParams,
+        body: taskSpecSchema,
+        response: responses(taskViewSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await createTask(deps, ctx(request), request.params.id, request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);

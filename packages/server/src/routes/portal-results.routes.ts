@@ -7,7 +7,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicAccess, responses, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { getPublicResult, listPublicResults, publicResultDetailSchema, publicResultPageSchema } from '../services/portal.service';
+import {
+  getPublicResult,
+  listPublicResults,
+  publicResultDetailSchema,
+  publicResultPageSchema,
+} from '../services/portal.service';
 
 /** Register the portal's result routes. */
 export async function registerPortalResultRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
@@ -37,7 +42,12 @@ export async function registerPortalResultRoutes(app: FastifyInstance, deps: Ser
     '/api/public/results/:id',
     {
       config: { access: publicAccess },
-      schema: { tags: ['public'], summary: '一条公示结果 / one published result', params: z.object({ id: z.uuid() }), response: responses(publicResultDetailSchema) },
+      schema: {
+        tags: ['public'],
+        summary: '一条公示结果 / one published result',
+        params: z.object({ id: z.uuid() }),
+        response: responses(publicResultDetailSchema),
+      },
     },
     async (request, reply) => {
       const res = await getPublicResult(deps, request.params.id);

@@ -8,7 +8,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicAccess, responses, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
-import { getPublicDraw, getPublicFrame, getPublicRecord, listDrawsForPortal, publicDrawListQuery } from '../services/draw-view.service';
+import {
+  getPublicDraw,
+  getPublicFrame,
+  getPublicRecord,
+  listDrawsForPortal,
+  publicDrawListQuery,
+} from '../services/draw-view.service';
 import { publicPlans } from '../services/plan-overview.service';
 import { planViewSchema } from '../services/workflow-views';
 import { publicDrawSchema } from './public-draw.schema';
@@ -40,10 +46,14 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
                     windowStart: z.string(),
                     windowEnd: z.string(),
                     strata: z.array(stratumSpecSchema),
-                    items: z.array(z.object({ name: z.string(), departmentCode: z.string(), priority: z.string() })),
+                    items: z.array(
+                      z.object({ name: z.string(), departmentCode: z.string(), priority: z.string() }),
+                    ),
                   }),
                 ),
-                revisions: z.array(z.object({ revision: z.number(), reason: z.string(), createdAt: z.string() })),
+                revisions: z.array(
+                  z.object({ revision: z.number(), reason: z.string(), createdAt: z.string() }),
+                ),
               }),
             ),
           }),
@@ -86,7 +96,15 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
   );
   r.get(
     '/api/public/draws/:id',
-    { config: { access: publicAccess }, schema: { tags: ['public'], summary: '摇号公示详情 / a public draw', params: drawIdParams, response: responses(publicDrawSchema) } },
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['public'],
+        summary: '摇号公示详情 / a public draw',
+        params: drawIdParams,
+        response: responses(publicDrawSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getPublicDraw(deps, request.params.id);
       return res.ok ? publicDrawSchema.parse(res.value) : sendError(reply, res.error);
@@ -94,22 +112,45 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
   );
   r.get(
     '/api/public/draws/:id/record',
-    { config: { access: publicAccess }, schema: { tags: ['public'], summary: '摇号记录 JSON（spec §7）/ the draw record', params: drawIdParams, response: responses(drawRecordSchema) } },
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['public'],
+        summary: '摇号记录 JSON（spec §7）/ the draw record',
+        params: drawIdParams,
+        response: responses(drawRecordSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getPublicRecord(deps, request.params.id);
-      return res.ok ? reply.header('content-disposition', `attachment; filename="${request.params.id}.json"`).send(res.value) : sendError(reply, res.error);
+      return res.ok
+        ? reply
+            .header('content-disposition', `attachment; filename="${request.params.id}.json"`)
+            .send(res.value)
+        : sendError(reply, res.error);
     },
   );
   r.get(
     '/api/public/draws/:id/frames/:stratum',
     {
       config: { access: publicAccess },
-      schema: { tags: ['public'], summary: '名单文件（spec §4）/ a frame file', params: drawIdParams.extend({ stratum: z.string().min(1).max(20) }), response: responses(z.string()) },
+      schema: {
+        tags: ['public'],
+        summary: '名单文件（spec §4）/ a frame file',
+        params: drawIdParams.extend({ stratum: z.string().min(1).max(20) }),
+        response: responses(z.string()),
+      },
     },
     async (request, reply) => {
       const res = await getPublicFrame(deps, request.params.id, request.params.stratum);
       return res.ok
-        ? reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.id}-${encodeURIComponent(request.params.stratum)}.txt"`).send(res.value)
+        ? reply
+            .type('text/plain; charset=utf-8')
+            .header(
+              'content-disposition',
+              `attachment; filename="${request.params.id}-${encodeURIComponent(request.params.stratum)}.txt"`,
+            )
+            .send(res.value)
         : sendError(reply, res.error);
     },
   );

@@ -16,7 +16,11 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/health',
     {
       config: { access: publicAccess },
-      schema: { tags: ['public'], summary: '健康检查 / health', response: responses(z.object({ ok: z.literal(true), engine: z.string() })) },
+      schema: {
+        tags: ['public'],
+        summary: '健康检查 / health',
+        response: responses(z.object({ ok: z.literal(true), engine: z.string() })),
+      },
     },
     async () => ({ ok: true as const, engine: deps.database.engine }),
   );

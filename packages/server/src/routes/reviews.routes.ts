@@ -13,7 +13,12 @@ import type { ServiceDeps } from '../services/context';
 import { listTaskDeadlines, taskDeadlineSchema } from '../services/deadline.service';
 import { visitViewSchema } from '../services/inspection-view';
 import { exportPublicity } from '../services/publication-export.service';
-import { publishTaskResults, publishTaskResultSchema, publishVisit, reviewVisit } from '../services/review.service';
+import {
+  publishTaskResults,
+  publishTaskResultSchema,
+  publishVisit,
+  reviewVisit,
+} from '../services/review.service';
 
 const PUBLISHERS = rolesAccess('system_admin', 'dept_admin', 'leader');
 const OVERSIGHT = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
@@ -22,7 +27,10 @@ const idParams = z.object({ id: z.uuid() });
 /** Register review and publication routes. */
 export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.post(
     '/api/inspections/:id/review',
@@ -32,7 +40,11 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
         tags: ['review'],
         summary: '复核：通过或退回 / review: approve, or return with a comment',
         params: idParams,
-        body: z.object({ version: z.int().min(1), decision: z.enum(['approve', 'return']), comment: z.string().max(1000).optional() }),
+        body: z.object({
+          version: z.int().min(1),
+          decision: z.enum(['approve', 'return']),
+          comment: z.string().max(1000).optional(),
+        }),
         response: responses(visitViewSchema),
       },
     },
@@ -46,7 +58,13 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/inspections/:id/publish',
     {
       config: { access: PUBLISHERS },
-      schema: { tags: ['review'], summary: '公示一条已复核结果 / publish one approved result', params: idParams, body: z.object({ version: z.int().min(1) }), response: responses(visitViewSchema) },
+      schema: {
+        tags: ['review'],
+        summary: '公示一条已复核结果 / publish one approved result',
+        params: idParams,
+        body: z.object({ version: z.int().min(1) }),
+        response: responses(visitViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await publishVisit(deps, ctxOf(request), request.params.id, request.body.version);
@@ -58,7 +76,12 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/publication/tasks/:taskId/publish',
     {
       config: { access: PUBLISHERS },
-      schema: { tags: ['review'], summary: '公示任务的全部已复核结果 / publish a task’s approved results', params: z.object({ taskId: z.string().min(1).max(60) }), response: responses(publishTaskResultSchema) },
+      schema: {
+        tags: ['review'],
+        summary: '公示任务的全部已复核结果 / publish a task’s approved results',
+        params: z.object({ taskId: z.string().min(1).max(60) }),
+        response: responses(publishTaskResultSchema),
+      },
     },
     async (request, reply) => {
       const res = await publishTaskResults(deps, ctxOf(request), request.params.taskId);
@@ -73,12 +96,18 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       schema: {
         tags: ['review'],
         summary: '结果公示期限（20 个工作日）与逾期任务 / publication countdowns and overdue tasks',
-        querystring: z.object({ overdue: z.enum(['true', 'false']).default('false'), includePublished: z.enum(['true', 'false']).default('false') }),
+        querystring: z.object({
+          overdue: z.enum(['true', 'false']).default('false'),
+          includePublished: z.enum(['true', 'false']).default('false'),
+        }),
         response: responses(z.object({ items: z.array(taskDeadlineSchema) })),
       },
     },
     async (request) => ({
-      items: await listTaskDeadlines(deps, actorOf(request), { overdueOnly: request.query.overdue === 'true', includePublished: request.query.includePublished === 'true' }),
+      items: await listTaskDeadlines(deps, actorOf(request), {
+        overdueOnly: request.query.overdue === 'true',
+        includePublished: request.query.includePublished === 'true',
+      }),
     }),
   );
 
@@ -89,7 +118,10 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       schema: {
         tags: ['review'],
         summary: '全国公示导出（xlsx/csv）/ national publicity export',
-        querystring: z.object({ taskId: z.string().max(60).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        querystring: z.object({
+          taskId: z.string().max(60).optional(),
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        }),
       },
     },
     async (request, reply) => {
@@ -97,7 +129,10 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       if (!res.ok) {
         return sendError(reply, res.error);
       }
-      return reply.header('content-type', res.value.contentType).header('content-disposition', attachment(res.value.fileName)).send(res.value.stream);
+      return reply
+        .header('content-type', res.value.contentType)
+        .header('content-disposition', attachment(res.value.fileName))
+        .send(res.value.stream);
     },
   );
 
@@ -105,7 +140,11 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/holidays/coverage',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['calendar'], summary: '节假日表覆盖年份（缺表年份的期限为暂定）/ calendar coverage', response: responses(coverageSchema) },
+      schema: {
+        tags: ['calendar'],
+        summary: '节假日表覆盖年份（缺表年份的期限为暂定）/ calendar coverage',
+        response: responses(coverageSchema),
+      },
     },
     async () => holidayCoverage(deps.database.db, deps.clock()),
   );

@@ -10,8 +10,22 @@ import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { riskRegionSchema } from '../services/risk-access';
 import { getRiskModel, putRiskModel, riskModelViewSchema } from '../services/risk-config.service';
-import { cancelRiskRun, getRiskRun, listRiskRuns, riskRunViewSchema, startRiskRun, startRunSchema } from '../services/risk-run.service';
-import { distributionSchema, explainTarget, riskDistribution, riskUsage, targetRiskViewSchema, usageSchema } from '../services/risk.service';
+import {
+  cancelRiskRun,
+  getRiskRun,
+  listRiskRuns,
+  riskRunViewSchema,
+  startRiskRun,
+  startRunSchema,
+} from '../services/risk-run.service';
+import {
+  distributionSchema,
+  explainTarget,
+  riskDistribution,
+  riskUsage,
+  targetRiskViewSchema,
+  usageSchema,
+} from '../services/risk.service';
 
 const READERS = rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin');
 const WRITERS = rolesAccess('dept_admin', 'system_admin');
@@ -21,11 +35,20 @@ const runParams = z.object({ id: z.uuid() });
 /** Register the credit-risk routes. */
 export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const regionOf = (request: { actor: Parameters<typeof actorOf>[0]['actor'] }, region: string | undefined) => region ?? actorOf(request).regionCode;
+  const regionOf = (request: { actor: Parameters<typeof actorOf>[0]['actor'] }, region: string | undefined) =>
+    region ?? actorOf(request).regionCode;
 
   r.get(
     '/api/risk/model',
-    { config: { access: READERS }, schema: { tags: ['risk'], summary: '信用风险分类模型配置 / the score model of a region (inherited if none)', querystring: regionQuery, response: responses(riskModelViewSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['risk'],
+        summary: '信用风险分类模型配置 / the score model of a region (inherited if none)',
+        querystring: regionQuery,
+        response: responses(riskModelViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getRiskModel(deps, actorOf(request), regionOf(request, request.query.region));
       return res.ok ? res.value : sendError(reply, res.error);
@@ -44,14 +67,27 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await putRiskModel(deps, { actor: actorOf(request), requestId: request.id }, request.body.regionCode, request.body.config);
+      const res = await putRiskModel(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body.regionCode,
+        request.body.config,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
 
   r.post(
     '/api/risk/runs',
-    { config: { access: WRITERS }, schema: { tags: ['risk'], summary: '开始评分 / score all targets of a region (background job)', body: startRunSchema, response: responses(riskRunViewSchema, 201) } },
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['risk'],
+        summary: '开始评分 / score all targets of a region (background job)',
+        body: startRunSchema,
+        response: responses(riskRunViewSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await startRiskRun(deps, { actor: actorOf(request), requestId: request.id }, request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
@@ -60,7 +96,15 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.get(
     '/api/risk/runs',
-    { config: { access: READERS }, schema: { tags: ['risk'], summary: '评分任务列表 / latest scoring runs of a region', querystring: regionQuery, response: responses(z.object({ items: z.array(riskRunViewSchema) })) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['risk'],
+        summary: '评分任务列表 / latest scoring runs of a region',
+        querystring: regionQuery,
+        response: responses(z.object({ items: z.array(riskRunViewSchema) })),
+      },
+    },
     async (request, reply) => {
       const res = await listRiskRuns(deps, actorOf(request), regionOf(request, request.query.region));
       return res.ok ? { items: res.value } : sendError(reply, res.error);
@@ -69,7 +113,15 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.get(
     '/api/risk/runs/:id',
-    { config: { access: READERS }, schema: { tags: ['risk'], summary: '评分进度 / progress of a scoring run', params: runParams, response: responses(riskRunViewSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['risk'],
+        summary: '评分进度 / progress of a scoring run',
+        params: runParams,
+        response: responses(riskRunViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getRiskRun(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -78,9 +130,21 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.post(
     '/api/risk/runs/:id/cancel',
-    { config: { access: WRITERS }, schema: { tags: ['risk'], summary: '取消评分 / cancel a scoring run', params: runParams, response: responses(riskRunViewSchema) } },
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['risk'],
+        summary: '取消评分 / cancel a scoring run',
+        params: runParams,
+        response: responses(riskRunViewSchema),
+      },
+    },
     async (request, reply) => {
-      const res = await cancelRiskRun(deps, { actor: actorOf(request), requestId: request.id }, request.params.id);
+      const res = await cancelRiskRun(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.params.id,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -104,7 +168,15 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
 
   r.get(
     '/api/risk/distribution',
-    { config: { access: READERS }, schema: { tags: ['risk'], summary: '信用风险等级分布 / tier distribution of a region', querystring: regionQuery, response: responses(distributionSchema) } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['risk'],
+        summary: '信用风险等级分布 / tier distribution of a region',
+        querystring: regionQuery,
+        response: responses(distributionSchema),
+      },
+    },
     async (request, reply) => {
       const res = await riskDistribution(deps, actorOf(request), regionOf(request, request.query.region));
       return res.ok ? res.value : sendError(reply, res.error);
@@ -123,7 +195,12 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await riskUsage(deps, actorOf(request), regionOf(request, request.query.region), request.query.year ?? null);
+      const res = await riskUsage(
+        deps,
+        actorOf(request),
+        regionOf(request, request.query.region),
+        request.query.year ?? null,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

@@ -31,8 +31,17 @@ const searchQuery = targetFilterSchema.extend({
 });
 
 const detailSchema = targetViewSchema.extend({
-  statusHistory: z.array(z.object({ status: z.string(), effectiveDate: z.string(), recordedBy: z.string().nullable(), recordedAt: z.string() })),
-  claims: z.array(z.object({ departmentCode: z.string(), claimedBy: z.string().nullable(), claimedAt: z.string() })),
+  statusHistory: z.array(
+    z.object({
+      status: z.string(),
+      effectiveDate: z.string(),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
+  ),
+  claims: z.array(
+    z.object({ departmentCode: z.string(), claimedBy: z.string().nullable(), claimedAt: z.string() }),
+  ),
 });
 
 const claimBody = z
@@ -43,12 +52,17 @@ const claimBody = z
     filter: targetFilterSchema.optional(),
   })
   .refine((b) => (b.ids === undefined) !== (b.filter === undefined), { message: 'give either ids or filter' })
-  .refine((b) => b.filter === undefined || Object.values(b.filter).some((v) => v !== undefined && v !== ''), { message: 'the filter must set at least one criterion' });
+  .refine((b) => b.filter === undefined || Object.values(b.filter).some((v) => v !== undefined && v !== ''), {
+    message: 'the filter must set at least one criterion',
+  });
 
 /** Register target library routes. */
 export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/targets',
@@ -59,7 +73,13 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
         summary: '检索检查对象 / search the target library',
         querystring: searchQuery,
         response: responses(
-          z.object({ items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })), total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number() }),
+          z.object({
+            items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })),
+            total: z.number(),
+            totalExact: z.boolean(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
         ),
       },
     },
@@ -74,7 +94,11 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/targets/export',
     {
       config: { access: sessionAccess },
-      schema: { tags: ['targets'], summary: '导出检查对象 / export a filtered list (xlsx or csv)', querystring: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
+      schema: {
+        tags: ['targets'],
+        summary: '导出检查对象 / export a filtered list (xlsx or csv)',
+        querystring: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
@@ -82,13 +106,24 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       if (!res.ok) {
         return sendError(reply, res.error);
       }
-      return reply.header('content-type', res.value.contentType).header('content-disposition', attachment(res.value.fileName)).send(res.value.stream);
+      return reply
+        .header('content-type', res.value.contentType)
+        .header('content-disposition', attachment(res.value.fileName))
+        .send(res.value.stream);
     },
   );
 
   r.get(
     '/api/targets/:id',
-    { config: { access: sessionAccess }, schema: { tags: ['targets'], summary: '检查对象详情 / a target with status history and claims', params: idParams, response: responses(detailSchema) } },
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['targets'],
+        summary: '检查对象详情 / a target with status history and claims',
+        params: idParams,
+        response: responses(detailSchema),
+      },
+    },
     async (request, reply) => {
       const res = await getTarget(deps, actorOf(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -97,7 +132,15 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
 
   r.post(
     '/api/targets',
-    { config: { access: WRITERS }, schema: { tags: ['targets'], summary: '新增检查对象 / create a target', body: targetRawSchema, response: responses(targetViewSchema, 201) } },
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '新增检查对象 / create a target',
+        body: targetRawSchema,
+        response: responses(targetViewSchema, 201),
+      },
+    },
     async (request, reply) => {
       const res = await createTarget(deps, ctxOf(request), request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
@@ -108,7 +151,13 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/targets/:id',
     {
       config: { access: WRITERS },
-      schema: { tags: ['targets'], summary: '修改检查对象 / edit a target (not its status)', params: idParams, body: targetRawSchema, response: responses(targetViewSchema) },
+      schema: {
+        tags: ['targets'],
+        summary: '修改检查对象 / edit a target (not its status)',
+        params: idParams,
+        body: targetRawSchema,
+        response: responses(targetViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await updateTarget(deps, ctxOf(request), request.params.id, request.body);
@@ -120,7 +169,13 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/targets/:id/status',
     {
       config: { access: WRITERS },
-      schema: { tags: ['targets'], summary: '变更登记状态 / change the status, dated', params: idParams, body: statusChangeSchema, response: responses(targetViewSchema) },
+      schema: {
+        tags: ['targets'],
+        summary: '变更登记状态 / change the status, dated',
+        params: idParams,
+        body: statusChangeSchema,
+        response: responses(targetViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await changeTargetStatus(deps, ctxOf(request), request.params.id, request.body);
@@ -132,13 +187,22 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/targets/claims',
     {
       config: { access: WRITERS },
-      schema: { tags: ['targets'], summary: '认领 / 取消认领（按所选或按筛选条件） / claim or unclaim by ids or filter', body: claimBody, response: responses(z.object({ affected: z.number() })) },
+      schema: {
+        tags: ['targets'],
+        summary: '认领 / 取消认领（按所选或按筛选条件） / claim or unclaim by ids or filter',
+        body: claimBody,
+        response: responses(z.object({ affected: z.number() })),
+      },
     },
     async (request, reply) => {
       const b = request.body;
       const actor = actorOf(request);
       const selection = b.ids !== undefined ? { ids: b.ids } : { filter: b.filter ?? {} };
-      const res = await claimOrUnclaim(deps, { actor, requestId: request.id }, { action: b.action, departmentCode: b.departmentCode ?? actor.departmentCode, selection });
+      const res = await claimOrUnclaim(
+        deps,
+        { actor, requestId: request.id },
+        { action: b.action, departmentCode: b.departmentCode ?? actor.departmentCode, selection },
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );
@@ -150,8 +214,18 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       schema: {
         tags: ['targets'],
         summary: '按上传名单认领 / claim or unclaim by an uploaded list (multipart file)',
-        querystring: z.object({ action: z.enum(['claim', 'unclaim']).default('claim'), departmentCode: z.string().max(40).optional() }),
-        response: responses(z.object({ affected: z.number(), listed: z.number(), notFound: z.number(), notFoundSample: z.array(z.string()) })),
+        querystring: z.object({
+          action: z.enum(['claim', 'unclaim']).default('claim'),
+          departmentCode: z.string().max(40).optional(),
+        }),
+        response: responses(
+          z.object({
+            affected: z.number(),
+            listed: z.number(),
+            notFound: z.number(),
+            notFoundSample: z.array(z.string()),
+          }),
+        ),
       },
     },
     async (request, reply) => {
@@ -160,7 +234,13 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       if (!upload.ok) {
         return sendError(reply, upload.error);
       }
-      const res = await claimFromUpload(deps, { actor, requestId: request.id }, request.query.action, request.query.departmentCode ?? actor.departmentCode, upload.value);
+      const res = await claimFromUpload(
+        deps,
+        { actor, requestId: request.id },
+        request.query.action,
+        request.query.departmentCode ?? actor.departmentCode,
+        upload.value,
+      );
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

@@ -9,7 +9,14 @@ import { z } from 'zod';
 import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { freezeDraw, freezeInputSchema } from '../services/freeze.service';
-import { editTask, getTaskDetail, listTasksFor, participationSchema, removeTask, respondToTask } from '../services/task.service';
+import {
+  editTask,
+  getTaskDetail,
+  listTasksFor,
+  participationSchema,
+  removeTask,
+  respondToTask,
+} from '../services/task.service';
 import { drawSummarySchema, taskViewSchema } from '../services/workflow-views';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
@@ -24,13 +31,21 @@ const estimateSchema = z.object({
 /** Register task routes. */
 export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({ actor: actorOf(request), requestId: request.id });
+  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
 
   r.get(
     '/api/tasks',
     {
       config: { access: READERS },
-      schema: { tags: ['tasks'], summary: '抽查任务列表 / tasks', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: responses(z.object({ items: z.array(taskViewSchema) })) },
+      schema: {
+        tags: ['tasks'],
+        summary: '抽查任务列表 / tasks',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: responses(z.object({ items: z.array(taskViewSchema) })),
+      },
     },
     async (request) => ({ items: await listTasksFor(deps, actorOf(request), request.query.year) }),
   );
@@ -38,7 +53,14 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/tasks/:id',
     {
       config: { access: READERS },
-      schema: { tags: ['tasks'], summary: '任务详情、摇号与估算 / a task with draws and estimate', params: idParams, response: responses(z.object({ task: taskViewSchema, draws: z.array(drawSummarySchema), estimate: estimateSchema })) },
+      schema: {
+        tags: ['tasks'],
+        summary: '任务详情、摇号与估算 / a task with draws and estimate',
+        params: idParams,
+        response: responses(
+          z.object({ task: taskViewSchema, draws: z.array(drawSummarySchema), estimate: estimateSchema }),
+        ),
+      },
     },
     async (request, reply) => {
       const res = await getTaskDetail(deps, actorOf(request), request.params.id);
@@ -47,7 +69,16 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.put(
     '/api/tasks/:id',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['tasks'], summary: '修改任务 / edit a task', params: idParams, body: taskSpecSchema, response: responses(taskViewSchema) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['tasks'],
+        summary: '修改任务 / edit a task',
+        params: idParams,
+        body: taskSpecSchema,
+        response: responses(taskViewSchema),
+      },
+    },
     async (request, reply) => {
       const res = await editTask(deps, ctx(request), request.params.id, request.body);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -55,7 +86,15 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
   );
   r.delete(
     '/api/tasks/:id',
-    { config: { access: rolesAccess('dept_admin') }, schema: { tags: ['tasks'], summary: '删除未摇号的任务 / delete an undrawn task', params: idParams, response: responses(z.object({ deleted: z.string() })) } },
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['tasks'],
+        summary: '删除未摇号的任务 / delete an undrawn task',
+        params: idParams,
+        response: responses(z.object({ deleted: z.string() })),
+      },
+    },
     async (request, reply) => {
       const res = await removeTask(deps, ctx(request), request.params.id);
       return res.ok ? res.value : sendError(reply, res.error);
@@ -65,7 +104,13 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/tasks/:id/participation',
     {
       config: { access: rolesAccess('dept_admin', 'leader') },
-      schema: { tags: ['tasks'], summary: '参与部门确认 / accept or decline a joint task', params: idParams, body: participationSchema, response: responses(taskViewSchema) },
+      schema: {
+        tags: ['tasks'],
+        summary: '参与部门确认 / accept or decline a joint task',
+        params: idParams,
+        body: participationSchema,
+        response: responses(taskViewSchema),
+      },
     },
     async (request, reply) => {
       const res = await respondToTask(deps, ctx(request), request.params.id, request.body);
@@ -76,7 +121,13 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     '/api/tasks/:id/draws',
     {
       config: { access: rolesAccess('dept_admin') },
-      schema: { tags: ['draws'], summary: '冻结名单与人员库 / freeze a new draw', params: idParams, body: freezeInputSchema, response: responses(drawSummarySchema, 201) },
+      schema: {
+        tags: ['draws'],
+        summary: '冻结名单与人员库 / freeze a new draw',
+        params: idParams,
+        body: freezeInputSchema,
+        response: responses(drawSummarySchema, 201),
+      },
     },
     async (request, reply) => {
       const res = await freezeDraw(deps, ctx(request), request.params.id, request.body);

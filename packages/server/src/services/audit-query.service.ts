@@ -11,7 +11,13 @@ import type { ServiceDeps } from './context';
 export async function listAuditRows(
   deps: ServiceDeps,
   actor: Actor,
-  q: { page: number; pageSize: number; action?: string | undefined; entityType?: string | undefined; entityId?: string | undefined },
+  q: {
+    page: number;
+    pageSize: number;
+    action?: string | undefined;
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+  },
 ) {
   const db = deps.database.db;
   const conds: SQL[] = [];
@@ -62,5 +68,12 @@ export async function verifyAudit(deps: ServiceDeps) {
   const v = await verifyAuditChain(deps.database.db);
   return v.ok
     ? { ok: true, rows: v.rows, brokenAt: null, reason: null, expected: null, actual: null }
-    : { ok: false, rows: v.rows, brokenAt: v.brokenAt, reason: v.reason, expected: v.expected, actual: v.actual };
+    : {
+        ok: false,
+        rows: v.rows,
+        brokenAt: v.brokenAt,
+        reason: v.reason,
+        expected: v.expected,
+        actual: v.actual,
+      };
 }

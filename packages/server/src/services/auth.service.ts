@@ -3,7 +3,15 @@
  * timeout, CSRF tokens (等保 2.0 level 3).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { checkPasswordPolicy, domainError, err, ok, roleSchema, type DomainError, type Result } from '@openssj/core';
+import {
+  checkPasswordPolicy,
+  domainError,
+  err,
+  ok,
+  roleSchema,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
@@ -53,7 +61,12 @@ function toMe(u: UserWithDepartment): Me {
     username: u.user.username,
     displayName: u.user.displayName,
     roles: rolesSchema.parse(u.user.roles),
-    department: { code: u.user.departmentCode, name: u.departmentName, regionCode: u.regionCode, regionName: u.regionName },
+    department: {
+      code: u.user.departmentCode,
+      name: u.departmentName,
+      regionCode: u.regionCode,
+      regionName: u.regionName,
+    },
   };
 }
 
@@ -63,7 +76,13 @@ const badCredentials = (): DomainError =>
 /** Check a username and password and open a session. */
 export async function login(
   deps: ServiceDeps,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string },
+  input: {
+    username: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string;
+  },
 ): Promise<Result<LoginOutcome, DomainError>> {
   const { db } = deps.database;
   const now = deps.clock();
@@ -111,9 +130,14 @@ export async function login(
     if (r.ok && r.value.lockedUntil !== null && r.value.lockedUntil > now) {
       const until = r.value.lockedUntil.toISOString();
       return err(
-        domainError('LOCKED', `连续登录失败次数过多，账号已锁定至 ${until}`, `too many failed logins: account locked until ${until}`, {
-          details: { lockedUntil: until },
-        }),
+        domainError(
+          'LOCKED',
+          `连续登录失败次数过多，账号已锁定至 ${until}`,
+          `too many failed logins: account locked until ${until}`,
+          {
+            details: { lockedUntil: until },
+          },
+        ),
       );
     }
     return err(badCredentials());
@@ -134,7 +158,13 @@ export async function login(
     await audit(
       tx,
       { actor: null, requestId: input.requestId },
-      { action: 'auth.login', entityType: 'user', entityId: u.id, departmentCode: u.departmentCode, after: { username: u.username, ip: input.ip } },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: u.id,
+        departmentCode: u.departmentCode,
+        after: { username: u.username, ip: input.ip },
+      },
       now,
     );
     return ok(undefined);
@@ -158,17 +188,27 @@ export async function resolveSession(
   const id = sessionIdOf(token);
   const s = await findSession(db, id);
   if (s === undefined) {
-    return err(domainError('SESSION_EXPIRED', '会话已失效，请重新登录', 'session expired: please log in again'));
+    return err(
+      domainError('SESSION_EXPIRED', '会话已失效，请重新登录', 'session expired: please log in again'),
+    );
   }
   const idleMs = deps.config.SSJ_SESSION_IDLE_MINUTES * 60_000;
   if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
     await deleteSession(db, id);
-    return err(domainError('SESSION_EXPIRED', '会话因长时间未操作已过期，请重新登录', 'session expired after inactivity: please log in again'));
+    return err(
+      domainError(
+        'SESSION_EXPIRED',
+        '会话因长时间未操作已过期，请重新登录',
+        'session expired after inactivity: please log in again',
+      ),
+    );
   }
   const found = await findUserById(db, s.userId);
   if (found === undefined || !found.user.active) {
     await deleteSession(db, id);
-    return err(domainError('SESSION_EXPIRED', '账号已停用，请重新登录', 'account disabled: please log in again'));
+    return err(
+      domainError('SESSION_EXPIRED', '账号已停用，请重新登录', 'account disabled: please log in again'),
+    );
   }
   if (now.getTime() - s.lastSeenAt.getTime() > 30_000) {
     await touchSession(db, id, now);
@@ -194,7 +234,12 @@ export async function logout(deps: ServiceDeps, ctx: AuditContext & { actor: Act
   const { db } = deps.database;
   await inTransaction(db, async (tx) => {
     await deleteSession(tx, ctx.actor.sessionId);
-    await audit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }, deps.clock());
+    await audit(
+      tx,
+      ctx,
+      { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId },
+      deps.clock(),
+    );
     return ok(undefined);
   });
 }
@@ -212,14 +257,23 @@ export async function changePassword(
   }
   const policy = checkPasswordPolicy(input.newPassword, found.user.username);
   if (!policy.ok) {
-    return err(domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, { issues: [policy.error] }));
+    return err(
+      domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, {
+        issues: [policy.error],
+      }),
+    );
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
     await updateUser(tx, ctx.actor.userId, { passwordHash, passwordChangedAt: now });
     await deleteUserSessions(tx, ctx.actor.userId);
-    await audit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: ctx.actor.userId }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'auth.password_changed', entityType: 'user', entityId: ctx.actor.userId },
+      now,
+    );
     return ok(undefined);
   });
 }

@@ -37,7 +37,9 @@ export async function loadHolidayTable(db: Db): Promise<readonly SourcedHolidayY
 }
 
 export const coverageSchema = z.object({
-  years: z.array(z.object({ year: z.number(), source: z.enum(['chinese-days', 'admin']).nullable(), inUse: z.boolean() })),
+  years: z.array(
+    z.object({ year: z.number(), source: z.enum(['chinese-days', 'admin']).nullable(), inUse: z.boolean() }),
+  ),
   /** Years in use (tasks' windows and deadlines, this year and next) without a table: their deadlines are 暂定. */
   missing: z.array(z.number()),
 });
@@ -54,9 +56,15 @@ export async function holidayCoverage(db: Db, now: Date): Promise<Coverage> {
   );
   // a deadline 20 working days after a December end falls in the next year
   const inUse = new Set<number>([thisYear, thisYear + 1, ...rows.flatMap((r) => [r.y, r.y + 1])]);
-  const years = [...new Set([...inUse, ...table.map((t) => t.year).filter((y) => y >= thisYear)])].sort((a, b) => a - b);
+  const years = [...new Set([...inUse, ...table.map((t) => t.year).filter((y) => y >= thisYear)])].sort(
+    (a, b) => a - b,
+  );
   return {
-    years: years.map((year) => ({ year, source: table.find((t) => t.year === year)?.source ?? null, inUse: inUse.has(year) })),
+    years: years.map((year) => ({
+      year,
+      source: table.find((t) => t.year === year)?.source ?? null,
+      inUse: inUse.has(year),
+    })),
     missing: [...inUse].filter((y) => !isYearCovered(y, table)).sort((a, b) => a - b),
   };
 }

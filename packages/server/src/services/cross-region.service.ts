@@ -25,7 +25,11 @@ const parseList = (v: unknown): string[] => {
 };
 
 /** The regions configured as a region's fallback pool. */
-export async function getFallbackRegions(deps: ServiceDeps, actor: Actor, region: string): Promise<Result<z.infer<typeof fallbackViewSchema>, DomainError>> {
+export async function getFallbackRegions(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+): Promise<Result<z.infer<typeof fallbackViewSchema>, DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -34,19 +38,38 @@ export async function getFallbackRegions(deps: ServiceDeps, actor: Actor, region
 }
 
 /** Set a region's adjacent regions, both ways (system admin: it changes two regions' pools); audited. */
-export async function putFallbackRegions(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, input: z.infer<typeof fallbackInputSchema>): Promise<Result<z.infer<typeof fallbackViewSchema>, DomainError>> {
+export async function putFallbackRegions(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  input: z.infer<typeof fallbackInputSchema>,
+): Promise<Result<z.infer<typeof fallbackViewSchema>, DomainError>> {
   if (!ctx.actor.roles.includes('system_admin')) {
-    return err(domainError('FORBIDDEN', '仅系统管理员可配置相邻地区备用人员库', 'only a system admin may configure adjacent-region fallback pools'));
+    return err(
+      domainError(
+        'FORBIDDEN',
+        '仅系统管理员可配置相邻地区备用人员库',
+        'only a system admin may configure adjacent-region fallback pools',
+      ),
+    );
   }
   const known = new Set((await listRegions(deps.database.db)).map((r) => r.code));
   const unknown = [input.regionCode, ...input.adjacent].filter((c) => !known.has(c));
   if (unknown.length > 0 || input.adjacent.includes(input.regionCode)) {
-    return err(domainError('VALIDATION', `未知或重复的行政区划：${unknown.join('、') || input.regionCode}`, `unknown or self-referencing regions: ${unknown.join(', ') || input.regionCode}`, { details: { unknown } }));
+    return err(
+      domainError(
+        'VALIDATION',
+        `未知或重复的行政区划：${unknown.join('、') || input.regionCode}`,
+        `unknown or self-referencing regions: ${unknown.join(', ') || input.regionCode}`,
+        { details: { unknown } },
+      ),
+    );
   }
   const now = deps.clock();
   const adjacent = [...new Set(input.adjacent)].sort();
   return inTransaction(deps.database.db, async (tx) => {
-    const before = parseList((await getSettings(tx, ADJACENT_REGIONS_SETTING, [input.regionCode])).get(input.regionCode));
+    const before = parseList(
+      (await getSettings(tx, ADJACENT_REGIONS_SETTING, [input.regionCode])).get(input.regionCode),
+    );
     const touched = [...new Set([...before, ...adjacent])];
     const others = await getSettings(tx, ADJACENT_REGIONS_SETTING, touched);
     await putSetting(tx, input.regionCode, ADJACENT_REGIONS_SETTING, adjacent, now);
@@ -55,7 +78,18 @@ export async function putFallbackRegions(deps: ServiceDeps, ctx: AuditContext & 
       const next = adjacent.includes(r) ? [...list, input.regionCode].sort() : list;
       await putSetting(tx, r, ADJACENT_REGIONS_SETTING, next, now);
     }
-    await audit(tx, ctx, { action: 'cross_region.fallback', entityType: 'setting', entityId: `${input.regionCode}/${ADJACENT_REGIONS_SETTING}`, before, after: adjacent }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'cross_region.fallback',
+        entityType: 'setting',
+        entityId: `${input.regionCode}/${ADJACENT_REGIONS_SETTING}`,
+        before,
+        after: adjacent,
+      },
+      now,
+    );
     return ok({ regionCode: input.regionCode, adjacent });
   });
 }

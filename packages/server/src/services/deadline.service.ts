@@ -39,7 +39,11 @@ const rowSchema = z.object({
 });
 
 /** Tasks with visits, in the actor's departments (all for system admins and auditors), each with its countdown. */
-export async function listTaskDeadlines(deps: ServiceDeps, actor: Actor, f: { overdueOnly: boolean; includePublished: boolean }): Promise<TaskDeadline[]> {
+export async function listTaskDeadlines(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: { overdueOnly: boolean; includePublished: boolean },
+): Promise<TaskDeadline[]> {
   const db = deps.database.db;
   const all = hasAnyRole(actor, ['system_admin', 'auditor']);
   const dept = actor.departmentCode;

@@ -7,7 +7,15 @@ import { domainError, drawRecordSchema, err, ok, type DomainError, type Result }
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
-import { cancelInspections, findDraw, insertOverride, inspectionOf, setInspectionTeam, startedInspections, updateDraw } from '../db/repos/draw.repo';
+import {
+  cancelInspections,
+  findDraw,
+  insertOverride,
+  inspectionOf,
+  setInspectionTeam,
+  startedInspections,
+  updateDraw,
+} from '../db/repos/draw.repo';
 import { updateTask } from '../db/repos/task.repo';
 import { inspectors, recusals } from '../db/schema';
 import { inTransaction } from '../db/tx';
@@ -27,7 +35,12 @@ export const overrideInputSchema = z.object({
 type Ctx = AuditContext & { actor: Actor };
 
 /** Abandon a draw that no inspection has started on; its unstarted inspections are cancelled. */
-export async function abandonDraw(deps: ServiceDeps, ctx: Ctx, id: string, input: z.infer<typeof abandonInputSchema>): Promise<Result<DrawSummary, DomainError>> {
+export async function abandonDraw(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof abandonInputSchema>,
+): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id);
@@ -40,19 +53,50 @@ export async function abandonDraw(deps: ServiceDeps, ctx: Ctx, id: string, input
     }
     const started = await startedInspections(tx, id);
     if (started > 0) {
-      return err(domainError('INVALID_STATE', `已有 ${started} 项检查开始，不能作废本次摇号`, `${started} inspections have started: the draw cannot be abandoned`, { details: { started } }));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          `已有 ${started} 项检查开始，不能作废本次摇号`,
+          `${started} inspections have started: the draw cannot be abandoned`,
+          { details: { started } },
+        ),
+      );
     }
     await cancelInspections(tx, id, now);
-    await updateDraw(tx, id, { status: 'abandoned', abandonedReason: input.reason, abandonedAt: now, abandonedBy: ctx.actor.username });
+    await updateDraw(tx, id, {
+      status: 'abandoned',
+      abandonedReason: input.reason,
+      abandonedAt: now,
+      abandonedBy: ctx.actor.username,
+    });
     await updateTask(tx, d.taskId, { status: 'planned', updatedAt: now });
-    await audit(tx, ctx, { action: 'draw.abandoned', entityType: 'draw', entityId: id, departmentCode: w.value.lead, before: { status: d.status }, after: { status: 'abandoned', reason: input.reason } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'draw.abandoned',
+        entityType: 'draw',
+        entityId: id,
+        departmentCode: w.value.lead,
+        before: { status: d.status },
+        after: { status: 'abandoned', reason: input.reason },
+      },
+      now,
+    );
     const saved = await findDraw(tx, id);
-    return saved === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok(drawSummary(saved));
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
+      : ok(drawSummary(saved));
   });
 }
 
 /** Add people to a drawn team with a reason (直接委派); recorded in the record's overrides and the inspection. */
-export async function overrideTeam(deps: ServiceDeps, ctx: Ctx, id: string, input: z.infer<typeof overrideInputSchema>): Promise<Result<DrawSummary, DomainError>> {
+export async function overrideTeam(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof overrideInputSchema>,
+): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id);
@@ -61,15 +105,33 @@ export async function overrideTeam(deps: ServiceDeps, ctx: Ctx, id: string, inpu
     }
     const d = w.value.draw;
     if (d.status !== 'drawn' || d.record === null) {
-      return err(domainError('INVALID_STATE', '只有已摇号的摇号可以直接委派', 'only a drawn draw takes direct assignments'));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '只有已摇号的摇号可以直接委派',
+          'only a drawn draw takes direct assignments',
+        ),
+      );
     }
     const record = drawRecordSchema.parse(d.record);
     if (!record.selected.some((s) => s.id === input.target)) {
-      return err(domainError('VALIDATION', `${input.target} 不是本次摇号的入选对象`, `${input.target} was not selected in this draw`));
+      return err(
+        domainError(
+          'VALIDATION',
+          `${input.target} 不是本次摇号的入选对象`,
+          `${input.target} was not selected in this draw`,
+        ),
+      );
     }
     const inspection = await inspectionOf(tx, id, input.target);
     if (inspection === undefined || !['assigned', 'in_progress'].includes(inspection.status)) {
-      return err(domainError('INVALID_STATE', '该检查已提交或已取消，不能再委派', 'the inspection is submitted or cancelled: no more assignments'));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '该检查已提交或已取消，不能再委派',
+          'the inspection is submitted or cancelled: no more assignments',
+        ),
+      );
     }
     const found = await tx.select().from(inspectors).where(inArray(inspectors.id, input.inspectors));
     const ids = input.inspectors.map((x) => {
@@ -78,26 +140,77 @@ export async function overrideTeam(deps: ServiceDeps, ctx: Ctx, id: string, inpu
     });
     const unknown = ids.filter((x) => x.row === undefined || !x.row.active).map((x) => x.input);
     if (unknown.length > 0) {
-      return err(domainError('VALIDATION', `人员库中没有这些在岗人员：${unknown.join('、')}`, `no such active people in the library: ${unknown.join(', ')}`, { details: { unknown } }));
+      return err(
+        domainError(
+          'VALIDATION',
+          `人员库中没有这些在岗人员：${unknown.join('、')}`,
+          `no such active people in the library: ${unknown.join(', ')}`,
+          { details: { unknown } },
+        ),
+      );
     }
     const already = ids.filter((x) => inspection.inspectors.includes(x.id)).map((x) => x.id);
     if (already.length > 0 || new Set(ids.map((x) => x.id)).size !== ids.length) {
-      return err(domainError('VALIDATION', `已在检查组中：${already.join('、')}`, `already on the team: ${already.join(', ')}`));
+      return err(
+        domainError(
+          'VALIDATION',
+          `已在检查组中：${already.join('、')}`,
+          `already on the team: ${already.join(', ')}`,
+        ),
+      );
     }
     const conflicts = await tx
       .select({ inspectorId: recusals.inspectorId })
       .from(recusals)
-      .where(and(eq(recusals.targetId, input.target), inArray(recusals.inspectorId, input.inspectors), isNull(recusals.withdrawnAt)));
+      .where(
+        and(
+          eq(recusals.targetId, input.target),
+          inArray(recusals.inspectorId, input.inspectors),
+          isNull(recusals.withdrawnAt),
+        ),
+      );
     if (conflicts.length > 0) {
-      return err(domainError('VALIDATION', `这些人员已申报回避：${conflicts.map((c) => c.inspectorId).join('、')}`, `these people declared a recusal for the target: ${conflicts.map((c) => c.inspectorId).join(', ')}`));
+      return err(
+        domainError(
+          'VALIDATION',
+          `这些人员已申报回避：${conflicts.map((c) => c.inspectorId).join('、')}`,
+          `these people declared a recusal for the target: ${conflicts.map((c) => c.inspectorId).join(', ')}`,
+        ),
+      );
     }
     const at = new Date(Math.max(now.getTime(), d.drawnAt?.getTime() ?? 0));
-    const override = { target: input.target, inspectors: ids.map((x) => x.id), reason: input.reason, by: ctx.actor.username, at: at.toISOString() };
-    await insertOverride(tx, { drawId: id, targetId: input.target, inspectors: override.inspectors, reason: input.reason, by: ctx.actor.username, at });
+    const override = {
+      target: input.target,
+      inspectors: ids.map((x) => x.id),
+      reason: input.reason,
+      by: ctx.actor.username,
+      at: at.toISOString(),
+    };
+    await insertOverride(tx, {
+      drawId: id,
+      targetId: input.target,
+      inspectors: override.inspectors,
+      reason: input.reason,
+      by: ctx.actor.username,
+      at,
+    });
     await updateDraw(tx, id, { record: { ...record, overrides: [...record.overrides, override] } });
     await setInspectionTeam(tx, inspection.id, [...inspection.inspectors, ...override.inspectors], now);
-    await audit(tx, ctx, { action: 'draw.override', entityType: 'draw', entityId: id, departmentCode: w.value.lead, after: override }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'draw.override',
+        entityType: 'draw',
+        entityId: id,
+        departmentCode: w.value.lead,
+        after: override,
+      },
+      now,
+    );
     const saved = await findDraw(tx, id);
-    return saved === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok(drawSummary(saved));
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
+      : ok(drawSummary(saved));
   });
 }

@@ -3,19 +3,35 @@
  * notices per drawn target (检查通知书), and the public portal's draws (一公开: badge numbers
  * only, no names of inspectors), record JSON and frame files (spec §4 text).
  */
-import { commitmentObjectSchema, domainError, drawRecordSchema, err, ok, type DomainError, type DrawRecord, type Result } from '@openssj/core';
+import {
+  commitmentObjectSchema,
+  domainError,
+  drawRecordSchema,
+  err,
+  ok,
+  type DomainError,
+  type DrawRecord,
+  type Result,
+} from '@openssj/core';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { canReadDepartment, forbiddenDepartment, type Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { drawsOfTask, findDraw, listPublicDraws, publicDrawCounts, type DrawRow } from '../db/repos/draw.repo';
+import {
+  drawsOfTask,
+  findDraw,
+  listPublicDraws,
+  publicDrawCounts,
+  type DrawRow,
+} from '../db/repos/draw.repo';
 import { frameText, pairCounts } from '../db/repos/frame.repo';
 import { findTask, type TaskFull } from '../db/repos/task.repo';
 import { departments, drawPool, inspections, inspectors, targets } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { drawSummary, parseTaskJson } from './workflow-views';
 
-const notFound = (id: string): DomainError => domainError('NOT_FOUND', `没有这次摇号：${id}`, `no such draw: ${id}`);
+const notFound = (id: string): DomainError =>
+  domainError('NOT_FOUND', `没有这次摇号：${id}`, `no such draw: ${id}`);
 
 async function supersededBy(db: Db, d: DrawRow): Promise<string | null> {
   return (await drawsOfTask(db, d.taskId)).find((x) => x.supersedes === d.id)?.id ?? null;
@@ -30,19 +46,34 @@ async function targetNames(db: Db, ids: readonly string[]) {
   if (ids.length === 0) {
     return new Map<string, { name: string; address: string; legalRep: string | null }>();
   }
-  const rows = await db.select({ id: targets.id, name: targets.name, address: targets.address, legalRep: targets.legalRep }).from(targets).where(inArray(targets.id, [...ids]));
+  const rows = await db
+    .select({ id: targets.id, name: targets.name, address: targets.address, legalRep: targets.legalRep })
+    .from(targets)
+    .where(inArray(targets.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function peopleByIds(db: Db, ids: readonly string[]) {
   if (ids.length === 0) {
-    return new Map<string, { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }>();
+    return new Map<
+      string,
+      { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }
+    >();
   }
   const rows = await db
-    .select({ id: inspectors.id, badgeNo: inspectors.badgeNo, name: inspectors.name, departmentCode: inspectors.departmentCode, expert: inspectors.expert })
+    .select({
+      id: inspectors.id,
+      badgeNo: inspectors.badgeNo,
+      name: inspectors.name,
+      departmentCode: inspectors.departmentCode,
+      expert: inspectors.expert,
+    })
     .from(inspectors)
     .where(inArray(inspectors.id, [...ids]));
-  const out = new Map<string, { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }>();
+  const out = new Map<
+    string,
+    { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }
+  >();
   for (const r of rows) {
     out.set(r.id, r);
     if (r.badgeNo !== null) {
@@ -60,12 +91,24 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
   if (d === undefined || t === undefined) {
     return err(notFound(id));
   }
-  if (!canReadDepartment(actor, t.task.leadDepartmentCode, t.participants.map((p) => p.departmentCode))) {
+  if (
+    !canReadDepartment(
+      actor,
+      t.task.leadDepartmentCode,
+      t.participants.map((p) => p.departmentCode),
+    )
+  ) {
     return err(forbiddenDepartment(t.task.leadDepartmentCode));
   }
   const record = recordOf(d);
   const selectedIds = record?.selected.map((s) => s.id) ?? [];
-  const rows = selectedIds.length === 0 ? [] : await db.select().from(inspections).where(and(eq(inspections.drawId, id), inArray(inspections.targetId, selectedIds)));
+  const rows =
+    selectedIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(inspections)
+          .where(and(eq(inspections.drawId, id), inArray(inspections.targetId, selectedIds)));
   const teams = new Map(rows.map((r) => [r.targetId, r]));
   const names = await targetNames(db, selectedIds);
   const people = await peopleByIds(db, [...new Set(rows.flatMap((r) => r.inspectors))]);
@@ -73,7 +116,14 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
   const assignment = new Map((record?.assignments ?? []).map((a) => [a.target, a]));
   return ok({
     draw: drawSummary(d, await supersededBy(db, d)),
-    task: { id: t.task.id, title: t.task.title, leadDepartmentCode: t.task.leadDepartmentCode, quota: parseTaskJson(t.task).quota, windowStart: t.task.windowStart, windowEnd: t.task.windowEnd },
+    task: {
+      id: t.task.id,
+      title: t.task.title,
+      leadDepartmentCode: t.task.leadDepartmentCode,
+      quota: parseTaskJson(t.task).quota,
+      windowStart: t.task.windowStart,
+      windowEnd: t.task.windowEnd,
+    },
     commitmentObject: d.commitmentObject === null ? null : commitmentObjectSchema.parse(d.commitmentObject),
     poolSize: pool?.n ?? 0,
     pairExclusions: await pairCounts(db, id),
@@ -93,7 +143,14 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
         plannedDate: insp?.plannedDate ?? null,
         team: (insp?.inspectors ?? a?.inspectors ?? []).map((pid) => {
           const p = people.get(pid);
-          return { id: pid, name: p?.name ?? pid, badgeNo: p?.badgeNo ?? null, departmentCode: p?.departmentCode ?? '', expert: p?.expert ?? false, override: !(a?.inspectors ?? []).includes(pid) };
+          return {
+            id: pid,
+            name: p?.name ?? pid,
+            badgeNo: p?.badgeNo ?? null,
+            departmentCode: p?.departmentCode ?? '',
+            expert: p?.expert ?? false,
+            override: !(a?.inspectors ?? []).includes(pid),
+          };
         }),
       };
     }),
@@ -111,22 +168,52 @@ export async function getNotice(deps: ServiceDeps, actor: Actor, drawId: string,
   const sel = detail.value.selections.find((s) => s.id === targetId);
   const t: TaskFull | undefined = await findTask(db, detail.value.task.id);
   if (sel === undefined || t === undefined) {
-    return err(domainError('NOT_FOUND', `${targetId} 不是本次摇号的入选对象`, `${targetId} was not selected in this draw`));
+    return err(
+      domainError(
+        'NOT_FOUND',
+        `${targetId} 不是本次摇号的入选对象`,
+        `${targetId} was not selected in this draw`,
+      ),
+    );
   }
   const names = await targetNames(db, [targetId]);
-  const depts = await db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, [t.task.leadDepartmentCode, ...t.participants.map((p) => p.departmentCode)]));
+  const depts = await db
+    .select({ code: departments.code, name: departments.name })
+    .from(departments)
+    .where(
+      inArray(departments.code, [t.task.leadDepartmentCode, ...t.participants.map((p) => p.departmentCode)]),
+    );
   return ok({
     drawId,
-    task: { id: t.task.id, title: t.task.title, leadDepartmentCode: t.task.leadDepartmentCode, windowStart: t.task.windowStart, windowEnd: t.task.windowEnd },
+    task: {
+      id: t.task.id,
+      title: t.task.title,
+      leadDepartmentCode: t.task.leadDepartmentCode,
+      windowStart: t.task.windowStart,
+      windowEnd: t.task.windowEnd,
+    },
     departments: depts,
-    target: { id: targetId, name: sel.name, address: sel.address, legalRep: names.get(targetId)?.legalRep ?? null },
+    target: {
+      id: targetId,
+      name: sel.name,
+      address: sel.address,
+      legalRep: names.get(targetId)?.legalRep ?? null,
+    },
     items: t.items.map((i) => ({ name: i.name, legalBasis: i.legalBasis, departmentCode: i.departmentCode })),
-    inspectors: sel.team.map((m) => ({ name: m.name, badgeNo: m.badgeNo, departmentCode: m.departmentCode, expert: m.expert })),
+    inspectors: sel.team.map((m) => ({
+      name: m.name,
+      badgeNo: m.badgeNo,
+      departmentCode: m.departmentCode,
+      expert: m.expert,
+    })),
     plannedDate: sel.plannedDate,
   });
 }
 
-export const publicDrawListQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+export const publicDrawListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 /** Public draws (committed or later), newest first, with the counts by status (abandoned included). */
 export async function listDrawsForPortal(deps: ServiceDeps, q: z.infer<typeof publicDrawListQuery>) {
@@ -162,7 +249,12 @@ export async function getPublicDraw(deps: ServiceDeps, id: string): Promise<Resu
   const names = await targetNames(db, record?.selected.map((s) => s.id) ?? []);
   return ok({
     draw: drawSummary(d, await supersededBy(db, d)),
-    task: { id: d.taskId, title: t?.task.title ?? '', leadDepartmentCode: t?.task.leadDepartmentCode ?? '', participants: t?.participants.map((p) => p.departmentCode) ?? [] },
+    task: {
+      id: d.taskId,
+      title: t?.task.title ?? '',
+      leadDepartmentCode: t?.task.leadDepartmentCode ?? '',
+      participants: t?.participants.map((p) => p.departmentCode) ?? [],
+    },
     commitmentObject: commitmentObjectSchema.parse(d.commitmentObject),
     selections: (record?.selected ?? []).map((s) => ({ ...s, name: names.get(s.id)?.name ?? '' })),
     assignments: record?.assignments ?? [],
@@ -172,14 +264,23 @@ export async function getPublicDraw(deps: ServiceDeps, id: string): Promise<Resu
 }
 
 /** The published record JSON of a drawn draw (spec §7). */
-export async function getPublicRecord(deps: ServiceDeps, id: string): Promise<Result<DrawRecord, DomainError>> {
+export async function getPublicRecord(
+  deps: ServiceDeps,
+  id: string,
+): Promise<Result<DrawRecord, DomainError>> {
   const d = await findDraw(deps.database.db, id);
   const r = d === undefined ? null : recordOf(d);
-  return r === null ? err(domainError('NOT_FOUND', '该摇号尚无公布的记录', 'the draw has no published record yet')) : ok(r);
+  return r === null
+    ? err(domainError('NOT_FOUND', '该摇号尚无公布的记录', 'the draw has no published record yet'))
+    : ok(r);
 }
 
 /** A frame file (spec §4) of a committed draw. */
-export async function getPublicFrame(deps: ServiceDeps, id: string, stratum: string): Promise<Result<string, DomainError>> {
+export async function getPublicFrame(
+  deps: ServiceDeps,
+  id: string,
+  stratum: string,
+): Promise<Result<string, DomainError>> {
   const d = await findDraw(deps.database.db, id);
   if (d === undefined || d.commitment === null) {
     return err(notFound(id));

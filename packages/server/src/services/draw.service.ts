@@ -34,7 +34,13 @@ import { plannedDates } from '../draw/planned-dates';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { chinaDate, chinaYear } from './workflow-settings';
-import { drawSummary, frozenStratumSchema, parseTaskJson, witnessSchema, type DrawSummary } from './workflow-views';
+import {
+  drawSummary,
+  frozenStratumSchema,
+  parseTaskJson,
+  witnessSchema,
+  type DrawSummary,
+} from './workflow-views';
 
 export const commitInputSchema = z.discriminatedUnion('seedSource', [
   z.object({ seedSource: z.literal('dice'), seedPlan: z.string().trim().min(4).max(200).optional() }),
@@ -47,12 +53,17 @@ export const runInputSchema = z.object({
   witnesses: z.array(witnessSchema).max(20).default([]),
 });
 
-const DICE_PLAN = '现场公开掷骰，读取至少 20 位数字 / public dice, at least 20 digits read aloud at the ceremony';
+const DICE_PLAN =
+  '现场公开掷骰，读取至少 20 位数字 / public dice, at least 20 digits read aloud at the ceremony';
 
 type Ctx = AuditContext & { actor: Actor };
 
 /** The lead department's draw, locked, for a write. */
-export async function writableDraw(tx: Db, actor: Actor, id: string): Promise<Result<{ draw: DrawRow; lead: string }, DomainError>> {
+export async function writableDraw(
+  tx: Db,
+  actor: Actor,
+  id: string,
+): Promise<Result<{ draw: DrawRow; lead: string }, DomainError>> {
   const d = await findDraw(tx, id, true);
   if (d === undefined) {
     return err(domainError('NOT_FOUND', `没有这次摇号：${id}`, `no such draw: ${id}`));
@@ -63,11 +74,20 @@ export async function writableDraw(tx: Db, actor: Actor, id: string): Promise<Re
 }
 
 function wrongState(d: DrawRow, wantedZh: string, wantedEn: string): DomainError {
-  return domainError('INVALID_STATE', `摇号 ${d.id} 当前状态为 ${d.status}，${wantedZh}`, `draw ${d.id} is ${d.status}: ${wantedEn}`, { details: { status: d.status } });
+  return domainError(
+    'INVALID_STATE',
+    `摇号 ${d.id} 当前状态为 ${d.status}，${wantedZh}`,
+    `draw ${d.id} is ${d.status}: ${wantedEn}`,
+    { details: { status: d.status } },
+  );
 }
 
 /** The frozen data of a draw as core's CommitInput (frames read in byte order). */
-export async function commitInputOf(db: Db, d: DrawRow, seed: { seedSource: CommitInput['seedSource']; seedPlan: string; committedAt: string }): Promise<Result<CommitInput, DomainError>> {
+export async function commitInputOf(
+  db: Db,
+  d: DrawRow,
+  seed: { seedSource: CommitInput['seedSource']; seedPlan: string; committedAt: string },
+): Promise<Result<CommitInput, DomainError>> {
   const t = await findTask(db, d.taskId);
   if (t === undefined) {
     return err(domainError('NOT_FOUND', '任务不存在', 'no such task'));
@@ -77,7 +97,14 @@ export async function commitInputOf(db: Db, d: DrawRow, seed: { seedSource: Comm
   const counts = z.record(z.string(), z.record(z.string(), z.number())).parse(d.frameExclusionCounts);
   const strata = [];
   for (const s of frozen) {
-    strata.push({ name: s.name, ratio: s.ratio, min: s.min, max: s.max, frame: await frameText(db, d.id, s.name), exclusionCounts: counts[s.name] ?? {} });
+    strata.push({
+      name: s.name,
+      ratio: s.ratio,
+      min: s.min,
+      max: s.max,
+      frame: await frameText(db, d.id, s.name),
+      exclusionCounts: counts[s.name] ?? {},
+    });
   }
   return ok({
     drawId: d.id,
@@ -92,7 +119,12 @@ export async function commitInputOf(db: Db, d: DrawRow, seed: { seedSource: Comm
 }
 
 /** Commit a frozen draw (spec §6): seed source and plan fixed, commitment audited and public. */
-export async function commitFrozenDraw(deps: ServiceDeps, ctx: Ctx, id: string, input: z.infer<typeof commitInputSchema>): Promise<Result<DrawSummary, DomainError>> {
+export async function commitFrozenDraw(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof commitInputSchema>,
+): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id);
@@ -133,9 +165,18 @@ export async function commitFrozenDraw(deps: ServiceDeps, ctx: Ctx, id: string, 
       return commitment;
     }
     const frozen = z.array(frozenStratumSchema).parse(d.strata);
-    const drift = commitment.value.commitmentObject.strata.find((s, i) => s.frameDigest !== frozen[i]?.frameDigest || s.frameSize !== frozen[i]?.frameSize);
+    const drift = commitment.value.commitmentObject.strata.find(
+      (s, i) => s.frameDigest !== frozen[i]?.frameDigest || s.frameSize !== frozen[i]?.frameSize,
+    );
     if (drift !== undefined || commitment.value.commitmentObject.poolDigest !== d.poolDigest) {
-      return err(domainError('CONFLICT', '冻结的名单或人员库已被改变，不能提交承诺', 'the frozen frames or pool changed: cannot commit', { details: { stratum: drift?.name ?? null } }));
+      return err(
+        domainError(
+          'CONFLICT',
+          '冻结的名单或人员库已被改变，不能提交承诺',
+          'the frozen frames or pool changed: cannot commit',
+          { details: { stratum: drift?.name ?? null } },
+        ),
+      );
     }
     await updateDraw(tx, id, {
       status: 'committed',
@@ -149,11 +190,23 @@ export async function commitFrozenDraw(deps: ServiceDeps, ctx: Ctx, id: string, 
     await audit(
       tx,
       ctx,
-      { action: 'draw.committed', entityType: 'draw', entityId: id, departmentCode: w.value.lead, before: { status: 'frozen' }, after: { commitment: commitment.value.commitment, commitmentObject: commitment.value.commitmentObject } },
+      {
+        action: 'draw.committed',
+        entityType: 'draw',
+        entityId: id,
+        departmentCode: w.value.lead,
+        before: { status: 'frozen' },
+        after: {
+          commitment: commitment.value.commitment,
+          commitmentObject: commitment.value.commitmentObject,
+        },
+      },
       now,
     );
     const saved = await findDraw(tx, id);
-    return saved === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok(drawSummary(saved));
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
+      : ok(drawSummary(saved));
   });
 }
 
@@ -165,12 +218,19 @@ function seedFor(d: DrawRow, raw: string | undefined): Result<string, DomainErro
     case 'beacon':
       return normaliseBeaconSeed(raw ?? '');
     case 'system':
-      return d.systemSeed === null ? err(domainError('INVALID_STATE', '系统种子缺失', 'the system seed is missing')) : ok(d.systemSeed);
+      return d.systemSeed === null
+        ? err(domainError('INVALID_STATE', '系统种子缺失', 'the system seed is missing'))
+        : ok(d.systemSeed);
   }
 }
 
 /** Draw a committed draw with its seed: record, inspections and task status in one transaction. */
-export async function runCommittedDraw(deps: ServiceDeps, ctx: Ctx, id: string, input: z.infer<typeof runInputSchema>): Promise<Result<DrawSummary & { selected: number; unfilled: number }, DomainError>> {
+export async function runCommittedDraw(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof runInputSchema>,
+): Promise<Result<DrawSummary & { selected: number; unfilled: number }, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id); // FOR UPDATE: a second press waits, then finds it drawn
@@ -179,40 +239,76 @@ export async function runCommittedDraw(deps: ServiceDeps, ctx: Ctx, id: string, 
     }
     const d = w.value.draw;
     if (d.status !== 'committed' || d.committedAt === null || d.seedPlan === null) {
-      return err(wrongState(d, '只有已提交承诺、尚未摇号的摇号可以执行', 'only a committed, undrawn draw can be run'));
+      return err(
+        wrongState(d, '只有已提交承诺、尚未摇号的摇号可以执行', 'only a committed, undrawn draw can be run'),
+      );
     }
     const seed = seedFor(d, input.seed);
     if (!seed.ok) {
       return seed;
     }
     const committed = commitmentObjectSchema.parse(d.commitmentObject);
-    const c = await commitInputOf(tx, d, { seedSource: committed.seedSource, seedPlan: committed.seedPlan, committedAt: committed.committedAt });
+    const c = await commitInputOf(tx, d, {
+      seedSource: committed.seedSource,
+      seedPlan: committed.seedPlan,
+      committedAt: committed.committedAt,
+    });
     if (!c.ok) {
       return c;
     }
     const drawnAt = new Date(Math.max(now.getTime(), d.committedAt.getTime()));
-    const record = runDraw({ ...c.value, seed: seed.value, drawnAt: drawnAt.toISOString(), supersedes: d.supersedes, overrides: [] satisfies DrawOverride[] }, nodeTicketHasher());
+    const record = runDraw(
+      {
+        ...c.value,
+        seed: seed.value,
+        drawnAt: drawnAt.toISOString(),
+        supersedes: d.supersedes,
+        overrides: [] satisfies DrawOverride[],
+      },
+      nodeTicketHasher(),
+    );
     if (!record.ok) {
       return record;
     }
     if (record.value.commitment !== d.commitment) {
-      return err(domainError('CONFLICT', '重新计算的承诺值与已公布的不符，拒绝摇号', 'the recomputed commitment differs from the published one: refusing to draw'));
+      return err(
+        domainError(
+          'CONFLICT',
+          '重新计算的承诺值与已公布的不符，拒绝摇号',
+          'the recomputed commitment differs from the published one: refusing to draw',
+        ),
+      );
     }
     const t = await findTask(tx, d.taskId);
     if (t === undefined) {
       return err(domainError('NOT_FOUND', '任务不存在', 'no such task'));
     }
     const teams = new Map(record.value.assignments.map((a) => [a.target, a.inspectors]));
-    const dates = plannedDates(t.task.windowStart, t.task.windowEnd, chinaDate(drawnAt), record.value.selected.length);
+    const dates = plannedDates(
+      t.task.windowStart,
+      t.task.windowEnd,
+      chinaDate(drawnAt),
+      record.value.selected.length,
+    );
     await insertInspections(
       tx,
       d.taskId,
       id,
       chinaYear(drawnAt),
-      record.value.selected.map((s, i) => ({ targetId: s.id, inspectors: teams.get(s.id) ?? [], plannedDate: dates[i] ?? t.task.windowStart })),
+      record.value.selected.map((s, i) => ({
+        targetId: s.id,
+        inspectors: teams.get(s.id) ?? [],
+        plannedDate: dates[i] ?? t.task.windowStart,
+      })),
       now,
     );
-    await updateDraw(tx, id, { status: 'drawn', seed: seed.value, drawnAt, witnesses: input.witnesses, record: record.value });
+    await updateDraw(tx, id, {
+      status: 'drawn',
+      seed: seed.value,
+      drawnAt,
+      witnesses: input.witnesses,
+      record: record.value,
+    });
     await updateTask(tx, d.taskId, { status: 'inspecting', updatedAt: now });
     const unfilled = record.value.assignments.filter((a) => a.status === 'unfilled').length;
     await audit(
@@ -224,11 +320,20 @@ export async function runCommittedDraw(deps: ServiceDeps, ctx: Ctx, id: string, 
         entityId: id,
         departmentCode: w.value.lead,
         before: { status: 'committed' },
-        after: { seed: seed.value, seedInput: input.seed ?? null, drawnAt: drawnAt.toISOString(), witnesses: input.witnesses, selected: record.value.selected.length, unfilled },
+        after: {
+          seed: seed.value,
+          seedInput: input.seed ?? null,
+          drawnAt: drawnAt.toISOString(),
+          witnesses: input.witnesses,
+          selected: record.value.selected.length,
+          unfilled,
+        },
       },
       now,
     );
     const saved = await findDraw(tx, id);
-    return saved === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok({ ...drawSummary(saved), selected: record.value.selected.length, unfilled });
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
+      : ok({ ...drawSummary(saved), selected: record.value.selected.length, unfilled });
   });
 }

@@ -32,8 +32,19 @@ import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } f
 
 export const EVALUATION_SETTING = 'evaluationCriteria';
 
-export const criteriaViewSchema = z.object({ regionCode: z.string(), source: z.string(), config: evaluationConfigSchema, canEdit: z.boolean() });
-const part = z.object({ key: z.enum(EVALUATION_CRITERIA), value: z.number().nullable(), weight: z.number(), target: z.number(), points: z.number().nullable() });
+export const criteriaViewSchema = z.object({
+  regionCode: z.string(),
+  source: z.string(),
+  config: evaluationConfigSchema,
+  canEdit: z.boolean(),
+});
+const part = z.object({
+  key: z.enum(EVALUATION_CRITERIA),
+  value: z.number().nullable(),
+  weight: z.number(),
+  target: z.number(),
+  points: z.number().nullable(),
+});
 export const evaluationReportSchema = z.object({
   regionCode: z.string(),
   year: z.number(),
@@ -56,7 +67,11 @@ export const evaluationReportSchema = z.object({
 export type EvaluationReport = z.infer<typeof evaluationReportSchema>;
 
 /** The criteria that apply to a region and where they come from. */
-export async function getCriteria(deps: ServiceDeps, actor: Actor, region: string): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
+export async function getCriteria(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -65,33 +80,67 @@ export async function getCriteria(deps: ServiceDeps, actor: Actor, region: strin
   for (const scope of chain) {
     const parsed = evaluationConfigSchema.safeParse(values.get(scope));
     if (parsed.success) {
-      return ok({ regionCode: region, source: scope, config: parsed.data, canEdit: canWriteRiskRegion(actor, region) });
+      return ok({
+        regionCode: region,
+        source: scope,
+        config: parsed.data,
+        canEdit: canWriteRiskRegion(actor, region),
+      });
     }
   }
-  return ok({ regionCode: region, source: 'default', config: DEFAULT_EVALUATION_CONFIG, canEdit: canWriteRiskRegion(actor, region) });
+  return ok({
+    regionCode: region,
+    source: 'default',
+    config: DEFAULT_EVALUATION_CONFIG,
+    canEdit: canWriteRiskRegion(actor, region),
+  });
 }
 
 /** Set a region's criteria and weights (market-regulation admin of the region, or system admin); audited. */
-export async function putCriteria(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, region: string, config: unknown): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
+export async function putCriteria(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  region: string,
+  config: unknown,
+): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
   if (!canWriteRiskRegion(ctx.actor, region)) {
     return err(forbiddenRegion(region, true));
   }
   const parsed = evaluationConfigSchema.safeParse(config);
   if (!parsed.success) {
-    return err(domainError('VALIDATION', '考核指标配置无效', 'invalid evaluation criteria', { details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } }));
+    return err(
+      domainError('VALIDATION', '考核指标配置无效', 'invalid evaluation criteria', {
+        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+      }),
+    );
   }
   const now = deps.clock();
   const saved = await inTransaction(deps.database.db, async (tx): Promise<Result<null, DomainError>> => {
     const before = (await getSettings(tx, EVALUATION_SETTING, [region])).get(region) ?? null;
     await putSetting(tx, region, EVALUATION_SETTING, parsed.data, now);
-    await audit(tx, ctx, { action: 'evaluation.criteria', entityType: 'setting', entityId: `${region}/${EVALUATION_SETTING}`, before, after: parsed.data }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'evaluation.criteria',
+        entityType: 'setting',
+        entityId: `${region}/${EVALUATION_SETTING}`,
+        before,
+        after: parsed.data,
+      },
+      now,
+    );
     return ok(null);
   });
   return saved.ok ? getCriteria(deps, ctx.actor, region) : saved;
 }
 
 /** Plans of the year published before their first task began, per department (004: plans are published first). */
-async function plansOnTime(deps: ServiceDeps, region: string, year: number): Promise<Map<string, { plans: number; onTime: number }>> {
+async function plansOnTime(
+  deps: ServiceDeps,
+  region: string,
+  year: number,
+): Promise<Map<string, { plans: number; onTime: number }>> {
   const r = region === 'all' ? null : divisionRange(region);
   const inRegion = r === null ? sql`true` : sql`d.region_code BETWEEN ${r.lo} AND ${r.hi}`;
   const rows = await queryRows(
@@ -107,7 +156,12 @@ async function plansOnTime(deps: ServiceDeps, region: string, year: number): Pro
 }
 
 /** Score every department of a region for a year under the region's criteria, ranked. */
-export async function evaluationReport(deps: ServiceDeps, actor: Actor, region: string, year: number): Promise<Result<EvaluationReport, DomainError>> {
+export async function evaluationReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+  year: number,
+): Promise<Result<EvaluationReport, DomainError>> {
   const criteria = await getCriteria(deps, actor, region);
   if (!criteria.ok) {
     return criteria;
@@ -132,7 +186,16 @@ export async function evaluationReport(deps: ServiceDeps, actor: Actor, region: 
       },
       config,
     );
-    return { departmentCode: d.code, name: d.name, items: d.items, itemsInspected: d.itemsInspected, tasks: d.tasks, inspections: d.inspections, total: s.total, parts: [...s.parts] };
+    return {
+      departmentCode: d.code,
+      name: d.name,
+      items: d.items,
+      itemsInspected: d.itemsInspected,
+      tasks: d.tasks,
+      inspections: d.inspections,
+      total: s.total,
+      parts: [...s.parts],
+    };
   });
   rows.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.departmentCode.localeCompare(b.departmentCode));
   const ranked = rows.map((r, i) => ({ ...r, rank: r.total === null ? null : i + 1 }));
@@ -152,13 +215,28 @@ const CRITERION_ZH: Readonly<Record<(typeof EVALUATION_CRITERIA)[number], string
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** The report as an xlsx stream (cells neutralised against formula injection by the sheet writer). */
-export async function evaluationXlsx(deps: ServiceDeps, actor: Actor, region: string, year: number): Promise<Result<{ fileName: string; stream: Readable }, DomainError>> {
+export async function evaluationXlsx(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+  year: number,
+): Promise<Result<{ fileName: string; stream: Readable }, DomainError>> {
   const rep = await evaluationReport(deps, actor, region, year);
   if (!rep.ok) {
     return rep;
   }
   const crit = rep.value.config.criteria;
-  const header = ['排名', '部门代码', '部门', '事项数', '已检查事项', '任务数', '检查户次', ...crit.flatMap((c) => [`${CRITERION_ZH[c.key]}`, `${CRITERION_ZH[c.key]}得分（满分 ${c.weight}）`]), '总分'];
+  const header = [
+    '排名',
+    '部门代码',
+    '部门',
+    '事项数',
+    '已检查事项',
+    '任务数',
+    '检查户次',
+    ...crit.flatMap((c) => [`${CRITERION_ZH[c.key]}`, `${CRITERION_ZH[c.key]}得分（满分 ${c.weight}）`]),
+    '总分',
+  ];
   const body = rep.value.rows.map((r) => [
     r.rank === null ? '—' : String(r.rank),
     r.departmentCode,

@@ -4,7 +4,14 @@
  * and repeated inspector–target pairs against the inspector's share of visits. Sums run in SQL;
  * the exact tail probabilities (statistics in core) run on the targets drawn at least once.
  */
-import { chiSquareSurvival, ok, pairFairness, targetFairness, type DomainError, type Result } from '@openssj/core';
+import {
+  chiSquareSurvival,
+  ok,
+  pairFairness,
+  targetFairness,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
@@ -26,10 +33,34 @@ export const fairnessSchema = z.object({
   year: z.number(),
   alpha: z.number(),
   draws: z.number(),
-  targets: z.object({ inFrames: z.number(), selected: z.number(), statistic: z.number(), df: z.number(), pValue: z.number(), flagged: z.number() }),
-  targetOutliers: z.array(flagged.extend({ targetId: z.string(), name: z.string().nullable(), draws: z.number(), observed: z.number(), expected: z.number() })),
+  targets: z.object({
+    inFrames: z.number(),
+    selected: z.number(),
+    statistic: z.number(),
+    df: z.number(),
+    pValue: z.number(),
+    flagged: z.number(),
+  }),
+  targetOutliers: z.array(
+    flagged.extend({
+      targetId: z.string(),
+      name: z.string().nullable(),
+      draws: z.number(),
+      observed: z.number(),
+      expected: z.number(),
+    }),
+  ),
   pairs: z.object({ repeated: z.number(), flagged: z.number() }),
-  pairOutliers: z.array(flagged.omit({ statistic: true }).extend({ inspectorId: z.string(), targetId: z.string(), together: z.number(), targetVisits: z.number(), share: z.number(), expected: z.number() })),
+  pairOutliers: z.array(
+    flagged.omit({ statistic: true }).extend({
+      inspectorId: z.string(),
+      targetId: z.string(),
+      together: z.number(),
+      targetVisits: z.number(),
+      share: z.number(),
+      expected: z.number(),
+    }),
+  ),
 });
 export type FairnessReport = z.infer<typeof fairnessSchema>;
 
@@ -52,7 +83,11 @@ function yearDraws(region: string, year: number): SQL {
 }
 
 /** The year's fairness report for a region: overall chi-square, outlying targets and inspector–target pairs. */
-export async function fairnessReport(deps: ServiceDeps, actor: Actor, q: z.infer<typeof fairnessQuerySchema>): Promise<Result<FairnessReport, DomainError>> {
+export async function fairnessReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: z.infer<typeof fairnessQuerySchema>,
+): Promise<Result<FairnessReport, DomainError>> {
   const sc = metricsScope(actor, { year: q.year, ...(q.region === undefined ? {} : { region: q.region }) });
   if (!sc.ok) {
     return sc;
@@ -95,10 +130,22 @@ export async function fairnessReport(deps: ServiceDeps, actor: Actor, q: z.infer
       SELECT p.badge, p.target_id, p.together, tv.visits AS target_visits, pi.visits::float8 / nullif(pd.visits, 0) AS share
       FROM pairs p JOIN tv ON tv.target_id = p.target_id JOIN per_inspector pi ON pi.badge = p.badge AND pi.dept = p.dept JOIN per_dept pd ON pd.dept = p.dept
       ORDER BY p.together DESC, p.badge, p.target_id LIMIT ${MAX_ROWS}`,
-    z.object({ badge: z.string(), target_id: z.string(), together: n, target_visits: n, share: n.nullable() }),
+    z.object({
+      badge: z.string(),
+      target_id: z.string(),
+      together: n,
+      target_visits: n,
+      share: n.nullable(),
+    }),
   );
   const pairs = pairFairness(
-    pairRows.map((p) => ({ inspectorId: p.badge, targetId: p.target_id, together: p.together, targetVisits: p.target_visits, share: p.share ?? 1 })),
+    pairRows.map((p) => ({
+      inspectorId: p.badge,
+      targetId: p.target_id,
+      together: p.together,
+      targetVisits: p.target_visits,
+      share: p.share ?? 1,
+    })),
     q.alpha,
   );
   const t = totals ?? { draws: 0, in_frames: 0, selected: 0, statistic: 0, df: 0 };
@@ -107,17 +154,40 @@ export async function fairnessReport(deps: ServiceDeps, actor: Actor, q: z.infer
     year: q.year,
     alpha: q.alpha,
     draws: t.draws,
-    targets: { inFrames: t.in_frames, selected: t.selected, statistic: t.statistic, df: t.df, pValue: t.df === 0 ? 1 : chiSquareSurvival(t.statistic, t.df), flagged: tested.summary.flagged },
+    targets: {
+      inFrames: t.in_frames,
+      selected: t.selected,
+      statistic: t.statistic,
+      df: t.df,
+      pValue: t.df === 0 ? 1 : chiSquareSurvival(t.statistic, t.df),
+      flagged: tested.summary.flagged,
+    },
     targetOutliers: tested.rows
       .filter((r) => r.flagged)
       .sort((a, b) => a.pValue - b.pValue)
       .slice(0, 200)
-      .map((r) => ({ targetId: r.targetId, name: names.get(r.targetId) ?? null, draws: r.draws, observed: r.observed, expected: r.expected, statistic: r.statistic, pValue: r.pValue })),
+      .map((r) => ({
+        targetId: r.targetId,
+        name: names.get(r.targetId) ?? null,
+        draws: r.draws,
+        observed: r.observed,
+        expected: r.expected,
+        statistic: r.statistic,
+        pValue: r.pValue,
+      })),
     pairs: { repeated: pairs.length, flagged: pairs.filter((p) => p.flagged).length },
     pairOutliers: pairs
       .filter((p) => p.flagged)
       .sort((a, b) => a.pValue - b.pValue)
       .slice(0, 200)
-      .map((p) => ({ inspectorId: p.inspectorId, targetId: p.targetId, together: p.together, targetVisits: p.targetVisits, share: p.share, expected: p.expected, pValue: p.pValue })),
+      .map((p) => ({
+        inspectorId: p.inspectorId,
+        targetId: p.targetId,
+        together: p.together,
+        targetVisits: p.targetVisits,
+        share: p.share,
+        expected: p.expected,
+        pValue: p.pValue,
+      })),
   });
 }

@@ -3,7 +3,17 @@
  * correct with a deadline, a case referral, a notice to another department, the abnormal
  * list within 10 working days (deadline computed when not given), a judicial transfer.
  */
-import { abnormalListDeadline, domainError, err, followUpKindSchema, followUpNeedsDeadline, FOLLOW_UP_KIND_LABELS, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  abnormalListDeadline,
+  domainError,
+  err,
+  followUpKindSchema,
+  followUpNeedsDeadline,
+  FOLLOW_UP_KIND_LABELS,
+  ok,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { z } from 'zod';
 import { hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
 import { closeFollowUp, insertFollowUp, lockFollowUp, searchFollowUps } from '../db/repos/follow-up.repo';
@@ -27,7 +37,12 @@ export const followUpInputSchema = z.object({
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;
 
 /** Record a follow-up on a submitted (or later) visit. */
-export async function addFollowUp(deps: ServiceDeps, ctx: Ctx, inspectionId: string, input: FollowUpInput): Promise<Result<FollowUpView, DomainError>> {
+export async function addFollowUp(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  inspectionId: string,
+  input: FollowUpInput,
+): Promise<Result<FollowUpView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const acc = await accessInspection(tx, ctx.actor, inspectionId);
@@ -36,12 +51,27 @@ export async function addFollowUp(deps: ServiceDeps, ctx: Ctx, inspectionId: str
     }
     const a = acc.value;
     if (!a.canFollowUp) {
-      return err(domainError('FORBIDDEN', '只有任务所属部门可以记录后续处置', 'only a department of the task records follow-ups'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有任务所属部门可以记录后续处置',
+          'only a department of the task records follow-ups',
+        ),
+      );
     }
     if (!['submitted', 'approved', 'published'].includes(a.inspection.status)) {
-      return err(domainError('INVALID_STATE', '检查提交后才能记录后续处置', 'record follow-ups once the visit is submitted'));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '检查提交后才能记录后续处置',
+          'record follow-ups once the visit is submitted',
+        ),
+      );
     }
-    if (input.itemId !== null && !(await loadVisitItems(tx, a.task.id)).some((i) => i.itemId === input.itemId)) {
+    if (
+      input.itemId !== null &&
+      !(await loadVisitItems(tx, a.task.id)).some((i) => i.itemId === input.itemId)
+    ) {
       return err(domainError('VALIDATION', '该事项不属于本次抽查任务', 'the item is not part of this task'));
     }
     let deadline = input.deadline;
@@ -54,11 +84,24 @@ export async function addFollowUp(deps: ServiceDeps, ctx: Ctx, inspectionId: str
     }
     const label = FOLLOW_UP_KIND_LABELS[input.kind];
     if (followUpNeedsDeadline(input.kind) && deadline === null) {
-      return err(domainError('VALIDATION', `「${label.zh}」须设定期限`, `'${label.en}' needs a deadline`, { issues: [{ field: 'deadline', messageZh: '请填写期限', messageEn: 'give a deadline' }] }));
+      return err(
+        domainError('VALIDATION', `「${label.zh}」须设定期限`, `'${label.en}' needs a deadline`, {
+          issues: [{ field: 'deadline', messageZh: '请填写期限', messageEn: 'give a deadline' }],
+        }),
+      );
     }
     if (input.kind === 'notify_department') {
-      if (input.notifyDepartmentCode === null || (await findDepartment(tx, input.notifyDepartmentCode)) === undefined) {
-        return err(domainError('VALIDATION', '请选择被通报的部门', 'choose the department to notify', { issues: [{ field: 'notifyDepartmentCode', messageZh: '部门不存在', messageEn: 'no such department' }] }));
+      if (
+        input.notifyDepartmentCode === null ||
+        (await findDepartment(tx, input.notifyDepartmentCode)) === undefined
+      ) {
+        return err(
+          domainError('VALIDATION', '请选择被通报的部门', 'choose the department to notify', {
+            issues: [
+              { field: 'notifyDepartmentCode', messageZh: '部门不存在', messageEn: 'no such department' },
+            ],
+          }),
+        );
       }
     }
     const row = await insertFollowUp(tx, {
@@ -74,13 +117,28 @@ export async function addFollowUp(deps: ServiceDeps, ctx: Ctx, inspectionId: str
       createdBy: ctx.actor.username,
       createdAt: now,
     });
-    await audit(tx, ctx, { action: 'follow_up.created', entityType: 'follow_up', entityId: row.id, after: { inspectionId, kind: row.kind, deadline, detail: row.detail } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'follow_up.created',
+        entityType: 'follow_up',
+        entityId: row.id,
+        after: { inspectionId, kind: row.kind, deadline, detail: row.detail },
+      },
+      now,
+    );
     return ok(followUpView(row, today));
   });
 }
 
 /** Close a follow-up with a note (its department, or a system admin). */
-export async function closeFollowUpAction(deps: ServiceDeps, ctx: Ctx, id: string, note: string): Promise<Result<FollowUpView, DomainError>> {
+export async function closeFollowUpAction(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  note: string,
+): Promise<Result<FollowUpView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const f = await lockFollowUp(tx, id);
@@ -88,7 +146,13 @@ export async function closeFollowUpAction(deps: ServiceDeps, ctx: Ctx, id: strin
       return err(domainError('NOT_FOUND', '后续处置记录不存在', 'no such follow-up'));
     }
     if (f.departmentCode !== ctx.actor.departmentCode && !hasAnyRole(ctx.actor, ['system_admin'])) {
-      return err(domainError('FORBIDDEN', '只有记录该处置的部门可以办结', 'only the department that recorded it may close it'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有记录该处置的部门可以办结',
+          'only the department that recorded it may close it',
+        ),
+      );
     }
     if (f.status !== 'open') {
       return err(domainError('INVALID_STATE', '该后续处置已办结', 'already closed'));
@@ -97,18 +161,36 @@ export async function closeFollowUpAction(deps: ServiceDeps, ctx: Ctx, id: strin
     if (closed === undefined) {
       return err(domainError('INVALID_STATE', '该后续处置已办结', 'already closed'));
     }
-    await audit(tx, ctx, { action: 'follow_up.closed', entityType: 'follow_up', entityId: id, departmentCode: f.departmentCode, before: { status: 'open' }, after: { status: 'closed', note } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'follow_up.closed',
+        entityType: 'follow_up',
+        entityId: id,
+        departmentCode: f.departmentCode,
+        before: { status: 'open' },
+        after: { status: 'closed', note },
+      },
+      now,
+    );
     return ok(followUpView(closed, chinaToday(now)));
   });
 }
 
 export const followUpListSchema = z.object({
-  items: z.array(followUpViewSchema.extend({ targetName: z.string(), uscc: z.string().nullable(), taskId: z.string() })),
+  items: z.array(
+    followUpViewSchema.extend({ targetName: z.string(), uscc: z.string().nullable(), taskId: z.string() }),
+  ),
   total: z.number(),
 });
 
 /** Follow-ups of the actor's department (all for oversight roles), optionally only overdue ones. */
-export async function listFollowUps(deps: ServiceDeps, actor: Actor, f: { status?: 'open' | 'closed' | undefined; overdue: boolean; page: number; pageSize: number }) {
+export async function listFollowUps(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: { status?: 'open' | 'closed' | undefined; overdue: boolean; page: number; pageSize: number },
+) {
   const all = hasAnyRole(actor, ['system_admin', 'auditor']);
   const today = chinaToday(deps.clock());
   const { rows, total } = await searchFollowUps(deps.database.db, {
@@ -118,5 +200,13 @@ export async function listFollowUps(deps: ServiceDeps, actor: Actor, f: { status
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
-  return { items: rows.map((r) => ({ ...followUpView(r.followUp, today), targetName: r.targetName, uscc: r.uscc, taskId: r.taskId })), total };
+  return {
+    items: rows.map((r) => ({
+      ...followUpView(r.followUp, today),
+      targetName: r.targetName,
+      uscc: r.uscc,
+      taskId: r.taskId,
+    })),
+    total,
+  };
 }

@@ -24,7 +24,19 @@ import { z } from 'zod';
 import { canWriteDepartment, forbiddenDepartment, type Actor, type AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 import { drawsOfTask, findDraw, insertDraw, supersedable, updateDraw } from '../db/repos/draw.repo';
-import { exclusionCounts, frameLines, freezePairs, freezePool, freezeStratum, loadPairs, loadPool, pairCounts, recordOutOfScope, targetsWithoutUnit, type FrameQuery } from '../db/repos/frame.repo';
+import {
+  exclusionCounts,
+  frameLines,
+  freezePairs,
+  freezePool,
+  freezeStratum,
+  loadPairs,
+  loadPool,
+  pairCounts,
+  recordOutOfScope,
+  targetsWithoutUnit,
+  type FrameQuery,
+} from '../db/repos/frame.repo';
 import { findTask, updateTask } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
@@ -34,7 +46,9 @@ import { drawSummary, parseTaskJson, type DrawSummary } from './workflow-views';
 
 export const freezeInputSchema = z.object({
   manualExclusions: z
-    .array(z.object({ targetId: z.string().trim().min(1).max(100), reason: z.string().trim().min(2).max(500) }))
+    .array(
+      z.object({ targetId: z.string().trim().min(1).max(100), reason: z.string().trim().min(2).max(500) }),
+    )
     .max(10_000)
     .default([]),
 });
@@ -44,7 +58,12 @@ export type FreezeInput = z.infer<typeof freezeInputSchema>;
 const RECORD_CODES = new Set(['CAP_REACHED', 'DEREGISTERED', 'MANUAL']);
 
 /** Digest and size of a frozen stratum's frame, streamed in byte order and checked line by line (spec §4). */
-async function digestFrame(db: Db, drawId: string, stratum: string, withUnits: boolean): Promise<Result<{ size: number; digest: string }, DomainError>> {
+async function digestFrame(
+  db: Db,
+  drawId: string,
+  stratum: string,
+  withUnits: boolean,
+): Promise<Result<{ size: number; digest: string }, DomainError>> {
   const hash = createHash('sha256');
   const checker = new FrameLineChecker(withUnits);
   let size = 0;
@@ -54,7 +73,14 @@ async function digestFrame(db: Db, drawId: string, stratum: string, withUnits: b
       const line = r.unit === null ? r.target_id : `${r.target_id}\t${r.unit}`;
       const c = checker.check(line);
       if (!c.ok) {
-        return err(domainError('VALIDATION', `名单文件不符合规范：${c.error.messageZh}`, `frame file breaks spec §4: ${c.error.messageEn}`, { details: { stratum, line: c.error.line } }));
+        return err(
+          domainError(
+            'VALIDATION',
+            `名单文件不符合规范：${c.error.messageZh}`,
+            `frame file breaks spec §4: ${c.error.messageEn}`,
+            { details: { stratum, line: c.error.line } },
+          ),
+        );
       }
       chunk += `${line}\n`;
     }
@@ -65,7 +91,12 @@ async function digestFrame(db: Db, drawId: string, stratum: string, withUnits: b
 }
 
 /** Freeze a new draw of a task: frames, pool and pair exclusions; one live draw per task. */
-export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, taskId: string, input: FreezeInput): Promise<Result<DrawSummary, DomainError>> {
+export async function freezeDraw(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  taskId: string,
+  input: FreezeInput,
+): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const t = await findTask(tx, taskId, true); // the row lock serialises two presses
@@ -77,24 +108,50 @@ export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor:
       return err(forbiddenDepartment(task.leadDepartmentCode));
     }
     if (!planDrawable(planStatusSchema.parse(t.planStatus))) {
-      return err(domainError('INVALID_STATE', '所属年度计划尚未审批，不能摇号', 'the plan is not approved: its tasks cannot be drawn', { details: { planStatus: t.planStatus } }));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '所属年度计划尚未审批，不能摇号',
+          'the plan is not approved: its tasks cannot be drawn',
+          { details: { planStatus: t.planStatus } },
+        ),
+      );
     }
     const pending = t.participants.filter((p) => p.status !== 'accepted');
     if (pending.length > 0) {
       return err(
-        domainError('INVALID_STATE', `参与部门尚未全部确认：${pending.map((p) => p.departmentCode).join('、')}`, `participating departments have not all accepted: ${pending.map((p) => p.departmentCode).join(', ')}`, {
-          details: { pending: pending.map((p) => ({ department: p.departmentCode, status: p.status })) },
-        }),
+        domainError(
+          'INVALID_STATE',
+          `参与部门尚未全部确认：${pending.map((p) => p.departmentCode).join('、')}`,
+          `participating departments have not all accepted: ${pending.map((p) => p.departmentCode).join(', ')}`,
+          {
+            details: { pending: pending.map((p) => ({ department: p.departmentCode, status: p.status })) },
+          },
+        ),
       );
     }
     const previous = await drawsOfTask(tx, taskId);
     const live = previous.find((d) => d.status !== 'abandoned');
     if (live !== undefined) {
-      return err(domainError('CONFLICT', `该任务已有未作废的摇号 ${live.id}`, `the task already has a live draw ${live.id}`, { details: { draw: live.id, status: live.status } }));
+      return err(
+        domainError(
+          'CONFLICT',
+          `该任务已有未作废的摇号 ${live.id}`,
+          `the task already has a live draw ${live.id}`,
+          { details: { draw: live.id, status: live.status } },
+        ),
+      );
     }
     const { scope, strata, quota } = parseTaskJson(task);
     const year = chinaYear(now);
-    const q: FrameQuery = { drawId: `D-${taskId.slice(2)}-${previous.length + 1}`, scope, year, cap: await yearlyCap(tx, task.leadDepartmentCode), jurisdictionRule: task.jurisdictionRule, manual: input.manualExclusions };
+    const q: FrameQuery = {
+      drawId: `D-${taskId.slice(2)}-${previous.length + 1}`,
+      scope,
+      year,
+      cap: await yearlyCap(tx, task.leadDepartmentCode),
+      jurisdictionRule: task.jurisdictionRule,
+      manual: input.manualExclusions,
+    };
 
     if (task.jurisdictionRule) {
       // spec §4: a task that applies the rule cannot be frozen while a target in scope has no unit
@@ -103,9 +160,14 @@ export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor:
       if (total > 0) {
         const targets = lacking.flatMap((l) => l.ids).slice(0, 100);
         return err(
-          domainError('VALIDATION', `适用「所所交叉」的任务中有 ${total} 户检查对象没有监管单位，请先补齐`, `${total} targets in scope have no supervising unit (required by the jurisdiction rule)`, {
-            details: { total, targets },
-          }),
+          domainError(
+            'VALIDATION',
+            `适用「所所交叉」的任务中有 ${total} 户检查对象没有监管单位，请先补齐`,
+            `${total} targets in scope have no supervising unit (required by the jurisdiction rule)`,
+            {
+              details: { total, targets },
+            },
+          ),
         );
       }
     }
@@ -132,7 +194,9 @@ export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor:
       windowStart: task.windowStart,
       windowEnd: task.windowEnd,
       // issue 6: a cross-region task draws on the adjacent regions of every quota department's side
-      fallbackRegions: task.crossRegion ? [...new Set((await Promise.all(Object.keys(quota).map((d) => adjacentRegions(tx, d)))).flat())] : [],
+      fallbackRegions: task.crossRegion
+        ? [...new Set((await Promise.all(Object.keys(quota).map((d) => adjacentRegions(tx, d)))).flat())]
+        : [],
     });
     await freezePairs(tx, q.drawId);
 
@@ -146,16 +210,29 @@ export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor:
       if (!r.ok) {
         return r;
       }
-      frozen.push({ name: s.name, ratio: s.ratio, min: s.min, max: s.max, frameSize: f.value.size, frameDigest: f.value.digest, sampleSize: sampleSize(f.value.size, r.value, s.min, s.max) });
+      frozen.push({
+        name: s.name,
+        ratio: s.ratio,
+        min: s.min,
+        max: s.max,
+        frameSize: f.value.size,
+        frameDigest: f.value.digest,
+        sampleSize: sampleSize(f.value.size, r.value, s.min, s.max),
+      });
     }
     const cap = checkRatioCap(
-      t.items.map((i) => ({ priority: i.priority === 'key' ? ('key' as const) : ('general' as const), ratioCap: i.ratioCap })),
+      t.items.map((i) => ({
+        priority: i.priority === 'key' ? ('key' as const) : ('general' as const),
+        ratioCap: i.ratioCap,
+      })),
       frozen.map((s) => ({ name: s.name, ratio: s.ratio, frameSize: s.frameSize })),
     );
     if (!cap.ok) {
       return cap;
     }
-    const counts: Record<string, Record<string, number>> = Object.fromEntries(strata.map((s) => [s.name, {}]));
+    const counts: Record<string, Record<string, number>> = Object.fromEntries(
+      strata.map((s) => [s.name, {}]),
+    );
     for (const c of await exclusionCounts(tx, q.drawId)) {
       const bucket = counts[c.stratum];
       if (bucket !== undefined && RECORD_CODES.has(c.reason)) {
@@ -164,7 +241,12 @@ export async function freezeDraw(deps: ServiceDeps, ctx: AuditContext & { actor:
     }
     const pool = await loadPool(tx, q.drawId);
     const pairs = await loadPairs(tx, q.drawId);
-    await updateDraw(tx, q.drawId, { strata: frozen, frameExclusionCounts: counts, poolDigest: poolDigest(pool), pairExclusionsDigest: pairExclusionsDigest(pairs) });
+    await updateDraw(tx, q.drawId, {
+      strata: frozen,
+      frameExclusionCounts: counts,
+      poolDigest: poolDigest(pool),
+      pairExclusionsDigest: pairExclusionsDigest(pairs),
+    });
     await updateTask(tx, taskId, { status: 'drawing', updatedAt: now });
     await audit(
       tx,

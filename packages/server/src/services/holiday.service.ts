@@ -29,14 +29,26 @@ export async function putHolidayDays(
 ): Promise<Result<{ saved: number }, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
-    await upsertHolidayDays(tx, days.map((d) => ({ ...d, createdBy: ctx.actor?.username ?? null, createdAt: now })));
-    await audit(tx, ctx, { action: 'holiday.saved', entityType: 'holiday_calendar', entityId: null, after: { days } }, now);
+    await upsertHolidayDays(
+      tx,
+      days.map((d) => ({ ...d, createdBy: ctx.actor?.username ?? null, createdAt: now })),
+    );
+    await audit(
+      tx,
+      ctx,
+      { action: 'holiday.saved', entityType: 'holiday_calendar', entityId: null, after: { days } },
+      now,
+    );
     return ok({ saved: days.length });
   });
 }
 
 /** Remove a day (system admin). */
-export async function removeHolidayDay(deps: ServiceDeps, ctx: AuditContext, day: string): Promise<Result<{ removed: string }, DomainError>> {
+export async function removeHolidayDay(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  day: string,
+): Promise<Result<{ removed: string }, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     if (!(await deleteHolidayDay(tx, day))) {

@@ -7,12 +7,24 @@ import { rm } from 'node:fs/promises';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { canReadDepartment, canWriteDepartment, forbiddenDepartment, type Actor, type AuditContext } from '../auth/actor';
+import {
+  canReadDepartment,
+  canWriteDepartment,
+  forbiddenDepartment,
+  type Actor,
+  type AuditContext,
+} from '../auth/actor';
 import type { Database, Db } from '../db/client';
 import { importJobs } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { importSpecOf, IMPORT_KIND_LABELS } from '../imports/import-kinds';
-import { runImport, type ImportIssue, type ImportMode, type ImportOutcome, type ImportProgress } from '../imports/import-runner';
+import {
+  runImport,
+  type ImportIssue,
+  type ImportMode,
+  type ImportOutcome,
+  type ImportProgress,
+} from '../imports/import-runner';
 import type { ImportKind } from '../imports/import-spec';
 import { fileSource } from '../imports/sheet-reader';
 import { issuesXlsx, templateXlsx } from '../imports/sheet-writer';
@@ -41,11 +53,20 @@ function liveJobs(database: Database): Map<string, LiveJob> {
   return m;
 }
 
-const issueSchema = z.object({ row: z.number(), column: z.string(), columnEn: z.string(), value: z.string(), messageZh: z.string(), messageEn: z.string() });
+const issueSchema = z.object({
+  row: z.number(),
+  column: z.string(),
+  columnEn: z.string(),
+  value: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
 const storedErrors = z.object({
   issues: z.array(issueSchema),
   omitted: z.number(),
-  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() })
+    .nullable(),
 });
 const storedCounts = z.object({
   rows: z.number(),
@@ -93,10 +114,29 @@ function statusOf(o: ImportOutcome): JobStatus {
 }
 
 function countsOf(o: ImportOutcome): z.infer<typeof storedCounts> {
-  return { rows: o.rows, accepted: o.accepted, rejected: o.rejected, added: o.added, updated: o.updated, unchanged: o.unchanged, dryRun: o.dryRun, written: o.written };
+  return {
+    rows: o.rows,
+    accepted: o.accepted,
+    rejected: o.rejected,
+    added: o.added,
+    updated: o.updated,
+    unchanged: o.unchanged,
+    dryRun: o.dryRun,
+    written: o.written,
+  };
 }
 
-async function finishRow(tx: Db, id: string, status: JobStatus, processed: number, counts: z.infer<typeof storedCounts> | null, issues: readonly ImportIssue[], omitted: number, error: DomainError | null, at: Date): Promise<void> {
+async function finishRow(
+  tx: Db,
+  id: string,
+  status: JobStatus,
+  processed: number,
+  counts: z.infer<typeof storedCounts> | null,
+  issues: readonly ImportIssue[],
+  omitted: number,
+  error: DomainError | null,
+  at: Date,
+): Promise<void> {
   const kept = issues.slice(0, ISSUES_KEPT);
   await tx
     .update(importJobs)
@@ -107,7 +147,18 @@ async function finishRow(tx: Db, id: string, status: JobStatus, processed: numbe
       errors: {
         issues: kept,
         omitted: omitted + issues.length - kept.length,
-        error: error === null ? null : { code: error.code, message: error.messageZh, messageEn: error.messageEn, details: { ...(error.details ?? {}), ...(error.issues === undefined ? {} : { issues: error.issues }) } },
+        error:
+          error === null
+            ? null
+            : {
+                code: error.code,
+                message: error.messageZh,
+                messageEn: error.messageEn,
+                details: {
+                  ...(error.details ?? {}),
+                  ...(error.issues === undefined ? {} : { issues: error.issues }),
+                },
+              },
       },
       finishedAt: at,
     })
@@ -127,19 +178,43 @@ export async function startImport(
   if (spec === undefined) {
     await rm(upload.path, { force: true });
     const label = IMPORT_KIND_LABELS[kind];
-    return err(domainError('VALIDATION', `${label.zh}的导入尚未提供`, `importing the ${label.en} is not available yet`));
+    return err(
+      domainError(
+        'VALIDATION',
+        `${label.zh}的导入尚未提供`,
+        `importing the ${label.en} is not available yet`,
+      ),
+    );
   }
   const db = deps.database.db;
   const now = deps.clock();
   const created = await inTransaction<string, DomainError>(db, async (tx) => {
     const [row] = await tx
       .insert(importJobs)
-      .values({ kind, fileName: upload.fileName, departmentCode: ctx.actor.departmentCode, mode, status: 'running', createdBy: ctx.actor.username, createdAt: now })
+      .values({
+        kind,
+        fileName: upload.fileName,
+        departmentCode: ctx.actor.departmentCode,
+        mode,
+        status: 'running',
+        createdBy: ctx.actor.username,
+        createdAt: now,
+      })
       .returning({ id: importJobs.id });
     if (row === undefined) {
       throw new Error('bug: job insert returned nothing');
     }
-    await audit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: row.id, after: { kind, fileName: upload.fileName, mode, dryRun } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'import.started',
+        entityType: 'import',
+        entityId: row.id,
+        after: { kind, fileName: upload.fileName, mode, dryRun },
+      },
+      now,
+    );
     return ok(row.id);
   });
   if (!created.ok) {
@@ -148,7 +223,11 @@ export async function startImport(
   const id = created.value;
   const controller = new AbortController();
   const jobs = liveJobs(deps.database);
-  const job: LiveJob = { controller, progress: { phase: 'validating', processed: 0, fraction: 0 }, done: Promise.resolve() };
+  const job: LiveJob = {
+    controller,
+    progress: { phase: 'validating', processed: 0, fraction: 0 },
+    done: Promise.resolve(),
+  };
   const run = async (): Promise<void> => {
     let processed = 0;
     try {
@@ -164,7 +243,8 @@ export async function startImport(
           job.progress = p;
           processed = p.processed;
         },
-        onCommit: (tx, o) => finishRow(tx, id, 'done', o.rows, countsOf(o), o.issues, o.issuesOmitted, null, deps.clock()),
+        onCommit: (tx, o) =>
+          finishRow(tx, id, 'done', o.rows, countsOf(o), o.issues, o.issuesOmitted, null, deps.clock()),
       });
       if (res.ok && res.value.written) {
         return; // finished inside the write transaction
@@ -175,21 +255,56 @@ export async function startImport(
           const o = res.value;
           const status = statusOf(o);
           await finishRow(tx, id, status, o.rows, countsOf(o), o.issues, o.issuesOmitted, null, at);
-          await audit(tx, ctx, { action: `import.${o.dryRun && status === 'done' ? 'dry-run' : status}`, entityType: 'import', entityId: id, after: { kind, ...countsOf(o) } }, at);
+          await audit(
+            tx,
+            ctx,
+            {
+              action: `import.${o.dryRun && status === 'done' ? 'dry-run' : status}`,
+              entityType: 'import',
+              entityId: id,
+              after: { kind, ...countsOf(o) },
+            },
+            at,
+          );
         } else {
           await finishRow(tx, id, 'failed', processed, null, [], 0, res.error, at);
-          await audit(tx, ctx, { action: 'import.failed', entityType: 'import', entityId: id, after: { kind, reason: res.error.messageEn } }, at);
+          await audit(
+            tx,
+            ctx,
+            {
+              action: 'import.failed',
+              entityType: 'import',
+              entityId: id,
+              after: { kind, reason: res.error.messageEn },
+            },
+            at,
+          );
         }
         return ok(undefined);
       });
     } catch (e) {
       const at = deps.clock();
-      const failure = domainError('VALIDATION', '文件无法读取：请确认是有效的 .xlsx 或 .csv 文件', 'the file could not be read: check that it is a valid .xlsx or .csv file', {
-        details: { reason: e instanceof Error ? e.message : String(e) },
-      });
+      const failure = domainError(
+        'VALIDATION',
+        '文件无法读取：请确认是有效的 .xlsx 或 .csv 文件',
+        'the file could not be read: check that it is a valid .xlsx or .csv file',
+        {
+          details: { reason: e instanceof Error ? e.message : String(e) },
+        },
+      );
       await inTransaction(db, async (tx) => {
         await finishRow(tx, id, 'failed', processed, null, [], 0, failure, at);
-        await audit(tx, ctx, { action: 'import.failed', entityType: 'import', entityId: id, after: { kind, reason: failure.details } }, at);
+        await audit(
+          tx,
+          ctx,
+          {
+            action: 'import.failed',
+            entityType: 'import',
+            entityId: id,
+            after: { kind, reason: failure.details },
+          },
+          at,
+        );
         return ok(undefined);
       });
     } finally {
@@ -207,7 +322,11 @@ export async function waitForJob(database: Database, id: string): Promise<void> 
   await liveJobs(database).get(id)?.done;
 }
 
-async function loadJob(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<typeof importJobs.$inferSelect, DomainError>> {
+async function loadJob(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<typeof importJobs.$inferSelect, DomainError>> {
   const [row] = await deps.database.db.select().from(importJobs).where(eq(importJobs.id, id));
   if (row === undefined) {
     return err(domainError('NOT_FOUND', '导入任务不存在', 'no such import job'));
@@ -220,7 +339,11 @@ async function loadJob(deps: ServiceDeps, actor: Actor, id: string): Promise<Res
 }
 
 /** A job's progress, counts and (first) issues. */
-export async function getImportJob(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<ImportJobView, DomainError>> {
+export async function getImportJob(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<ImportJobView, DomainError>> {
   const found = await loadJob(deps, actor, id);
   if (!found.ok) {
     return found;
@@ -230,7 +353,10 @@ export async function getImportJob(deps: ServiceDeps, actor: Actor, id: string):
   const errors = storedErrors.safeParse(row.errors);
   const counts = storedCounts.safeParse(row.counts);
   const mode = z.enum(['all-or-nothing', 'valid-only']).parse(row.mode);
-  const status = running !== undefined ? 'running' : z.enum(['running', 'done', 'rejected', 'failed', 'cancelled']).catch('failed').parse(row.status);
+  const status =
+    running !== undefined
+      ? 'running'
+      : z.enum(['running', 'done', 'rejected', 'failed', 'cancelled']).catch('failed').parse(row.status);
   const issues = errors.success ? errors.data.issues : [];
   return ok({
     id: row.id,
@@ -254,7 +380,11 @@ export async function getImportJob(deps: ServiceDeps, actor: Actor, id: string):
 }
 
 /** Cancel a running job: its transaction rolls back and nothing is written. */
-export async function cancelImportJob(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<{ cancelled: boolean }, DomainError>> {
+export async function cancelImportJob(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<{ cancelled: boolean }, DomainError>> {
   const found = await loadJob(deps, actor, id);
   if (!found.ok) {
     return found;
@@ -265,7 +395,9 @@ export async function cancelImportJob(deps: ServiceDeps, actor: Actor, id: strin
   }
   const running = liveJobs(deps.database).get(id);
   if (running === undefined) {
-    return err(domainError('INVALID_STATE', '导入任务已结束，无法取消', 'the import job has already finished'));
+    return err(
+      domainError('INVALID_STATE', '导入任务已结束，无法取消', 'the import job has already finished'),
+    );
   }
   running.controller.abort();
   await running.done;
@@ -273,7 +405,11 @@ export async function cancelImportJob(deps: ServiceDeps, actor: Actor, id: strin
 }
 
 /** The job's error report as an .xlsx workbook. */
-export async function importJobReport(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
+export async function importJobReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
   const found = await loadJob(deps, actor, id);
   if (!found.ok) {
     return found;
@@ -281,15 +417,22 @@ export async function importJobReport(deps: ServiceDeps, actor: Actor, id: strin
   const errors = storedErrors.safeParse(found.value.errors);
   const issues = errors.success ? errors.data.issues : [];
   const base = found.value.fileName.replace(/\.[^.]+$/, '');
-  return ok({ fileName: `${base}-错误报告.xlsx`, bytes: await issuesXlsx(issues, errors.success ? errors.data.omitted : 0) });
+  return ok({
+    fileName: `${base}-错误报告.xlsx`,
+    bytes: await issuesXlsx(issues, errors.success ? errors.data.omitted : 0),
+  });
 }
 
 /** The downloadable template of a kind. */
-export async function importTemplate(kind: ImportKind): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
+export async function importTemplate(
+  kind: ImportKind,
+): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
   const spec = importSpecOf(kind);
   const label = IMPORT_KIND_LABELS[kind];
   if (spec === undefined) {
-    return err(domainError('NOT_FOUND', `${label.zh}的导入模板尚未提供`, `no template for the ${label.en} yet`));
+    return err(
+      domainError('NOT_FOUND', `${label.zh}的导入模板尚未提供`, `no template for the ${label.en} yet`),
+    );
   }
   const notes =
     kind === 'targets'
@@ -304,5 +447,8 @@ export async function importTemplate(kind: ImportKind): Promise<Result<{ fileNam
             '信用风险等级：A（低风险）、B（一般风险）、C（较高风险）、D（高风险）。评定日期不能晚于导入当天；来源可留空。',
           ]
         : [];
-  return ok({ fileName: `${label.zh}导入模板.xlsx`, bytes: await templateXlsx(label.zh, spec.headers, notes) });
+  return ok({
+    fileName: `${label.zh}导入模板.xlsx`,
+    bytes: await templateXlsx(label.zh, spec.headers, notes),
+  });
 }

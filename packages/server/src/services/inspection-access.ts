@@ -38,11 +38,20 @@ export function inspectionNotFound(id: string): DomainError {
 
 /** The error for a visit the actor is not assigned to. */
 export function notOnTeam(): DomainError {
-  return domainError('FORBIDDEN', '您不在本次检查的执法人员名单中', 'you are not on the team of this inspection');
+  return domainError(
+    'FORBIDDEN',
+    '您不在本次检查的执法人员名单中',
+    'you are not on the team of this inspection',
+  );
 }
 
 /** Load an inspection with what the actor may do with it (404 unknown, 403 none of read). */
-export async function accessInspection(db: Db, actor: Actor, id: string, at?: InspectionRow): Promise<Result<InspectionAccess, DomainError>> {
+export async function accessInspection(
+  db: Db,
+  actor: Actor,
+  id: string,
+  at?: InspectionRow,
+): Promise<Result<InspectionAccess, DomainError>> {
   const inspection = at ?? (await findInspection(db, id));
   if (inspection === undefined) {
     return err(inspectionNotFound(id));
@@ -66,11 +75,20 @@ export async function accessInspection(db: Db, actor: Actor, id: string, at?: In
     onTeam,
     canRead: onTeam || staffOfTask || oversight,
     canReview: inTaskDept && hasAnyRole(actor, ['leader']),
-    canPublish: (actor.departmentCode === task.leadDepartmentCode && hasAnyRole(actor, ['leader', 'dept_admin'])) || hasAnyRole(actor, ['system_admin']),
-    canFollowUp: inTaskDept && hasAnyRole(actor, ['dept_admin', 'leader', 'inspector']) && (onTeam || !hasAnyRole(actor, ['inspector']) || staffOfTask),
+    canPublish:
+      (actor.departmentCode === task.leadDepartmentCode && hasAnyRole(actor, ['leader', 'dept_admin'])) ||
+      hasAnyRole(actor, ['system_admin']),
+    canFollowUp:
+      inTaskDept &&
+      hasAnyRole(actor, ['dept_admin', 'leader', 'inspector']) &&
+      (onTeam || !hasAnyRole(actor, ['inspector']) || staffOfTask),
   };
   if (!a.canRead) {
-    return err(hasAnyRole(actor, ['inspector']) ? notOnTeam() : domainError('FORBIDDEN', '无权查看该检查记录', 'no access to this inspection'));
+    return err(
+      hasAnyRole(actor, ['inspector'])
+        ? notOnTeam()
+        : domainError('FORBIDDEN', '无权查看该检查记录', 'no access to this inspection'),
+    );
   }
   return ok(a);
 }

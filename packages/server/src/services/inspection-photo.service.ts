@@ -3,7 +3,15 @@
  * browser GPS. Staff-only: photos are never public. A client-made id makes a retried
  * upload after a lost connection a no-op.
  */
-import { domainError, err, inspectionStatusSchema, isEditable, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  domainError,
+  err,
+  inspectionStatusSchema,
+  isEditable,
+  ok,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import { deletePhoto, findPhoto, insertPhoto, lockInspection } from '../db/repos/inspection.repo';
@@ -30,10 +38,22 @@ export const photoInputSchema = z.object({
 });
 export type PhotoInput = z.infer<typeof photoInputSchema>;
 
-export const photoMetaSchema = z.object({ id: z.string(), itemId: z.string().nullable(), fieldKey: z.string().nullable(), takenAt: z.string(), bytes: z.number(), created: z.boolean() });
+export const photoMetaSchema = z.object({
+  id: z.string(),
+  itemId: z.string().nullable(),
+  fieldKey: z.string().nullable(),
+  takenAt: z.string(),
+  bytes: z.number(),
+  created: z.boolean(),
+});
 
 /** Add a photo to a visit the actor is recording (idempotent by id). */
-export async function addPhoto(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, inspectionId: string, p: PhotoInput): Promise<Result<z.infer<typeof photoMetaSchema>, DomainError>> {
+export async function addPhoto(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  inspectionId: string,
+  p: PhotoInput,
+): Promise<Result<z.infer<typeof photoMetaSchema>, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const row = await lockInspection(tx, inspectionId);
@@ -48,15 +68,25 @@ export async function addPhoto(deps: ServiceDeps, ctx: AuditContext & { actor: A
       return err(notOnTeam());
     }
     if (!isEditable(inspectionStatusSchema.parse(row.status))) {
-      return err(domainError('INVALID_STATE', '检查已提交，不能再添加照片', 'the visit is submitted; no more photos'));
+      return err(
+        domainError('INVALID_STATE', '检查已提交，不能再添加照片', 'the visit is submitted; no more photos'),
+      );
     }
     if (p.itemId !== null) {
       const item = (await loadVisitItems(tx, row.taskId)).find((i) => i.itemId === p.itemId);
       if (item === undefined) {
-        return err(domainError('VALIDATION', '该事项不属于本次抽查任务', 'the item is not part of this task'));
+        return err(
+          domainError('VALIDATION', '该事项不属于本次抽查任务', 'the item is not part of this task'),
+        );
       }
       if (!recordingDepartments(acc.value).has(item.departmentCode)) {
-        return err(domainError('FORBIDDEN', `「${item.name}」由 ${item.departmentCode} 的检查人员录入`, `'${item.name}' is recorded by an inspector of ${item.departmentCode}`));
+        return err(
+          domainError(
+            'FORBIDDEN',
+            `「${item.name}」由 ${item.departmentCode} 的检查人员录入`,
+            `'${item.name}' is recorded by an inspector of ${item.departmentCode}`,
+          ),
+        );
       }
     }
     const comma = p.image.indexOf(',');
@@ -77,14 +107,37 @@ export async function addPhoto(deps: ServiceDeps, ctx: AuditContext & { actor: A
       by: ctx.actor.username,
     });
     if (created) {
-      await audit(tx, ctx, { action: 'inspection.photo_added', entityType: 'inspection', entityId: inspectionId, after: { photoId: p.id, itemId: p.itemId, fieldKey: p.fieldKey, bytes, takenAt: p.takenAt, lat: p.lat, lng: p.lng } }, now);
+      await audit(
+        tx,
+        ctx,
+        {
+          action: 'inspection.photo_added',
+          entityType: 'inspection',
+          entityId: inspectionId,
+          after: {
+            photoId: p.id,
+            itemId: p.itemId,
+            fieldKey: p.fieldKey,
+            bytes,
+            takenAt: p.takenAt,
+            lat: p.lat,
+            lng: p.lng,
+          },
+        },
+        now,
+      );
     }
     return ok({ id: p.id, itemId: p.itemId, fieldKey: p.fieldKey, takenAt: p.takenAt, bytes, created });
   });
 }
 
 /** A photo's bytes, for staff who may read the visit. */
-export async function getPhoto(deps: ServiceDeps, actor: Actor, inspectionId: string, photoId: string): Promise<Result<{ mime: string; data: Buffer }, DomainError>> {
+export async function getPhoto(
+  deps: ServiceDeps,
+  actor: Actor,
+  inspectionId: string,
+  photoId: string,
+): Promise<Result<{ mime: string; data: Buffer }, DomainError>> {
   const db = deps.database.db;
   const acc = await accessInspection(db, actor, inspectionId);
   if (!acc.ok) {
@@ -98,7 +151,12 @@ export async function getPhoto(deps: ServiceDeps, actor: Actor, inspectionId: st
 }
 
 /** Remove a photo from a visit still being recorded (team only). */
-export async function removePhoto(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, inspectionId: string, photoId: string): Promise<Result<{ removed: string }, DomainError>> {
+export async function removePhoto(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  inspectionId: string,
+  photoId: string,
+): Promise<Result<{ removed: string }, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const row = await lockInspection(tx, inspectionId);
@@ -113,12 +171,24 @@ export async function removePhoto(deps: ServiceDeps, ctx: AuditContext & { actor
       return err(notOnTeam());
     }
     if (!isEditable(inspectionStatusSchema.parse(row.status))) {
-      return err(domainError('INVALID_STATE', '检查已提交，不能删除照片', 'the visit is submitted; photos stay'));
+      return err(
+        domainError('INVALID_STATE', '检查已提交，不能删除照片', 'the visit is submitted; photos stay'),
+      );
     }
     if (!(await deletePhoto(tx, inspectionId, photoId))) {
       return err(domainError('NOT_FOUND', '照片不存在', 'no such photo'));
     }
-    await audit(tx, ctx, { action: 'inspection.photo_removed', entityType: 'inspection', entityId: inspectionId, after: { photoId } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'inspection.photo_removed',
+        entityType: 'inspection',
+        entityId: inspectionId,
+        after: { photoId },
+      },
+      now,
+    );
     return ok({ removed: photoId });
   });
 }

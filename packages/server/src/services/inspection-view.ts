@@ -92,8 +92,24 @@ export const visitViewSchema = z.object({
   reviewedBy: z.string().nullable(),
   reviewComment: z.string().nullable(),
   publishedAt: z.string().nullable(),
-  target: z.object({ id: z.string(), uscc: z.string().nullable(), name: z.string(), address: z.string(), legalRep: z.string().nullable(), divisionCode: z.string() }),
-  team: z.array(z.object({ inspectorId: z.string(), name: z.string(), badgeNo: z.string().nullable(), departmentCode: z.string(), expert: z.boolean(), confirmed: z.boolean() })),
+  target: z.object({
+    id: z.string(),
+    uscc: z.string().nullable(),
+    name: z.string(),
+    address: z.string(),
+    legalRep: z.string().nullable(),
+    divisionCode: z.string(),
+  }),
+  team: z.array(
+    z.object({
+      inspectorId: z.string(),
+      name: z.string(),
+      badgeNo: z.string().nullable(),
+      departmentCode: z.string(),
+      expert: z.boolean(),
+      confirmed: z.boolean(),
+    }),
+  ),
   me: z.object({
     inspectorIds: z.array(z.string()),
     recordDepartments: z.array(z.string()),
@@ -115,15 +131,41 @@ export const visitViewSchema = z.object({
     }),
   ),
   results: z.array(resultViewSchema),
-  photos: z.array(z.object({ id: z.string(), itemId: z.string().nullable(), fieldKey: z.string().nullable(), takenAt: z.string(), lat: z.string().nullable(), lng: z.string().nullable(), by: z.string(), bytes: z.number() })),
+  photos: z.array(
+    z.object({
+      id: z.string(),
+      itemId: z.string().nullable(),
+      fieldKey: z.string().nullable(),
+      takenAt: z.string(),
+      lat: z.string().nullable(),
+      lng: z.string().nullable(),
+      by: z.string(),
+      bytes: z.number(),
+    }),
+  ),
   gps: gpsSchema.nullable(),
   confirmations: z.array(confirmationSchema),
   businessSignature: businessSignatureSchema.nullable(),
   followUps: z.array(followUpViewSchema),
-  suggestions: z.array(z.object({ itemId: z.string(), kind: followUpKindSchema, deadline: z.string().nullable(), provisional: z.boolean(), reasonZh: z.string(), reasonEn: z.string() })),
+  suggestions: z.array(
+    z.object({
+      itemId: z.string(),
+      kind: followUpKindSchema,
+      deadline: z.string().nullable(),
+      provisional: z.boolean(),
+      reasonZh: z.string(),
+      reasonEn: z.string(),
+    }),
+  ),
   countdown: countdownSchema,
   jointSummary: z.array(
-    z.object({ departmentCode: z.string(), departmentName: z.string(), items: z.number(), recorded: z.number(), summaryCategory: resultCategorySchema.nullable() }),
+    z.object({
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      items: z.number(),
+      recorded: z.number(),
+      summaryCategory: resultCategorySchema.nullable(),
+    }),
   ),
 });
 export type VisitView = z.infer<typeof visitViewSchema>;
@@ -198,7 +240,10 @@ export function parseConfirmations(v: unknown) {
 
 /** The parsed business signature of an inspection row. */
 export function parseSignature(v: unknown) {
-  return businessSignatureSchema.nullable().catch(null).parse(v ?? null);
+  return businessSignatureSchema
+    .nullable()
+    .catch(null)
+    .parse(v ?? null);
 }
 
 /** Build the whole visit view. */
@@ -222,7 +267,9 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
     r.category === null
       ? []
       : suggestFollowUps(r.category, foundOn, table)
-          .filter((s) => !followUps.some((f) => f.kind === s.kind && (f.itemId === r.itemId || f.itemId === null)))
+          .filter(
+            (s) => !followUps.some((f) => f.kind === s.kind && (f.itemId === r.itemId || f.itemId === null)),
+          )
           .map((s) => ({ itemId: r.itemId, ...s })),
   );
   const byDept = new Map<string, ResultCategory[]>();
@@ -257,7 +304,14 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
     },
     team: i.inspectors.map((id) => {
       const p = team.find((t) => t.id === id);
-      return { inspectorId: id, name: p?.name ?? id, badgeNo: p?.badgeNo ?? null, departmentCode: p?.departmentCode ?? '', expert: p?.expert ?? false, confirmed: confirmed.has(id) };
+      return {
+        inspectorId: id,
+        name: p?.name ?? id,
+        badgeNo: p?.badgeNo ?? null,
+        departmentCode: p?.departmentCode ?? '',
+        expert: p?.expert ?? false,
+        confirmed: confirmed.has(id),
+      };
     }),
     me: {
       inspectorIds: a.myInspectors.map((m) => m.id),
@@ -267,19 +321,51 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
       canPublish: a.canPublish,
       canFollowUp: a.canFollowUp,
     },
-    items: items.map((it) => ({ itemId: it.itemId, version: it.version, name: it.name, departmentCode: it.departmentCode, whatToCheck: it.whatToCheck, how: it.how, legalBasis: it.legalBasis, form: [...it.form] })),
+    items: items.map((it) => ({
+      itemId: it.itemId,
+      version: it.version,
+      name: it.name,
+      departmentCode: it.departmentCode,
+      whatToCheck: it.whatToCheck,
+      how: it.how,
+      legalBasis: it.legalBasis,
+      form: [...it.form],
+    })),
     results: parsedResults,
-    photos: photos.map((p) => ({ id: p.id, itemId: p.itemId, fieldKey: p.fieldKey, takenAt: p.takenAt.toISOString(), lat: p.lat, lng: p.lng, by: p.by, bytes: p.bytes })),
-    gps: gpsSchema.nullable().catch(null).parse(i.gps ?? null),
+    photos: photos.map((p) => ({
+      id: p.id,
+      itemId: p.itemId,
+      fieldKey: p.fieldKey,
+      takenAt: p.takenAt.toISOString(),
+      lat: p.lat,
+      lng: p.lng,
+      by: p.by,
+      bytes: p.bytes,
+    })),
+    gps: gpsSchema
+      .nullable()
+      .catch(null)
+      .parse(i.gps ?? null),
     confirmations,
     businessSignature: parseSignature(i.businessSignature),
     followUps: followUps.map((f) => followUpView(f, today)),
     suggestions,
-    countdown: publicationCountdown(isoDate(a.task.windowEnd), today, table, a.task.resultsPublishedAt !== null),
+    countdown: publicationCountdown(
+      isoDate(a.task.windowEnd),
+      today,
+      table,
+      a.task.resultsPublishedAt !== null,
+    ),
     jointSummary: a.departments.map((code) => {
       const deptItems = items.filter((it) => it.departmentCode === code);
       const cats = byDept.get(code) ?? [];
-      return { departmentCode: code, departmentName: names.get(code) ?? code, items: deptItems.length, recorded: cats.length, summaryCategory: summaryCategory(cats) };
+      return {
+        departmentCode: code,
+        departmentName: names.get(code) ?? code,
+        items: deptItems.length,
+        recorded: cats.length,
+        summaryCategory: summaryCategory(cats),
+      };
     }),
   };
 }

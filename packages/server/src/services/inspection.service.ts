@@ -38,8 +38,21 @@ import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import { chinaToday } from './calendar.service';
 import type { ServiceDeps } from './context';
-import { accessInspection, inspectionNotFound, notOnTeam, recordingDepartments, type InspectionAccess } from './inspection-access';
-import { buildVisitView, loadVisitItems, parseConfirmations, parseResultRow, parseSignature, type VisitView } from './inspection-view';
+import {
+  accessInspection,
+  inspectionNotFound,
+  notOnTeam,
+  recordingDepartments,
+  type InspectionAccess,
+} from './inspection-access';
+import {
+  buildVisitView,
+  loadVisitItems,
+  parseConfirmations,
+  parseResultRow,
+  parseSignature,
+  type VisitView,
+} from './inspection-view';
 
 export const visitListItemSchema = z.object({
   id: z.string(),
@@ -49,7 +62,13 @@ export const visitListItemSchema = z.object({
   today: z.boolean(),
   target: z.object({ id: z.string(), name: z.string(), uscc: z.string().nullable(), address: z.string() }),
   mapUrl: z.string().nullable(),
-  task: z.object({ id: z.string(), title: z.string(), windowStart: z.string(), windowEnd: z.string(), leadDepartmentCode: z.string() }),
+  task: z.object({
+    id: z.string(),
+    title: z.string(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    leadDepartmentCode: z.string(),
+  }),
   items: z.array(z.string()),
   reviewComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -58,10 +77,16 @@ export type VisitListItem = z.infer<typeof visitListItemSchema>;
 
 /** An AMap (高德) search link for an address; works on phones without an app key. */
 export function mapLink(address: string): string | null {
-  return address.trim() === '' ? null : `https://uri.amap.com/search?keyword=${encodeURIComponent(address.trim())}`;
+  return address.trim() === ''
+    ? null
+    : `https://uri.amap.com/search?keyword=${encodeURIComponent(address.trim())}`;
 }
 
-async function toListItems(db: Db, rows: Awaited<ReturnType<typeof listInspections>>, today: string): Promise<VisitListItem[]> {
+async function toListItems(
+  db: Db,
+  rows: Awaited<ReturnType<typeof listInspections>>,
+  today: string,
+): Promise<VisitListItem[]> {
   const names = await itemNamesOfTasks(db, [...new Set(rows.map((r) => r.task.id))]);
   return rows.map(({ inspection: i, target: t, task }) => ({
     id: i.id,
@@ -79,7 +104,11 @@ async function toListItems(db: Db, rows: Awaited<ReturnType<typeof listInspectio
 }
 
 /** The visits of the actor's inspector records: open ones (today and upcoming) and recently submitted ones. */
-export async function listMyVisits(deps: ServiceDeps, actor: Actor, includeDone: boolean): Promise<VisitListItem[]> {
+export async function listMyVisits(
+  deps: ServiceDeps,
+  actor: Actor,
+  includeDone: boolean,
+): Promise<VisitListItem[]> {
   const db = deps.database.db;
   const mine = await inspectorsOfUser(db, actor.userId);
   const rows = await listInspections(db, {
@@ -91,7 +120,11 @@ export async function listMyVisits(deps: ServiceDeps, actor: Actor, includeDone:
 }
 
 /** Inspections of the tasks of the actor's department (all departments for oversight roles). */
-export async function listDepartmentVisits(deps: ServiceDeps, actor: Actor, f: { status?: string | undefined; taskId?: string | undefined }): Promise<VisitListItem[]> {
+export async function listDepartmentVisits(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: { status?: string | undefined; taskId?: string | undefined },
+): Promise<VisitListItem[]> {
   const db = deps.database.db;
   const all = actor.roles.includes('system_admin') || actor.roles.includes('auditor');
   const rows = await listInspections(db, {
@@ -104,7 +137,11 @@ export async function listDepartmentVisits(deps: ServiceDeps, actor: Actor, f: {
 }
 
 /** One visit, for anyone who may read it. */
-export async function getVisit(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<VisitView, DomainError>> {
+export async function getVisit(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<VisitView, DomainError>> {
   const a = await accessInspection(deps.database.db, actor, id);
   return a.ok ? ok(await buildVisitView(deps.database.db, a.value, deps.clock())) : a;
 }
@@ -171,12 +208,23 @@ export async function saveDraft(
     for (const r of body.results) {
       const item = items.get(r.itemId);
       if (item === undefined) {
-        issues.push({ field: `${r.itemId}`, value: r.itemId, messageZh: '该事项不属于本次抽查任务', messageEn: 'the item is not part of this task' });
+        issues.push({
+          field: `${r.itemId}`,
+          value: r.itemId,
+          messageZh: '该事项不属于本次抽查任务',
+          messageEn: 'the item is not part of this task',
+        });
         continue;
       }
       if (!depts.has(item.departmentCode)) {
         // joint visit: each department's inspector records that department's items
-        return err(domainError('FORBIDDEN', `「${item.name}」由 ${item.departmentCode} 的检查人员录入`, `'${item.name}' is recorded by an inspector of ${item.departmentCode}`));
+        return err(
+          domainError(
+            'FORBIDDEN',
+            `「${item.name}」由 ${item.departmentCode} 的检查人员录入`,
+            `'${item.name}' is recorded by an inspector of ${item.departmentCode}`,
+          ),
+        );
       }
       issues.push(...answerShapeIssues(item, r.answers));
     }
@@ -187,7 +235,9 @@ export async function saveDraft(
     const changed = body.results.filter((r) => !sameResult(r, existing.get(r.itemId)));
     if (body.version !== i.version) {
       // a retried save whose content the server already has is not a conflict
-      return changed.length === 0 && body.gps === undefined ? ok(await buildVisitView(tx, a, now)) : err(await staleVersion(tx, a, body.version, now));
+      return changed.length === 0 && body.gps === undefined
+        ? ok(await buildVisitView(tx, a, now))
+        : err(await staleVersion(tx, a, body.version, now));
     }
     await upsertResults(
       tx,
@@ -218,7 +268,17 @@ export async function saveDraft(
     await audit(
       tx,
       ctx,
-      { action: 'inspection.saved', entityType: 'inspection', entityId: i.id, before: { status: i.status, version: i.version }, after: { status: updated.status, version: updated.version, items: changed.map((c) => ({ itemId: c.itemId, category: c.category })) } },
+      {
+        action: 'inspection.saved',
+        entityType: 'inspection',
+        entityId: i.id,
+        before: { status: i.status, version: i.version },
+        after: {
+          status: updated.status,
+          version: updated.version,
+          items: changed.map((c) => ({ itemId: c.itemId, category: c.category })),
+        },
+      },
       now,
     );
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
@@ -230,7 +290,9 @@ async function simpleChange(
   ctx: AuditContext & { actor: Actor },
   id: string,
   version: number,
-  change: (a: InspectionAccess) => Result<{ set: Partial<InspectionRow>; action: string; after: unknown }, DomainError>,
+  change: (
+    a: InspectionAccess,
+  ) => Result<{ set: Partial<InspectionRow>; action: string; after: unknown }, DomainError>,
 ): Promise<Result<VisitView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
@@ -254,35 +316,70 @@ async function simpleChange(
     if (updated === undefined) {
       return err(await staleVersion(tx, a, version, now));
     }
-    await audit(tx, ctx, { action: c.value.action, entityType: 'inspection', entityId: id, after: c.value.after }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: c.value.action, entityType: 'inspection', entityId: id, after: c.value.after },
+      now,
+    );
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
   });
 }
 
 /** An inspector confirms the record from their own account (each of their records on the team). */
-export async function confirmVisit(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, version: number) {
+export async function confirmVisit(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  version: number,
+) {
   const at = deps.clock().toISOString();
   return simpleChange(deps, ctx, id, version, (a) => {
-    const list = parseConfirmations(a.inspection.confirmations).filter((c) => !a.myInspectors.some((m) => m.id === c.inspectorId));
-    const mine = a.myInspectors.map((m) => ({ inspectorId: m.id, userId: ctx.actor.userId, name: m.name, at }));
-    return ok({ set: { confirmations: [...list, ...mine] }, action: 'inspection.confirmed', after: { inspectors: mine.map((m) => m.inspectorId) } });
+    const list = parseConfirmations(a.inspection.confirmations).filter(
+      (c) => !a.myInspectors.some((m) => m.id === c.inspectorId),
+    );
+    const mine = a.myInspectors.map((m) => ({
+      inspectorId: m.id,
+      userId: ctx.actor.userId,
+      name: m.name,
+      at,
+    }));
+    return ok({
+      set: { confirmations: [...list, ...mine] },
+      action: 'inspection.confirmed',
+      after: { inspectors: mine.map((m) => m.inspectorId) },
+    });
   });
 }
 
 /** Record the business's on-screen signature (企业签字确认) or its refusal. */
-export async function signVisit(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, version: number, signature: BusinessSignature) {
+export async function signVisit(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  version: number,
+  signature: BusinessSignature,
+) {
   return simpleChange(deps, ctx, id, version, () =>
     ok({
       set: { businessSignature: signature },
       action: signature.kind === 'signed' ? 'inspection.signed' : 'inspection.signature_refused',
       // the image stays out of the audit trail; who signed or why not is enough there
-      after: signature.kind === 'signed' ? { signerName: signature.signerName, at: signature.at } : { reason: signature.reason, at: signature.at },
+      after:
+        signature.kind === 'signed'
+          ? { signerName: signature.signerName, at: signature.at }
+          : { reason: signature.reason, at: signature.at },
     }),
   );
 }
 
 /** Submit for review: complete record, every law-enforcement inspector confirmed, signed or refused. A repeat changes nothing. */
-export async function submitVisit(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, version: number): Promise<Result<VisitView, DomainError>> {
+export async function submitVisit(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  version: number,
+): Promise<Result<VisitView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const acc = await lockForTeam(tx, ctx.actor, id);
@@ -316,11 +413,26 @@ export async function submitVisit(deps: ServiceDeps, ctx: AuditContext & { actor
     if (!check.ok) {
       return check;
     }
-    const updated = await updateInspectionVersioned(tx, i.id, i.version, { status: next.value, submittedAt: now, updatedAt: now });
+    const updated = await updateInspectionVersioned(tx, i.id, i.version, {
+      status: next.value,
+      submittedAt: now,
+      updatedAt: now,
+    });
     if (updated === undefined) {
       return err(await staleVersion(tx, a, version, now));
     }
-    await audit(tx, ctx, { action: 'inspection.submitted', entityType: 'inspection', entityId: i.id, before: { status: i.status }, after: { status: updated.status, version: updated.version } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'inspection.submitted',
+        entityType: 'inspection',
+        entityId: i.id,
+        before: { status: i.status },
+        after: { status: updated.status, version: updated.version },
+      },
+      now,
+    );
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
   });
 }

@@ -18,9 +18,26 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import { canReadDepartment, canWriteDepartment, CROSS_DEPARTMENT_READERS, forbiddenDepartment, hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
+import {
+  canReadDepartment,
+  canWriteDepartment,
+  CROSS_DEPARTMENT_READERS,
+  forbiddenDepartment,
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+} from '../auth/actor';
 import type { Db } from '../db/client';
-import { findInspector, findInspectorsByBadges, insertInspectors, listExpertIds, searchInspectors, updateInspector, type InspectorFilter, type InspectorRow } from '../db/repos/inspector.repo';
+import {
+  findInspector,
+  findInspectorsByBadges,
+  insertInspectors,
+  listExpertIds,
+  searchInspectors,
+  updateInspector,
+  type InspectorFilter,
+  type InspectorRow,
+} from '../db/repos/inspector.repo';
 import { listDepartments, listUnits } from '../db/repos/org.repo';
 import { findUserById } from '../db/repos/user.repo';
 import { inTransaction } from '../db/tx';
@@ -41,7 +58,8 @@ export const inspectorQuerySchema = z.object({
 });
 export type InspectorQuery = z.infer<typeof inspectorQuerySchema>;
 
-export const inspectorNotFound = (): DomainError => domainError('NOT_FOUND', '检查人员不存在', 'no such inspector');
+export const inspectorNotFound = (): DomainError =>
+  domainError('NOT_FOUND', '检查人员不存在', 'no such inspector');
 
 /** True when the actor only holds the inspector role (sees their own record only). */
 export function isInspectorOnly(actor: Actor): boolean {
@@ -65,7 +83,11 @@ export async function canReadInspector(db: Db, actor: Actor, row: InspectorRow):
   return canReadDepartment(actor, row.departmentCode);
 }
 
-async function filterFor(db: Db, actor: Actor, q: Omit<InspectorQuery, 'limit' | 'offset'>): Promise<Result<Omit<InspectorFilter, 'limit' | 'offset'>, DomainError>> {
+async function filterFor(
+  db: Db,
+  actor: Actor,
+  q: Omit<InspectorQuery, 'limit' | 'offset'>,
+): Promise<Result<Omit<InspectorFilter, 'limit' | 'offset'>, DomainError>> {
   const base = {
     ...(q.q !== undefined ? { keyword: q.q } : {}),
     ...(q.unit !== undefined ? { unitCode: q.unit } : {}),
@@ -78,13 +100,21 @@ async function filterFor(db: Db, actor: Actor, q: Omit<InspectorQuery, 'limit' |
     return ok({ ...base, ids: own === null ? [] : [own] });
   }
   if (q.department !== undefined) {
-    return canReadDepartment(actor, q.department) ? ok({ ...base, departments: [q.department] }) : err(forbiddenDepartment(q.department));
+    return canReadDepartment(actor, q.department)
+      ? ok({ ...base, departments: [q.department] })
+      : err(forbiddenDepartment(q.department));
   }
-  return ok(hasAnyRole(actor, CROSS_DEPARTMENT_READERS) ? base : { ...base, departments: [actor.departmentCode] });
+  return ok(
+    hasAnyRole(actor, CROSS_DEPARTMENT_READERS) ? base : { ...base, departments: [actor.departmentCode] },
+  );
 }
 
 /** Search the library (paged). */
-export async function listInspectors(deps: ServiceDeps, actor: Actor, q: InspectorQuery): Promise<Result<{ items: InspectorView[]; total: number }, DomainError>> {
+export async function listInspectors(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: InspectorQuery,
+): Promise<Result<{ items: InspectorView[]; total: number }, DomainError>> {
   const db = deps.database.db;
   const f = await filterFor(db, actor, q);
   if (!f.ok) {
@@ -95,41 +125,82 @@ export async function listInspectors(deps: ServiceDeps, actor: Actor, q: Inspect
 }
 
 /** Every inspector of a query (for export), capped at `max`. */
-export async function exportInspectors(deps: ServiceDeps, actor: Actor, q: Omit<InspectorQuery, 'limit' | 'offset'>, max: number): Promise<Result<InspectorView[], DomainError>> {
+export async function exportInspectors(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: Omit<InspectorQuery, 'limit' | 'offset'>,
+  max: number,
+): Promise<Result<InspectorView[], DomainError>> {
   const db = deps.database.db;
   const f = await filterFor(db, actor, q);
-  return f.ok ? ok((await searchInspectors(db, { ...f.value, limit: max, offset: 0 })).rows.map(inspectorView)) : f;
+  return f.ok
+    ? ok((await searchInspectors(db, { ...f.value, limit: max, offset: 0 })).rows.map(inspectorView))
+    : f;
 }
 
 /** One inspector. */
-export async function getInspector(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<InspectorView, DomainError>> {
+export async function getInspector(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<InspectorView, DomainError>> {
   const db = deps.database.db;
   const row = await findInspector(db, id);
   if (row === undefined) {
     return err(inspectorNotFound());
   }
-  return (await canReadInspector(db, actor, row)) ? ok(inspectorView(row)) : err(forbiddenDepartment(row.departmentCode));
+  return (await canReadInspector(db, actor, row))
+    ? ok(inspectorView(row))
+    : err(forbiddenDepartment(row.departmentCode));
 }
 
 /** Database checks of an inspector record: the department exists, the unit is one of its units. */
-export async function checkInspectorRefs(db: Db, data: Pick<InspectorData, 'departmentCode' | 'unitCode'>, row?: number): Promise<FieldIssue[]> {
+export async function checkInspectorRefs(
+  db: Db,
+  data: Pick<InspectorData, 'departmentCode' | 'unitCode'>,
+  row?: number,
+): Promise<FieldIssue[]> {
   const at = (field: string) => (row === undefined ? { field } : { field, row });
   const issues: FieldIssue[] = [];
   if (!(await listDepartments(db)).some((d) => d.code === data.departmentCode)) {
-    issues.push({ ...at('departmentCode'), value: data.departmentCode, messageZh: `部门 ${data.departmentCode} 不存在`, messageEn: `unknown department ${data.departmentCode}` });
-  } else if (data.unitCode !== null && !(await listUnits(db, data.departmentCode)).some((u) => u.code === data.unitCode)) {
-    issues.push({ ...at('unitCode'), value: data.unitCode, messageZh: `所属单位 ${data.unitCode} 不是该部门的单位`, messageEn: `unit ${data.unitCode} is not a unit of the department` });
+    issues.push({
+      ...at('departmentCode'),
+      value: data.departmentCode,
+      messageZh: `部门 ${data.departmentCode} 不存在`,
+      messageEn: `unknown department ${data.departmentCode}`,
+    });
+  } else if (
+    data.unitCode !== null &&
+    !(await listUnits(db, data.departmentCode)).some((u) => u.code === data.unitCode)
+  ) {
+    issues.push({
+      ...at('unitCode'),
+      value: data.unitCode,
+      messageZh: `所属单位 ${data.unitCode} 不是该部门的单位`,
+      messageEn: `unit ${data.unitCode} is not a unit of the department`,
+    });
   }
   return issues;
 }
 
 /** The row to insert for validated data, with its id (badge, or the next expert id). */
 export function inspectorRow(id: string, d: InspectorData, at: Date) {
-  return { id, ...d, qualifications: [...d.qualifications], specialties: [...d.specialties], createdAt: at, updatedAt: at };
+  return {
+    id,
+    ...d,
+    qualifications: [...d.qualifications],
+    specialties: [...d.specialties],
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Add an inspector (dept_admin of its department, or system admin). */
-export async function createInspector(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, input: InspectorInput): Promise<Result<InspectorView, DomainError>> {
+export async function createInspector(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  input: InspectorInput,
+): Promise<Result<InspectorView, DomainError>> {
   const db = deps.database.db;
   if (!canWriteDepartment(ctx.actor, input.departmentCode)) {
     return err(forbiddenDepartment(input.departmentCode));
@@ -145,23 +216,46 @@ export async function createInspector(deps: ServiceDeps, ctx: AuditContext & { a
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
     const badge = v.value.badgeNo;
-    if (badge !== null && ((await findInspectorsByBadges(tx, [badge])).size > 0 || (await findInspector(tx, badge)) !== undefined)) {
-      return err(domainError('CONFLICT', `执法证号已存在：${badge}`, `badge number already in the library: ${badge}`));
+    if (
+      badge !== null &&
+      ((await findInspectorsByBadges(tx, [badge])).size > 0 || (await findInspector(tx, badge)) !== undefined)
+    ) {
+      return err(
+        domainError('CONFLICT', `执法证号已存在：${badge}`, `badge number already in the library: ${badge}`),
+      );
     }
     const id = badge ?? nextExpertId(await listExpertIds(tx));
-    await insertInspectors(tx, [inspectorRow(id, { ...v.value, activeFrom: v.value.activeFrom ?? chinaDay(now) }, now)]);
+    await insertInspectors(tx, [
+      inspectorRow(id, { ...v.value, activeFrom: v.value.activeFrom ?? chinaDay(now) }, now),
+    ]);
     const row = await findInspector(tx, id);
     if (row === undefined) {
       throw new Error('bug: inspector vanished after insert');
     }
     const view = inspectorView(row);
-    await audit(tx, ctx, { action: 'inspector.created', entityType: 'inspector', entityId: id, departmentCode: view.departmentCode, after: view }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'inspector.created',
+        entityType: 'inspector',
+        entityId: id,
+        departmentCode: view.departmentCode,
+        after: view,
+      },
+      now,
+    );
     return ok(view);
   });
 }
 
 /** Change an inspector; deactivating dates the end, reactivating clears it. Audited. */
-export async function patchInspector(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, patch: InspectorPatch): Promise<Result<InspectorView, DomainError>> {
+export async function patchInspector(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  patch: InspectorPatch,
+): Promise<Result<InspectorView, DomainError>> {
   const db = deps.database.db;
   const row = await findInspector(db, id);
   if (row === undefined) {
@@ -179,8 +273,10 @@ export async function patchInspector(deps: ServiceDeps, ctx: AuditContext & { ac
   const merged: InspectorInput = {
     ...before,
     ...given,
-    activeTo: patch.activeTo !== undefined ? patch.activeTo : toggled ? (active ? null : today) : before.activeTo,
-    activeFrom: patch.activeFrom !== undefined ? patch.activeFrom : toggled && active ? today : before.activeFrom,
+    activeTo:
+      patch.activeTo !== undefined ? patch.activeTo : toggled ? (active ? null : today) : before.activeTo,
+    activeFrom:
+      patch.activeFrom !== undefined ? patch.activeFrom : toggled && active ? today : before.activeFrom,
   };
   const v = validateInspector(merged);
   if (!v.ok) {
@@ -191,13 +287,21 @@ export async function patchInspector(deps: ServiceDeps, ctx: AuditContext & { ac
     return err(invalid(refs));
   }
   return inTransaction(db, async (tx) => {
-    const updated = await updateInspector(tx, id, { ...inspectorRow(id, v.value, now), createdAt: row.createdAt });
+    const updated = await updateInspector(tx, id, {
+      ...inspectorRow(id, v.value, now),
+      createdAt: row.createdAt,
+    });
     if (updated === undefined) {
       return err(inspectorNotFound());
     }
     const after = inspectorView(updated);
     const action = toggled ? (active ? 'inspector.activated' : 'inspector.deactivated') : 'inspector.updated';
-    await audit(tx, ctx, { action, entityType: 'inspector', entityId: id, departmentCode: after.departmentCode, before, after }, now);
+    await audit(
+      tx,
+      ctx,
+      { action, entityType: 'inspector', entityId: id, departmentCode: after.departmentCode, before, after },
+      now,
+    );
     return ok(after);
   });
 }

@@ -2,7 +2,13 @@
  * How items look on the wire: zod schemas for replies (and OpenAPI), and the mappers from
  * database rows, which parse the stored JSON and arrays rather than trusting them.
  */
-import { guidelineSchema, INSPECTION_METHODS, ITEM_PRIORITIES, TARGET_TYPES, type ItemContent } from '@openssj/core';
+import {
+  guidelineSchema,
+  INSPECTION_METHODS,
+  ITEM_PRIORITIES,
+  TARGET_TYPES,
+  type ItemContent,
+} from '@openssj/core';
 import { z } from 'zod';
 import type { ItemVersionRow, ItemWithVersion } from '../db/repos/item.repo';
 
@@ -94,7 +100,11 @@ export function itemSummary(r: ItemWithVersion): ItemSummary {
 
 /** An item head + current version with its guideline. */
 export function itemView(r: ItemWithVersion): ItemView {
-  return { ...itemSummary(r), guideline: guidelineSchema.parse(r.version.guideline), changeNote: r.version.changeNote };
+  return {
+    ...itemSummary(r),
+    guideline: guidelineSchema.parse(r.version.guideline),
+    changeNote: r.version.changeNote,
+  };
 }
 
 /** Canonical JSON (sorted keys) for comparing contents: jsonb does not keep key order. */

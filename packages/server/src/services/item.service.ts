@@ -22,7 +22,14 @@ import {
 import { z } from 'zod';
 import { canWriteDepartment, forbiddenDepartment, type Actor, type AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
-import { findItem, findItemsByCodes, insertItems, insertItemVersions, updateItemHead, type ItemWithVersion } from '../db/repos/item.repo';
+import {
+  findItem,
+  findItemsByCodes,
+  insertItems,
+  insertItemVersions,
+  updateItemHead,
+  type ItemWithVersion,
+} from '../db/repos/item.repo';
 import { listDepartments, listRegions } from '../db/repos/org.repo';
 import { getSettings, putSetting } from '../db/repos/setting.repo';
 import { inTransaction } from '../db/tx';
@@ -46,15 +53,23 @@ export function invalid(issues: readonly FieldIssue[]): DomainError {
   );
 }
 
-export const itemNotFound = (): DomainError => domainError('NOT_FOUND', '抽查事项不存在', 'no such inspection item');
+export const itemNotFound = (): DomainError =>
+  domainError('NOT_FOUND', '抽查事项不存在', 'no such inspection item');
 
 /** The default ratio cap of each department: its region's setting, else the nearest ancestor's, else 10 %. */
-export async function defaultRatioCaps(db: Db, departmentCodes: readonly string[]): Promise<Map<string, { cap: string; scope: string | null }>> {
+export async function defaultRatioCaps(
+  db: Db,
+  departmentCodes: readonly string[],
+): Promise<Map<string, { cap: string; scope: string | null }>> {
   const [deps, regions] = await Promise.all([listDepartments(db), listRegions(db)]);
   const parent = new Map(regions.map((r) => [r.code, r.parentCode]));
   const chainOf = (code: string): string[] => {
     const chain: string[] = [];
-    for (let c: string | null | undefined = code; c !== null && c !== undefined && !chain.includes(c); c = parent.get(c)) {
+    for (
+      let c: string | null | undefined = code;
+      c !== null && c !== undefined && !chain.includes(c);
+      c = parent.get(c)
+    ) {
       chain.push(c);
     }
     return chain;
@@ -83,25 +98,54 @@ export async function defaultRatioCaps(db: Db, departmentCodes: readonly string[
 }
 
 /** Set a region's default ratio cap for general items (system admin); audited. */
-export async function setRegionRatioCap(deps: ServiceDeps, ctx: AuditContext, regionCode: string, capText: string): Promise<Result<{ regionCode: string; defaultRatioCap: string }, DomainError>> {
+export async function setRegionRatioCap(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  regionCode: string,
+  capText: string,
+): Promise<Result<{ regionCode: string; defaultRatioCap: string }, DomainError>> {
   const db = deps.database.db;
   const cap = normalizeRatioCap(capText, { field: 'defaultRatioCap' });
   if (!cap.ok) {
     return err(invalid([cap.error]));
   }
   if (!(await listRegions(db)).some((r) => r.code === regionCode)) {
-    return err(domainError('VALIDATION', `行政区划不在本平台：${regionCode}`, `region not in this deployment: ${regionCode}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        `行政区划不在本平台：${regionCode}`,
+        `region not in this deployment: ${regionCode}`,
+      ),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
     const before = (await getSettings(tx, RATIO_CAP_SETTING, [regionCode])).get(regionCode) ?? null;
     await putSetting(tx, regionCode, RATIO_CAP_SETTING, { ratio: cap.value }, now);
-    await audit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: `${regionCode}:${RATIO_CAP_SETTING}`, departmentCode: null, before, after: { ratio: cap.value } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'setting.updated',
+        entityType: 'setting',
+        entityId: `${regionCode}:${RATIO_CAP_SETTING}`,
+        departmentCode: null,
+        before,
+        after: { ratio: cap.value },
+      },
+      now,
+    );
     return ok({ regionCode, defaultRatioCap: cap.value });
   });
 }
 
-function versionRow(itemId: string, version: number, effectiveFrom: string, c: ItemContent, meta: { changeNote: string | null; createdBy: string | null; at: Date }) {
+function versionRow(
+  itemId: string,
+  version: number,
+  effectiveFrom: string,
+  c: ItemContent,
+  meta: { changeNote: string | null; createdBy: string | null; at: Date },
+) {
   return {
     itemId,
     version,
@@ -122,7 +166,11 @@ function versionRow(itemId: string, version: number, effectiveFrom: string, c: I
 }
 
 /** Create an item at version 1 (dept_admin of its department). */
-export async function createItem(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, input: NewItemInput): Promise<Result<ItemView, DomainError>> {
+export async function createItem(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  input: NewItemInput,
+): Promise<Result<ItemView, DomainError>> {
   const db = deps.database.db;
   if (!canWriteDepartment(ctx.actor, input.departmentCode)) {
     return err(forbiddenDepartment(input.departmentCode));
@@ -130,29 +178,63 @@ export async function createItem(deps: ServiceDeps, ctx: AuditContext & { actor:
   const caps = await defaultRatioCaps(db, [input.departmentCode]);
   const cap = caps.get(input.departmentCode);
   if ((await listDepartments(db)).every((d) => d.code !== input.departmentCode) || cap === undefined) {
-    return err(invalid([{ field: 'departmentCode', value: input.departmentCode, messageZh: '部门不存在', messageEn: 'unknown department' }]));
+    return err(
+      invalid([
+        {
+          field: 'departmentCode',
+          value: input.departmentCode,
+          messageZh: '部门不存在',
+          messageEn: 'unknown department',
+        },
+      ]),
+    );
   }
   const content = validateItemContent(input, { defaultRatioCap: cap.cap });
   if (!content.ok) {
     return err(invalid(content.error));
   }
   if ((await findItemsByCodes(db, [input])).size > 0) {
-    return err(domainError('CONFLICT', `事项编码已存在：${input.code}`, `item code exists in this department: ${input.code}`));
+    return err(
+      domainError(
+        'CONFLICT',
+        `事项编码已存在：${input.code}`,
+        `item code exists in this department: ${input.code}`,
+      ),
+    );
   }
   const now = deps.clock();
   const effectiveFrom = input.effectiveFrom ?? chinaDay(now);
   return inTransaction(db, async (tx) => {
-    const id = (await insertItems(tx, [{ departmentCode: input.departmentCode, code: input.code, at: now }])).get(`${input.departmentCode}|${input.code}`);
+    const id = (
+      await insertItems(tx, [{ departmentCode: input.departmentCode, code: input.code, at: now }])
+    ).get(`${input.departmentCode}|${input.code}`);
     if (id === undefined) {
       throw new Error('bug: insert returned no id');
     }
-    await insertItemVersions(tx, [versionRow(id, 1, effectiveFrom, content.value, { changeNote: input.changeNote ?? null, createdBy: ctx.actor.username, at: now })]);
+    await insertItemVersions(tx, [
+      versionRow(id, 1, effectiveFrom, content.value, {
+        changeNote: input.changeNote ?? null,
+        createdBy: ctx.actor.username,
+        at: now,
+      }),
+    ]);
     const created = await findItem(tx, id);
     if (created === undefined) {
       throw new Error('bug: item vanished after insert');
     }
     const view = itemView(created);
-    await audit(tx, ctx, { action: 'item.created', entityType: 'inspection_item', entityId: id, departmentCode: input.departmentCode, after: view }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'item.created',
+        entityType: 'inspection_item',
+        entityId: id,
+        departmentCode: input.departmentCode,
+        after: view,
+      },
+      now,
+    );
     return ok(view);
   });
 }
@@ -163,7 +245,9 @@ async function itemForWrite(db: Db, actor: Actor, id: string): Promise<Result<It
   if (found === undefined) {
     return err(itemNotFound());
   }
-  return canWriteDepartment(actor, found.item.departmentCode) ? ok(found) : err(forbiddenDepartment(found.item.departmentCode));
+  return canWriteDepartment(actor, found.item.departmentCode)
+    ? ok(found)
+    : err(forbiddenDepartment(found.item.departmentCode));
 }
 
 /** Revise an item: a new version with an effective date (no version when nothing changed). */
@@ -179,7 +263,9 @@ export async function reviseItem(
     return found;
   }
   const cur = contentOf(found.value.version);
-  const cap = (await defaultRatioCaps(db, [found.value.item.departmentCode])).get(found.value.item.departmentCode)?.cap ?? DEFAULT_RATIO_CAP;
+  const cap =
+    (await defaultRatioCaps(db, [found.value.item.departmentCode])).get(found.value.item.departmentCode)
+      ?.cap ?? DEFAULT_RATIO_CAP;
   const priority = patch.priority ?? cur.priority;
   // Switching to a key item drops the cap; otherwise an untouched cap stays as it was.
   const ratioCap = patch.ratioCap !== undefined ? patch.ratioCap : priority === 'key' ? null : cur.ratioCap;
@@ -210,7 +296,12 @@ export async function reviseItem(
     return err(invalid([order.error]));
   }
   return inTransaction(db, async (tx) => {
-    const version = await writeVersion(tx, found.value, next.value, { effectiveFrom, changeNote: patch.changeNote ?? null, createdBy: ctx.actor.username, at: now });
+    const version = await writeVersion(tx, found.value, next.value, {
+      effectiveFrom,
+      changeNote: patch.changeNote ?? null,
+      createdBy: ctx.actor.username,
+      at: now,
+    });
     const after = await findItem(tx, id);
     if (after === undefined) {
       throw new Error('bug: item vanished after revision');
@@ -219,7 +310,14 @@ export async function reviseItem(
     await audit(
       tx,
       ctx,
-      { action: 'item.revised', entityType: 'inspection_item', entityId: id, departmentCode: after.item.departmentCode, before: itemView(found.value), after: { ...view, version } },
+      {
+        action: 'item.revised',
+        entityType: 'inspection_item',
+        entityId: id,
+        departmentCode: after.item.departmentCode,
+        before: itemView(found.value),
+        after: { ...view, version },
+      },
       now,
     );
     return ok({ item: view, changed: true });
@@ -240,7 +338,12 @@ export async function writeVersion(
 }
 
 /** Publish or unpublish an item on the portal; audited. */
-export async function setItemPublished(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, published: boolean): Promise<Result<ItemView, DomainError>> {
+export async function setItemPublished(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  published: boolean,
+): Promise<Result<ItemView, DomainError>> {
   const db = deps.database.db;
   const found = await itemForWrite(db, ctx.actor, id);
   if (!found.ok) {
@@ -259,7 +362,14 @@ export async function setItemPublished(deps: ServiceDeps, ctx: AuditContext & { 
     await audit(
       tx,
       ctx,
-      { action: published ? 'item.published' : 'item.unpublished', entityType: 'inspection_item', entityId: id, departmentCode: after.item.departmentCode, before: { published: !published }, after: { published, version: after.item.currentVersion } },
+      {
+        action: published ? 'item.published' : 'item.unpublished',
+        entityType: 'inspection_item',
+        entityId: id,
+        departmentCode: after.item.departmentCode,
+        before: { published: !published },
+        after: { published, version: after.item.currentVersion },
+      },
       now,
     );
     return ok(itemView(after));

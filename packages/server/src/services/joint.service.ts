@@ -6,7 +6,18 @@
  * plan (items, quota and participants of both, participants accepted) and the merged tasks are
  * marked `merged` so they are not drawn twice. Every step is audited.
  */
-import { domainError, err, mergerSavings, ok, overlapCandidates, parseRatio, sampleSize, type DomainError, type Result, type TaskScope } from '@openssj/core';
+import {
+  domainError,
+  err,
+  mergerSavings,
+  ok,
+  overlapCandidates,
+  parseRatio,
+  sampleSize,
+  type DomainError,
+  type Result,
+  type TaskScope,
+} from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
@@ -14,7 +25,14 @@ import type { Db } from '../db/client';
 import { drawsOfTask } from '../db/repos/draw.repo';
 import { estimateFrames } from '../db/repos/frame.repo';
 import { scopeWhere } from '../db/repos/scope-sql';
-import { findTask, insertTask, listTasks, nextTaskId, setParticipation, updateTask } from '../db/repos/task.repo';
+import {
+  findTask,
+  insertTask,
+  listTasks,
+  nextTaskId,
+  setParticipation,
+  updateTask,
+} from '../db/repos/task.repo';
 import { jointProposals } from '../db/schema';
 import { queryOne, queryRows } from '../db/sql';
 import { inTransaction } from '../db/tx';
@@ -26,7 +44,12 @@ import { yearlyCap } from './workflow-settings';
 const MAX_PAIRS = 100;
 const OVERSIGHT: Parameters<typeof hasAnyRole>[1] = ['system_admin', 'auditor', 'leader'];
 
-const estimateSchema = z.object({ alone: z.number(), merged: z.number(), saved: z.number(), commonTargets: z.number() });
+const estimateSchema = z.object({
+  alone: z.number(),
+  merged: z.number(),
+  saved: z.number(),
+  commonTargets: z.number(),
+});
 export const suggestionSchema = z.object({
   taskIds: z.tuple([z.string(), z.string()]),
   titles: z.tuple([z.string(), z.string()]),
@@ -41,7 +64,10 @@ export const proposalSchema = z.object({
   year: z.number(),
   taskIds: z.array(z.string()),
   departments: z.array(z.string()),
-  responses: z.record(z.string(), z.object({ accept: z.boolean(), by: z.string(), at: z.string(), comment: z.string().nullable() })),
+  responses: z.record(
+    z.string(),
+    z.object({ accept: z.boolean(), by: z.string(), at: z.string(), comment: z.string().nullable() }),
+  ),
   estimate: estimateSchema,
   status: z.enum(['open', 'accepted', 'declined']),
   jointTaskId: z.string().nullable(),
@@ -49,8 +75,13 @@ export const proposalSchema = z.object({
   createdAt: z.string(),
 });
 export type JointProposal = z.infer<typeof proposalSchema>;
-export const proposeSchema = z.object({ taskIds: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)]) });
-export const respondSchema = z.object({ accept: z.boolean(), comment: z.string().trim().max(500).optional() });
+export const proposeSchema = z.object({
+  taskIds: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)]),
+});
+export const respondSchema = z.object({
+  accept: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
 
 const proposalRow = z.object({
   id: z.string(),
@@ -81,11 +112,20 @@ function proposalView(r: z.infer<typeof proposalRow>): JointProposal {
 }
 
 async function listProposalRows(db: Db, where: ReturnType<typeof sql>, lock = false) {
-  return queryRows(db, sql`SELECT * FROM joint_proposals WHERE ${where} ORDER BY created_at DESC, id ${lock ? sql`FOR UPDATE` : sql``}`, proposalRow);
+  return queryRows(
+    db,
+    sql`SELECT * FROM joint_proposals WHERE ${where} ORDER BY created_at DESC, id ${lock ? sql`FOR UPDATE` : sql``}`,
+    proposalRow,
+  );
 }
 
 /** A task's frames and sample sizes as a draw now would estimate them. */
-async function taskSize(db: Db, t: TaskView, year: number, cap: number): Promise<{ frame: number; sample: number }> {
+async function taskSize(
+  db: Db,
+  t: TaskView,
+  year: number,
+  cap: number,
+): Promise<{ frame: number; sample: number }> {
   const frames = await estimateFrames(db, t.scope, t.strata, year, cap);
   let sample = 0;
   t.strata.forEach((s, i) => {
@@ -96,13 +136,26 @@ async function taskSize(db: Db, t: TaskView, year: number, cap: number): Promise
 }
 
 /** Suggested mergers for a year: planned tasks of different departments hitting the same targets in overlapping windows. */
-export async function jointSuggestions(deps: ServiceDeps, actor: Actor, year: number): Promise<z.infer<typeof suggestionSchema>[]> {
+export async function jointSuggestions(
+  deps: ServiceDeps,
+  actor: Actor,
+  year: number,
+): Promise<z.infer<typeof suggestionSchema>[]> {
   const db = deps.database.db;
   const all = hasAnyRole(actor, OVERSIGHT);
   const tasks = (await listTasks(db, { year })).map(taskView).filter((t) => t.status === 'planned');
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const open = await listProposalRows(db, sql`year = ${year} AND status = 'open'`);
-  const pairs = overlapCandidates(tasks.map((t) => ({ id: t.id, title: t.title, lead: t.leadDepartmentCode, participants: t.participants.map((p) => p.departmentCode), windowStart: t.windowStart, windowEnd: t.windowEnd })));
+  const pairs = overlapCandidates(
+    tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      lead: t.leadDepartmentCode,
+      participants: t.participants.map((p) => p.departmentCode),
+      windowStart: t.windowStart,
+      windowEnd: t.windowEnd,
+    })),
+  );
   const cap = await yearlyCap(db, actor.departmentCode);
   const out: z.infer<typeof suggestionSchema>[] = [];
   for (const [a, b] of pairs.slice(0, MAX_PAIRS)) {
@@ -112,13 +165,23 @@ export async function jointSuggestions(deps: ServiceDeps, actor: Actor, year: nu
     if (ta === undefined || tb === undefined || (!all && !departments.includes(actor.departmentCode))) {
       continue;
     }
-    const common = await queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`, z.object({ n: z.coerce.number() }));
+    const common = await queryOne(
+      db,
+      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`,
+      z.object({ n: z.coerce.number() }),
+    );
     const shared = common?.n ?? 0;
     if (shared === 0) {
       continue;
     }
     const [sa, sb] = [await taskSize(db, ta, year, cap), await taskSize(db, tb, year, cap)];
-    const est = mergerSavings({ frameA: sa.frame, sampleA: sa.sample, frameB: sb.frame, sampleB: sb.sample, shared });
+    const est = mergerSavings({
+      frameA: sa.frame,
+      sampleA: sa.sample,
+      frameB: sb.frame,
+      sampleB: sb.sample,
+      shared,
+    });
     const proposal = open.find((p) => p.task_ids.includes(a.id) && p.task_ids.includes(b.id));
     out.push({
       taskIds: [a.id, b.id],
@@ -146,13 +209,24 @@ const planned = async (db: Db, id: string): Promise<Result<TaskView, DomainError
   }
   const live = (await drawsOfTask(db, id)).filter((d) => d.status !== 'abandoned');
   if (t.task.status !== 'planned' || live.length > 0) {
-    return err(domainError('INVALID_STATE', `任务 ${id} 已开始摇号或已合并，不能再合并`, `task ${id} is already drawing or merged`, { details: { task: id, status: t.task.status } }));
+    return err(
+      domainError(
+        'INVALID_STATE',
+        `任务 ${id} 已开始摇号或已合并，不能再合并`,
+        `task ${id} is already drawing or merged`,
+        { details: { task: id, status: t.task.status } },
+      ),
+    );
   }
   return ok(taskView(t));
 };
 
 /** Propose merging two tasks; the proposer's department accepts by proposing. */
-export async function proposeJoint(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, input: z.infer<typeof proposeSchema>): Promise<Result<JointProposal, DomainError>> {
+export async function proposeJoint(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  input: z.infer<typeof proposeSchema>,
+): Promise<Result<JointProposal, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const [a, b] = [await planned(tx, input.taskIds[0]), await planned(tx, input.taskIds[1])];
@@ -164,41 +238,121 @@ export async function proposeJoint(deps: ServiceDeps, ctx: AuditContext & { acto
     }
     const departments = [...new Set([a.value.leadDepartmentCode, b.value.leadDepartmentCode])];
     if (departments.length < 2) {
-      return err(domainError('VALIDATION', '只能合并不同部门的任务', 'only tasks of different departments can be merged'));
+      return err(
+        domainError(
+          'VALIDATION',
+          '只能合并不同部门的任务',
+          'only tasks of different departments can be merged',
+        ),
+      );
     }
     const isSystem = ctx.actor.roles.includes('system_admin');
-    if (!isSystem && !(ctx.actor.roles.includes('dept_admin') && departments.includes(ctx.actor.departmentCode))) {
-      return err(domainError('FORBIDDEN', '只有相关部门的管理员可以发起合并', 'only an admin of a department involved may propose the merger'));
+    if (
+      !isSystem &&
+      !(ctx.actor.roles.includes('dept_admin') && departments.includes(ctx.actor.departmentCode))
+    ) {
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有相关部门的管理员可以发起合并',
+          'only an admin of a department involved may propose the merger',
+        ),
+      );
     }
-    const dup = await listProposalRows(tx, sql`status = 'open' AND task_ids @> ${`{${a.value.id},${b.value.id}}`}::text[]`);
+    const dup = await listProposalRows(
+      tx,
+      sql`status = 'open' AND task_ids @> ${`{${a.value.id},${b.value.id}}`}::text[]`,
+    );
     if (dup.length > 0) {
-      return err(domainError('CONFLICT', '这两个任务已有待确认的合并提议', 'an open proposal already covers these tasks', { details: { proposal: dup[0]?.id } }));
+      return err(
+        domainError(
+          'CONFLICT',
+          '这两个任务已有待确认的合并提议',
+          'an open proposal already covers these tasks',
+          { details: { proposal: dup[0]?.id } },
+        ),
+      );
     }
     const year = a.value.planYear;
     const cap = await yearlyCap(tx, a.value.leadDepartmentCode);
-    const common = await queryOne(tx, sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(a.value.scope)} AND ${scopeWhere(b.value.scope)}`, z.object({ n: z.coerce.number() }));
+    const common = await queryOne(
+      tx,
+      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(a.value.scope)} AND ${scopeWhere(b.value.scope)}`,
+      z.object({ n: z.coerce.number() }),
+    );
     const [sa, sb] = [await taskSize(tx, a.value, year, cap), await taskSize(tx, b.value, year, cap)];
-    const estimate = { ...mergerSavings({ frameA: sa.frame, sampleA: sa.sample, frameB: sb.frame, sampleB: sb.sample, shared: common?.n ?? 0 }), commonTargets: common?.n ?? 0 };
-    const responses = isSystem ? {} : { [ctx.actor.departmentCode]: { accept: true, by: ctx.actor.username, at: now.toISOString(), comment: null } };
+    const estimate = {
+      ...mergerSavings({
+        frameA: sa.frame,
+        sampleA: sa.sample,
+        frameB: sb.frame,
+        sampleB: sb.sample,
+        shared: common?.n ?? 0,
+      }),
+      commonTargets: common?.n ?? 0,
+    };
+    const responses = isSystem
+      ? {}
+      : {
+          [ctx.actor.departmentCode]: {
+            accept: true,
+            by: ctx.actor.username,
+            at: now.toISOString(),
+            comment: null,
+          },
+        };
     const [row] = await tx
       .insert(jointProposals)
-      .values({ year, taskIds: [a.value.id, b.value.id], departments, responses, estimate, createdBy: ctx.actor.username, createdAt: now })
+      .values({
+        year,
+        taskIds: [a.value.id, b.value.id],
+        departments,
+        responses,
+        estimate,
+        createdBy: ctx.actor.username,
+        createdAt: now,
+      })
       .returning({ id: jointProposals.id });
     const id = row?.id ?? '';
-    await audit(tx, ctx, { action: 'joint.propose', entityType: 'joint_proposal', entityId: id, after: { taskIds: [a.value.id, b.value.id], departments, estimate } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'joint.propose',
+        entityType: 'joint_proposal',
+        entityId: id,
+        after: { taskIds: [a.value.id, b.value.id], departments, estimate },
+      },
+      now,
+    );
     const [saved] = await listProposalRows(tx, sql`id = ${id}`);
-    return saved === undefined ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal')) : ok(proposalView(saved));
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal'))
+      : ok(proposalView(saved));
   });
 }
 
 /** Per filter, the union of both scopes' lists (an empty list means no filter, so it wins). */
 function unionScope(a: TaskScope, b: TaskScope): TaskScope {
-  const u = <T>(x: readonly T[], y: readonly T[]): T[] => (x.length === 0 || y.length === 0 ? [] : [...new Set([...x, ...y])]);
-  return { types: u(a.types, b.types), divisions: u(a.divisions, b.divisions), industries: u(a.industries, b.industries), tags: u(a.tags, b.tags), statuses: u(a.statuses, b.statuses), claimedBy: u(a.claimedBy, b.claimedBy) };
+  const u = <T>(x: readonly T[], y: readonly T[]): T[] =>
+    x.length === 0 || y.length === 0 ? [] : [...new Set([...x, ...y])];
+  return {
+    types: u(a.types, b.types),
+    divisions: u(a.divisions, b.divisions),
+    industries: u(a.industries, b.industries),
+    tags: u(a.tags, b.tags),
+    statuses: u(a.statuses, b.statuses),
+    claimedBy: u(a.claimedBy, b.claimedBy),
+  };
 }
 
 /** Create the joint task of an accepted proposal and mark the merged tasks. */
-async function createJointTask(tx: Db, ctx: AuditContext & { actor: Actor }, p: JointProposal, now: Date): Promise<Result<string, DomainError>> {
+async function createJointTask(
+  tx: Db,
+  ctx: AuditContext & { actor: Actor },
+  p: JointProposal,
+  now: Date,
+): Promise<Result<string, DomainError>> {
   const parts: TaskView[] = [];
   for (const id of p.taskIds) {
     const t = await planned(tx, id);
@@ -218,8 +372,25 @@ async function createJointTask(tx: Db, ctx: AuditContext & { actor: Actor }, p: 
       quota[d] = Math.max(quota[d] ?? 0, k);
     }
   }
-  const items = new Map(parts.flatMap((t) => t.items.map((i) => [i.itemId, { itemId: i.itemId, itemVersion: i.itemVersion, departmentCode: i.departmentCode }] as const)));
-  const participants = [...new Set(parts.flatMap((t) => [t.leadDepartmentCode, ...t.participants.filter((x) => x.status !== 'declined').map((x) => x.departmentCode)]))].filter((d) => d !== lead.leadDepartmentCode);
+  const items = new Map(
+    parts.flatMap((t) =>
+      t.items.map(
+        (i) =>
+          [
+            i.itemId,
+            { itemId: i.itemId, itemVersion: i.itemVersion, departmentCode: i.departmentCode },
+          ] as const,
+      ),
+    ),
+  );
+  const participants = [
+    ...new Set(
+      parts.flatMap((t) => [
+        t.leadDepartmentCode,
+        ...t.participants.filter((x) => x.status !== 'declined').map((x) => x.departmentCode),
+      ]),
+    ),
+  ].filter((d) => d !== lead.leadDepartmentCode);
   const scope = others.reduce((s, t) => unionScope(s, t.scope), lead.scope);
   const windowStart = parts.map((t) => t.windowStart).reduce((a, b) => (a > b ? a : b));
   const windowEnd = parts.map((t) => t.windowEnd).reduce((a, b) => (a < b ? a : b));
@@ -242,18 +413,57 @@ async function createJointTask(tx: Db, ctx: AuditContext & { actor: Actor }, p: 
   await insertTask(tx, row, [...items.values()], participants);
   for (const d of participants) {
     // every party accepted the proposal: that is their acceptance of the joint task
-    await setParticipation(tx, id, d, { status: 'accepted', respondedBy: ctx.actor.username, respondedAt: now, comment: `联合抽查提议 ${p.id}` });
+    await setParticipation(tx, id, d, {
+      status: 'accepted',
+      respondedBy: ctx.actor.username,
+      respondedAt: now,
+      comment: `联合抽查提议 ${p.id}`,
+    });
   }
   for (const t of parts) {
     await updateTask(tx, t.id, { status: 'merged', updatedAt: now });
-    await audit(tx, ctx, { action: 'task.merge', entityType: 'task', entityId: t.id, departmentCode: t.leadDepartmentCode, before: { status: t.status }, after: { status: 'merged', into: id } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'task.merge',
+        entityType: 'task',
+        entityId: t.id,
+        departmentCode: t.leadDepartmentCode,
+        before: { status: t.status },
+        after: { status: 'merged', into: id },
+      },
+      now,
+    );
   }
-  await audit(tx, ctx, { action: 'task.create_joint', entityType: 'task', entityId: id, departmentCode: lead.leadDepartmentCode, after: { ...row, createdAt: now.toISOString(), updatedAt: now.toISOString(), participants, proposal: p.id } }, now);
+  await audit(
+    tx,
+    ctx,
+    {
+      action: 'task.create_joint',
+      entityType: 'task',
+      entityId: id,
+      departmentCode: lead.leadDepartmentCode,
+      after: {
+        ...row,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        participants,
+        proposal: p.id,
+      },
+    },
+    now,
+  );
   return ok(id);
 }
 
 /** A department's answer to a proposal; the last acceptance creates the joint task, any refusal closes it. */
-export async function respondToProposal(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, input: z.infer<typeof respondSchema>): Promise<Result<JointProposal, DomainError>> {
+export async function respondToProposal(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  input: z.infer<typeof respondSchema>,
+): Promise<Result<JointProposal, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const [row] = await listProposalRows(tx, sql`id::text = ${id}`, true);
@@ -263,12 +473,30 @@ export async function respondToProposal(deps: ServiceDeps, ctx: AuditContext & {
     const p = proposalView(row);
     const dept = ctx.actor.departmentCode;
     if (!ctx.actor.roles.includes('dept_admin') || !p.departments.includes(dept)) {
-      return err(domainError('FORBIDDEN', '只有提议涉及部门的管理员可以确认', 'only an admin of a department involved may answer'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有提议涉及部门的管理员可以确认',
+          'only an admin of a department involved may answer',
+        ),
+      );
     }
     if (p.status !== 'open') {
-      return err(domainError('INVALID_STATE', '该提议已处理', 'the proposal is closed', { details: { status: p.status } }));
+      return err(
+        domainError('INVALID_STATE', '该提议已处理', 'the proposal is closed', {
+          details: { status: p.status },
+        }),
+      );
     }
-    const responses = { ...p.responses, [dept]: { accept: input.accept, by: ctx.actor.username, at: now.toISOString(), comment: input.comment ?? null } };
+    const responses = {
+      ...p.responses,
+      [dept]: {
+        accept: input.accept,
+        by: ctx.actor.username,
+        at: now.toISOString(),
+        comment: input.comment ?? null,
+      },
+    };
     const allAccepted = p.departments.every((d) => responses[d]?.accept === true);
     let status: JointProposal['status'] = input.accept ? 'open' : 'declined';
     let jointTaskId: string | null = null;
@@ -280,9 +508,24 @@ export async function respondToProposal(deps: ServiceDeps, ctx: AuditContext & {
       status = 'accepted';
       jointTaskId = created.value;
     }
-    await tx.execute(sql`UPDATE joint_proposals SET responses = ${JSON.stringify(responses)}::jsonb, status = ${status}, joint_task_id = ${jointTaskId} WHERE id = ${p.id}`);
-    await audit(tx, ctx, { action: input.accept ? 'joint.accept' : 'joint.decline', entityType: 'joint_proposal', entityId: p.id, before: { status: p.status }, after: { status, jointTaskId, comment: input.comment ?? null } }, now);
+    await tx.execute(
+      sql`UPDATE joint_proposals SET responses = ${JSON.stringify(responses)}::jsonb, status = ${status}, joint_task_id = ${jointTaskId} WHERE id = ${p.id}`,
+    );
+    await audit(
+      tx,
+      ctx,
+      {
+        action: input.accept ? 'joint.accept' : 'joint.decline',
+        entityType: 'joint_proposal',
+        entityId: p.id,
+        before: { status: p.status },
+        after: { status, jointTaskId, comment: input.comment ?? null },
+      },
+      now,
+    );
     const [saved] = await listProposalRows(tx, sql`id = ${p.id}`);
-    return saved === undefined ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal')) : ok(proposalView(saved));
+    return saved === undefined
+      ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal'))
+      : ok(proposalView(saved));
   });
 }

@@ -30,21 +30,67 @@ async function* once(rows: Promise<string[][]>): AsyncGenerator<string[][]> {
 }
 
 /** A sheet download of rows under headers. */
-export function sheetDownload(title: string, header: readonly string[], rows: string[][], format: SheetFormat, now: Date): Download {
+export function sheetDownload(
+  title: string,
+  header: readonly string[],
+  rows: string[][],
+  format: SheetFormat,
+  now: Date,
+): Download {
   const stamp = chinaDay(now).replaceAll('-', '');
   return format === 'csv'
-    ? { stream: csvStream(header, once(Promise.resolve(rows))), fileName: `${title}-${stamp}.csv`, contentType: 'text/csv; charset=utf-8' }
-    : { stream: xlsxStream(title, header, once(Promise.resolve(rows))), fileName: `${title}-${stamp}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    ? {
+        stream: csvStream(header, once(Promise.resolve(rows))),
+        fileName: `${title}-${stamp}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+      }
+    : {
+        stream: xlsxStream(title, header, once(Promise.resolve(rows))),
+        fileName: `${title}-${stamp}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
 }
 
 /** Export the items of a staff query. */
-export async function exportItemSheet(deps: ServiceDeps, actor: Actor, q: Omit<ItemQuery, 'limit' | 'offset'>, format: SheetFormat): Promise<Result<Download, DomainError>> {
+export async function exportItemSheet(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: Omit<ItemQuery, 'limit' | 'offset'>,
+  format: SheetFormat,
+): Promise<Result<Download, DomainError>> {
   const res = await exportItems(deps, actor, q, EXPORT_MAX_ROWS);
-  return res.ok ? { ok: true, value: sheetDownload('抽查事项清单', ITEM_HEADERS.map((h) => h.zh), res.value.map(itemCells), format, deps.clock()) } : res;
+  return res.ok
+    ? {
+        ok: true,
+        value: sheetDownload(
+          '抽查事项清单',
+          ITEM_HEADERS.map((h) => h.zh),
+          res.value.map(itemCells),
+          format,
+          deps.clock(),
+        ),
+      }
+    : res;
 }
 
 /** Export the inspectors of a query. */
-export async function exportInspectorSheet(deps: ServiceDeps, actor: Actor, q: Omit<InspectorQuery, 'limit' | 'offset'>, format: SheetFormat): Promise<Result<Download, DomainError>> {
+export async function exportInspectorSheet(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: Omit<InspectorQuery, 'limit' | 'offset'>,
+  format: SheetFormat,
+): Promise<Result<Download, DomainError>> {
   const res = await exportInspectors(deps, actor, q, EXPORT_MAX_ROWS);
-  return res.ok ? { ok: true, value: sheetDownload('执法检查人员名录库', INSPECTOR_HEADERS.map((h) => h.zh), res.value.map(inspectorCells), format, deps.clock()) } : res;
+  return res.ok
+    ? {
+        ok: true,
+        value: sheetDownload(
+          '执法检查人员名录库',
+          INSPECTOR_HEADERS.map((h) => h.zh),
+          res.value.map(inspectorCells),
+          format,
+          deps.clock(),
+        ),
+      }
+    : res;
 }

@@ -16,7 +16,10 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const recordsQuerySchema = metricsQuerySchema.extend({
   kind: z.enum(['inspections', 'tasks', 'followUps']),
-  month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   category: z.string().trim().min(1).max(60).optional(),
   problem: flag.optional(),
   inspector: z.string().trim().min(1).max(60).optional(),
@@ -45,16 +48,24 @@ function s(v: unknown): string | null {
   if (v instanceof Date) {
     return v.toISOString();
   }
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+      ? String(v)
+      : JSON.stringify(v);
 }
 
 function inspectionWhere(q: RecordsQuery): SQL {
   const parts: SQL[] = [sql`i.status <> 'cancelled'`, sql`i.task_id IN (SELECT task_id FROM st)`];
   if (q.month !== undefined) {
-    parts.push(sql`to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, k.window_start), 'YYYY-MM') = ${q.month}`);
+    parts.push(
+      sql`to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, k.window_start), 'YYYY-MM') = ${q.month}`,
+    );
   }
   if (q.category !== undefined) {
-    parts.push(sql`EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ${q.category})`);
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ${q.category})`,
+    );
   }
   if (q.problem !== undefined) {
     const has = sql`EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM_CATEGORIES_SQL}::text[]))`;
@@ -67,7 +78,11 @@ function inspectionWhere(q: RecordsQuery): SQL {
 }
 
 /** One page of the records behind a chart. */
-export async function dashboardRecords(deps: ServiceDeps, actor: Actor, q: RecordsQuery): Promise<Result<z.infer<typeof recordsSchema>, DomainError>> {
+export async function dashboardRecords(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: RecordsQuery,
+): Promise<Result<z.infer<typeof recordsSchema>, DomainError>> {
   const sc = metricsScope(actor, q);
   if (!sc.ok) {
     return sc;
@@ -92,7 +107,8 @@ export async function dashboardRecords(deps: ServiceDeps, actor: Actor, q: Recor
       );
       break;
     case 'tasks': {
-      const joint = q.joint === undefined ? sql`true` : q.joint ? sql`bool_or(st.joint)` : sql`NOT bool_or(st.joint)`;
+      const joint =
+        q.joint === undefined ? sql`true` : q.joint ? sql`bool_or(st.joint)` : sql`NOT bool_or(st.joint)`;
       rows = await queryRows(
         db,
         sql`WITH ${scopedTasks(sc.value)}

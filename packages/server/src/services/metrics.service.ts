@@ -4,7 +4,19 @@
  * publication (004: ≤ 20 working days), follow-up closure, risk usage (from the risk service) and
  * inspector workload spread. The counting is SQL (metrics.repo); only per-task deadlines run here.
  */
-import { coefficientOfVariation, domainError, err, gini, isoDate, ok, rateOf, resultPublicationDeadline, visitsSaved, type DomainError, type Result } from '@openssj/core';
+import {
+  coefficientOfVariation,
+  domainError,
+  err,
+  gini,
+  isoDate,
+  ok,
+  rateOf,
+  resultPublicationDeadline,
+  visitsSaved,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { listDepartments } from '../db/repos/org.repo';
@@ -57,7 +69,14 @@ const deptMetrics = z.object({
 export type DepartmentMetrics = z.infer<typeof deptMetrics>;
 
 export const dashboardSchema = z.object({
-  scope: z.object({ region: z.string(), department: z.string().nullable(), year: z.number(), quarter: z.number().nullable(), from: z.string(), to: z.string() }),
+  scope: z.object({
+    region: z.string(),
+    department: z.string().nullable(),
+    year: z.number(),
+    quarter: z.number().nullable(),
+    from: z.string(),
+    to: z.string(),
+  }),
   totals: z.object({
     tasks: z.number(),
     jointTasks: z.number(),
@@ -69,7 +88,14 @@ export const dashboardSchema = z.object({
     onTimePublication: rate,
     followUpClosure: rate,
     riskUsage: rate,
-    workload: z.object({ inspectors: z.number(), visits: z.number(), mean: z.number(), max: z.number(), gini: z.number(), cv: z.number() }),
+    workload: z.object({
+      inspectors: z.number(),
+      visits: z.number(),
+      mean: z.number(),
+      max: z.number(),
+      gini: z.number(),
+      cv: z.number(),
+    }),
   }),
   departments: z.array(deptMetrics),
   months: z.array(z.object({ month: z.string(), inspections: z.number(), withProblem: z.number() })),
@@ -86,7 +112,10 @@ export function periodOf(q: Pick<MetricsQuery, 'year' | 'quarter'>): { from: str
   }
   const m0 = (q.quarter - 1) * 3 + 1;
   const last = new Date(Date.UTC(q.year, m0 + 2, 0)).getUTCDate();
-  return { from: `${q.year}-${String(m0).padStart(2, '0')}-01`, to: `${q.year}-${String(m0 + 2).padStart(2, '0')}-${last}` };
+  return {
+    from: `${q.year}-${String(m0).padStart(2, '0')}-01`,
+    to: `${q.year}-${String(m0 + 2).padStart(2, '0')}-${last}`,
+  };
 }
 
 /** Resolve and authorise a metrics query: the region defaults to the actor's own. */
@@ -99,7 +128,13 @@ export function metricsScope(actor: Actor, q: MetricsQuery): Result<MetricsScope
 }
 
 /** On-time publication per department: tasks past their deadline or published, and those published by it. */
-async function publicationByDept(deps: ServiceDeps, s: MetricsScope): Promise<{ byDept: Map<string, { due: number; onTime: number }>; overall: { due: number; onTime: number } }> {
+async function publicationByDept(
+  deps: ServiceDeps,
+  s: MetricsScope,
+): Promise<{
+  byDept: Map<string, { due: number; onTime: number }>;
+  overall: { due: number; onTime: number };
+}> {
   const db = deps.database.db;
   const table = await loadHolidayTable(db);
   const today = chinaToday(deps.clock());
@@ -108,7 +143,8 @@ async function publicationByDept(deps: ServiceDeps, s: MetricsScope): Promise<{ 
   const seen = new Set<string>();
   const overall = { due: 0, onTime: 0 };
   for (const t of await tasksForPublication(db, s)) {
-    const deadline = deadlines.get(t.window_end) ?? resultPublicationDeadline(isoDate(t.window_end), table).date;
+    const deadline =
+      deadlines.get(t.window_end) ?? resultPublicationDeadline(isoDate(t.window_end), table).date;
     deadlines.set(t.window_end, deadline);
     const published = t.results_published_at === null ? null : chinaDate(t.results_published_at);
     if (published === null && deadline >= today) {
@@ -138,9 +174,20 @@ interface Counts {
 }
 
 /** Per department (each department of a task counts it) and overall (each task once); 001: visits alone = inspections × departments. */
-function sumTasks(tasks: readonly TaskCounts[], department: string | null): { counts: Counts[]; overall: Counts } {
+function sumTasks(
+  tasks: readonly TaskCounts[],
+  department: string | null,
+): { counts: Counts[]; overall: Counts } {
   const by = new Map<string, Counts>();
-  const overall: Counts = { dept: '', tasks: 0, joint_tasks: 0, inspections: 0, visits_alone: 0, with_results: 0, with_problem: 0 };
+  const overall: Counts = {
+    dept: '',
+    tasks: 0,
+    joint_tasks: 0,
+    inspections: 0,
+    visits_alone: 0,
+    with_results: 0,
+    with_problem: 0,
+  };
   const add = (c: Counts, t: TaskCounts) => {
     c.tasks += 1;
     c.joint_tasks += t.joint ? 1 : 0;
@@ -153,7 +200,15 @@ function sumTasks(tasks: readonly TaskCounts[], department: string | null): { co
     add(overall, t);
     for (const d of t.depts) {
       if (department === null || d === department) {
-        const c = by.get(d) ?? { dept: d, tasks: 0, joint_tasks: 0, inspections: 0, visits_alone: 0, with_results: 0, with_problem: 0 };
+        const c = by.get(d) ?? {
+          dept: d,
+          tasks: 0,
+          joint_tasks: 0,
+          inspections: 0,
+          visits_alone: 0,
+          with_results: 0,
+          with_problem: 0,
+        };
         add(c, t);
         by.set(d, c);
       }
@@ -163,31 +218,40 @@ function sumTasks(tasks: readonly TaskCounts[], department: string | null): { co
 }
 
 /** All dashboard figures for a region, department and period. */
-export async function dashboardMetrics(deps: ServiceDeps, actor: Actor, q: MetricsQuery): Promise<Result<Dashboard, DomainError>> {
+export async function dashboardMetrics(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: MetricsQuery,
+): Promise<Result<Dashboard, DomainError>> {
   const sc = metricsScope(actor, q);
   if (!sc.ok) {
     return sc;
   }
   const s = sc.value;
   const db = deps.database.db;
-  const [tasks, coverage, follow, workload, months, categories, publication, usage, depts] = await Promise.all([
-    taskCounts(db, s),
-    itemCoverage(db, s),
-    followUpClosure(db, s),
-    inspectorWorkload(db, s),
-    monthlyInspections(db, s),
-    categoryCounts(db, s),
-    publicationByDept(deps, s),
-    riskUsage(deps, actor, s.region, q.year),
-    listDepartments(db),
-  ]);
+  const [tasks, coverage, follow, workload, months, categories, publication, usage, depts] =
+    await Promise.all([
+      taskCounts(db, s),
+      itemCoverage(db, s),
+      followUpClosure(db, s),
+      inspectorWorkload(db, s),
+      monthlyInspections(db, s),
+      categoryCounts(db, s),
+      publicationByDept(deps, s),
+      riskUsage(deps, actor, s.region, q.year),
+      listDepartments(db),
+    ]);
   if (s.department !== null && !depts.some((d) => d.code === s.department)) {
-    return err(domainError('NOT_FOUND', `没有这个部门：${s.department}`, `no such department: ${s.department}`));
+    return err(
+      domainError('NOT_FOUND', `没有这个部门：${s.department}`, `no such department: ${s.department}`),
+    );
   }
   const names = new Map(depts.map((d) => [d.code, d.name]));
   const { counts, overall } = sumTasks(tasks, s.department);
   const usageByDept = new Map((usage.ok ? usage.value.departments : []).map((u) => [u.departmentCode, u]));
-  const codes = [...new Set([...counts.map((c) => c.dept), ...coverage.filter((c) => c.items > 0).map((c) => c.dept)])].sort();
+  const codes = [
+    ...new Set([...counts.map((c) => c.dept), ...coverage.filter((c) => c.items > 0).map((c) => c.dept)]),
+  ].sort();
   const departments = codes.map((code): DepartmentMetrics => {
     const c = counts.find((x) => x.dept === code);
     const cov = coverage.find((x) => x.dept === code);
@@ -216,10 +280,19 @@ export async function dashboardMetrics(deps: ServiceDeps, actor: Actor, q: Metri
     };
   });
   const sum = (xs: readonly number[]): number => xs.reduce((a, v) => a + v, 0);
-  const inUsage = (usage.ok ? usage.value.departments : []).filter((u) => s.department === null || u.departmentCode === s.department);
+  const inUsage = (usage.ok ? usage.value.departments : []).filter(
+    (u) => s.department === null || u.departmentCode === s.department,
+  );
   const visitCounts = workload.map((w) => w.visits);
   return ok({
-    scope: { region: s.region, department: s.department, year: q.year, quarter: q.quarter ?? null, from: s.from, to: s.to },
+    scope: {
+      region: s.region,
+      department: s.department,
+      year: q.year,
+      quarter: q.quarter ?? null,
+      from: s.from,
+      to: s.to,
+    },
     totals: {
       tasks: overall.tasks,
       jointTasks: overall.joint_tasks,

@@ -14,9 +14,22 @@ import {
 import { z } from 'zod';
 import { canReadDepartment, forbiddenDepartment, type Actor, type AuditContext } from '../auth/actor';
 import { hashPassword } from '../auth/password';
-import { findDepartment, insertDepartments, listDepartments, listRegions, listUnits } from '../db/repos/org.repo';
+import {
+  findDepartment,
+  insertDepartments,
+  listDepartments,
+  listRegions,
+  listUnits,
+} from '../db/repos/org.repo';
 import { deleteUserSessions } from '../db/repos/session.repo';
-import { findUserById, findUserByUsername, insertUsers, listUsers, updateUser, type UserRow } from '../db/repos/user.repo';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUsers,
+  listUsers,
+  updateUser,
+  type UserRow,
+} from '../db/repos/user.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -50,13 +63,25 @@ function userView(u: UserRow): UserView {
 /** Regions, departments and units (names and codes are not secret). */
 export async function getOrg(deps: ServiceDeps) {
   const db = deps.database.db;
-  const [regions, departments, units] = await Promise.all([listRegions(db), listDepartments(db), listUnits(db)]);
+  const [regions, departments, units] = await Promise.all([
+    listRegions(db),
+    listDepartments(db),
+    listUnits(db),
+  ]);
   return { regions, departments, units };
 }
 
 /** Users: system admins and auditors see all; others their own department. */
-export async function getUsers(deps: ServiceDeps, actor: Actor, departmentCode?: string): Promise<Result<UserView[], DomainError>> {
-  const dept = departmentCode ?? (actor.roles.includes('system_admin') || actor.roles.includes('auditor') ? undefined : actor.departmentCode);
+export async function getUsers(
+  deps: ServiceDeps,
+  actor: Actor,
+  departmentCode?: string,
+): Promise<Result<UserView[], DomainError>> {
+  const dept =
+    departmentCode ??
+    (actor.roles.includes('system_admin') || actor.roles.includes('auditor')
+      ? undefined
+      : actor.departmentCode);
   if (dept !== undefined && !canReadDepartment(actor, dept)) {
     return err(forbiddenDepartment(dept));
   }
@@ -80,16 +105,40 @@ export async function createUser(
 ): Promise<Result<UserView, DomainError>> {
   const db = deps.database.db;
   if ((await findDepartment(db, input.departmentCode)) === undefined) {
-    return err(domainError('VALIDATION', `部门不存在：${input.departmentCode}`, `unknown department ${input.departmentCode}`, {
-      issues: [{ field: 'departmentCode', value: input.departmentCode, messageZh: '部门不存在', messageEn: 'unknown department' }],
-    }));
+    return err(
+      domainError(
+        'VALIDATION',
+        `部门不存在：${input.departmentCode}`,
+        `unknown department ${input.departmentCode}`,
+        {
+          issues: [
+            {
+              field: 'departmentCode',
+              value: input.departmentCode,
+              messageZh: '部门不存在',
+              messageEn: 'unknown department',
+            },
+          ],
+        },
+      ),
+    );
   }
   const policy = checkPasswordPolicy(input.password, input.username);
   if (!policy.ok) {
-    return err(domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, { issues: [policy.error] }));
+    return err(
+      domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, {
+        issues: [policy.error],
+      }),
+    );
   }
   if ((await findUserByUsername(db, input.username)) !== undefined) {
-    return err(domainError('CONFLICT', `用户名已存在：${input.username}`, `username already exists: ${input.username}`));
+    return err(
+      domainError(
+        'CONFLICT',
+        `用户名已存在：${input.username}`,
+        `username already exists: ${input.username}`,
+      ),
+    );
   }
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock();
@@ -111,7 +160,18 @@ export async function createUser(
       throw new Error('bug: user vanished after insert');
     }
     const view = userView(created.user);
-    await audit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: view.id, departmentCode: view.departmentCode, after: view }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: view.id,
+        departmentCode: view.departmentCode,
+        after: view,
+      },
+      now,
+    );
     return ok(view);
   });
 }
@@ -138,13 +198,23 @@ export async function patchUser(
     return err(domainError('NOT_FOUND', '用户不存在', 'no such user'));
   }
   if (patch.departmentCode !== undefined && (await findDepartment(db, patch.departmentCode)) === undefined) {
-    return err(domainError('VALIDATION', `部门不存在：${patch.departmentCode}`, `unknown department ${patch.departmentCode}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        `部门不存在：${patch.departmentCode}`,
+        `unknown department ${patch.departmentCode}`,
+      ),
+    );
   }
   let passwordHash: string | undefined;
   if (patch.password !== undefined) {
     const policy = checkPasswordPolicy(patch.password, found.user.username);
     if (!policy.ok) {
-      return err(domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, { issues: [policy.error] }));
+      return err(
+        domainError('PASSWORD_POLICY', policy.error.messageZh, policy.error.messageEn, {
+          issues: [policy.error],
+        }),
+      );
     }
     passwordHash = await hashPassword(patch.password);
   }
@@ -162,14 +232,26 @@ export async function patchUser(
     if (updated === undefined) {
       return err(domainError('NOT_FOUND', '用户不存在', 'no such user'));
     }
-    if (patch.active === false || passwordHash !== undefined || patch.roles !== undefined || patch.departmentCode !== undefined) {
+    if (
+      patch.active === false ||
+      passwordHash !== undefined ||
+      patch.roles !== undefined ||
+      patch.departmentCode !== undefined
+    ) {
       await deleteUserSessions(tx, id);
     }
     const after = userView(updated);
     await audit(
       tx,
       ctx,
-      { action: 'user.updated', entityType: 'user', entityId: id, departmentCode: after.departmentCode, before, after: { ...after, passwordReset: passwordHash !== undefined } },
+      {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        departmentCode: after.departmentCode,
+        before,
+        after: { ...after, passwordReset: passwordHash !== undefined },
+      },
       now,
     );
     return ok(after);
@@ -190,20 +272,45 @@ export async function createDepartment(
   input: z.infer<typeof newDepartmentSchema>,
 ): Promise<Result<z.infer<typeof newDepartmentSchema>, DomainError>> {
   if (!input.code.startsWith(`${input.regionCode}-`)) {
-    return err(domainError('VALIDATION', '部门编码须以所属行政区划代码开头', 'the department code must start with its region code'));
+    return err(
+      domainError(
+        'VALIDATION',
+        '部门编码须以所属行政区划代码开头',
+        'the department code must start with its region code',
+      ),
+    );
   }
   const db = deps.database.db;
   const regions = await listRegions(db);
   if (!regions.some((r) => r.code === input.regionCode)) {
-    return err(domainError('VALIDATION', `行政区划不在本平台：${input.regionCode}`, `region not in this deployment: ${input.regionCode}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        `行政区划不在本平台：${input.regionCode}`,
+        `region not in this deployment: ${input.regionCode}`,
+      ),
+    );
   }
   if ((await findDepartment(db, input.code)) !== undefined) {
-    return err(domainError('CONFLICT', `部门编码已存在：${input.code}`, `department code exists: ${input.code}`));
+    return err(
+      domainError('CONFLICT', `部门编码已存在：${input.code}`, `department code exists: ${input.code}`),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
     await insertDepartments(tx, [{ ...input, createdAt: now }]);
-    await audit(tx, ctx, { action: 'department.created', entityType: 'department', entityId: input.code, departmentCode: input.code, after: input }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'department.created',
+        entityType: 'department',
+        entityId: input.code,
+        departmentCode: input.code,
+        after: input,
+      },
+      now,
+    );
     return ok(input);
   });
 }

@@ -40,7 +40,16 @@ export async function cityPlanView(deps: ServiceDeps, actor: Actor, year: number
   const visible = all ? {} : { visibleTo: [actor.departmentCode] };
   const planRows = await listPlans(db, { year, ...visible });
   const tasks = (await listTasks(db, { year, ...visible })).map(taskView);
-  const candidates = overlapCandidates(tasks.map((t) => ({ id: t.id, title: t.title, lead: t.leadDepartmentCode, participants: t.participants.map((p) => p.departmentCode), windowStart: t.windowStart, windowEnd: t.windowEnd })));
+  const candidates = overlapCandidates(
+    tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      lead: t.leadDepartmentCode,
+      participants: t.participants.map((p) => p.departmentCode),
+      windowStart: t.windowStart,
+      windowEnd: t.windowEnd,
+    })),
+  );
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const overlaps: OverlapPair[] = [];
   for (const [a, b] of candidates.slice(0, MAX_PAIRS)) {
@@ -49,13 +58,24 @@ export async function cityPlanView(deps: ServiceDeps, actor: Actor, year: number
     if (ta === undefined || tb === undefined) {
       continue;
     }
-    const row = await queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`, z.object({ n: z.coerce.number() }));
+    const row = await queryOne(
+      db,
+      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`,
+      z.object({ n: z.coerce.number() }),
+    );
     const n = row?.n ?? 0;
     if (n > 0) {
       overlaps.push(overlapSuggestion(a, b, n));
     }
   }
-  return { year, plans: planRows.map(planView), tasks, overlaps, pairsChecked: Math.min(candidates.length, MAX_PAIRS), pairsTotal: candidates.length };
+  return {
+    year,
+    plans: planRows.map(planView),
+    tasks,
+    overlaps,
+    pairsChecked: Math.min(candidates.length, MAX_PAIRS),
+    pairsTotal: candidates.length,
+  };
 }
 
 export const schemeRequestSchema = z.object({
@@ -70,17 +90,40 @@ export const schemeRequestSchema = z.object({
 });
 
 /** Generate a plan scheme: task list with estimated frame sizes, sample sizes, visits and the ratio-cap check. */
-export async function generateScheme(deps: ServiceDeps, actor: Actor, year: number, input: z.infer<typeof schemeRequestSchema>): Promise<Result<unknown, DomainError>> {
+export async function generateScheme(
+  deps: ServiceDeps,
+  actor: Actor,
+  year: number,
+  input: z.infer<typeof schemeRequestSchema>,
+): Promise<Result<unknown, DomainError>> {
   const db = deps.database.db;
   const items = await db
-    .select({ id: inspectionItems.id, departmentCode: inspectionItems.departmentCode, name: inspectionItemVersions.name, priority: inspectionItemVersions.priority, ratioCap: inspectionItemVersions.ratioCap })
+    .select({
+      id: inspectionItems.id,
+      departmentCode: inspectionItems.departmentCode,
+      name: inspectionItemVersions.name,
+      priority: inspectionItemVersions.priority,
+      ratioCap: inspectionItemVersions.ratioCap,
+    })
     .from(inspectionItems)
-    .innerJoin(inspectionItemVersions, and(eq(inspectionItemVersions.itemId, inspectionItems.id), eq(inspectionItemVersions.version, inspectionItems.currentVersion)))
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, inspectionItems.id),
+        eq(inspectionItemVersions.version, inspectionItems.currentVersion),
+      ),
+    )
     .where(inArray(inspectionItems.id, input.itemIds));
   const depts = new Set([actor.departmentCode, ...input.cooperating]);
   const foreign = items.filter((i) => !depts.has(i.departmentCode));
   if (items.length !== new Set(input.itemIds).size || foreign.length > 0) {
-    return err(domainError('VALIDATION', '抽查事项须为本部门或配合部门的现行事项', 'items must be current items of your department or a cooperating one'));
+    return err(
+      domainError(
+        'VALIDATION',
+        '抽查事项须为本部门或配合部门的现行事项',
+        'items must be current items of your department or a cooperating one',
+      ),
+    );
   }
   const req = { ...input, lead: actor.departmentCode, items };
   const shapes = schemeShapes(req);
@@ -90,9 +133,22 @@ export async function generateScheme(deps: ServiceDeps, actor: Actor, year: numb
     frames.push(await estimateFrames(db, s.scope, input.strata, year, cap));
   }
   const tasks = estimateScheme(req, shapes, frames).map((t) => {
-    const own = items.filter((i) => t.itemIds.includes(i.id)).map((i) => ({ priority: i.priority === 'key' ? ('key' as const) : ('general' as const), ratioCap: i.ratioCap }));
-    const check = evaluateRatioCap(own, t.strata.map((s) => ({ name: s.name, ratio: s.ratio, frameSize: s.frameEstimate })));
-    return { ...t, ratioCap: check.ok ? { cap: check.value.cap, overallPercent: check.value.overallPercent, within: check.value.within } : null };
+    const own = items
+      .filter((i) => t.itemIds.includes(i.id))
+      .map((i) => ({
+        priority: i.priority === 'key' ? ('key' as const) : ('general' as const),
+        ratioCap: i.ratioCap,
+      }));
+    const check = evaluateRatioCap(
+      own,
+      t.strata.map((s) => ({ name: s.name, ratio: s.ratio, frameSize: s.frameEstimate })),
+    );
+    return {
+      ...t,
+      ratioCap: check.ok
+        ? { cap: check.value.cap, overallPercent: check.value.overallPercent, within: check.value.within }
+        : null,
+    };
   });
   const visits = tasks.reduce((a, t) => a + t.visits, 0);
   const separate = tasks.reduce((a, t) => a + t.separateVisits, 0);
@@ -113,7 +169,9 @@ export const schemeResultSchema = z.object({
       windowEnd: z.string(),
       visits: z.number(),
       separateVisits: z.number(),
-      ratioCap: z.object({ cap: z.string().nullable(), overallPercent: z.string().nullable(), within: z.boolean() }).nullable(),
+      ratioCap: z
+        .object({ cap: z.string().nullable(), overallPercent: z.string().nullable(), within: z.boolean() })
+        .nullable(),
     }),
   ),
   visits: z.number(),
@@ -123,14 +181,33 @@ export const schemeResultSchema = z.object({
 /** Published plans (ever published) with their tasks and revisions, for the portal. */
 export async function publicPlans(deps: ServiceDeps, year?: number) {
   const db = deps.database.db;
-  const rows = (await listPlans(db, year === undefined ? {} : { year })).filter((r) => r.plan.publishedAt !== null);
+  const rows = (await listPlans(db, year === undefined ? {} : { year })).filter(
+    (r) => r.plan.publishedAt !== null,
+  );
   const out = [];
   for (const r of rows) {
     const tasks = await listTasks(db, { planId: r.plan.id });
     out.push({
       plan: planView(r),
-      tasks: tasks.map(taskView).map((t) => ({ id: t.id, title: t.title, leadDepartmentCode: t.leadDepartmentCode, participants: t.participants.map((p) => p.departmentCode), windowStart: t.windowStart, windowEnd: t.windowEnd, strata: t.strata, items: t.items.map((i) => ({ name: i.name, departmentCode: i.departmentCode, priority: i.priority })) })),
-      revisions: (await listRevisions(db, r.plan.id)).map((v) => ({ revision: v.revision, reason: v.reason, createdAt: v.createdAt.toISOString() })),
+      tasks: tasks.map(taskView).map((t) => ({
+        id: t.id,
+        title: t.title,
+        leadDepartmentCode: t.leadDepartmentCode,
+        participants: t.participants.map((p) => p.departmentCode),
+        windowStart: t.windowStart,
+        windowEnd: t.windowEnd,
+        strata: t.strata,
+        items: t.items.map((i) => ({
+          name: i.name,
+          departmentCode: i.departmentCode,
+          priority: i.priority,
+        })),
+      })),
+      revisions: (await listRevisions(db, r.plan.id)).map((v) => ({
+        revision: v.revision,
+        reason: v.reason,
+        createdAt: v.createdAt.toISOString(),
+      })),
     });
   }
   return out;

@@ -3,11 +3,36 @@
  * of the department) → published, with return-with-comment and revisions of a published plan
  * (reason + snapshot, visible on the portal). Every step is audited in its transaction.
  */
-import { domainError, err, nextPlanStatus, ok, planEditable, planStatusSchema, type DomainError, type PlanAction, type Result } from '@openssj/core';
+import {
+  domainError,
+  err,
+  nextPlanStatus,
+  ok,
+  planEditable,
+  planStatusSchema,
+  type DomainError,
+  type PlanAction,
+  type Result,
+} from '@openssj/core';
 import { z } from 'zod';
-import { canReadDepartment, canWriteDepartment, forbiddenDepartment, hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
+import {
+  canReadDepartment,
+  canWriteDepartment,
+  forbiddenDepartment,
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+} from '../auth/actor';
 import { findDepartment } from '../db/repos/org.repo';
-import { findPlan, insertPlan, insertRevision, listPlans, listRevisions, updatePlan, type PlanRow } from '../db/repos/plan.repo';
+import {
+  findPlan,
+  insertPlan,
+  insertRevision,
+  listPlans,
+  listRevisions,
+  updatePlan,
+  type PlanRow,
+} from '../db/repos/plan.repo';
 import { listTasks } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
 import type { Db } from '../db/client';
@@ -29,9 +54,16 @@ export const planActionSchema = z.discriminatedUnion('action', [
 ]);
 export type PlanActionInput = z.infer<typeof planActionSchema>;
 
-const PAST: Readonly<Record<PlanAction, string>> = { submit: 'submitted', approve: 'approved', return: 'returned', publish: 'published', revise: 'revised' };
+const PAST: Readonly<Record<PlanAction, string>> = {
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'returned',
+  publish: 'published',
+  revise: 'revised',
+};
 
-const notFound = (id: string): DomainError => domainError('NOT_FOUND', `没有这个计划：${id}`, `no such plan: ${id}`);
+const notFound = (id: string): DomainError =>
+  domainError('NOT_FOUND', `没有这个计划：${id}`, `no such plan: ${id}`);
 
 /** Who sees everything: oversight roles and leaders (city-wide view). */
 export function seesAllPlans(actor: Actor): boolean {
@@ -40,7 +72,10 @@ export function seesAllPlans(actor: Actor): boolean {
 
 /** Plans the actor may see: own department's and plans with a task it joins; everything for oversight. */
 export async function listPlansFor(deps: ServiceDeps, actor: Actor, year?: number): Promise<PlanView[]> {
-  const rows = await listPlans(deps.database.db, { ...(year === undefined ? {} : { year }), ...(seesAllPlans(actor) ? {} : { visibleTo: [actor.departmentCode] }) });
+  const rows = await listPlans(deps.database.db, {
+    ...(year === undefined ? {} : { year }),
+    ...(seesAllPlans(actor) ? {} : { visibleTo: [actor.departmentCode] }),
+  });
   return rows.map(planView);
 }
 
@@ -70,15 +105,42 @@ export async function getPlanDetail(deps: ServiceDeps, actor: Actor, id: string)
   if (view === undefined) {
     return err(notFound(id));
   }
-  return ok({ plan: view, tasks: tasks.map(taskView), revisions: (await listRevisions(db, id)).map(revisionView) });
+  return ok({
+    plan: view,
+    tasks: tasks.map(taskView),
+    revisions: (await listRevisions(db, id)).map(revisionView),
+  });
 }
 
 /** Create a draft plan for the actor's department. */
-export async function createPlan(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, input: z.infer<typeof newPlanSchema>): Promise<Result<PlanView, DomainError>> {
+export async function createPlan(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  input: z.infer<typeof newPlanSchema>,
+): Promise<Result<PlanView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
-    const plan = await insertPlan(tx, { departmentCode: ctx.actor.departmentCode, year: input.year, title: input.title, status: 'draft', createdBy: ctx.actor.username, createdAt: now, updatedAt: now });
-    await audit(tx, ctx, { action: 'plan.created', entityType: 'plan', entityId: plan.id, departmentCode: plan.departmentCode, after: input }, now);
+    const plan = await insertPlan(tx, {
+      departmentCode: ctx.actor.departmentCode,
+      year: input.year,
+      title: input.title,
+      status: 'draft',
+      createdBy: ctx.actor.username,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'plan.created',
+        entityType: 'plan',
+        entityId: plan.id,
+        departmentCode: plan.departmentCode,
+        after: input,
+      },
+      now,
+    );
     const v = await viewOf(tx, plan.id);
     return v === undefined ? err(notFound(plan.id)) : ok(v);
   });
@@ -96,16 +158,26 @@ export async function editablePlan(tx: Db, actor: Actor, id: string): Promise<Re
   const status = planStatusSchema.parse(plan.status);
   if (!planEditable(status)) {
     return err(
-      domainError('INVALID_STATE', '计划已提交或已公示，不能直接修改；已公示的计划请先发起修订并说明理由', 'the plan is submitted or published: a published plan changes only through a revision with a reason', {
-        details: { status },
-      }),
+      domainError(
+        'INVALID_STATE',
+        '计划已提交或已公示，不能直接修改；已公示的计划请先发起修订并说明理由',
+        'the plan is submitted or published: a published plan changes only through a revision with a reason',
+        {
+          details: { status },
+        },
+      ),
     );
   }
   return ok(plan);
 }
 
 /** Rename a draft (or revising) plan. */
-export async function updatePlanTitle(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, title: string): Promise<Result<PlanView, DomainError>> {
+export async function updatePlanTitle(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  title: string,
+): Promise<Result<PlanView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const plan = await editablePlan(tx, ctx.actor, id);
@@ -113,7 +185,19 @@ export async function updatePlanTitle(deps: ServiceDeps, ctx: AuditContext & { a
       return plan;
     }
     await updatePlan(tx, id, { title, updatedAt: now });
-    await audit(tx, ctx, { action: 'plan.updated', entityType: 'plan', entityId: id, departmentCode: plan.value.departmentCode, before: { title: plan.value.title }, after: { title } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'plan.updated',
+        entityType: 'plan',
+        entityId: id,
+        departmentCode: plan.value.departmentCode,
+        before: { title: plan.value.title },
+        after: { title },
+      },
+      now,
+    );
     const v = await viewOf(tx, id);
     return v === undefined ? err(notFound(id)) : ok(v);
   });
@@ -124,7 +208,9 @@ function mayAct(actor: Actor, plan: PlanRow, action: PlanAction): boolean {
   switch (action) {
     case 'submit':
     case 'revise':
-      return canWriteDepartment(actor, plan.departmentCode) && hasAnyRole(actor, ['dept_admin', 'system_admin']);
+      return (
+        canWriteDepartment(actor, plan.departmentCode) && hasAnyRole(actor, ['dept_admin', 'system_admin'])
+      );
     case 'approve':
     case 'return':
       // a leader of the plan's own department approves (分管领导审批)
@@ -135,7 +221,12 @@ function mayAct(actor: Actor, plan: PlanRow, action: PlanAction): boolean {
 }
 
 /** Apply a flow step; a repeated step (double submit) fails with INVALID_STATE and changes nothing. */
-export async function transitionPlan(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, input: PlanActionInput): Promise<Result<PlanView, DomainError>> {
+export async function transitionPlan(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  input: PlanActionInput,
+): Promise<Result<PlanView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const plan = await findPlan(tx, id, true);
@@ -144,9 +235,14 @@ export async function transitionPlan(deps: ServiceDeps, ctx: AuditContext & { ac
     }
     if (!mayAct(ctx.actor, plan, input.action)) {
       return err(
-        domainError('FORBIDDEN', '无权对该计划执行此操作（审批须由本部门分管领导进行）', 'you may not do this to the plan (a leader of its department approves)', {
-          details: { department: plan.departmentCode, action: input.action },
-        }),
+        domainError(
+          'FORBIDDEN',
+          '无权对该计划执行此操作（审批须由本部门分管领导进行）',
+          'you may not do this to the plan (a leader of its department approves)',
+          {
+            details: { department: plan.departmentCode, action: input.action },
+          },
+        ),
       );
     }
     const status = planStatusSchema.parse(plan.status);
@@ -174,18 +270,43 @@ export async function transitionPlan(deps: ServiceDeps, ctx: AuditContext & { ac
         break;
       case 'revise': {
         const revision = plan.revision + 1;
-        const snapshot = { title: plan.title, year: plan.year, publishedAt: plan.publishedAt?.toISOString() ?? null, revision: plan.revision, tasks: tasks.map(taskView) };
-        await insertRevision(tx, { planId: id, revision, reason: input.reason, snapshot, createdBy: ctx.actor.username, createdAt: now });
+        const snapshot = {
+          title: plan.title,
+          year: plan.year,
+          publishedAt: plan.publishedAt?.toISOString() ?? null,
+          revision: plan.revision,
+          tasks: tasks.map(taskView),
+        };
+        await insertRevision(tx, {
+          planId: id,
+          revision,
+          reason: input.reason,
+          snapshot,
+          createdBy: ctx.actor.username,
+          createdAt: now,
+        });
         Object.assign(patch, { revision, approvedAt: null, approvedBy: null });
         break;
       }
     }
     await updatePlan(tx, id, patch);
-    const detail = input.action === 'return' ? { comment: input.comment } : input.action === 'revise' ? { reason: input.reason } : {};
+    const detail =
+      input.action === 'return'
+        ? { comment: input.comment }
+        : input.action === 'revise'
+          ? { reason: input.reason }
+          : {};
     await audit(
       tx,
       ctx,
-      { action: `plan.${PAST[input.action]}`, entityType: 'plan', entityId: id, departmentCode: plan.departmentCode, before: { status }, after: { status: next.value, ...detail } },
+      {
+        action: `plan.${PAST[input.action]}`,
+        entityType: 'plan',
+        entityId: id,
+        departmentCode: plan.departmentCode,
+        before: { status },
+        after: { status: next.value, ...detail },
+      },
       now,
     );
     const v = await viewOf(tx, id);

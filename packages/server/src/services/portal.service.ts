@@ -21,7 +21,14 @@ import {
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { followUpsOfInspection } from '../db/repos/follow-up.repo';
-import { departmentNames, findTargetRow, findTask, inspectorsByIds, listResults, taskDepartments } from '../db/repos/inspection.repo';
+import {
+  departmentNames,
+  findTargetRow,
+  findTask,
+  inspectorsByIds,
+  listResults,
+  taskDepartments,
+} from '../db/repos/inspection.repo';
 import { countPublished, publishedPage, type PublishedFilter } from '../db/repos/publication.repo';
 import { inspections } from '../db/schema';
 import type { ServiceDeps } from './context';
@@ -60,18 +67,33 @@ function decodeCursor(c: string): Result<{ publishedKey: string; id: string }, D
   const bar = raw.lastIndexOf('|');
   const key = raw.slice(0, bar);
   const id = raw.slice(bar + 1);
-  if (bar < 0 || !/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(key) || !z.uuid().safeParse(id).success) {
-    return err(domainError('VALIDATION', '翻页参数无效', 'bad page cursor', { issues: [{ field: 'cursor', messageZh: '翻页参数无效', messageEn: 'bad cursor' }] }));
+  if (
+    bar < 0 ||
+    !/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(key) ||
+    !z.uuid().safeParse(id).success
+  ) {
+    return err(
+      domainError('VALIDATION', '翻页参数无效', 'bad page cursor', {
+        issues: [{ field: 'cursor', messageZh: '翻页参数无效', messageEn: 'bad cursor' }],
+      }),
+    );
   }
   return ok({ publishedKey: key, id });
 }
 
 /** A page of published results, newest first; `q` is a USCC (exact) or part of a name. */
-export async function listPublicResults(deps: ServiceDeps, q: { q?: string | undefined; taskId?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Result<z.infer<typeof publicResultPageSchema>, DomainError>> {
+export async function listPublicResults(
+  deps: ServiceDeps,
+  q: { q?: string | undefined; taskId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Result<z.infer<typeof publicResultPageSchema>, DomainError>> {
   const db = deps.database.db;
   const term = (q.q ?? '').trim();
   const f: PublishedFilter = {
-    ...(USCC_SHAPE.test(term.toUpperCase()) ? { uscc: term.toUpperCase() } : term === '' ? {} : { name: term }),
+    ...(USCC_SHAPE.test(term.toUpperCase())
+      ? { uscc: term.toUpperCase() }
+      : term === ''
+        ? {}
+        : { name: term }),
     ...(q.taskId === undefined ? {} : { taskId: q.taskId }),
   };
   let after: { publishedKey: string; id: string } | undefined;
@@ -95,9 +117,12 @@ export async function listPublicResults(deps: ServiceDeps, q: { q?: string | und
       taskId: r.task_id,
       taskTitle: r.task_title,
       departmentName: r.lead_department_name,
-      category: summaryCategory((r.categories ?? []).flatMap((c) => resultCategorySchema.safeParse(c).data ?? [])),
+      category: summaryCategory(
+        (r.categories ?? []).flatMap((c) => resultCategorySchema.safeParse(c).data ?? []),
+      ),
     })),
-    nextCursor: rows.length > q.limit && last !== undefined ? encodeCursor(last.published_key, last.id) : null,
+    nextCursor:
+      rows.length > q.limit && last !== undefined ? encodeCursor(last.published_key, last.id) : null,
     total: count.total,
     totalExact: count.exact,
   });
@@ -107,21 +132,47 @@ export const publicResultDetailSchema = z.object({
   id: z.string(),
   publishedAt: z.string(),
   inspectedOn: z.string().nullable(),
-  target: z.object({ name: z.string(), uscc: z.string().nullable(), type: z.string(), address: z.string(), legalRep: z.string() }),
+  target: z.object({
+    name: z.string(),
+    uscc: z.string().nullable(),
+    type: z.string(),
+    address: z.string(),
+    legalRep: z.string(),
+  }),
   task: z.object({ id: z.string(), title: z.string(), windowStart: z.string(), windowEnd: z.string() }),
   departments: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Badge numbers only (执法证号). */
   inspectors: z.array(z.string()),
-  results: z.array(z.object({ itemName: z.string(), departmentName: z.string(), category: resultCategorySchema.nullable(), categoryNote: z.string().nullable() })),
-  followUps: z.array(z.object({ kind: followUpKindSchema, label: z.string(), labelEn: z.string(), status: z.enum(['open', 'closed']) })),
+  results: z.array(
+    z.object({
+      itemName: z.string(),
+      departmentName: z.string(),
+      category: resultCategorySchema.nullable(),
+      categoryNote: z.string().nullable(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      kind: followUpKindSchema,
+      label: z.string(),
+      labelEn: z.string(),
+      status: z.enum(['open', 'closed']),
+    }),
+  ),
 });
 export type PublicResultDetail = z.infer<typeof publicResultDetailSchema>;
 
 /** One published result; anything unpublished is simply not found. */
-export async function getPublicResult(deps: ServiceDeps, id: string): Promise<Result<PublicResultDetail, DomainError>> {
+export async function getPublicResult(
+  deps: ServiceDeps,
+  id: string,
+): Promise<Result<PublicResultDetail, DomainError>> {
   const db = deps.database.db;
   const notFound = err(domainError('NOT_FOUND', '未找到该公示结果', 'no such published result'));
-  const [i] = await db.select().from(inspections).where(and(eq(inspections.id, id), eq(inspections.status, 'published')));
+  const [i] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, id), eq(inspections.status, 'published')));
   if (i === undefined || i.publishedAt === null) {
     return notFound;
   }
@@ -130,7 +181,13 @@ export async function getPublicResult(deps: ServiceDeps, id: string): Promise<Re
     return notFound;
   }
   const depts = await taskDepartments(db, task);
-  const [target, team, results, items, follow] = await Promise.all([findTargetRow(db, i.targetId), inspectorsByIds(db, i.inspectors), listResults(db, i.id), loadVisitItems(db, i.taskId), followUpsOfInspection(db, i.id)]);
+  const [target, team, results, items, follow] = await Promise.all([
+    findTargetRow(db, i.targetId),
+    inspectorsByIds(db, i.inspectors),
+    listResults(db, i.id),
+    loadVisitItems(db, i.taskId),
+    followUpsOfInspection(db, i.id),
+  ]);
   const names = await departmentNames(db, [...new Set([...depts, ...results.map((r) => r.departmentCode)])]);
   return ok({
     id: i.id,
@@ -160,7 +217,12 @@ export async function getPublicResult(deps: ServiceDeps, id: string): Promise<Re
     }),
     followUps: follow.map((f) => {
       const kind = followUpKindSchema.parse(f.kind);
-      return { kind, label: FOLLOW_UP_KIND_LABELS[kind].zh, labelEn: FOLLOW_UP_KIND_LABELS[kind].en, status: f.status === 'closed' ? ('closed' as const) : ('open' as const) };
+      return {
+        kind,
+        label: FOLLOW_UP_KIND_LABELS[kind].zh,
+        labelEn: FOLLOW_UP_KIND_LABELS[kind].en,
+        status: f.status === 'closed' ? ('closed' as const) : ('open' as const),
+      };
     }),
   });
 }

@@ -3,12 +3,25 @@
  * visit or returns it with a comment; the lead department publishes approved results, one
  * visit or a whole task at once. An unreviewed result is never published (004).
  */
-import { domainError, err, inspectionStatusSchema, inspectionTransition, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  domainError,
+  err,
+  inspectionStatusSchema,
+  inspectionTransition,
+  ok,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
-import { findTask, lockInspection, taskDepartments, updateInspectionVersioned } from '../db/repos/inspection.repo';
+import {
+  findTask,
+  lockInspection,
+  taskDepartments,
+  updateInspectionVersioned,
+} from '../db/repos/inspection.repo';
 import { inspections, tasks } from '../db/schema';
 import { queryOne } from '../db/sql';
 import { inTransaction } from '../db/tx';
@@ -19,15 +32,24 @@ import { buildVisitView, type VisitView } from './inspection-view';
 
 type Ctx = AuditContext & { actor: Actor };
 
-async function lockAndAccess(tx: Db, actor: Actor, id: string): Promise<Result<InspectionAccess, DomainError>> {
+async function lockAndAccess(
+  tx: Db,
+  actor: Actor,
+  id: string,
+): Promise<Result<InspectionAccess, DomainError>> {
   const row = await lockInspection(tx, id);
   return row === undefined ? err(inspectionNotFound(id)) : accessInspection(tx, actor, id, row);
 }
 
 function staleError(sent: number, server: number): DomainError {
-  return domainError('CONFLICT', `检查记录已更新（您的版本 ${sent}，服务器版本 ${server}），请刷新后再操作`, `the record changed (your version ${sent}, server version ${server}); reload first`, {
-    details: { sentVersion: sent, serverVersion: server },
-  });
+  return domainError(
+    'CONFLICT',
+    `检查记录已更新（您的版本 ${sent}，服务器版本 ${server}），请刷新后再操作`,
+    `the record changed (your version ${sent}, server version ${server}); reload first`,
+    {
+      details: { sentVersion: sent, serverVersion: server },
+    },
+  );
 }
 
 /** When every live visit of a task is published, stamp the task's results as published. */
@@ -46,7 +68,17 @@ async function stampTaskIfDone(tx: Db, ctx: Ctx, taskId: string, now: Date): Pro
     .where(and(eq(tasks.id, taskId), sql`${tasks.resultsPublishedAt} is null`))
     .returning({ id: tasks.id });
   if (updated.length > 0) {
-    await audit(tx, ctx, { action: 'task.results_published', entityType: 'task', entityId: taskId, after: { resultsPublishedAt: now.toISOString() } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'task.results_published',
+        entityType: 'task',
+        entityId: taskId,
+        after: { resultsPublishedAt: now.toISOString() },
+      },
+      now,
+    );
   }
   return updated.length > 0;
 }
@@ -66,7 +98,13 @@ export async function reviewVisit(
     }
     const a = acc.value;
     if (!a.canReview) {
-      return err(domainError('FORBIDDEN', '只有任务所属部门的领导可以复核', 'only a leader of a department of the task may review'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有任务所属部门的领导可以复核',
+          'only a leader of a department of the task may review',
+        ),
+      );
     }
     const i = a.inspection;
     const next = inspectionTransition(inspectionStatusSchema.parse(i.status), body.decision);
@@ -78,7 +116,11 @@ export async function reviewVisit(
     }
     const comment = body.comment?.trim() ?? '';
     if (body.decision === 'return' && comment === '') {
-      return err(domainError('VALIDATION', '退回时须填写意见', 'a return needs a comment', { issues: [{ field: 'comment', messageZh: '请填写退回意见', messageEn: 'write why it is returned' }] }));
+      return err(
+        domainError('VALIDATION', '退回时须填写意见', 'a return needs a comment', {
+          issues: [{ field: 'comment', messageZh: '请填写退回意见', messageEn: 'write why it is returned' }],
+        }),
+      );
     }
     const updated = await updateInspectionVersioned(tx, i.id, i.version, {
       status: next.value,
@@ -107,7 +149,12 @@ export async function reviewVisit(
 }
 
 /** Publish one approved visit (lead department). */
-export async function publishVisit(deps: ServiceDeps, ctx: Ctx, id: string, version: number): Promise<Result<VisitView, DomainError>> {
+export async function publishVisit(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+): Promise<Result<VisitView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const acc = await lockAndAccess(tx, ctx.actor, id);
@@ -116,7 +163,13 @@ export async function publishVisit(deps: ServiceDeps, ctx: Ctx, id: string, vers
     }
     const a = acc.value;
     if (!a.canPublish) {
-      return err(domainError('FORBIDDEN', '只有牵头部门可以公示检查结果', 'only the lead department publishes results'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有牵头部门可以公示检查结果',
+          'only the lead department publishes results',
+        ),
+      );
     }
     const i = a.inspection;
     if (i.status === 'published') {
@@ -129,11 +182,26 @@ export async function publishVisit(deps: ServiceDeps, ctx: Ctx, id: string, vers
     if (version !== i.version) {
       return err(staleError(version, i.version));
     }
-    const updated = await updateInspectionVersioned(tx, i.id, i.version, { status: next.value, publishedAt: now, updatedAt: now });
+    const updated = await updateInspectionVersioned(tx, i.id, i.version, {
+      status: next.value,
+      publishedAt: now,
+      updatedAt: now,
+    });
     if (updated === undefined) {
       return err(staleError(version, i.version + 1));
     }
-    await audit(tx, ctx, { action: 'inspection.published', entityType: 'inspection', entityId: i.id, before: { status: i.status }, after: { status: 'published' } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'inspection.published',
+        entityType: 'inspection',
+        entityId: i.id,
+        before: { status: i.status },
+        after: { status: 'published' },
+      },
+      now,
+    );
     await stampTaskIfDone(tx, ctx, i.taskId, now);
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
   });
@@ -148,7 +216,11 @@ export const publishTaskResultSchema = z.object({
 });
 
 /** Publish every approved visit of a task; unreviewed ones stay back and are counted. */
-export async function publishTaskResults(deps: ServiceDeps, ctx: Ctx, taskId: string): Promise<Result<z.infer<typeof publishTaskResultSchema>, DomainError>> {
+export async function publishTaskResults(
+  deps: ServiceDeps,
+  ctx: Ctx,
+  taskId: string,
+): Promise<Result<z.infer<typeof publishTaskResultSchema>, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const task = await findTask(tx, taskId);
@@ -156,23 +228,59 @@ export async function publishTaskResults(deps: ServiceDeps, ctx: Ctx, taskId: st
       return err(domainError('NOT_FOUND', `抽查任务 ${taskId} 不存在`, `no task ${taskId}`));
     }
     const depts = await taskDepartments(tx, task);
-    const mayPublish = ctx.actor.roles.includes('system_admin') || (ctx.actor.departmentCode === task.leadDepartmentCode && ctx.actor.roles.some((r) => r === 'leader' || r === 'dept_admin'));
+    const mayPublish =
+      ctx.actor.roles.includes('system_admin') ||
+      (ctx.actor.departmentCode === task.leadDepartmentCode &&
+        ctx.actor.roles.some((r) => r === 'leader' || r === 'dept_admin'));
     if (!mayPublish) {
-      return err(domainError('FORBIDDEN', depts.includes(ctx.actor.departmentCode) ? '只有牵头部门可以公示检查结果' : '无权操作该抽查任务', 'only the lead department publishes results'));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          depts.includes(ctx.actor.departmentCode) ? '只有牵头部门可以公示检查结果' : '无权操作该抽查任务',
+          'only the lead department publishes results',
+        ),
+      );
     }
     const published = await tx
       .update(inspections)
-      .set({ status: 'published', publishedAt: now, updatedAt: now, version: sql`${inspections.version} + 1` })
+      .set({
+        status: 'published',
+        publishedAt: now,
+        updatedAt: now,
+        version: sql`${inspections.version} + 1`,
+      })
       .where(and(eq(inspections.taskId, taskId), eq(inspections.status, 'approved')))
       .returning({ id: inspections.id });
     const left = await tx
       .select({ id: inspections.id })
       .from(inspections)
-      .where(and(eq(inspections.taskId, taskId), ne(inspections.status, 'published'), ne(inspections.status, 'cancelled')));
+      .where(
+        and(
+          eq(inspections.taskId, taskId),
+          ne(inspections.status, 'published'),
+          ne(inspections.status, 'cancelled'),
+        ),
+      );
     if (published.length > 0) {
-      await audit(tx, ctx, { action: 'task.inspections_published', entityType: 'task', entityId: taskId, departmentCode: task.leadDepartmentCode, after: { inspections: published.map((p) => p.id) } }, now);
+      await audit(
+        tx,
+        ctx,
+        {
+          action: 'task.inspections_published',
+          entityType: 'task',
+          entityId: taskId,
+          departmentCode: task.leadDepartmentCode,
+          after: { inspections: published.map((p) => p.id) },
+        },
+        now,
+      );
     }
     const complete = await stampTaskIfDone(tx, ctx, taskId, now);
-    return ok({ taskId, published: published.length, notReviewed: left.length, taskComplete: complete || task.resultsPublishedAt !== null });
+    return ok({
+      taskId,
+      published: published.length,
+      notReviewed: left.length,
+      taskComplete: complete || task.resultsPublishedAt !== null,
+    });
   });
 }

@@ -9,7 +9,10 @@ import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor } from '../auth/actor'
 import { divisionRange } from '../db/repos/target-filter';
 
 /** A region code (GB/T 2260, 6 digits), or 'all'. */
-export const riskRegionSchema = z.union([z.string().regex(/^\d{6}$/, '6-digit region code'), z.literal('all')]);
+export const riskRegionSchema = z.union([
+  z.string().regex(/^\d{6}$/, '6-digit region code'),
+  z.literal('all'),
+]);
 
 /** Does region `outer` contain `inner` ('all' contains everything)? */
 export function regionContains(outer: string, inner: string): boolean {
@@ -42,12 +45,27 @@ export function canWriteRiskRegion(actor: Actor, region: string): boolean {
   if (actor.roles.includes('system_admin')) {
     return true;
   }
-  return actor.roles.includes('dept_admin') && actor.departmentCode.endsWith('-SCJG') && region !== 'all' && regionContains(actor.regionCode, region);
+  return (
+    actor.roles.includes('dept_admin') &&
+    actor.departmentCode.endsWith('-SCJG') &&
+    region !== 'all' &&
+    regionContains(actor.regionCode, region)
+  );
 }
 
 /** The refusal for a region the actor may not read or change. */
 export function forbiddenRegion(region: string, write: boolean): DomainError {
   return write
-    ? domainError('FORBIDDEN', `仅本辖区市场监管部门管理员或系统管理员可修改 ${region} 的信用风险分类`, `only a market-regulation admin of ${region} (or above) or a system admin may change its credit-risk tiers`, { details: { region } })
-    : domainError('FORBIDDEN', `无权查看 ${region} 的信用风险分类`, `no access to the credit-risk tiers of ${region}`, { details: { region } });
+    ? domainError(
+        'FORBIDDEN',
+        `仅本辖区市场监管部门管理员或系统管理员可修改 ${region} 的信用风险分类`,
+        `only a market-regulation admin of ${region} (or above) or a system admin may change its credit-risk tiers`,
+        { details: { region } },
+      )
+    : domainError(
+        'FORBIDDEN',
+        `无权查看 ${region} 的信用风险分类`,
+        `no access to the credit-risk tiers of ${region}`,
+        { details: { region } },
+      );
 }

@@ -3,7 +3,16 @@
  * with inheritance (district → city → province → global → defaults), changed with validation
  * and an audit row, and resolved per target division for scoring.
  */
-import { DEFAULT_RISK_MODEL, err, ok, riskModelConfigSchema, validateRiskModel, type DomainError, type Result, type RiskModelConfig } from '@openssj/core';
+import {
+  DEFAULT_RISK_MODEL,
+  err,
+  ok,
+  riskModelConfigSchema,
+  validateRiskModel,
+  type DomainError,
+  type Result,
+  type RiskModelConfig,
+} from '@openssj/core';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
@@ -17,7 +26,12 @@ import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } f
 
 export const RISK_MODEL_SETTING = 'riskModel';
 
-const storedSchema = z.object({ config: riskModelConfigSchema, version: z.int().min(1), updatedBy: z.string().nullable(), updatedAt: z.string() });
+const storedSchema = z.object({
+  config: riskModelConfigSchema,
+  version: z.int().min(1),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
 type Stored = z.infer<typeof storedSchema>;
 
 /** A region's model as the API shows it. */
@@ -50,10 +64,22 @@ function resolveIn(chain: readonly string[], values: ReadonlyMap<string, unknown
   for (const scope of chain) {
     const parsed = storedSchema.safeParse(values.get(scope));
     if (parsed.success) {
-      return { config: parsed.data.config, scope, version: parsed.data.version, modelVersion: `${scope}@v${parsed.data.version}`, stored: parsed.data };
+      return {
+        config: parsed.data.config,
+        scope,
+        version: parsed.data.version,
+        modelVersion: `${scope}@v${parsed.data.version}`,
+        stored: parsed.data,
+      };
     }
   }
-  return { config: DEFAULT_RISK_MODEL, scope: 'default', version: 0, modelVersion: 'default@v0', stored: null };
+  return {
+    config: DEFAULT_RISK_MODEL,
+    scope: 'default',
+    version: 0,
+    modelVersion: 'default@v0',
+    stored: null,
+  };
 }
 
 /** The model in force for one region. */
@@ -94,7 +120,11 @@ function view(actor: Actor, region: string, m: ResolvedModel): RiskModelView {
 }
 
 /** Read a region's model (inherited when the region has none of its own). */
-export async function getRiskModel(deps: ServiceDeps, actor: Actor, region: string): Promise<Result<RiskModelView, DomainError>> {
+export async function getRiskModel(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+): Promise<Result<RiskModelView, DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -102,7 +132,12 @@ export async function getRiskModel(deps: ServiceDeps, actor: Actor, region: stri
 }
 
 /** Set a region's own model after validation (cut-offs ascending, weights ≥ 0); audited. */
-export async function putRiskModel(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, region: string, input: unknown): Promise<Result<RiskModelView, DomainError>> {
+export async function putRiskModel(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  region: string,
+  input: unknown,
+): Promise<Result<RiskModelView, DomainError>> {
   if (!canWriteRiskRegion(ctx.actor, region)) {
     return err(forbiddenRegion(region, true));
   }
@@ -115,9 +150,25 @@ export async function putRiskModel(deps: ServiceDeps, ctx: AuditContext & { acto
   return inTransaction<RiskModelView, DomainError>(deps.database.db, async (tx) => {
     const before = (await getSettings(tx, RISK_MODEL_SETTING, [scope])).get(scope);
     const prev = storedSchema.safeParse(before);
-    const next: Stored = { config: v.value, version: prev.success ? prev.data.version + 1 : 1, updatedBy: ctx.actor.username, updatedAt: now.toISOString() };
+    const next: Stored = {
+      config: v.value,
+      version: prev.success ? prev.data.version + 1 : 1,
+      updatedBy: ctx.actor.username,
+      updatedAt: now.toISOString(),
+    };
     await putSetting(tx, scope, RISK_MODEL_SETTING, next, now);
-    await audit(tx, ctx, { action: 'risk.model.update', entityType: 'risk_model', entityId: scope, before: prev.success ? prev.data : null, after: next }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'risk.model.update',
+        entityType: 'risk_model',
+        entityId: scope,
+        before: prev.success ? prev.data : null,
+        after: next,
+      },
+      now,
+    );
     return ok(view(ctx.actor, region, await resolveModel(tx, region)));
   });
 }

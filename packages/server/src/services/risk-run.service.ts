@@ -9,7 +9,16 @@ import { z } from 'zod';
 import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
 import type { Database } from '../db/client';
 import { regionTargets } from '../db/repos/risk.repo';
-import { findRun, finishRun, insertRun, latestRuns, requestCancel, runCountsSchema, setRunProgress, type RunRow } from '../db/repos/risk-run.repo';
+import {
+  findRun,
+  finishRun,
+  insertRun,
+  latestRuns,
+  requestCancel,
+  runCountsSchema,
+  setRunProgress,
+  type RunRow,
+} from '../db/repos/risk-run.repo';
 import { queryOne } from '../db/sql';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -63,7 +72,9 @@ function runView(database: Database, r: RunRow): RiskRunView {
   return {
     id: r.id,
     scope: r.scope,
-    status: orphan ? 'failed' : z.enum(['running', 'done', 'cancelled', 'failed']).catch('failed').parse(r.status),
+    status: orphan
+      ? 'failed'
+      : z.enum(['running', 'done', 'cancelled', 'failed']).catch('failed').parse(r.status),
     total: r.total,
     processed: r.processed,
     fraction: r.total === 0 ? (r.status === 'running' ? 0 : 1) : Math.min(1, r.processed / r.total),
@@ -83,23 +94,53 @@ export async function riskRunDone(database: Database, id: string): Promise<void>
 }
 
 /** Start scoring a region in the background; returns the run at once. */
-export async function startRiskRun(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, body: z.infer<typeof startRunSchema>): Promise<Result<RiskRunView, DomainError>> {
+export async function startRiskRun(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  body: z.infer<typeof startRunSchema>,
+): Promise<Result<RiskRunView, DomainError>> {
   const region = body.regionCode;
   if (!canWriteRiskRegion(ctx.actor, region)) {
     return err(forbiddenRegion(region, true));
   }
   const runs = liveRuns(deps.database);
-  const clash = [...runs.values()].find((r) => regionContains(r.scope, region) || regionContains(region, r.scope));
+  const clash = [...runs.values()].find(
+    (r) => regionContains(r.scope, region) || regionContains(region, r.scope),
+  );
   if (clash !== undefined) {
-    return err(domainError('CONFLICT', `${clash.scope} 的评分正在进行，请稍后再试`, `scoring of ${clash.scope} is already running`, { details: { scope: clash.scope } }));
+    return err(
+      domainError(
+        'CONFLICT',
+        `${clash.scope} 的评分正在进行，请稍后再试`,
+        `scoring of ${clash.scope} is already running`,
+        { details: { scope: clash.scope } },
+      ),
+    );
   }
   const db = deps.database.db;
   const now = deps.clock();
   const asOf = body.asOf ?? chinaDate(now);
-  const total = (await queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE ${regionTargets(region)}`, z.object({ n: z.coerce.number() })))?.n ?? 0;
+  const total =
+    (
+      await queryOne(
+        db,
+        sql`SELECT count(*) AS n FROM targets t WHERE ${regionTargets(region)}`,
+        z.object({ n: z.coerce.number() }),
+      )
+    )?.n ?? 0;
   const id = await db.transaction(async (tx) => {
     const runId = await insertRun(tx, { scope: region, total, asOf, startedBy: ctx.actor.username, at: now });
-    await audit(tx, ctx, { action: 'risk.run.start', entityType: 'risk_run', entityId: runId, after: { scope: region, asOf, total } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'risk.run.start',
+        entityType: 'risk_run',
+        entityId: runId,
+        after: { scope: region, asOf, total },
+      },
+      now,
+    );
     return runId;
   });
   const controller = new AbortController();
@@ -107,15 +148,44 @@ export async function startRiskRun(deps: ServiceDeps, ctx: AuditContext & { acto
   runs.set(id, job);
   job.done = (async () => {
     try {
-      const out = await scoreTargets(db, { region, asOf, runId: id, at: now, signal: controller.signal, onBatch: (tx, n) => setRunProgress(tx, id, n) });
+      const out = await scoreTargets(db, {
+        region,
+        asOf,
+        runId: id,
+        at: now,
+        signal: controller.signal,
+        onBatch: (tx, n) => setRunProgress(tx, id, n),
+      });
       const at = deps.clock();
       await db.transaction(async (tx) => {
-        await finishRun(tx, id, { status: out.cancelled ? 'cancelled' : 'done', processed: out.processed, counts: out.counts, error: null, at });
-        await audit(tx, ctx, { action: out.cancelled ? 'risk.run.cancelled' : 'risk.run.finish', entityType: 'risk_run', entityId: id, after: { processed: out.processed, counts: out.counts } }, at);
+        await finishRun(tx, id, {
+          status: out.cancelled ? 'cancelled' : 'done',
+          processed: out.processed,
+          counts: out.counts,
+          error: null,
+          at,
+        });
+        await audit(
+          tx,
+          ctx,
+          {
+            action: out.cancelled ? 'risk.run.cancelled' : 'risk.run.finish',
+            entityType: 'risk_run',
+            entityId: id,
+            after: { processed: out.processed, counts: out.counts },
+          },
+          at,
+        );
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      await finishRun(db, id, { status: 'failed', processed: 0, counts: { A: 0, B: 0, C: 0, D: 0 }, error: message.slice(0, 500), at: deps.clock() }).catch(() => undefined);
+      await finishRun(db, id, {
+        status: 'failed',
+        processed: 0,
+        counts: { A: 0, B: 0, C: 0, D: 0 },
+        error: message.slice(0, 500),
+        at: deps.clock(),
+      }).catch(() => undefined);
     } finally {
       runs.delete(id);
     }
@@ -129,16 +199,26 @@ function notFound(id: string): DomainError {
 }
 
 /** A run's progress, for the region's staff. */
-export async function getRiskRun(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<RiskRunView, DomainError>> {
+export async function getRiskRun(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<RiskRunView, DomainError>> {
   const row = await findRun(deps.database.db, id);
   if (row === undefined) {
     return err(notFound(id));
   }
-  return canReadRiskRegion(actor, row.scope) ? ok(runView(deps.database, row)) : err(forbiddenRegion(row.scope, false));
+  return canReadRiskRegion(actor, row.scope)
+    ? ok(runView(deps.database, row))
+    : err(forbiddenRegion(row.scope, false));
 }
 
 /** The latest runs of a region (and nationwide ones for oversight roles). */
-export async function listRiskRuns(deps: ServiceDeps, actor: Actor, region: string): Promise<Result<RiskRunView[], DomainError>> {
+export async function listRiskRuns(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+): Promise<Result<RiskRunView[], DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -148,7 +228,11 @@ export async function listRiskRuns(deps: ServiceDeps, actor: Actor, region: stri
 }
 
 /** Ask a running run to stop after its current batch (scores written so far stay). Audited. */
-export async function cancelRiskRun(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string): Promise<Result<RiskRunView, DomainError>> {
+export async function cancelRiskRun(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+): Promise<Result<RiskRunView, DomainError>> {
   const db = deps.database.db;
   const row = await findRun(db, id);
   if (row === undefined) {
@@ -159,12 +243,26 @@ export async function cancelRiskRun(deps: ServiceDeps, ctx: AuditContext & { act
   }
   const job = liveRuns(deps.database).get(id);
   if (job === undefined) {
-    return err(domainError('INVALID_STATE', '该评分任务已结束，无法取消', 'the scoring run has already ended', { details: { status: row.status } }));
+    return err(
+      domainError('INVALID_STATE', '该评分任务已结束，无法取消', 'the scoring run has already ended', {
+        details: { status: row.status },
+      }),
+    );
   }
   const now = deps.clock();
   await db.transaction(async (tx) => {
     await requestCancel(tx, id);
-    await audit(tx, ctx, { action: 'risk.run.cancel', entityType: 'risk_run', entityId: id, after: { processed: row.processed } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'risk.run.cancel',
+        entityType: 'risk_run',
+        entityId: id,
+        after: { processed: row.processed },
+      },
+      now,
+    );
   });
   job.controller.abort();
   const after = await findRun(db, id);

@@ -5,7 +5,13 @@
  */
 import { scoreCompact, type RiskTier } from '@openssj/core';
 import type { Db } from '../db/client';
-import { factBatch, problemDates, writeScores, type RiskFactRow, type ScoreWrite } from '../db/repos/risk.repo';
+import {
+  factBatch,
+  problemDates,
+  writeScores,
+  type RiskFactRow,
+  type ScoreWrite,
+} from '../db/repos/risk.repo';
 import type { RunCounts } from '../db/repos/risk-run.repo';
 import { modelResolver } from './risk-config.service';
 
@@ -57,7 +63,11 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
     next = rows.length < batchSize ? null : factBatch(db, opts.region, last.id, batchSize);
     const models = rows.map((r) => resolve(r.division_code));
     const longest = models.reduce((a, m) => Math.max(a, m.config.inspectionLookbackYears), 1);
-    const problems = await problemDates(db, rows.map((r) => r.id), yearsBefore(opts.asOf, longest));
+    const problems = await problemDates(
+      db,
+      rows.map((r) => r.id),
+      yearsBefore(opts.asOf, longest),
+    );
     const writes: ScoreWrite[] = rows.map((r, i) => {
       const m = models[i] ?? resolve(r.division_code);
       const since = sinceFor(m.config.inspectionLookbackYears);

@@ -37,16 +37,33 @@ export const targetRiskViewSchema = z.object({
   name: z.string(),
   divisionCode: z.string(),
   status: z.string(),
-  effective: z.object({ tier: z.string().nullable(), source: z.string().nullable(), date: z.string().nullable() }),
+  effective: z.object({
+    tier: z.string().nullable(),
+    source: z.string().nullable(),
+    date: z.string().nullable(),
+  }),
   computed: z
-    .object({ score: z.string(), tier: z.string(), asOf: z.string(), modelVersion: z.string(), computedAt: z.string(), contributions: z.array(contributionSchema) })
+    .object({
+      score: z.string(),
+      tier: z.string(),
+      asOf: z.string(),
+      modelVersion: z.string(),
+      computedAt: z.string(),
+      contributions: z.array(contributionSchema),
+    })
     .nullable(),
-  imported: z.object({ tier: z.string(), ratedOn: z.string(), source: z.string(), importedAt: z.string() }).nullable(),
+  imported: z
+    .object({ tier: z.string(), ratedOn: z.string(), source: z.string(), importedAt: z.string() })
+    .nullable(),
 });
 export type TargetRiskView = z.infer<typeof targetRiskViewSchema>;
 
 /** One target's tiers (effective, computed, imported) with the indicators behind the score. */
-export async function explainTarget(deps: ServiceDeps, actor: Actor, id: string): Promise<Result<TargetRiskView, DomainError>> {
+export async function explainTarget(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<Result<TargetRiskView, DomainError>> {
   const r = await findTargetRisk(deps.database.db, id);
   if (r === undefined) {
     return err(domainError('NOT_FOUND', `检查对象不存在：${id}`, `no such target: ${id}`));
@@ -56,7 +73,11 @@ export async function explainTarget(deps: ServiceDeps, actor: Actor, id: string)
   }
   const stored = storedContributionsSchema.safeParse(r.indicators);
   const computed =
-    r.score !== null && r.computed_tier !== null && r.as_of !== null && r.model_version !== null && r.computed_at !== null
+    r.score !== null &&
+    r.computed_tier !== null &&
+    r.as_of !== null &&
+    r.model_version !== null &&
+    r.computed_at !== null
       ? {
           score: r.score,
           tier: r.computed_tier,
@@ -68,7 +89,12 @@ export async function explainTarget(deps: ServiceDeps, actor: Actor, id: string)
       : null;
   const imported =
     r.imported_tier !== null && r.rated_on !== null && r.imported_source !== null && r.imported_at !== null
-      ? { tier: r.imported_tier, ratedOn: r.rated_on, source: r.imported_source, importedAt: new Date(r.imported_at).toISOString() }
+      ? {
+          tier: r.imported_tier,
+          ratedOn: r.rated_on,
+          source: r.imported_source,
+          importedAt: new Date(r.imported_at).toISOString(),
+        }
       : null;
   return ok({
     targetId: r.id,
@@ -81,11 +107,27 @@ export async function explainTarget(deps: ServiceDeps, actor: Actor, id: string)
   });
 }
 
-const tierCounts = z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), unrated: z.number() });
-export const distributionSchema = z.object({ regionCode: z.string(), total: z.number(), effective: tierCounts, computed: tierCounts, imported: tierCounts });
+const tierCounts = z.object({
+  A: z.number(),
+  B: z.number(),
+  C: z.number(),
+  D: z.number(),
+  unrated: z.number(),
+});
+export const distributionSchema = z.object({
+  regionCode: z.string(),
+  total: z.number(),
+  effective: tierCounts,
+  computed: tierCounts,
+  imported: tierCounts,
+});
 
 /** Tier counts of a region's targets in business, per source. */
-export async function riskDistribution(deps: ServiceDeps, actor: Actor, region: string): Promise<Result<z.infer<typeof distributionSchema>, DomainError>> {
+export async function riskDistribution(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+): Promise<Result<z.infer<typeof distributionSchema>, DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -98,7 +140,16 @@ export const usageSchema = z.object({
   year: z.number().nullable(),
   /** 003: the goal share of departments using the tiers. */
   goalPercent: z.number(),
-  departments: z.array(z.object({ departmentCode: z.string(), name: z.string(), regionCode: z.string(), tasks: z.number(), tieredTasks: z.number(), rate: share })),
+  departments: z.array(
+    z.object({
+      departmentCode: z.string(),
+      name: z.string(),
+      regionCode: z.string(),
+      tasks: z.number(),
+      tieredTasks: z.number(),
+      rate: share,
+    }),
+  ),
   /** All tasks of the region: tasks using tiers ÷ tasks. */
   tasks: share,
   /** Departments with at least one task using tiers ÷ departments with tasks. */
@@ -106,7 +157,12 @@ export const usageSchema = z.object({
 });
 
 /** The credit-risk usage rate per lead department of a region (tasks using tiers ÷ tasks). */
-export async function riskUsage(deps: ServiceDeps, actor: Actor, region: string, year: number | null): Promise<Result<z.infer<typeof usageSchema>, DomainError>> {
+export async function riskUsage(
+  deps: ServiceDeps,
+  actor: Actor,
+  region: string,
+  year: number | null,
+): Promise<Result<z.infer<typeof usageSchema>, DomainError>> {
   if (!canReadRiskRegion(actor, region)) {
     return err(forbiddenRegion(region, false));
   }
@@ -116,7 +172,14 @@ export async function riskUsage(deps: ServiceDeps, actor: Actor, region: string,
     regionCode: region,
     year,
     goalPercent: RISK_USAGE_GOAL * 100,
-    departments: rows.map((r) => ({ departmentCode: r.department_code, name: r.name, regionCode: r.region_code, tasks: r.tasks, tieredTasks: r.tiered, rate: shareOf(r.tiered, r.tasks) })),
+    departments: rows.map((r) => ({
+      departmentCode: r.department_code,
+      name: r.name,
+      regionCode: r.region_code,
+      tasks: r.tasks,
+      tieredTasks: r.tiered,
+      rate: shareOf(r.tiered, r.tasks),
+    })),
     tasks: shareOf(
       rows.reduce((a, r) => a + r.tiered, 0),
       rows.reduce((a, r) => a + r.tasks, 0),

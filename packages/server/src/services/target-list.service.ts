@@ -38,7 +38,12 @@ export function targetCells(r: TargetRow): string[] {
 export type ExportFormat = 'xlsx' | 'csv';
 
 /** Stream a filtered list of targets as a file. */
-export function exportTargets(deps: ServiceDeps, actor: Actor, f: TargetFilter, format: ExportFormat): Result<{ stream: Readable; fileName: string; contentType: string }, DomainError> {
+export function exportTargets(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: TargetFilter,
+  format: ExportFormat,
+): Result<{ stream: Readable; fileName: string; contentType: string }, DomainError> {
   const allowed = authorizeFilter(actor, f);
   if (!allowed.ok) {
     return allowed;
@@ -52,7 +57,11 @@ export function exportTargets(deps: ServiceDeps, actor: Actor, f: TargetFilter, 
   const stamp = chinaDate(deps.clock()).replaceAll('-', '');
   return ok(
     format === 'csv'
-      ? { stream: csvStream(header, rows()), fileName: `检查对象-${stamp}.csv`, contentType: 'text/csv; charset=utf-8' }
+      ? {
+          stream: csvStream(header, rows()),
+          fileName: `检查对象-${stamp}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+        }
       : {
           stream: xlsxStream('检查对象', header, rows()),
           fileName: `检查对象-${stamp}.xlsx`,
@@ -62,7 +71,14 @@ export function exportTargets(deps: ServiceDeps, actor: Actor, f: TargetFilter, 
 }
 
 const ID_HEADERS: readonly HeaderSpec[] = [
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: false, aliases: ['信用代码', '社会信用代码'], example: '' },
+  {
+    key: 'uscc',
+    zh: '统一社会信用代码',
+    en: 'USCC',
+    required: false,
+    aliases: ['信用代码', '社会信用代码'],
+    example: '',
+  },
   { key: 'code', zh: '对象编码', en: 'Target code', required: false, aliases: ['编码', 'id'], example: '' },
 ];
 
@@ -95,7 +111,13 @@ export async function readIdList(upload: Upload): Promise<Result<string[], Domai
         }
       }
       if (ids.length > CLAIM_LIST_MAX) {
-        return err(domainError('VALIDATION', `名单超过 ${CLAIM_LIST_MAX} 条，请分批上传`, `the list has more than ${CLAIM_LIST_MAX} ids: upload it in parts`));
+        return err(
+          domainError(
+            'VALIDATION',
+            `名单超过 ${CLAIM_LIST_MAX} 条，请分批上传`,
+            `the list has more than ${CLAIM_LIST_MAX} ids: upload it in parts`,
+          ),
+        );
       }
     }
   }
@@ -109,7 +131,9 @@ export async function claimFromUpload(
   action: 'claim' | 'unclaim',
   departmentCode: string,
   upload: Upload,
-): Promise<Result<{ affected: number; listed: number; notFound: number; notFoundSample: string[] }, DomainError>> {
+): Promise<
+  Result<{ affected: number; listed: number; notFound: number; notFoundSample: string[] }, DomainError>
+> {
   try {
     const list = await readIdList(upload);
     if (!list.ok) {
@@ -122,11 +146,20 @@ export async function claimFromUpload(
       }
     }
     const missing = list.value.filter((id) => !existing.has(id));
-    const res = await claimOrUnclaim(deps, ctx, { action, departmentCode, selection: { ids: [...existing] } });
+    const res = await claimOrUnclaim(deps, ctx, {
+      action,
+      departmentCode,
+      selection: { ids: [...existing] },
+    });
     if (!res.ok) {
       return res;
     }
-    return ok({ affected: res.value.affected, listed: list.value.length, notFound: missing.length, notFoundSample: missing.slice(0, 20) });
+    return ok({
+      affected: res.value.affected,
+      listed: list.value.length,
+      notFound: missing.length,
+      notFoundSample: missing.slice(0, 20),
+    });
   } finally {
     await rm(upload.path, { force: true });
   }

@@ -95,18 +95,30 @@ export function targetView(r: TargetRow): TargetView {
 
 /** Claims are department data: a filter on another department's claims needs oversight rights. */
 function checkClaimFilter(actor: Actor, f: TargetFilter): DomainError | null {
-  return f.claimedBy !== undefined && f.claimedBy !== '' && !canReadDepartment(actor, f.claimedBy) ? forbiddenDepartment(f.claimedBy) : null;
+  return f.claimedBy !== undefined && f.claimedBy !== '' && !canReadDepartment(actor, f.claimedBy)
+    ? forbiddenDepartment(f.claimedBy)
+    : null;
 }
 
 /** Search the library, a page at a time; each row says whether the actor's department claimed it. */
-export async function searchTargetLibrary(deps: ServiceDeps, actor: Actor, f: TargetFilter, page: number, pageSize: number) {
+export async function searchTargetLibrary(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: TargetFilter,
+  page: number,
+  pageSize: number,
+) {
   const denied = checkClaimFilter(actor, f);
   if (denied !== null) {
     return err(denied);
   }
   const db = deps.database.db;
   const res = await searchTargets(db, f, pageSize, (page - 1) * pageSize);
-  const mine = await claimedAmong(db, actor.departmentCode, res.rows.map((r) => r.id));
+  const mine = await claimedAmong(
+    db,
+    actor.departmentCode,
+    res.rows.map((r) => r.id),
+  );
   return ok({
     items: res.rows.map((r) => ({ ...targetView(r), claimedByMe: mine.has(r.id) })),
     total: res.total,
@@ -134,46 +146,84 @@ export async function getTarget(deps: ServiceDeps, actor: Actor, id: string) {
     return err(notFound(id));
   }
   const oversight = hasAnyRole(actor, CROSS_DEPARTMENT_READERS);
-  const [history, claims] = await Promise.all([targetStatusHistory(db, id), targetClaims(db, id, oversight ? undefined : [actor.departmentCode])]);
+  const [history, claims] = await Promise.all([
+    targetStatusHistory(db, id),
+    targetClaims(db, id, oversight ? undefined : [actor.departmentCode]),
+  ]);
   return ok({
     ...targetView(row),
-    statusHistory: history.map((h) => ({ status: h.status, effectiveDate: h.effective_date, recordedBy: h.recorded_by, recordedAt: h.recorded_at })),
-    claims: claims.map((c) => ({ departmentCode: c.department_code, claimedBy: c.claimed_by, claimedAt: c.claimed_at })),
+    statusHistory: history.map((h) => ({
+      status: h.status,
+      effectiveDate: h.effective_date,
+      recordedBy: h.recorded_by,
+      recordedAt: h.recorded_at,
+    })),
+    claims: claims.map((c) => ({
+      departmentCode: c.department_code,
+      claimedBy: c.claimed_by,
+      claimedAt: c.claimed_at,
+    })),
   });
 }
 
 function invalid(issues: readonly { field: string; messageZh: string; messageEn: string }[]): DomainError {
   const first = issues[0];
-  return domainError('VALIDATION', first === undefined ? '输入无效' : `输入无效：${first.messageZh}`, first === undefined ? 'invalid input' : `invalid input: ${first.messageEn}`, {
-    issues: issues.map((i) => ({ field: i.field, messageZh: i.messageZh, messageEn: i.messageEn })),
-  });
+  return domainError(
+    'VALIDATION',
+    first === undefined ? '输入无效' : `输入无效：${first.messageZh}`,
+    first === undefined ? 'invalid input' : `invalid input: ${first.messageEn}`,
+    {
+      issues: issues.map((i) => ({ field: i.field, messageZh: i.messageZh, messageEn: i.messageEn })),
+    },
+  );
 }
 
 /** Create one target (single entry). */
-export async function createTarget(deps: ServiceDeps, ctx: AuditContext, raw: TargetRaw): Promise<Result<TargetView, DomainError>> {
+export async function createTarget(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  raw: TargetRaw,
+): Promise<Result<TargetView, DomainError>> {
   const v = validateTarget(raw);
   if (!v.ok) {
     return err(invalid(v.error));
   }
   const db = deps.database.db;
   if ((await findTarget(db, v.value.id)) !== undefined) {
-    return err(domainError('CONFLICT', `检查对象已存在：${v.value.id}`, `target already exists: ${v.value.id}`));
+    return err(
+      domainError('CONFLICT', `检查对象已存在：${v.value.id}`, `target already exists: ${v.value.id}`),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
-    await upsertTargets(tx, [v.value], { date: chinaDate(now), by: ctx.actor?.username ?? null, at: now, tierSource: '人工录入' });
+    await upsertTargets(tx, [v.value], {
+      date: chinaDate(now),
+      by: ctx.actor?.username ?? null,
+      at: now,
+      tierSource: '人工录入',
+    });
     const row = await findTarget(tx, v.value.id);
     if (row === undefined) {
       throw new Error('bug: target vanished after insert');
     }
     const view = targetView(row);
-    await audit(tx, ctx, { action: 'target.created', entityType: 'target', entityId: view.id, after: view }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'target.created', entityType: 'target', entityId: view.id, after: view },
+      now,
+    );
     return ok(view);
   });
 }
 
 /** Edit a target's fields; its id cannot change and its status changes only through changeTargetStatus. */
-export async function updateTarget(deps: ServiceDeps, ctx: AuditContext, id: string, raw: TargetRaw): Promise<Result<TargetView, DomainError>> {
+export async function updateTarget(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  id: string,
+  raw: TargetRaw,
+): Promise<Result<TargetView, DomainError>> {
   const db = deps.database.db;
   const current = await findTarget(db, id);
   if (current === undefined) {
@@ -184,17 +234,41 @@ export async function updateTarget(deps: ServiceDeps, ctx: AuditContext, id: str
     return err(invalid(v.error));
   }
   if (v.value.id !== id) {
-    return err(invalid([{ field: v.value.uscc === null ? 'code' : 'uscc', messageZh: `不能修改对象标识（${id}）`, messageEn: `the target's id cannot change (${id})` }]));
+    return err(
+      invalid([
+        {
+          field: v.value.uscc === null ? 'code' : 'uscc',
+          messageZh: `不能修改对象标识（${id}）`,
+          messageEn: `the target's id cannot change (${id})`,
+        },
+      ]),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
-    await upsertTargets(tx, [v.value], { date: chinaDate(now), by: ctx.actor?.username ?? null, at: now, tierSource: '人工录入' });
+    await upsertTargets(tx, [v.value], {
+      date: chinaDate(now),
+      by: ctx.actor?.username ?? null,
+      at: now,
+      tierSource: '人工录入',
+    });
     const row = await findTarget(tx, id);
     if (row === undefined) {
       throw new Error('bug: target vanished after update');
     }
     const view = targetView(row);
-    await audit(tx, ctx, { action: 'target.updated', entityType: 'target', entityId: id, before: targetView(current), after: view }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'target.updated',
+        entityType: 'target',
+        entityId: id,
+        before: targetView(current),
+        after: view,
+      },
+      now,
+    );
     return ok(view);
   });
 }
@@ -212,7 +286,15 @@ export async function changeTargetStatus(
   input: z.infer<typeof statusChangeSchema>,
 ): Promise<Result<TargetView, DomainError>> {
   if (!isTargetStatus(input.status)) {
-    return err(invalid([{ field: 'status', messageZh: '登记状态应为 在营、注销、吊销、撤销、迁出 之一', messageEn: 'status must be one of 在营, 注销, 吊销, 撤销, 迁出' }]));
+    return err(
+      invalid([
+        {
+          field: 'status',
+          messageZh: '登记状态应为 在营、注销、吊销、撤销、迁出 之一',
+          messageEn: 'status must be one of 在营, 注销, 吊销, 撤销, 迁出',
+        },
+      ]),
+    );
   }
   const db = deps.database.db;
   const current = await findTarget(db, id);
@@ -220,7 +302,13 @@ export async function changeTargetStatus(
     return err(notFound(id));
   }
   if (current.status === input.status) {
-    return err(domainError('INVALID_STATE', `登记状态已是「${input.status}」`, `the status is already ${input.status}`));
+    return err(
+      domainError(
+        'INVALID_STATE',
+        `登记状态已是「${input.status}」`,
+        `the status is already ${input.status}`,
+      ),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
@@ -232,7 +320,13 @@ export async function changeTargetStatus(
     await audit(
       tx,
       ctx,
-      { action: 'target.status', entityType: 'target', entityId: id, before: { status: current.status, statusDate: current.status_date }, after: input },
+      {
+        action: 'target.status',
+        entityType: 'target',
+        entityId: id,
+        before: { status: current.status, statusDate: current.status_date },
+        after: input,
+      },
       now,
     );
     return ok(targetView(row));
@@ -246,7 +340,11 @@ export interface ClaimRequest {
 }
 
 /** Claim or unclaim targets for a department (one's own; system admins any), audited. */
-export async function claimOrUnclaim(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, req: ClaimRequest): Promise<Result<{ affected: number }, DomainError>> {
+export async function claimOrUnclaim(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  req: ClaimRequest,
+): Promise<Result<{ affected: number }, DomainError>> {
   if (!canWriteDepartment(ctx.actor, req.departmentCode)) {
     return err(forbiddenDepartment(req.departmentCode));
   }
@@ -258,18 +356,35 @@ export async function claimOrUnclaim(deps: ServiceDeps, ctx: AuditContext & { ac
   }
   const db = deps.database.db;
   if ((await findDepartment(db, req.departmentCode)) === undefined) {
-    return err(domainError('VALIDATION', `部门不存在：${req.departmentCode}`, `unknown department ${req.departmentCode}`));
+    return err(
+      domainError(
+        'VALIDATION',
+        `部门不存在：${req.departmentCode}`,
+        `unknown department ${req.departmentCode}`,
+      ),
+    );
   }
   const now = deps.clock();
   return inTransaction(db, async (tx: Db) => {
     const by = ctx.actor.username;
     const affected =
-      req.action === 'claim' ? await claimTargets(tx, req.departmentCode, req.selection, by, now) : await unclaimTargets(tx, req.departmentCode, req.selection);
-    const what = 'ids' in req.selection ? { ids: req.selection.ids.length, sample: req.selection.ids.slice(0, 20) } : { filter: req.selection.filter };
+      req.action === 'claim'
+        ? await claimTargets(tx, req.departmentCode, req.selection, by, now)
+        : await unclaimTargets(tx, req.departmentCode, req.selection);
+    const what =
+      'ids' in req.selection
+        ? { ids: req.selection.ids.length, sample: req.selection.ids.slice(0, 20) }
+        : { filter: req.selection.filter };
     await audit(
       tx,
       ctx,
-      { action: req.action === 'claim' ? 'targets.claimed' : 'targets.unclaimed', entityType: 'target_claims', entityId: req.departmentCode, departmentCode: req.departmentCode, after: { ...what, affected } },
+      {
+        action: req.action === 'claim' ? 'targets.claimed' : 'targets.unclaimed',
+        entityType: 'target_claims',
+        entityId: req.departmentCode,
+        departmentCode: req.departmentCode,
+        after: { ...what, affected },
+      },
       now,
     );
     return ok({ affected });

@@ -17,11 +17,28 @@ import {
 } from '@openssj/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { canReadDepartment, canWriteDepartment, forbiddenDepartment, hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
+import {
+  canReadDepartment,
+  canWriteDepartment,
+  forbiddenDepartment,
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+} from '../auth/actor';
 import type { Db } from '../db/client';
 import { drawsOfTask } from '../db/repos/draw.repo';
 import { estimateFrames } from '../db/repos/frame.repo';
-import { deleteTask, findTask, insertTask, listTasks, nextTaskId, replaceTaskParts, setParticipation, updateTask, type TaskFull } from '../db/repos/task.repo';
+import {
+  deleteTask,
+  findTask,
+  insertTask,
+  listTasks,
+  nextTaskId,
+  replaceTaskParts,
+  setParticipation,
+  updateTask,
+  type TaskFull,
+} from '../db/repos/task.repo';
 import { departments, inspectionItems, inspectionItemVersions } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
@@ -30,51 +47,105 @@ import { editablePlan } from './plan.service';
 import { drawSummary, parseTaskJson, taskView, type TaskView } from './workflow-views';
 import { chinaYear, yearlyCap } from './workflow-settings';
 
-const notFound = (id: string): DomainError => domainError('NOT_FOUND', `没有这个任务：${id}`, `no such task: ${id}`);
+const notFound = (id: string): DomainError =>
+  domainError('NOT_FOUND', `没有这个任务：${id}`, `no such task: ${id}`);
 
-export const participationSchema = z.object({ accept: z.boolean(), comment: z.string().trim().max(500).optional() });
+export const participationSchema = z.object({
+  accept: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
 
 /** The task when the actor may read it (lead, participant, or oversight). */
-export async function readableTask(db: Db, actor: Actor, id: string, lock = false): Promise<Result<TaskFull, DomainError>> {
+export async function readableTask(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<Result<TaskFull, DomainError>> {
   const t = await findTask(db, id, lock);
   if (t === undefined) {
     return err(notFound(id));
   }
   const joined = t.participants.map((p) => p.departmentCode);
-  return canReadDepartment(actor, t.task.leadDepartmentCode, joined) ? ok(t) : err(forbiddenDepartment(t.task.leadDepartmentCode));
+  return canReadDepartment(actor, t.task.leadDepartmentCode, joined)
+    ? ok(t)
+    : err(forbiddenDepartment(t.task.leadDepartmentCode));
 }
 
 /** Resolve item ids to their current versions; each must belong to the lead or a participating department. */
 async function resolveItems(tx: Db, spec: TaskSpec, lead: string, keep: ReadonlyMap<string, number>) {
   const rows = await tx
-    .select({ id: inspectionItems.id, dept: inspectionItems.departmentCode, version: inspectionItems.currentVersion, priority: inspectionItemVersions.priority, ratioCap: inspectionItemVersions.ratioCap })
+    .select({
+      id: inspectionItems.id,
+      dept: inspectionItems.departmentCode,
+      version: inspectionItems.currentVersion,
+      priority: inspectionItemVersions.priority,
+      ratioCap: inspectionItemVersions.ratioCap,
+    })
     .from(inspectionItems)
-    .innerJoin(inspectionItemVersions, and(eq(inspectionItemVersions.itemId, inspectionItems.id), eq(inspectionItemVersions.version, inspectionItems.currentVersion)))
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, inspectionItems.id),
+        eq(inspectionItemVersions.version, inspectionItems.currentVersion),
+      ),
+    )
     .where(inArray(inspectionItems.id, [...spec.itemIds]));
   const depts = new Set([lead, ...spec.participants]);
   const missing = spec.itemIds.filter((id) => !rows.some((r) => r.id === id));
   const foreign = rows.filter((r) => !depts.has(r.dept));
   if (missing.length > 0 || foreign.length > 0) {
     return err(
-      domainError('VALIDATION', '抽查事项须为发起部门或参与部门的现行事项', 'items must be current items of the lead or a participating department', {
-        details: { missing, foreign: foreign.map((f) => f.id) },
-      }),
+      domainError(
+        'VALIDATION',
+        '抽查事项须为发起部门或参与部门的现行事项',
+        'items must be current items of the lead or a participating department',
+        {
+          details: { missing, foreign: foreign.map((f) => f.id) },
+        },
+      ),
     );
   }
-  return ok(rows.map((r) => ({ itemId: r.id, itemVersion: keep.get(r.id) ?? r.version, departmentCode: r.dept, priority: r.priority === 'key' ? ('key' as const) : ('general' as const), ratioCap: r.ratioCap })));
+  return ok(
+    rows.map((r) => ({
+      itemId: r.id,
+      itemVersion: keep.get(r.id) ?? r.version,
+      departmentCode: r.dept,
+      priority: r.priority === 'key' ? ('key' as const) : ('general' as const),
+      ratioCap: r.ratioCap,
+    })),
+  );
 }
 
 async function checkDepartments(tx: Db, codes: readonly string[]): Promise<Result<null, DomainError>> {
   if (codes.length === 0) {
     return ok(null);
   }
-  const found = await tx.select({ code: departments.code }).from(departments).where(inArray(departments.code, [...codes]));
+  const found = await tx
+    .select({ code: departments.code })
+    .from(departments)
+    .where(inArray(departments.code, [...codes]));
   const missing = codes.filter((c) => !found.some((f) => f.code === c));
-  return missing.length === 0 ? ok(null) : err(domainError('VALIDATION', `没有这些部门：${missing.join('、')}`, `no such departments: ${missing.join(', ')}`, { details: { missing } }));
+  return missing.length === 0
+    ? ok(null)
+    : err(
+        domainError(
+          'VALIDATION',
+          `没有这些部门：${missing.join('、')}`,
+          `no such departments: ${missing.join(', ')}`,
+          { details: { missing } },
+        ),
+      );
 }
 
 /** Check and save a task (new when `existing` is undefined). */
-async function saveTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, planId: string, spec: TaskSpec, existing?: TaskFull): Promise<Result<TaskView, DomainError>> {
+async function saveTask(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  planId: string,
+  spec: TaskSpec,
+  existing?: TaskFull,
+): Promise<Result<TaskView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const plan = await editablePlan(tx, ctx.actor, planId);
@@ -95,7 +166,13 @@ async function saveTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor },
     if (!items.ok) {
       return items;
     }
-    const frames = await estimateFrames(tx, spec.scope, spec.strata, plan.value.year, await yearlyCap(tx, lead));
+    const frames = await estimateFrames(
+      tx,
+      spec.scope,
+      spec.strata,
+      plan.value.year,
+      await yearlyCap(tx, lead),
+    );
     const cap = checkRatioCap(
       items.value,
       spec.strata.map((s, i) => ({ name: s.name, ratio: s.ratio, frameSize: frames[i] ?? 0 })),
@@ -114,11 +191,28 @@ async function saveTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor },
       quota: checked.value.quota,
       updatedAt: now,
     };
-    const parts = items.value.map((i) => ({ itemId: i.itemId, itemVersion: i.itemVersion, departmentCode: i.departmentCode }));
+    const parts = items.value.map((i) => ({
+      itemId: i.itemId,
+      itemVersion: i.itemVersion,
+      departmentCode: i.departmentCode,
+    }));
     let id: string;
     if (existing === undefined) {
       id = await nextTaskId(tx, plan.value.year);
-      await insertTask(tx, { id, planId, leadDepartmentCode: lead, ...head, status: 'planned', createdBy: ctx.actor.username, createdAt: now }, parts, spec.participants);
+      await insertTask(
+        tx,
+        {
+          id,
+          planId,
+          leadDepartmentCode: lead,
+          ...head,
+          status: 'planned',
+          createdBy: ctx.actor.username,
+          createdAt: now,
+        },
+        parts,
+        spec.participants,
+      );
     } else {
       id = existing.task.id;
       await updateTask(tx, id, head);
@@ -127,7 +221,14 @@ async function saveTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor },
     await audit(
       tx,
       ctx,
-      { action: existing === undefined ? 'task.created' : 'task.updated', entityType: 'task', entityId: id, departmentCode: lead, ...(existing === undefined ? {} : { before: taskView(existing) }), after: { ...head, items: parts, participants: spec.participants } },
+      {
+        action: existing === undefined ? 'task.created' : 'task.updated',
+        entityType: 'task',
+        entityId: id,
+        departmentCode: lead,
+        ...(existing === undefined ? {} : { before: taskView(existing) }),
+        after: { ...head, items: parts, participants: spec.participants },
+      },
       now,
     );
     const saved = await findTask(tx, id);
@@ -136,7 +237,12 @@ async function saveTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor },
 }
 
 /** Add a task to an editable plan of the actor's department. */
-export async function createTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, planId: string, spec: TaskSpec): Promise<Result<TaskView, DomainError>> {
+export async function createTask(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  planId: string,
+  spec: TaskSpec,
+): Promise<Result<TaskView, DomainError>> {
   return saveTask(deps, ctx, planId, spec);
 }
 
@@ -150,19 +256,35 @@ async function undrawnTask(db: Db, actor: Actor, id: string): Promise<Result<Tas
   }
   const live = (await drawsOfTask(db, id)).filter((d) => d.status !== 'abandoned');
   if (live.length > 0) {
-    return err(domainError('INVALID_STATE', '任务已冻结名单或已摇号，不能修改；如需变更请先作废该次摇号并说明理由', 'the task has a frozen or committed draw: abandon it with a reason first', { details: { draw: live[0]?.id } }));
+    return err(
+      domainError(
+        'INVALID_STATE',
+        '任务已冻结名单或已摇号，不能修改；如需变更请先作废该次摇号并说明理由',
+        'the task has a frozen or committed draw: abandon it with a reason first',
+        { details: { draw: live[0]?.id } },
+      ),
+    );
   }
   return ok(t);
 }
 
 /** Edit a task of an editable plan that has no live draw (a committed frame never changes). */
-export async function editTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, spec: TaskSpec): Promise<Result<TaskView, DomainError>> {
+export async function editTask(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  spec: TaskSpec,
+): Promise<Result<TaskView, DomainError>> {
   const t = await undrawnTask(deps.database.db, ctx.actor, id);
   return t.ok ? saveTask(deps, ctx, t.value.task.planId, spec, t.value) : t;
 }
 
 /** Delete a never-drawn task of an editable plan. */
-export async function removeTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string): Promise<Result<{ deleted: string }, DomainError>> {
+export async function removeTask(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+): Promise<Result<{ deleted: string }, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const t = await undrawnTask(tx, ctx.actor, id);
@@ -170,20 +292,42 @@ export async function removeTask(deps: ServiceDeps, ctx: AuditContext & { actor:
       return t;
     }
     if ((await drawsOfTask(tx, id)).length > 0) {
-      return err(domainError('INVALID_STATE', '任务有摇号记录，不能删除（摇号记录永不删除）', 'the task has draws on record and cannot be deleted'));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '任务有摇号记录，不能删除（摇号记录永不删除）',
+          'the task has draws on record and cannot be deleted',
+        ),
+      );
     }
     const plan = await editablePlan(tx, ctx.actor, t.value.task.planId);
     if (!plan.ok) {
       return plan;
     }
     await deleteTask(tx, id);
-    await audit(tx, ctx, { action: 'task.deleted', entityType: 'task', entityId: id, departmentCode: t.value.task.leadDepartmentCode, before: taskView(t.value) }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'task.deleted',
+        entityType: 'task',
+        entityId: id,
+        departmentCode: t.value.task.leadDepartmentCode,
+        before: taskView(t.value),
+      },
+      now,
+    );
     return ok({ deleted: id });
   });
 }
 
 /** A participating department accepts or declines a joint task (dept admin or leader of that department). */
-export async function respondToTask(deps: ServiceDeps, ctx: AuditContext & { actor: Actor }, id: string, input: z.infer<typeof participationSchema>): Promise<Result<TaskView, DomainError>> {
+export async function respondToTask(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  input: z.infer<typeof participationSchema>,
+): Promise<Result<TaskView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
     const t = await findTask(tx, id, true);
@@ -192,17 +336,48 @@ export async function respondToTask(deps: ServiceDeps, ctx: AuditContext & { act
     }
     const mine = t.participants.find((p) => p.departmentCode === ctx.actor.departmentCode);
     if (mine === undefined || !hasAnyRole(ctx.actor, ['dept_admin', 'leader'])) {
-      return err(domainError('FORBIDDEN', '只有参与部门可以确认参加联合抽查', 'only a participating department may answer', { details: { department: ctx.actor.departmentCode } }));
+      return err(
+        domainError(
+          'FORBIDDEN',
+          '只有参与部门可以确认参加联合抽查',
+          'only a participating department may answer',
+          { details: { department: ctx.actor.departmentCode } },
+        ),
+      );
     }
     const status = input.accept ? 'accepted' : 'declined';
     if (mine.status === status) {
-      return err(domainError('INVALID_STATE', '已经作出过相同的答复', 'the department has already given this answer'));
+      return err(
+        domainError('INVALID_STATE', '已经作出过相同的答复', 'the department has already given this answer'),
+      );
     }
     if ((await drawsOfTask(tx, id)).some((d) => d.status !== 'abandoned')) {
-      return err(domainError('INVALID_STATE', '任务已冻结名单，不能更改答复', 'the task is frozen: the answer cannot change'));
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '任务已冻结名单，不能更改答复',
+          'the task is frozen: the answer cannot change',
+        ),
+      );
     }
-    await setParticipation(tx, id, ctx.actor.departmentCode, { status, respondedBy: ctx.actor.username, respondedAt: now, comment: input.comment ?? null });
-    await audit(tx, ctx, { action: `task.${status}`, entityType: 'task', entityId: id, before: { status: mine.status }, after: { status, comment: input.comment ?? null } }, now);
+    await setParticipation(tx, id, ctx.actor.departmentCode, {
+      status,
+      respondedBy: ctx.actor.username,
+      respondedAt: now,
+      comment: input.comment ?? null,
+    });
+    await audit(
+      tx,
+      ctx,
+      {
+        action: `task.${status}`,
+        entityType: 'task',
+        entityId: id,
+        before: { status: mine.status },
+        after: { status, comment: input.comment ?? null },
+      },
+      now,
+    );
     const saved = await findTask(tx, id);
     return saved === undefined ? err(notFound(id)) : ok(taskView(saved));
   });
@@ -211,7 +386,10 @@ export async function respondToTask(deps: ServiceDeps, ctx: AuditContext & { act
 /** Tasks the actor may see (lead or participant; everything for oversight). */
 export async function listTasksFor(deps: ServiceDeps, actor: Actor, year?: number): Promise<TaskView[]> {
   const all = hasAnyRole(actor, ['system_admin', 'auditor']);
-  const rows = await listTasks(deps.database.db, { ...(year === undefined ? {} : { year }), ...(all ? {} : { visibleTo: [actor.departmentCode] }) });
+  const rows = await listTasks(deps.database.db, {
+    ...(year === undefined ? {} : { year }),
+    ...(all ? {} : { visibleTo: [actor.departmentCode] }),
+  });
   return rows.map(taskView);
 }
 
@@ -224,9 +402,18 @@ export async function getTaskDetail(deps: ServiceDeps, actor: Actor, id: string)
   }
   const draws = await drawsOfTask(db, id);
   const { scope, strata } = parseTaskJson(t.value.task);
-  const frames = await estimateFrames(db, scope, strata, chinaYear(deps.clock()), await yearlyCap(db, t.value.task.leadDepartmentCode));
+  const frames = await estimateFrames(
+    db,
+    scope,
+    strata,
+    chinaYear(deps.clock()),
+    await yearlyCap(db, t.value.task.leadDepartmentCode),
+  );
   const loads = strata.map((s, i) => ({ name: s.name, ratio: s.ratio, frameSize: frames[i] ?? 0 }));
-  const items = t.value.items.map((i) => ({ priority: i.priority === 'key' ? ('key' as const) : ('general' as const), ratioCap: i.ratioCap }));
+  const items = t.value.items.map((i) => ({
+    priority: i.priority === 'key' ? ('key' as const) : ('general' as const),
+    ratioCap: i.ratioCap,
+  }));
   const cap = evaluateRatioCap(items, loads);
   return ok({
     task: taskView(t.value),

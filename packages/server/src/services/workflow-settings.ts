@@ -18,13 +18,22 @@ async function chainOf(db: Db, departmentCode: string): Promise<string[]> {
   const regions = await listRegions(db);
   const parent = new Map(regions.map((r) => [r.code, r.parentCode]));
   const chain: string[] = [];
-  for (let c: string | null | undefined = dept?.regionCode; c !== null && c !== undefined && !chain.includes(c); c = parent.get(c)) {
+  for (
+    let c: string | null | undefined = dept?.regionCode;
+    c !== null && c !== undefined && !chain.includes(c);
+    c = parent.get(c)
+  ) {
     chain.push(c);
   }
   return [...chain, 'global'];
 }
 
-async function nearest<T>(db: Db, departmentCode: string, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+async function nearest<T>(
+  db: Db,
+  departmentCode: string,
+  key: string,
+  schema: z.ZodType<T>,
+): Promise<T | undefined> {
   const chain = await chainOf(db, departmentCode);
   const values = await getSettings(db, key, chain);
   for (const scope of chain) {
@@ -38,12 +47,21 @@ async function nearest<T>(db: Db, departmentCode: string, key: string, schema: z
 
 /** The yearly cap that applies to a department's tasks. */
 export async function yearlyCap(db: Db, departmentCode: string): Promise<number> {
-  return (await nearest(db, departmentCode, YEARLY_CAP_SETTING, z.int().min(1).max(50))) ?? DEFAULT_YEARLY_CAP;
+  return (
+    (await nearest(db, departmentCode, YEARLY_CAP_SETTING, z.int().min(1).max(50))) ?? DEFAULT_YEARLY_CAP
+  );
 }
 
 /** The adjacent regions configured for a department's region (fallback pool). */
 export async function adjacentRegions(db: Db, departmentCode: string): Promise<string[]> {
-  return (await nearest(db, departmentCode, ADJACENT_REGIONS_SETTING, z.array(z.string().regex(/^\d{6}$/)).max(50))) ?? [];
+  return (
+    (await nearest(
+      db,
+      departmentCode,
+      ADJACENT_REGIONS_SETTING,
+      z.array(z.string().regex(/^\d{6}$/)).max(50),
+    )) ?? []
+  );
 }
 
 /** The calendar year of an instant in China (UTC+8), as draws and caps count it. */

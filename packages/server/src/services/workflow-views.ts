@@ -63,7 +63,13 @@ export const revisionViewSchema = z.object({
 
 /** A revision as the API shows it. */
 export function revisionView(r: PlanRevisionRow): z.infer<typeof revisionViewSchema> {
-  return { revision: r.revision, reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(), snapshot: r.snapshot };
+  return {
+    revision: r.revision,
+    reason: r.reason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    snapshot: r.snapshot,
+  };
 }
 
 export const quotaSchema = z.record(z.string(), z.number());
@@ -85,9 +91,25 @@ export const taskViewSchema = z.object({
   quota: quotaSchema,
   status: z.string(),
   items: z.array(
-    z.object({ itemId: z.string(), itemVersion: z.number(), departmentCode: z.string(), name: z.string(), priority: z.string(), ratioCap: z.string().nullable(), legalBasis: z.string() }),
+    z.object({
+      itemId: z.string(),
+      itemVersion: z.number(),
+      departmentCode: z.string(),
+      name: z.string(),
+      priority: z.string(),
+      ratioCap: z.string().nullable(),
+      legalBasis: z.string(),
+    }),
   ),
-  participants: z.array(z.object({ departmentCode: z.string(), status: z.string(), respondedBy: z.string().nullable(), respondedAt: z.string().nullable(), comment: z.string().nullable() })),
+  participants: z.array(
+    z.object({
+      departmentCode: z.string(),
+      status: z.string(),
+      respondedBy: z.string().nullable(),
+      respondedAt: z.string().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
@@ -117,7 +139,13 @@ export function taskView(f: TaskFull): TaskView {
     crossRegion: t.crossRegion,
     status: t.status,
     items: f.items.map((i) => ({ ...i })),
-    participants: f.participants.map((p) => ({ departmentCode: p.departmentCode, status: p.status, respondedBy: p.respondedBy, respondedAt: iso(p.respondedAt), comment: p.comment })),
+    participants: f.participants.map((p) => ({
+      departmentCode: p.departmentCode,
+      status: p.status,
+      respondedBy: p.respondedBy,
+      respondedAt: iso(p.respondedAt),
+      comment: p.comment,
+    })),
   };
 }
 
@@ -130,7 +158,10 @@ export const frozenStratumSchema = z.object({
   frameDigest: z.string(),
   sampleSize: z.number(),
 });
-export const witnessSchema = z.object({ name: z.string().trim().min(1).max(40), role: z.string().trim().min(1).max(40) });
+export const witnessSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  role: z.string().trim().min(1).max(40),
+});
 export const exclusionCountsSchema = z.record(z.string(), z.record(z.string(), z.number()));
 
 export const drawSummarySchema = z.object({
@@ -167,7 +198,8 @@ export function drawSummary(d: DrawRow, supersededBy: string | null = null): Dra
     drawnAt: iso(d.drawnAt),
     abandonedAt: iso(d.abandonedAt),
     abandonedReason: d.abandonedReason,
-    seedSource: d.seedSource === null ? null : drawSummarySchema.shape.seedSource.unwrap().parse(d.seedSource),
+    seedSource:
+      d.seedSource === null ? null : drawSummarySchema.shape.seedSource.unwrap().parse(d.seedSource),
     seedPlan: d.seedPlan,
     commitment: d.commitment,
     seed: d.seed,

@@ -8,7 +8,20 @@ import iconv from 'iconv-lite';
 import type { ImportContext } from '../../src/imports/import-spec';
 import { csvLine } from '../../src/imports/sheet-writer';
 
-export const TEMPLATE_HEADER = ['统一社会信用代码', '对象编码', '名称', '对象类型', '行政区划代码', '地址', '行业代码', '法定代表人', '登记状态', '监管单位', '信用风险等级', '标签'];
+export const TEMPLATE_HEADER = [
+  '统一社会信用代码',
+  '对象编码',
+  '名称',
+  '对象类型',
+  '行政区划代码',
+  '地址',
+  '行业代码',
+  '法定代表人',
+  '登记状态',
+  '监管单位',
+  '信用风险等级',
+  '标签',
+];
 
 /** A valid USCC numbered n (distinct for distinct n). */
 export function uscc(n: number): string {
@@ -22,7 +35,20 @@ export function uscc(n: number): string {
 
 /** A valid template row for a company. */
 export function companyRow(n: number, name = `重庆测试${n}号商贸有限公司`): string[] {
-  return [uscc(n), '', name, '企业', '500112', `渝北区测试路${n}号`, 'F5211', '张三', '在营', '两路市场监管所', 'B', '食品经营；风险预警'];
+  return [
+    uscc(n),
+    '',
+    name,
+    '企业',
+    '500112',
+    `渝北区测试路${n}号`,
+    'F5211',
+    '张三',
+    '在营',
+    '两路市场监管所',
+    'B',
+    '食品经营；风险预警',
+  ];
 }
 
 /** CSV bytes (UTF-8, optional BOM, or GBK). */

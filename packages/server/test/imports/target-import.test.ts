@@ -13,11 +13,17 @@ import { bufferSource } from '../../src/imports/sheet-reader';
 import { targetImportSpec } from '../../src/imports/target.import';
 import { cliContext, companyRow, csvBytes, TEMPLATE_HEADER, uscc, xlsxBytes } from './helpers';
 
-async function countOf(db: Database, table: 'targets' | 'target_status_history' | 'audit_log'): Promise<number> {
-  const r = await queryOne(db.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`, z.object({ n: z.coerce.number() }));
+async function countOf(
+  db: Database,
+  table: 'targets' | 'target_status_history' | 'audit_log',
+): Promise<number> {
+  const r = await queryOne(
+    db.db,
+    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`,
+    z.object({ n: z.coerce.number() }),
+  );
   return r?.n ?? 0;
 }
-
 
 function withCell(row: readonly string[], header: string, value: string): string[] {
   const out = [...row];
@@ -28,9 +34,23 @@ function withCell(row: readonly string[], header: string, value: string): string
 describe.each(ENGINES)('target import on %s', (engine) => {
   let db: Database;
   // PostgreSQL validates and writes in one pass; PGlite in two (see ImportOptions.singlePass).
-  const base: ImportOptions = { mode: 'all-or-nothing', dryRun: false, ctx: cliContext(), singlePass: engine === 'postgres' };
-  const importCsv = async (rows: (readonly string[])[], opts: Partial<ImportOptions> = {}, name = 't.csv'): Promise<ImportOutcome> => {
-    const r = await runImport(db.db, targetImportSpec, bufferSource(name, csvBytes([TEMPLATE_HEADER, ...rows])), { ...base, ...opts });
+  const base: ImportOptions = {
+    mode: 'all-or-nothing',
+    dryRun: false,
+    ctx: cliContext(),
+    singlePass: engine === 'postgres',
+  };
+  const importCsv = async (
+    rows: (readonly string[])[],
+    opts: Partial<ImportOptions> = {},
+    name = 't.csv',
+  ): Promise<ImportOutcome> => {
+    const r = await runImport(
+      db.db,
+      targetImportSpec,
+      bufferSource(name, csvBytes([TEMPLATE_HEADER, ...rows])),
+      { ...base, ...opts },
+    );
     if (!r.ok) {
       throw new Error(`unexpected error: ${r.error.messageEn}`);
     }
@@ -44,10 +64,26 @@ describe.each(ENGINES)('target import on %s', (engine) => {
   });
 
   it('imports a clean file, then re-import reports unchanged and updated', async () => {
-    const rows = [companyRow(1), companyRow(2), ['', '产品:批次-2026-001', '示例月饼', '产品', '500112', '', '', '', '', '', '', '']];
+    const rows = [
+      companyRow(1),
+      companyRow(2),
+      ['', '产品:批次-2026-001', '示例月饼', '产品', '500112', '', '', '', '', '', '', ''],
+    ];
     const first = await importCsv(rows);
-    expect(first).toMatchObject({ rows: 3, accepted: 3, rejected: 0, added: 3, updated: 0, unchanged: 0, written: true });
-    const again = await importCsv([withCell(companyRow(1), '名称', '重庆改名商贸有限公司'), companyRow(2), companyRow(3)]);
+    expect(first).toMatchObject({
+      rows: 3,
+      accepted: 3,
+      rejected: 0,
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      written: true,
+    });
+    const again = await importCsv([
+      withCell(companyRow(1), '名称', '重庆改名商贸有限公司'),
+      companyRow(2),
+      companyRow(3),
+    ]);
     expect(again).toMatchObject({ added: 1, updated: 1, unchanged: 1, written: true });
     expect(await countOf(db, 'targets')).toBe(4);
   });
@@ -56,7 +92,11 @@ describe.each(ENGINES)('target import on %s', (engine) => {
     const before = await countOf(db, 'target_status_history');
     await importCsv([withCell(companyRow(2), '登记状态', '注销')]);
     expect(await countOf(db, 'target_status_history')).toBe(before + 1);
-    const r = await queryOne(db.db, sql`SELECT status, status_date::text AS d FROM targets WHERE id = ${uscc(2)}`, z.object({ status: z.string(), d: z.string() }));
+    const r = await queryOne(
+      db.db,
+      sql`SELECT status, status_date::text AS d FROM targets WHERE id = ${uscc(2)}`,
+      z.object({ status: z.string(), d: z.string() }),
+    );
     expect(r).toEqual({ status: '注销', d: '2026-11-20' });
   });
 
@@ -101,10 +141,17 @@ describe.each(ENGINES)('target import on %s', (engine) => {
 
   it('valid-only writes the good rows and audits the choice', async () => {
     const auditBefore = await countOf(db, 'audit_log');
-    const out = await importCsv([companyRow(30), withCell(companyRow(31), '信用风险等级', 'X'), companyRow(32)], { mode: 'valid-only' });
+    const out = await importCsv(
+      [companyRow(30), withCell(companyRow(31), '信用风险等级', 'X'), companyRow(32)],
+      { mode: 'valid-only' },
+    );
     expect(out).toMatchObject({ accepted: 2, rejected: 1, added: 2, written: true });
     expect(await countOf(db, 'audit_log')).toBe(auditBefore + 1);
-    const a = await queryOne(db.db, sql`SELECT action, after->>'mode' AS mode FROM audit_log ORDER BY seq DESC LIMIT 1`, z.object({ action: z.string(), mode: z.string() }));
+    const a = await queryOne(
+      db.db,
+      sql`SELECT action, after->>'mode' AS mode FROM audit_log ORDER BY seq DESC LIMIT 1`,
+      z.object({ action: z.string(), mode: z.string() }),
+    );
     expect(a).toEqual({ action: 'import.targets', mode: 'valid-only' });
   });
 
@@ -134,13 +181,38 @@ describe.each(ENGINES)('target import on %s', (engine) => {
   });
 
   it('reads GBK, UTF-8 with BOM and xlsx; accepts columns in any order and absent optional ones', async () => {
-    const gbk = await runImport(db.db, targetImportSpec, bufferSource('g.csv', csvBytes([TEMPLATE_HEADER, companyRow(50, '重庆华为测试有限公司')], 'gbk')), base);
+    const gbk = await runImport(
+      db.db,
+      targetImportSpec,
+      bufferSource('g.csv', csvBytes([TEMPLATE_HEADER, companyRow(50, '重庆华为测试有限公司')], 'gbk')),
+      base,
+    );
     expect(gbk.ok && gbk.value.added).toBe(1);
-    const bom = await runImport(db.db, targetImportSpec, bufferSource('b.csv', csvBytes([TEMPLATE_HEADER, companyRow(51)], 'bom')), base);
+    const bom = await runImport(
+      db.db,
+      targetImportSpec,
+      bufferSource('b.csv', csvBytes([TEMPLATE_HEADER, companyRow(51)], 'bom')),
+      base,
+    );
     expect(bom.ok && bom.value.added).toBe(1);
-    const x = await runImport(db.db, targetImportSpec, bufferSource('x.xlsx', await xlsxBytes([['对象类型', '名称', '统一社会信用代码', '行政区划代码'], ['企业', '重庆xlsx有限公司', uscc(52), '500112']])), base);
+    const x = await runImport(
+      db.db,
+      targetImportSpec,
+      bufferSource(
+        'x.xlsx',
+        await xlsxBytes([
+          ['对象类型', '名称', '统一社会信用代码', '行政区划代码'],
+          ['企业', '重庆xlsx有限公司', uscc(52), '500112'],
+        ]),
+      ),
+      base,
+    );
     expect(x.ok && x.value.added).toBe(1);
-    const r = await queryOne(db.db, sql`SELECT name FROM targets WHERE id = ${uscc(50)}`, z.object({ name: z.string() }));
+    const r = await queryOne(
+      db.db,
+      sql`SELECT name FROM targets WHERE id = ${uscc(50)}`,
+      z.object({ name: z.string() }),
+    );
     expect(r?.name).toBe('重庆华为测试有限公司');
   });
 
@@ -148,7 +220,18 @@ describe.each(ENGINES)('target import on %s', (engine) => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     const xls = await runImport(db.db, targetImportSpec, bufferSource('old.xls', ole), base);
     expect(!xls.ok && xls.error.messageZh).toMatch(/\.xlsx/);
-    const missing = await runImport(db.db, targetImportSpec, bufferSource('m.csv', csvBytes([['统一社会信用代码', '名称', '对象类型'], [uscc(60), 'x', '企业']])), base);
+    const missing = await runImport(
+      db.db,
+      targetImportSpec,
+      bufferSource(
+        'm.csv',
+        csvBytes([
+          ['统一社会信用代码', '名称', '对象类型'],
+          [uscc(60), 'x', '企业'],
+        ]),
+      ),
+      base,
+    );
     expect(!missing.ok && missing.error.messageZh).toMatch(/缺少必填列「行政区划代码」/);
     const empty = await runImport(db.db, targetImportSpec, bufferSource('e.csv', Buffer.alloc(0)), base);
     expect(empty.ok).toBe(false);
@@ -164,7 +247,11 @@ describe('xlsx streaming keeps Chinese characters split across chunks', () => {
       chunks.push(bytes.subarray(i, i + 7));
     }
     const out: string[] = [];
-    for await (const c of utf8Aligned((async function* () { yield* chunks; })())) {
+    for await (const c of utf8Aligned(
+      (async function* () {
+        yield* chunks;
+      })(),
+    )) {
       out.push(c.toString('utf8'));
     }
     expect(out.join('')).toBe('在营企业'.repeat(50));
@@ -175,8 +262,15 @@ describe('xlsx streaming keeps Chinese characters split across chunks', () => {
     const base: ImportOptions = { mode: 'all-or-nothing', dryRun: false, ctx: cliContext() };
     const db = await freshDatabase('pglite');
     try {
-      const rows = Array.from({ length: 6000 }, (_, i) => companyRow(5000 + i, `重庆市渝北区华为鑫隆盛达商贸有限公司第${i}分店`));
-      const r = await runImport(db.db, targetImportSpec, bufferSource('big.xlsx', await xlsxBytes([TEMPLATE_HEADER, ...rows])), { ...base, dryRun: true });
+      const rows = Array.from({ length: 6000 }, (_, i) =>
+        companyRow(5000 + i, `重庆市渝北区华为鑫隆盛达商贸有限公司第${i}分店`),
+      );
+      const r = await runImport(
+        db.db,
+        targetImportSpec,
+        bufferSource('big.xlsx', await xlsxBytes([TEMPLATE_HEADER, ...rows])),
+        { ...base, dryRun: true },
+      );
       expect(r.ok && r.value.issues).toEqual([]);
     } finally {
       await db.close();

@@ -18,7 +18,12 @@ export interface Reply {
 /** A caller bound to a test app: `as(user)` logs in once and remembers the session. */
 export function caller(t: () => TestApp) {
   const sessions = new Map<string, LoggedIn>();
-  return async (user: string | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown): Promise<Reply> => {
+  return async (
+    user: string | null,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: unknown,
+  ): Promise<Reply> => {
     let who: LoggedIn | undefined;
     if (user !== null) {
       who = sessions.get(user) ?? (await loginAs(t().app, user));
@@ -60,7 +65,10 @@ export function expectError(r: Reply, status: number, code: string): void {
 
 /** Insert a bare target (the target library is another module's; recusals only need the row). */
 export async function insertTarget(db: Db, id: string, name: string): Promise<void> {
-  await exec(db, sql`INSERT INTO targets (id, type, name, division_code) VALUES (${id}, '产品', ${name}, '500112')`);
+  await exec(
+    db,
+    sql`INSERT INTO targets (id, type, name, division_code) VALUES (${id}, '产品', ${name}, '500112')`,
+  );
 }
 
 /** Link a user account to an inspector badge. */

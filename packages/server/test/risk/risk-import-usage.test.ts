@@ -48,7 +48,8 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
     await t.close();
   });
 
-  const get = async (who: LoggedIn, url: string) => t.app.inject({ method: 'GET', url, headers: who.headers });
+  const get = async (who: LoggedIn, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: who.headers });
   const rows = [
     TIER_CSV_HEADER,
     [T1, '', 'A', '2026-10-31', '全国企业信用风险分类（月度）'],
@@ -64,13 +65,25 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
   ];
   async function importTiers(mode: string) {
     const m = multipartFile('tiers.csv', csvBytes(rows));
-    const res = await t.app.inject({ method: 'POST', url: `/api/imports?kind=tiers&mode=${mode}`, headers: { ...admin.headers, ...m.headers }, payload: m.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/imports?kind=tiers&mode=${mode}`,
+      headers: { ...admin.headers, ...m.headers },
+      payload: m.payload,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const jobId = z.object({ jobId: z.string() }).parse(res.json()).jobId;
     await waitForJob(t.database, jobId);
     return importJobViewSchema.parse((await get(admin, `/api/imports/jobs/${jobId}`)).json());
   }
-  const importedCount = async () => (await queryOne(t.database.db, sql`SELECT count(*)::int AS n FROM target_imported_tiers`, z.object({ n: z.number() })))?.n;
+  const importedCount = async () =>
+    (
+      await queryOne(
+        t.database.db,
+        sql`SELECT count(*)::int AS n FROM target_imported_tiers`,
+        z.object({ n: z.number() }),
+      )
+    )?.n;
 
   it('offers a template with the Chinese headers', async () => {
     const res = await get(admin, '/api/imports/templates/tiers');
@@ -80,9 +93,16 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
 
   it('validates every row and writes nothing all-or-nothing when one is bad', async () => {
     const job = await importTiers('all-or-nothing');
-    expect(job).toMatchObject({ kind: 'tiers', status: 'rejected', counts: { rows: 10, accepted: 3, rejected: 7, written: false } });
+    expect(job).toMatchObject({
+      kind: 'tiers',
+      status: 'rejected',
+      counts: { rows: 10, accepted: 3, rejected: 7, written: false },
+    });
     const byRow = new Map(job.issues.map((i) => [i.row, i]));
-    expect(byRow.get(4)).toMatchObject({ column: '统一社会信用代码', messageZh: expect.stringContaining('校验位错误') as unknown });
+    expect(byRow.get(4)).toMatchObject({
+      column: '统一社会信用代码',
+      messageZh: expect.stringContaining('校验位错误') as unknown,
+    });
     expect(byRow.get(5)).toMatchObject({ column: '信用风险等级', value: 'E' });
     expect(byRow.get(6)).toMatchObject({ column: '评定日期', messageZh: '评定日期不能晚于今天' });
     expect(byRow.get(7)?.messageZh).toBe('检查对象名录库中没有该对象');
@@ -98,21 +118,37 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
     expect(await importedCount()).toBe(3);
     const t1 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T1}`)).json());
     expect(t1.computed).toMatchObject({ tier: 'D', score: '50.00' });
-    expect(t1.imported).toMatchObject({ tier: 'A', ratedOn: '2026-10-31', source: '全国企业信用风险分类（月度）' });
+    expect(t1.imported).toMatchObject({
+      tier: 'A',
+      ratedOn: '2026-10-31',
+      source: '全国企业信用风险分类（月度）',
+    });
     // the region shows computed tiers first (default), so the effective tier stays computed
     expect(t1.effective).toEqual({ tier: 'D', source: 'computed', date: '2026-11-20' });
     const t2 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T2}`)).json());
     expect(t2.imported).toMatchObject({ tier: 'A', source: '外部导入' });
     // T7 has no computed tier: the imported one is effective, dated with its rating date
     const t7 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T7}`)).json());
-    expect(t7).toMatchObject({ computed: null, effective: { tier: 'C', source: 'imported', date: '2026-09-30' } });
+    expect(t7).toMatchObject({
+      computed: null,
+      effective: { tier: 'C', source: 'imported', date: '2026-09-30' },
+    });
     // a task's frame picks either source
-    const pick = await queryOne(t.database.db, sql`SELECT ${tierOf('computed')} AS c, ${tierOf('imported')} AS i, ${tierOf(null)} AS e FROM targets t WHERE t.id = ${T1}`, z.object({ c: z.string(), i: z.string(), e: z.string() }));
+    const pick = await queryOne(
+      t.database.db,
+      sql`SELECT ${tierOf('computed')} AS c, ${tierOf('imported')} AS i, ${tierOf(null)} AS e FROM targets t WHERE t.id = ${T1}`,
+      z.object({ c: z.string(), i: z.string(), e: z.string() }),
+    );
     expect(pick).toEqual({ c: 'D', i: 'A', e: 'D' });
   });
 
   it('switches the effective tier to imported ones when the region prefers them; computed scores stay', async () => {
-    const put = await t.app.inject({ method: 'PUT', url: '/api/risk/model', headers: admin.headers, payload: { regionCode: '500112', config: { ...DEFAULT_RISK_MODEL, effectiveSource: 'imported' } } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/risk/model',
+      headers: admin.headers,
+      payload: { regionCode: '500112', config: { ...DEFAULT_RISK_MODEL, effectiveSource: 'imported' } },
+    });
     expect(put.statusCode, put.body).toBe(200);
     await scoreTargets(t.database.db, { region: '500112', asOf: '2026-11-21', runId: null, at: t.now() });
     const t1 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T1}`)).json());
@@ -132,11 +168,19 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
     await usageTask(t.database, DEPT_A, '2026-05-01', flat, 'imported');
     await usageTask(t.database, DEPT_A, '2026-06-01', flat);
     await usageTask(t.database, DEPT_A, '2025-06-01', tiered);
-    await usageTask(t.database, DEPT_B, '2026-06-01', [{ name: '未分级', tiers: ['unrated'], ratio: '0.05', min: 0, max: null }]);
+    await usageTask(t.database, DEPT_B, '2026-06-01', [
+      { name: '未分级', tiers: ['unrated'], ratio: '0.05', min: 0, max: null },
+    ]);
 
-    const all = usageSchema.parse((await get(as['auditor'] ?? admin, '/api/risk/usage?region=all&year=2026')).json());
+    const all = usageSchema.parse(
+      (await get(as['auditor'] ?? admin, '/api/risk/usage?region=all&year=2026')).json(),
+    );
     const dept = new Map(all.departments.map((d) => [d.departmentCode, d]));
-    expect(dept.get(DEPT_A)).toMatchObject({ tasks: 3, tieredTasks: 2, rate: { part: 2, whole: 3, percent: 66.7 } });
+    expect(dept.get(DEPT_A)).toMatchObject({
+      tasks: 3,
+      tieredTasks: 2,
+      rate: { part: 2, whole: 3, percent: 66.7 },
+    });
     expect(dept.get(DEPT_B)).toMatchObject({ tasks: 1, tieredTasks: 0, rate: { percent: 0 } });
     expect(dept.get(DEPT_C)).toMatchObject({ tasks: 0, rate: { percent: null } });
     expect(all.tasks).toEqual({ part: 2, whole: 4, percent: 50 });
@@ -150,7 +194,11 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
   });
 
   it('audits the import', async () => {
-    const audits = await queryRows(t.database.db, sql`SELECT action FROM audit_log WHERE action LIKE 'import.%' ORDER BY seq`, z.object({ action: z.string() }));
+    const audits = await queryRows(
+      t.database.db,
+      sql`SELECT action FROM audit_log WHERE action LIKE 'import.%' ORDER BY seq`,
+      z.object({ action: z.string() }),
+    );
     expect(audits.map((a) => a.action)).toContain('import.tiers');
   });
 });

@@ -44,7 +44,10 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
       { id: T6, division: '500103', facts: { abnormalListed: true } },
     ]);
     await reviewedInspection(t.database, T3, '2025-05-01', ['发现问题已责令改正', '未发现问题']);
-    await reviewedInspection(t.database, T3, '2026-03-01', ['未发现问题', '未发现开展本次抽查涉及的经营活动']);
+    await reviewedInspection(t.database, T3, '2026-03-01', [
+      '未发现问题',
+      '未发现开展本次抽查涉及的经营活动',
+    ]);
     await reviewedInspection(t.database, T3, '2026-04-01', ['发现问题待后续处理'], 'submitted');
     await reviewedInspection(t.database, T3, '2022-01-10', ['发现问题已责令改正']);
   });
@@ -52,46 +55,92 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
     await t.close();
   });
 
-  const get = async (who: LoggedIn, url: string) => t.app.inject({ method: 'GET', url, headers: who.headers });
+  const get = async (who: LoggedIn, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: who.headers });
   const send = async (who: LoggedIn, method: 'PUT' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    t.app.inject({
+      method,
+      url,
+      headers: who.headers,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
 
   it('shows the default model until a region sets its own, and refuses bad configs with 400 and the field', async () => {
     const first = riskModelViewSchema.parse((await get(admin, '/api/risk/model')).json());
-    expect(first).toMatchObject({ regionCode: '500112', sourceScope: 'default', inherited: true, version: 0, canEdit: true });
+    expect(first).toMatchObject({
+      regionCode: '500112',
+      sourceScope: 'default',
+      inherited: true,
+      version: 0,
+      canEdit: true,
+    });
     expect(first.config).toEqual(DEFAULT_RISK_MODEL);
     const leader = riskModelViewSchema.parse((await get(as['leader_a'] ?? admin, '/api/risk/model')).json());
     expect(leader.canEdit).toBe(false);
 
-    const bad = await send(admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: { ...DEFAULT_RISK_MODEL, cutoffs: { B: 30, C: 20, D: 40 } } });
+    const bad = await send(admin, 'PUT', '/api/risk/model', {
+      regionCode: '500112',
+      config: { ...DEFAULT_RISK_MODEL, cutoffs: { B: 30, C: 20, D: 40 } },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ error: { code: string; message: string; messageEn: string; details: { issues: { field: string }[] } } }>().error).toMatchObject({
+    expect(
+      bad.json<{
+        error: { code: string; message: string; messageEn: string; details: { issues: { field: string }[] } };
+      }>().error,
+    ).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('B < C < D') as unknown,
       details: { issues: [{ field: 'cutoffs' }] },
     });
-    const neg = await send(admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: { ...DEFAULT_RISK_MODEL, weights: { ...DEFAULT_RISK_MODEL.weights, complaints: -2 } } });
+    const neg = await send(admin, 'PUT', '/api/risk/model', {
+      regionCode: '500112',
+      config: { ...DEFAULT_RISK_MODEL, weights: { ...DEFAULT_RISK_MODEL.weights, complaints: -2 } },
+    });
     expect(neg.statusCode).toBe(400);
   });
 
   it('lets only a market-regulation admin of the region (or a system admin) change the model; the change is audited', async () => {
     const cfg = { ...DEFAULT_RISK_MODEL, weights: { ...DEFAULT_RISK_MODEL.weights, complaints: 2.5 } };
-    expect((await send(as['admin_c'] ?? admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: cfg })).statusCode).toBe(403); // 民政局 admin
-    expect((await send(as['admin_b'] ?? admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: cfg })).statusCode).toBe(403); // 渝中 admin
-    expect((await send(admin, 'PUT', '/api/risk/model', { regionCode: 'all', config: cfg })).statusCode).toBe(403);
+    expect(
+      (await send(as['admin_c'] ?? admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: cfg }))
+        .statusCode,
+    ).toBe(403); // 民政局 admin
+    expect(
+      (await send(as['admin_b'] ?? admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: cfg }))
+        .statusCode,
+    ).toBe(403); // 渝中 admin
+    expect((await send(admin, 'PUT', '/api/risk/model', { regionCode: 'all', config: cfg })).statusCode).toBe(
+      403,
+    );
     const put = await send(admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: cfg });
     expect(put.statusCode, put.body).toBe(200);
-    expect(riskModelViewSchema.parse(put.json())).toMatchObject({ sourceScope: '500112', inherited: false, version: 1, modelVersion: '500112@v1', updatedBy: 'admin_a' });
+    expect(riskModelViewSchema.parse(put.json())).toMatchObject({
+      sourceScope: '500112',
+      inherited: false,
+      version: 1,
+      modelVersion: '500112@v1',
+      updatedBy: 'admin_a',
+    });
     // back to the defaults (version 2), so the hand-computed scores below hold
-    const back = riskModelViewSchema.parse((await send(admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: DEFAULT_RISK_MODEL })).json());
+    const back = riskModelViewSchema.parse(
+      (
+        await send(admin, 'PUT', '/api/risk/model', { regionCode: '500112', config: DEFAULT_RISK_MODEL })
+      ).json(),
+    );
     expect(back.version).toBe(2);
-    const audits = await queryRows(t.database.db, sql`SELECT action, actor_name FROM audit_log WHERE entity_type = 'risk_model' ORDER BY seq`, z.object({ action: z.string(), actor_name: z.string().nullable() }));
+    const audits = await queryRows(
+      t.database.db,
+      sql`SELECT action, actor_name FROM audit_log WHERE entity_type = 'risk_model' ORDER BY seq`,
+      z.object({ action: z.string(), actor_name: z.string().nullable() }),
+    );
     expect(audits).toEqual([
       { action: 'risk.model.update', actor_name: 'admin_a' },
       { action: 'risk.model.update', actor_name: 'admin_a' },
     ]);
     // 渝中 inherits nothing from 渝北
-    const other = riskModelViewSchema.parse((await get(as['sys'] ?? admin, '/api/risk/model?region=500103')).json());
+    const other = riskModelViewSchema.parse(
+      (await get(as['sys'] ?? admin, '/api/risk/model?region=500103')).json(),
+    );
     expect(other.sourceScope).toBe('default');
   });
 
@@ -101,10 +150,27 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
     const run = riskRunViewSchema.parse(start.json());
     expect(run).toMatchObject({ scope: '500112', total: 4, asOf: '2026-11-20' });
     await riskRunDone(t.database, run.id);
-    const done = riskRunViewSchema.parse((await get(as['leader_a'] ?? admin, `/api/risk/runs/${run.id}`)).json());
-    expect(done).toMatchObject({ status: 'done', processed: 4, total: 4, fraction: 1, counts: { A: 1, B: 1, C: 1, D: 1 } });
+    const done = riskRunViewSchema.parse(
+      (await get(as['leader_a'] ?? admin, `/api/risk/runs/${run.id}`)).json(),
+    );
+    expect(done).toMatchObject({
+      status: 'done',
+      processed: 4,
+      total: 4,
+      fraction: 1,
+      counts: { A: 1, B: 1, C: 1, D: 1 },
+    });
 
-    const tiers = await queryRows(t.database.db, sql`SELECT id, risk_tier, tier_source, tier_date::text AS d FROM targets ORDER BY id`, z.object({ id: z.string(), risk_tier: z.string().nullable(), tier_source: z.string().nullable(), d: z.string().nullable() }));
+    const tiers = await queryRows(
+      t.database.db,
+      sql`SELECT id, risk_tier, tier_source, tier_date::text AS d FROM targets ORDER BY id`,
+      z.object({
+        id: z.string(),
+        risk_tier: z.string().nullable(),
+        tier_source: z.string().nullable(),
+        d: z.string().nullable(),
+      }),
+    );
     const tierOf = new Map(tiers.map((r) => [r.id, r]));
     expect(tierOf.get(T1)).toMatchObject({ risk_tier: 'D', tier_source: 'computed', d: '2026-11-20' });
     expect(tierOf.get(T2)?.risk_tier).toBe('B');
@@ -115,46 +181,78 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
 
     const why = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T1}`)).json());
     expect(why.effective).toEqual({ tier: 'D', source: 'computed', date: '2026-11-20' });
-    expect(why.computed).toMatchObject({ score: '50.00', tier: 'D', modelVersion: '500112@v2', asOf: '2026-11-20' });
+    expect(why.computed).toMatchObject({
+      score: '50.00',
+      tier: 'D',
+      modelVersion: '500112@v2',
+      asOf: '2026-11-20',
+    });
     const parts = new Map(why.computed?.contributions.map((c) => [c.indicator, c]));
-    expect(parts.get('abnormalList')).toMatchObject({ value: 1, points: '30.00', labelZh: '列入经营异常名录' });
+    expect(parts.get('abnormalList')).toMatchObject({
+      value: 1,
+      points: '30.00',
+      labelZh: '列入经营异常名录',
+    });
     expect(parts.get('penalties')).toMatchObject({ value: 2, units: 2, points: '20.00' });
     expect(parts.get('complaints')?.points).toBe('0.00');
     expect(why.imported).toBeNull();
 
     const c3 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T3}`)).json()).computed;
     // only the approved 2025 inspection counts: 2026-03 found nothing, 2026-04 is not reviewed, 2022 is outside 3 years
-    expect(c3?.contributions.find((c) => c.indicator === 'inspectionProblems')).toMatchObject({ value: 1, points: '8.00' });
+    expect(c3?.contributions.find((c) => c.indicator === 'inspectionProblems')).toMatchObject({
+      value: 1,
+      points: '8.00',
+    });
     expect(c3).toMatchObject({ score: '33.00', tier: 'C' });
     const c2 = targetRiskViewSchema.parse((await get(admin, `/api/risk/targets/${T2}`)).json()).computed;
     expect(c2).toMatchObject({ score: '18.00', tier: 'B' });
 
-    const audits = await queryRows(t.database.db, sql`SELECT action FROM audit_log WHERE entity_type = 'risk_run' AND entity_id = ${run.id} ORDER BY seq`, z.object({ action: z.string() }));
+    const audits = await queryRows(
+      t.database.db,
+      sql`SELECT action FROM audit_log WHERE entity_type = 'risk_run' AND entity_id = ${run.id} ORDER BY seq`,
+      z.object({ action: z.string() }),
+    );
     expect(audits.map((a) => a.action)).toEqual(['risk.run.start', 'risk.run.finish']);
-    const list = z.object({ items: z.array(riskRunViewSchema) }).parse((await get(admin, '/api/risk/runs')).json());
+    const list = z
+      .object({ items: z.array(riskRunViewSchema) })
+      .parse((await get(admin, '/api/risk/runs')).json());
     expect(list.items[0]?.id).toBe(run.id);
   });
 
   it('counts the distribution per source, and keeps regions apart', async () => {
     const d = distributionSchema.parse((await get(admin, '/api/risk/distribution')).json());
-    expect(d).toMatchObject({ regionCode: '500112', total: 4, effective: { A: 1, B: 1, C: 1, D: 1, unrated: 0 }, computed: { A: 1, B: 1, C: 1, D: 1, unrated: 0 }, imported: { unrated: 4 } });
+    expect(d).toMatchObject({
+      regionCode: '500112',
+      total: 4,
+      effective: { A: 1, B: 1, C: 1, D: 1, unrated: 0 },
+      computed: { A: 1, B: 1, C: 1, D: 1, unrated: 0 },
+      imported: { unrated: 4 },
+    });
     expect((await get(admin, '/api/risk/distribution?region=500103')).statusCode).toBe(403);
     expect((await get(as['leader_a'] ?? admin, '/api/risk/distribution?region=500103')).statusCode).toBe(403);
     expect((await get(as['admin_b'] ?? admin, `/api/risk/targets/${T1}`)).statusCode).toBe(403);
     expect((await get(as['insp_a'] ?? admin, `/api/risk/targets/${T1}`)).statusCode).toBe(200);
-    const all = distributionSchema.parse((await get(as['auditor'] ?? admin, '/api/risk/distribution?region=all')).json());
+    const all = distributionSchema.parse(
+      (await get(as['auditor'] ?? admin, '/api/risk/distribution?region=all')).json(),
+    );
     expect(all.total).toBe(5);
     expect(all.computed.unrated).toBe(1);
   });
 
   it('refuses a second run over an overlapping region while one runs, and cancelling a finished run', async () => {
-    const runs = z.object({ items: z.array(riskRunViewSchema) }).parse((await get(admin, '/api/risk/runs')).json());
+    const runs = z
+      .object({ items: z.array(riskRunViewSchema) })
+      .parse((await get(admin, '/api/risk/runs')).json());
     const id = runs.items[0]?.id ?? '';
     const cancel = await send(admin, 'POST', `/api/risk/runs/${id}/cancel`);
     expect(cancel.statusCode).toBe(409);
-    expect((await send(as['admin_b'] ?? admin, 'POST', '/api/risk/runs', { regionCode: '500112' })).statusCode).toBe(403);
+    expect(
+      (await send(as['admin_b'] ?? admin, 'POST', '/api/risk/runs', { regionCode: '500112' })).statusCode,
+    ).toBe(403);
     expect((await send(admin, 'POST', '/api/risk/runs', { regionCode: 'all' })).statusCode).toBe(403);
-    const a = riskRunViewSchema.parse((await send(as['sys'] ?? admin, 'POST', '/api/risk/runs', { regionCode: 'all' })).json());
+    const a = riskRunViewSchema.parse(
+      (await send(as['sys'] ?? admin, 'POST', '/api/risk/runs', { regionCode: 'all' })).json(),
+    );
     const b = await send(admin, 'POST', '/api/risk/runs', { regionCode: '500112' });
     expect([201, 409]).toContain(b.statusCode); // 409 while the nationwide run still runs
     await riskRunDone(t.database, a.id);
@@ -179,7 +277,13 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
       },
     });
     expect(out).toMatchObject({ processed: 2, cancelled: true });
-    const none = await scoreTargets(t.database.db, { region: 'all', asOf: '2026-11-20', runId: null, at: t.now(), signal: AbortSignal.abort() });
+    const none = await scoreTargets(t.database.db, {
+      region: 'all',
+      asOf: '2026-11-20',
+      runId: null,
+      at: t.now(),
+      signal: AbortSignal.abort(),
+    });
     expect(none).toMatchObject({ processed: 0, cancelled: true });
   });
 });

@@ -16,7 +16,10 @@ import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { DEPT_A, DEPT_B } from '../support/fixtures';
 import { multipartFile } from '../support/multipart';
 
-const pageSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), claimedByMe: z.boolean() })), total: z.number() });
+const pageSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), claimedByMe: z.boolean() })),
+  total: z.number(),
+});
 
 describe.each(ENGINES)('target routes on %s', (engine) => {
   let t: TestApp;
@@ -33,7 +36,12 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
       companyRow(4, '重庆为华商贸有限公司'),
       ...Array.from({ length: 40 }, (_, i) => companyRow(100 + i)),
     ];
-    const r = await runImport(t.database.db, targetImportSpec, bufferSource('seed.csv', csvBytes([TEMPLATE_HEADER, ...rows])), { mode: 'all-or-nothing', dryRun: false, ctx: cliContext() });
+    const r = await runImport(
+      t.database.db,
+      targetImportSpec,
+      bufferSource('seed.csv', csvBytes([TEMPLATE_HEADER, ...rows])),
+      { mode: 'all-or-nothing', dryRun: false, ctx: cliContext() },
+    );
     expect(r.ok && r.value.added).toBe(44);
     adminA = await loginAs(t.app, 'admin_a');
     adminB = await loginAs(t.app, 'admin_b');
@@ -44,8 +52,10 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
     await t.close();
   });
 
-  const get = async (who: LoggedIn, url: string) => t.app.inject({ method: 'GET', url, headers: who.headers });
-  const post = async (who: LoggedIn, url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+  const get = async (who: LoggedIn, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: who.headers });
+  const post = async (who: LoggedIn, url: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, headers: who.headers, payload });
 
   it('finds a 2-character Chinese substring (华为) and only real substrings', async () => {
     const res = await get(insp, `/api/targets?q=${encodeURIComponent('华为')}`);
@@ -70,7 +80,14 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
   it('filters by USCC, division prefix, industry section, tier, tag and status; paginates', async () => {
     const byUscc = pageSchema.parse((await get(insp, `/api/targets?uscc=${uscc(2)}`)).json());
     expect(byUscc.items.map((i) => i.id)).toEqual([uscc(2)]);
-    const combo = pageSchema.parse((await get(insp, `/api/targets?division=500000&industry=F&tier=B&tag=${encodeURIComponent('风险预警')}&status=${encodeURIComponent('在营')}&pageSize=10&page=2`)).json());
+    const combo = pageSchema.parse(
+      (
+        await get(
+          insp,
+          `/api/targets?division=500000&industry=F&tier=B&tag=${encodeURIComponent('风险预警')}&status=${encodeURIComponent('在营')}&pageSize=10&page=2`,
+        )
+      ).json(),
+    );
     expect(combo.total).toBe(44);
     expect(combo.items).toHaveLength(10);
     const none = pageSchema.parse((await get(insp, '/api/targets?division=110000')).json());
@@ -78,29 +95,69 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
   });
 
   it('creates a target with validation messages, and edits it', async () => {
-    const bad = await post(adminA, '/api/targets', { uscc: '91500112MA5U7XX47A', name: '', type: '企业', divisionCode: '509999' });
+    const bad = await post(adminA, '/api/targets', {
+      uscc: '91500112MA5U7XX47A',
+      name: '',
+      type: '企业',
+      divisionCode: '509999',
+    });
     expect(bad.statusCode).toBe(400);
-    const fields = z.object({ error: z.object({ details: z.object({ issues: z.array(z.object({ field: z.string() })) }) }) }).parse(bad.json());
+    const fields = z
+      .object({
+        error: z.object({ details: z.object({ issues: z.array(z.object({ field: z.string() })) }) }),
+      })
+      .parse(bad.json());
     expect(fields.error.details.issues.map((i) => i.field).sort()).toEqual(['divisionCode', 'name', 'uscc']);
-    const ok = await post(adminA, '/api/targets', { code: '批次-2026-001', name: '示例月饼', type: '产品', divisionCode: '500112', tags: '节令食品' });
+    const ok = await post(adminA, '/api/targets', {
+      code: '批次-2026-001',
+      name: '示例月饼',
+      type: '产品',
+      divisionCode: '500112',
+      tags: '节令食品',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const id = encodeURIComponent('产品:批次-2026-001');
-    const dup = await post(adminA, '/api/targets', { code: '产品:批次-2026-001', name: 'x', type: '产品', divisionCode: '500112' });
+    const dup = await post(adminA, '/api/targets', {
+      code: '产品:批次-2026-001',
+      name: 'x',
+      type: '产品',
+      divisionCode: '500112',
+    });
     expect(dup.statusCode).toBe(409);
-    const edit = await t.app.inject({ method: 'PUT', url: `/api/targets/${id}`, headers: adminA.headers, payload: { code: '产品:批次-2026-001', name: '示例月饼（改）', type: '产品', divisionCode: '500112' } });
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/targets/${id}`,
+      headers: adminA.headers,
+      payload: { code: '产品:批次-2026-001', name: '示例月饼（改）', type: '产品', divisionCode: '500112' },
+    });
     expect(edit.statusCode, edit.body).toBe(200);
     expect(z.object({ name: z.string() }).parse(edit.json()).name).toBe('示例月饼（改）');
-    const denied = await post(insp, '/api/targets', { code: 'x', name: 'x', type: '产品', divisionCode: '500112' });
+    const denied = await post(insp, '/api/targets', {
+      code: 'x',
+      name: 'x',
+      type: '产品',
+      divisionCode: '500112',
+    });
     expect(denied.statusCode).toBe(403);
   });
 
   it('dates a status change and shows it in the detail', async () => {
-    const res = await post(adminA, `/api/targets/${uscc(4)}/status`, { status: '注销', effectiveDate: '2026-10-31' });
+    const res = await post(adminA, `/api/targets/${uscc(4)}/status`, {
+      status: '注销',
+      effectiveDate: '2026-10-31',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const again = await post(adminA, `/api/targets/${uscc(4)}/status`, { status: '注销', effectiveDate: '2026-10-31' });
+    const again = await post(adminA, `/api/targets/${uscc(4)}/status`, {
+      status: '注销',
+      effectiveDate: '2026-10-31',
+    });
     expect(again.statusCode).toBe(409);
     const d = z
-      .object({ status: z.string(), statusDate: z.string(), statusHistory: z.array(z.object({ status: z.string(), effectiveDate: z.string() })) })
+      .object({
+        status: z.string(),
+        statusDate: z.string(),
+        statusHistory: z.array(z.object({ status: z.string(), effectiveDate: z.string() })),
+      })
       .parse((await get(insp, `/api/targets/${uscc(4)}`)).json());
     expect(d.status).toBe('注销');
     expect(d.statusDate).toBe('2026-10-31');
@@ -113,15 +170,23 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
     expect(byIds.json()).toEqual({ affected: 2 });
     const byFilter = await post(adminB, '/api/targets/claims', { action: 'claim', filter: { q: '华' } });
     expect(byFilter.json()).toEqual({ affected: 3 });
-    const other = await post(adminA, '/api/targets/claims', { action: 'claim', departmentCode: DEPT_B, ids: [uscc(3)] });
+    const other = await post(adminA, '/api/targets/claims', {
+      action: 'claim',
+      departmentCode: DEPT_B,
+      ids: [uscc(3)],
+    });
     expect(other.statusCode).toBe(403);
     const mine = pageSchema.parse((await get(adminA, `/api/targets?claimedBy=${DEPT_A}`)).json());
     expect(mine.items.map((i) => i.id).sort()).toEqual([uscc(1), uscc(2)].sort());
     expect(mine.items.every((i) => i.claimedByMe)).toBe(true);
     expect((await get(adminA, `/api/targets?claimedBy=${DEPT_B}`)).statusCode).toBe(403);
     const detail = z.object({ claims: z.array(z.object({ departmentCode: z.string() })) });
-    expect(detail.parse((await get(adminA, `/api/targets/${uscc(1)}`)).json()).claims.map((c) => c.departmentCode)).toEqual([DEPT_A]);
-    expect(detail.parse((await get(sys, `/api/targets/${uscc(1)}`)).json()).claims.map((c) => c.departmentCode)).toEqual([DEPT_B, DEPT_A]);
+    expect(
+      detail.parse((await get(adminA, `/api/targets/${uscc(1)}`)).json()).claims.map((c) => c.departmentCode),
+    ).toEqual([DEPT_A]);
+    expect(
+      detail.parse((await get(sys, `/api/targets/${uscc(1)}`)).json()).claims.map((c) => c.departmentCode),
+    ).toEqual([DEPT_B, DEPT_A]);
     const un = await post(adminA, '/api/targets/claims', { action: 'unclaim', ids: [uscc(1)] });
     expect(un.json()).toEqual({ affected: 1 });
     const empty = await post(adminA, '/api/targets/claims', { action: 'claim', filter: {} });
@@ -129,8 +194,16 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
   });
 
   it('claims by an uploaded list and reports unknown ids', async () => {
-    const file = multipartFile('list.csv', csvBytes([['统一社会信用代码'], [uscc(100)], [uscc(101)], [uscc(999)]]));
-    const res = await t.app.inject({ method: 'POST', url: '/api/targets/claims/upload?action=claim', headers: { ...adminA.headers, ...file.headers }, payload: file.payload });
+    const file = multipartFile(
+      'list.csv',
+      csvBytes([['统一社会信用代码'], [uscc(100)], [uscc(101)], [uscc(999)]]),
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/targets/claims/upload?action=claim',
+      headers: { ...adminA.headers, ...file.headers },
+      payload: file.payload,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ affected: 2, listed: 3, notFound: 1, notFoundSample: [uscc(999)] });
   });
@@ -139,7 +212,10 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
     const csv = await get(insp, `/api/targets/export?format=csv&q=${encodeURIComponent('HYPERLINK')}`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''");
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(TEMPLATE_HEADER.join(','));
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const x = await get(insp, '/api/targets/export?format=xlsx');

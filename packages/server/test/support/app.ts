@@ -55,7 +55,10 @@ export async function loginAs(app: App, username: string, password = PASSWORD): 
     throw new Error('no session cookie');
   }
   const body: unknown = res.json();
-  const csrf = typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string' ? body.csrfToken : '';
+  const csrf =
+    typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string'
+      ? body.csrfToken
+      : '';
   const cookie = `ssj_sid=${setCookie.value}`;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }

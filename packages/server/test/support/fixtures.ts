@@ -51,6 +51,12 @@ export async function loadFixtures(database: Database): Promise<void> {
   await insertUnits(db, [{ code: `${DEPT_A}-S01`, name: '两路市场监管所', departmentCode: DEPT_A }]);
   await insertUsers(
     db,
-    FIXTURE_USERS.map((u) => ({ username: u.username, displayName: u.username, departmentCode: u.departmentCode, roles: u.roles, passwordHash })),
+    FIXTURE_USERS.map((u) => ({
+      username: u.username,
+      displayName: u.username,
+      departmentCode: u.departmentCode,
+      roles: u.roles,
+      passwordHash,
+    })),
   );
 }

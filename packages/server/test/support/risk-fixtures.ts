@@ -4,7 +4,15 @@
  */
 import { completeUscc } from '@openssj/core';
 import type { Database } from '../../src/db/client';
-import { draws, inspectionResults, inspections, plans, targetRiskFacts, targets, tasks } from '../../src/db/schema';
+import {
+  draws,
+  inspectionResults,
+  inspections,
+  plans,
+  targetRiskFacts,
+  targets,
+  tasks,
+} from '../../src/db/schema';
 
 /** A valid USCC numbered n in a division (distinct for distinct n). */
 export function riskUscc(n: number, division = '500112'): string {
@@ -21,7 +29,13 @@ export interface RiskTargetSpec {
   readonly industryCode?: string | null;
   readonly tags?: readonly string[];
   readonly status?: '在营' | '注销';
-  readonly facts?: Partial<{ registeredOn: string | null; abnormalListed: boolean; penalties3y: number; complaints12m: number; annualReportOverdue: boolean }>;
+  readonly facts?: Partial<{
+    registeredOn: string | null;
+    abnormalListed: boolean;
+    penalties3y: number;
+    complaints12m: number;
+    annualReportOverdue: boolean;
+  }>;
 }
 
 /** Insert targets and (when given) their risk facts. */
@@ -48,7 +62,10 @@ export async function insertRiskTargets(database: Database, specs: readonly Risk
 let seq = 0;
 
 async function plan(database: Database, departmentCode: string, year: number): Promise<string> {
-  const [p] = await database.db.insert(plans).values({ departmentCode, year, title: '风险测试计划', status: 'published' }).returning({ id: plans.id });
+  const [p] = await database.db
+    .insert(plans)
+    .values({ departmentCode, year, title: '风险测试计划', status: 'published' })
+    .returning({ id: plans.id });
   if (p === undefined) {
     throw new Error('no plan');
   }
@@ -56,16 +73,50 @@ async function plan(database: Database, departmentCode: string, year: number): P
 }
 
 /** A reviewed inspection of a target with one result per category (distinct item ids). */
-export async function reviewedInspection(database: Database, targetId: string, visitedOn: string, categories: readonly string[], status: 'approved' | 'published' | 'submitted' = 'approved'): Promise<void> {
+export async function reviewedInspection(
+  database: Database,
+  targetId: string,
+  visitedOn: string,
+  categories: readonly string[],
+  status: 'approved' | 'published' | 'submitted' = 'approved',
+): Promise<void> {
   const db = database.db;
   const year = Number(visitedOn.slice(0, 4));
   const taskId = `T-${year}-R${String(++seq).padStart(3, '0')}`;
   const drawId = `D-${year}-R${String(seq).padStart(3, '0')}`;
-  await db.insert(tasks).values({ id: taskId, planId: await plan(database, '500112-SCJG', year), leadDepartmentCode: '500112-SCJG', title: '风险测试任务', scope: {}, strata: [], windowStart: visitedOn, windowEnd: visitedOn, quota: {}, status: 'inspecting' });
-  await db.insert(draws).values({ id: drawId, taskId, status: 'drawn', frozenAt: new Date(`${visitedOn}T01:00:00Z`), strata: [], frameExclusionCounts: {}, poolDigest: 'x', pairExclusionsDigest: 'x' });
+  await db.insert(tasks).values({
+    id: taskId,
+    planId: await plan(database, '500112-SCJG', year),
+    leadDepartmentCode: '500112-SCJG',
+    title: '风险测试任务',
+    scope: {},
+    strata: [],
+    windowStart: visitedOn,
+    windowEnd: visitedOn,
+    quota: {},
+    status: 'inspecting',
+  });
+  await db.insert(draws).values({
+    id: drawId,
+    taskId,
+    status: 'drawn',
+    frozenAt: new Date(`${visitedOn}T01:00:00Z`),
+    strata: [],
+    frameExclusionCounts: {},
+    poolDigest: 'x',
+    pairExclusionsDigest: 'x',
+  });
   const [ins] = await db
     .insert(inspections)
-    .values({ taskId, drawId, targetId, drawYear: year, inspectors: ['X-1', 'X-2'], status, visitedAt: new Date(`${visitedOn}T03:00:00Z`) })
+    .values({
+      taskId,
+      drawId,
+      targetId,
+      drawYear: year,
+      inspectors: ['X-1', 'X-2'],
+      status,
+      visitedAt: new Date(`${visitedOn}T03:00:00Z`),
+    })
     .returning({ id: inspections.id });
   for (const [i, category] of categories.entries()) {
     await db.insert(inspectionResults).values({
@@ -81,7 +132,13 @@ export async function reviewedInspection(database: Database, targetId: string, v
 }
 
 /** A task of a lead department with these strata and tier source (for the usage rate). */
-export async function usageTask(database: Database, departmentCode: string, windowStart: string, strata: unknown, tierSource: 'computed' | 'imported' | null = null): Promise<string> {
+export async function usageTask(
+  database: Database,
+  departmentCode: string,
+  windowStart: string,
+  strata: unknown,
+  tierSource: 'computed' | 'imported' | null = null,
+): Promise<string> {
   const id = `T-${windowStart.slice(0, 4)}-U${String(++seq).padStart(3, '0')}`;
   await database.db.insert(tasks).values({
     id,

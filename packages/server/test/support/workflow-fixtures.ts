@@ -7,7 +7,17 @@ import { defaultChecklistForm } from '@openssj/core';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { insertUsers } from '../../src/db/repos/user.repo';
-import { draws, inspectionItems, inspectionItemVersions, inspections, inspectors, plans, recusals, targets, tasks } from '../../src/db/schema';
+import {
+  draws,
+  inspectionItems,
+  inspectionItemVersions,
+  inspections,
+  inspectors,
+  plans,
+  recusals,
+  targets,
+  tasks,
+} from '../../src/db/schema';
 import type { App } from '../../src/http/app';
 import type { LoggedIn } from './app';
 import { DEPT_A, DEPT_B, DEPT_C } from './fixtures';
@@ -30,7 +40,10 @@ export function tid(n: number): string {
 const TIERS = ['A', 'B', 'C', 'D'] as const;
 
 /** Load targets, inspectors, items and a leader of DEPT_C. */
-export async function loadWorkflowFixtures(database: Database, passwordHash?: string): Promise<WorkflowItems> {
+export async function loadWorkflowFixtures(
+  database: Database,
+  passwordHash?: string,
+): Promise<WorkflowItems> {
   const db = database.db;
   // 40 targets in 500112: tiers cycle A–D; 1–3 deregistered; units alternate S01/S02.
   const rows = Array.from({ length: 40 }, (_, i) => ({
@@ -48,12 +61,45 @@ export async function loadWorkflowFixtures(database: Database, passwordHash?: st
   }));
   // Two targets in 500113 without a supervising unit (所所交叉 refuses these).
   rows.push(
-    { id: '91500113WF00000001', type: '企业', name: '巴南无单位企业一', divisionCode: '500113', address: '巴南区', industryCode: '5211', legalRep: '李四', status: '在营', supervisingUnit: '', riskTier: 'B', tags: [] },
-    { id: '91500113WF00000002', type: '企业', name: '巴南无单位企业二', divisionCode: '500113', address: '巴南区', industryCode: '5211', legalRep: '李四', status: '在营', supervisingUnit: '', riskTier: 'B', tags: [] },
+    {
+      id: '91500113WF00000001',
+      type: '企业',
+      name: '巴南无单位企业一',
+      divisionCode: '500113',
+      address: '巴南区',
+      industryCode: '5211',
+      legalRep: '李四',
+      status: '在营',
+      supervisingUnit: '',
+      riskTier: 'B',
+      tags: [],
+    },
+    {
+      id: '91500113WF00000002',
+      type: '企业',
+      name: '巴南无单位企业二',
+      divisionCode: '500113',
+      address: '巴南区',
+      industryCode: '5211',
+      legalRep: '李四',
+      status: '在营',
+      supervisingUnit: '',
+      riskTier: 'B',
+      tags: [],
+    },
   );
-  await db.insert(targets).values(rows.map((r) => ({ ...r, supervisingUnit: r.supervisingUnit === '' ? null : r.supervisingUnit })));
+  await db
+    .insert(targets)
+    .values(
+      rows.map((r) => ({ ...r, supervisingUnit: r.supervisingUnit === '' ? null : r.supervisingUnit })),
+    );
 
-  const person = (id: string, dept: string, unit: string | null, extra: Partial<typeof inspectors.$inferInsert> = {}) => ({
+  const person = (
+    id: string,
+    dept: string,
+    unit: string | null,
+    extra: Partial<typeof inspectors.$inferInsert> = {},
+  ) => ({
     id,
     badgeNo: id,
     name: `检查员${id}`,
@@ -69,15 +115,30 @@ export async function loadWorkflowFixtures(database: Database, passwordHash?: st
     person('A004', DEPT_A, UNIT_A2),
     person('A005', DEPT_A, UNIT_A1, { capacity: 1 }),
     person('A009', DEPT_A, UNIT_A1, { active: false }),
-    { id: 'EXP-0001', badgeNo: null, name: '食品专家王', departmentCode: DEPT_A, unitCode: null, regionCode: '500112', expert: true },
+    {
+      id: 'EXP-0001',
+      badgeNo: null,
+      name: '食品专家王',
+      departmentCode: DEPT_A,
+      unitCode: null,
+      regionCode: '500112',
+      expert: true,
+    },
     person('C001', DEPT_C, null),
     person('C002', DEPT_C, null),
     person('B001', DEPT_B, null),
     person('B002', DEPT_B, null),
   ]);
-  await db.insert(recusals).values({ inspectorId: 'A001', targetId: tid(5), kind: 'kinship', reason: '近亲属任法定代表人' });
+  await db
+    .insert(recusals)
+    .values({ inspectorId: 'A001', targetId: tid(5), kind: 'kinship', reason: '近亲属任法定代表人' });
 
-  const guideline = { whatToCheck: '经营资质', how: '现场检查', legalBasis: '《食品安全法》', form: defaultChecklistForm() };
+  const guideline = {
+    whatToCheck: '经营资质',
+    how: '现场检查',
+    legalBasis: '《食品安全法》',
+    form: defaultChecklistForm(),
+  };
   const items = await db
     .insert(inspectionItems)
     .values([
@@ -98,19 +159,32 @@ export async function loadWorkflowFixtures(database: Database, passwordHash?: st
     method: 'onsite',
     guideline,
   });
-  await db.insert(inspectionItemVersions).values([
-    version('WF-G1', '食品经营许可情况检查', 'general', '0.1'),
-    version('WF-K1', '特种设备使用单位检查', 'key', null),
-    version('WF-C1', '养老机构服务安全检查', 'general', '0.05'),
-  ]);
+  await db
+    .insert(inspectionItemVersions)
+    .values([
+      version('WF-G1', '食品经营许可情况检查', 'general', '0.1'),
+      version('WF-K1', '特种设备使用单位检查', 'key', null),
+      version('WF-C1', '养老机构服务安全检查', 'general', '0.05'),
+    ]);
   if (passwordHash !== undefined) {
-    await insertUsers(db, [{ username: 'leader_c', displayName: 'leader_c', departmentCode: DEPT_C, roles: ['leader'], passwordHash }]);
+    await insertUsers(db, [
+      {
+        username: 'leader_c',
+        displayName: 'leader_c',
+        departmentCode: DEPT_C,
+        roles: ['leader'],
+        passwordHash,
+      },
+    ]);
   }
   return { generalA: idOf('WF-G1'), keyA: idOf('WF-K1'), generalC: idOf('WF-C1') };
 }
 
 /** A task body with sensible defaults. */
-export function taskBody(items: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function taskBody(
+  items: readonly string[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     title: '2026 年食品经营抽查',
     itemIds: items,
@@ -123,8 +197,20 @@ export function taskBody(items: readonly string[], extra: Record<string, unknown
 }
 
 /** POST/PUT/GET with a session, expecting a status; returns the parsed body. */
-export async function call<T = Record<string, unknown>>(app: App, who: LoggedIn | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, status?: number): Promise<T> {
-  const res = await app.inject({ method, url, ...(who === null ? {} : { headers: who.headers }), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+export async function call<T = Record<string, unknown>>(
+  app: App,
+  who: LoggedIn | null,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  status?: number,
+): Promise<T> {
+  const res = await app.inject({
+    method,
+    url,
+    ...(who === null ? {} : { headers: who.headers }),
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
   if (status !== undefined) {
     expect(res.statusCode, res.body).toBe(status);
   }
@@ -132,8 +218,20 @@ export async function call<T = Record<string, unknown>>(app: App, who: LoggedIn 
 }
 
 /** Create a plan with one task, submit it and have the leader approve it; returns ids. */
-export async function approvedTask(app: App, admin: LoggedIn, leader: LoggedIn, body: Record<string, unknown>): Promise<{ planId: string; taskId: string }> {
-  const plan = await call<{ id: string }>(app, admin, 'POST', '/api/plans', { year: 2026, title: '2026 年度抽查计划' }, 201);
+export async function approvedTask(
+  app: App,
+  admin: LoggedIn,
+  leader: LoggedIn,
+  body: Record<string, unknown>,
+): Promise<{ planId: string; taskId: string }> {
+  const plan = await call<{ id: string }>(
+    app,
+    admin,
+    'POST',
+    '/api/plans',
+    { year: 2026, title: '2026 年度抽查计划' },
+    201,
+  );
   const task = await call<{ id: string }>(app, admin, 'POST', `/api/plans/${plan.id}/tasks`, body, 201);
   await call(app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
   await call(app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 200);
@@ -143,14 +241,45 @@ export async function approvedTask(app: App, admin: LoggedIn, leader: LoggedIn, 
 let pastSeq = 0;
 
 /** Past random inspections of a target by another department in `year`, one drawn task each (for CAP_REACHED and rotation). */
-export async function pastInspections(database: Database, targetId: string, year: number, teams: readonly (readonly string[])[]): Promise<void> {
+export async function pastInspections(
+  database: Database,
+  targetId: string,
+  year: number,
+  teams: readonly (readonly string[])[],
+): Promise<void> {
   const db = database.db;
-  const [plan] = await db.insert(plans).values({ departmentCode: DEPT_B, year, title: '渝中往期计划', status: 'published' }).returning({ id: plans.id });
+  const [plan] = await db
+    .insert(plans)
+    .values({ departmentCode: DEPT_B, year, title: '渝中往期计划', status: 'published' })
+    .returning({ id: plans.id });
   for (const [i, team] of teams.entries()) {
     const taskId = `T-${year}-${String(9000 + ++pastSeq)}`;
     const drawId = `D-${taskId.slice(2)}-1`;
-    await db.insert(tasks).values({ id: taskId, planId: plan?.id ?? '', leadDepartmentCode: DEPT_B, title: '往期任务', scope: {}, strata: [], windowStart: `${year}-01-01`, windowEnd: `${year}-02-01`, quota: { [DEPT_B]: 2 }, status: 'inspecting' });
-    await db.insert(draws).values({ id: drawId, taskId, status: 'drawn', frozenAt: new Date(`${year}-01-0${i + 1}T01:00:00Z`), drawnAt: new Date(`${year}-01-0${i + 1}T02:00:00Z`), strata: [], frameExclusionCounts: {}, poolDigest: 'x', pairExclusionsDigest: 'x' });
-    await db.insert(inspections).values({ taskId, drawId, targetId, drawYear: year, inspectors: [...team], status: 'approved' });
+    await db.insert(tasks).values({
+      id: taskId,
+      planId: plan?.id ?? '',
+      leadDepartmentCode: DEPT_B,
+      title: '往期任务',
+      scope: {},
+      strata: [],
+      windowStart: `${year}-01-01`,
+      windowEnd: `${year}-02-01`,
+      quota: { [DEPT_B]: 2 },
+      status: 'inspecting',
+    });
+    await db.insert(draws).values({
+      id: drawId,
+      taskId,
+      status: 'drawn',
+      frozenAt: new Date(`${year}-01-0${i + 1}T01:00:00Z`),
+      drawnAt: new Date(`${year}-01-0${i + 1}T02:00:00Z`),
+      strata: [],
+      frameExclusionCounts: {},
+      poolDigest: 'x',
+      pairExclusionsDigest: 'x',
+    });
+    await db
+      .insert(inspections)
+      .values({ taskId, drawId, targetId, drawYear: year, inspectors: [...team], status: 'approved' });
   }
 }

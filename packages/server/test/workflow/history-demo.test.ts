@@ -34,13 +34,21 @@ describe.each(ENGINES)('demo workflow history on %s', (engine) => {
     expect(summary.draws).toBe(5);
     expect(summary.inspections).toBeGreaterThan(0);
     expect(ms).toBeLessThan(20_000);
-    const statuses = await queryRows(database.db, sql`SELECT status, supersedes FROM draws ORDER BY id`, z.object({ status: z.string(), supersedes: z.string().nullable() }));
+    const statuses = await queryRows(
+      database.db,
+      sql`SELECT status, supersedes FROM draws ORDER BY id`,
+      z.object({ status: z.string(), supersedes: z.string().nullable() }),
+    );
     expect(statuses.filter((s) => s.status === 'abandoned')).toHaveLength(1);
     expect(statuses.filter((s) => s.supersedes !== null)).toHaveLength(1);
   });
 
   it('every stored record verifies against its stored frames', async () => {
-    const rows = await queryRows(database.db, sql`SELECT id, record FROM draws WHERE record IS NOT NULL`, z.object({ id: z.string(), record: z.unknown() }));
+    const rows = await queryRows(
+      database.db,
+      sql`SELECT id, record FROM draws WHERE record IS NOT NULL`,
+      z.object({ id: z.string(), record: z.unknown() }),
+    );
     expect(rows.length).toBe(5);
     for (const r of rows) {
       const rec = drawRecordSchema.parse(r.record);

@@ -32,52 +32,141 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   const auditActions = async (entityId: string) =>
-    (await queryRows(t.database.db, sql`SELECT action FROM audit_log WHERE entity_id = ${entityId} ORDER BY seq`, z.object({ action: z.string() }))).map((r) => r.action);
+    (
+      await queryRows(
+        t.database.db,
+        sql`SELECT action FROM audit_log WHERE entity_id = ${entityId} ORDER BY seq`,
+        z.object({ action: z.string() }),
+      )
+    ).map((r) => r.action);
 
   it('runs draft → submitted → approved → published with an audit row per step; a double submit changes nothing', async () => {
-    const plan = await call<{ id: string; status: string }>(t.app, admin, 'POST', '/api/plans', { year: 2026, title: '2026 年度双随机抽查计划' }, 201);
+    const plan = await call<{ id: string; status: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '2026 年度双随机抽查计划' },
+      201,
+    );
     expect(plan.status).toBe('draft');
     // submitting an empty plan is refused
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 400);
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA]), 201);
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
-    const again = await call<{ error: { code: string } }>(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 409);
+    const again = await call<{ error: { code: string } }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/actions`,
+      { action: 'submit' },
+      409,
+    );
     expect(again.error.code).toBe('INVALID_STATE');
     // a submitted plan is not editable
     await call(t.app, admin, 'PATCH', `/api/plans/${plan.id}`, { title: 'x' }, 409);
     // only a leader approves, and only a leader of the plan's own department
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 403);
-    const approved = await call<{ status: string; approvedBy: string }>(t.app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 200);
+    const approved = await call<{ status: string; approvedBy: string }>(
+      t.app,
+      leader,
+      'POST',
+      `/api/plans/${plan.id}/actions`,
+      { action: 'approve' },
+      200,
+    );
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'leader_a' });
-    const published = await call<{ status: string }>(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'publish' }, 200);
+    const published = await call<{ status: string }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/actions`,
+      { action: 'publish' },
+      200,
+    );
     expect(published.status).toBe('published');
-    expect(await auditActions(plan.id)).toEqual(['plan.created', 'plan.submitted', 'plan.approved', 'plan.published']);
+    expect(await auditActions(plan.id)).toEqual([
+      'plan.created',
+      'plan.submitted',
+      'plan.approved',
+      'plan.published',
+    ]);
 
     // read-only once published; change through a revision with a reason
-    const detail = await call<{ tasks: { id: string }[] }>(t.app, admin, 'GET', `/api/plans/${plan.id}`, undefined, 200);
+    const detail = await call<{ tasks: { id: string }[] }>(
+      t.app,
+      admin,
+      'GET',
+      `/api/plans/${plan.id}`,
+      undefined,
+      200,
+    );
     const taskId = detail.tasks[0]?.id ?? '';
     await call(t.app, admin, 'PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'revise', reason: '' }, 400);
-    const revising = await call<{ status: string; revision: number }>(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'revise', reason: '增加特种设备检查事项' }, 200);
+    const revising = await call<{ status: string; revision: number }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/actions`,
+      { action: 'revise', reason: '增加特种设备检查事项' },
+      200,
+    );
     expect(revising).toMatchObject({ status: 'revising', revision: 1 });
-    await call(t.app, admin, 'PUT', `/api/tasks/${taskId}`, taskBody([items.generalA, items.keyA], { title: '2026 年食品与特种设备抽查' }), 200);
-    const withRev = await call<{ revisions: { revision: number; reason: string; snapshot: { tasks: { title: string }[] } }[] }>(t.app, auditor, 'GET', `/api/plans/${plan.id}`, undefined, 200);
+    await call(
+      t.app,
+      admin,
+      'PUT',
+      `/api/tasks/${taskId}`,
+      taskBody([items.generalA, items.keyA], { title: '2026 年食品与特种设备抽查' }),
+      200,
+    );
+    const withRev = await call<{
+      revisions: { revision: number; reason: string; snapshot: { tasks: { title: string }[] } }[];
+    }>(t.app, auditor, 'GET', `/api/plans/${plan.id}`, undefined, 200);
     expect(withRev.revisions).toHaveLength(1);
     expect(withRev.revisions[0]).toMatchObject({ revision: 1, reason: '增加特种设备检查事项' });
     expect(withRev.revisions[0]?.snapshot.tasks[0]?.title).toBe('2026 年食品经营抽查');
     // returned with a comment, back to revising
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
-    const returned = await call<{ status: string; returnComment: string }>(t.app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'return', comment: '请补充检查时间安排' }, 200);
+    const returned = await call<{ status: string; returnComment: string }>(
+      t.app,
+      leader,
+      'POST',
+      `/api/plans/${plan.id}/actions`,
+      { action: 'return', comment: '请补充检查时间安排' },
+      200,
+    );
     expect(returned).toMatchObject({ status: 'revising', returnComment: '请补充检查时间安排' });
-    expect((await auditActions(plan.id)).slice(-3)).toEqual(['plan.revised', 'plan.submitted', 'plan.returned']);
+    expect((await auditActions(plan.id)).slice(-3)).toEqual([
+      'plan.revised',
+      'plan.submitted',
+      'plan.returned',
+    ]);
 
     // the portal lists the published plan with its revision
-    const portal = await call<{ items: { plan: { id: string }; revisions: { reason: string }[] }[] }>(t.app, null, 'GET', '/api/public/plans?year=2026', undefined, 200);
-    expect(portal.items.find((p) => p.plan.id === plan.id)?.revisions.map((r) => r.reason)).toEqual(['增加特种设备检查事项']);
+    const portal = await call<{ items: { plan: { id: string }; revisions: { reason: string }[] }[] }>(
+      t.app,
+      null,
+      'GET',
+      '/api/public/plans?year=2026',
+      undefined,
+      200,
+    );
+    expect(portal.items.find((p) => p.plan.id === plan.id)?.revisions.map((r) => r.reason)).toEqual([
+      '增加特种设备检查事项',
+    ]);
   });
 
   it('enforces the ratio cap on save: a tier may exceed it while the overall ratio stays within', async () => {
-    const plan = await call<{ id: string }>(t.app, admin, 'POST', '/api/plans', { year: 2026, title: '分层抽查' }, 201);
+    const plan = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '分层抽查' },
+      201,
+    );
     const strata = (d: string) => [
       { name: 'A', tiers: ['A'], ratio: '0.05' },
       { name: 'B', tiers: ['B'], ratio: '0.05' },
@@ -85,56 +174,159 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       { name: 'D', tiers: ['D'], ratio: d },
     ];
     // frames ~9/9/9/10 (40 targets, 3 deregistered): D at 0.2 → overall ≈ 8.1 % ≤ 10 %
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA], { strata: strata('0.2') }), 201);
-    const over = await call<{ error: { code: string; message: string } }>(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA], { strata: strata('0.5') }), 400);
+    await call(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.generalA], { strata: strata('0.2') }),
+      201,
+    );
+    const over = await call<{ error: { code: string; message: string } }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.generalA], { strata: strata('0.5') }),
+      400,
+    );
     expect(over.error.message).toContain('比例上限');
     // key items alone have no cap
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.keyA], { strata: strata('1') }), 201);
+    await call(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.keyA], { strata: strata('1') }),
+      201,
+    );
     // a single department's quota below art. 42 is refused
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.keyA], { quota: { [DEPT_A]: 1 } }), 400);
+    await call(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.keyA], { quota: { [DEPT_A]: 1 } }),
+      400,
+    );
     // items of a department that does not take part are refused
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalC]), 400);
   });
 
   it('joint tasks: the strictest general cap binds and the participant answers', async () => {
-    const plan = await call<{ id: string }>(t.app, admin, 'POST', '/api/plans', { year: 2026, title: '联合抽查' }, 201);
+    const plan = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '联合抽查' },
+      201,
+    );
     // 0.08 is within A's 10 % but above C's 5 %
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA, items.generalC], { participants: [DEPT_C], strata: [{ name: 'all', tiers: null, ratio: '0.08' }] }), 400);
-    const task = await call<{ id: string; quota: Record<string, number>; participants: { status: string }[] }>(
+    await call(
       t.app,
       admin,
       'POST',
       `/api/plans/${plan.id}/tasks`,
-      taskBody([items.generalA, items.generalC], { participants: [DEPT_C], strata: [{ name: 'all', tiers: null, ratio: '0.05' }] }),
+      taskBody([items.generalA, items.generalC], {
+        participants: [DEPT_C],
+        strata: [{ name: 'all', tiers: null, ratio: '0.08' }],
+      }),
+      400,
+    );
+    const task = await call<{
+      id: string;
+      quota: Record<string, number>;
+      participants: { status: string }[];
+    }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.generalA, items.generalC], {
+        participants: [DEPT_C],
+        strata: [{ name: 'all', tiers: null, ratio: '0.05' }],
+      }),
       201,
     );
     expect(task.quota).toEqual({ [DEPT_A]: 1, [DEPT_C]: 1 });
     expect(task.participants[0]?.status).toBe('pending');
     await call(t.app, adminB, 'POST', `/api/tasks/${task.id}/participation`, { accept: true }, 403);
     await call(t.app, adminB, 'GET', `/api/tasks/${task.id}`, undefined, 403);
-    const accepted = await call<{ participants: { status: string }[] }>(t.app, adminC, 'POST', `/api/tasks/${task.id}/participation`, { accept: true, comment: '同意参加' }, 200);
+    const accepted = await call<{ participants: { status: string }[] }>(
+      t.app,
+      adminC,
+      'POST',
+      `/api/tasks/${task.id}/participation`,
+      { accept: true, comment: '同意参加' },
+      200,
+    );
     expect(accepted.participants[0]?.status).toBe('accepted');
     await call(t.app, adminC, 'POST', `/api/tasks/${task.id}/participation`, { accept: true }, 409);
     // the participant sees the joint plan in its list
-    const list = await call<{ items: { id: string }[] }>(t.app, adminC, 'GET', '/api/plans?year=2026', undefined, 200);
+    const list = await call<{ items: { id: string }[] }>(
+      t.app,
+      adminC,
+      'GET',
+      '/api/plans?year=2026',
+      undefined,
+      200,
+    );
     expect(list.items.map((p) => p.id)).toContain(plan.id);
   });
 
   it('the city-wide view flags overlapping tasks of different departments and suggests joining them', async () => {
-    const planC = await call<{ id: string }>(t.app, adminC, 'POST', '/api/plans', { year: 2026, title: '民政年度计划' }, 201);
-    await call(t.app, adminC, 'POST', `/api/plans/${planC.id}/tasks`, taskBody([items.generalC], { title: '养老机构检查', strata: [{ name: 'all', tiers: null, ratio: '0.05' }] }), 201);
-    const view = await call<{ overlaps: { commonTargets: number; suggestionZh: string }[]; plans: unknown[] }>(t.app, auditor, 'GET', '/api/plans/city?year=2026', undefined, 200);
+    const planC = await call<{ id: string }>(
+      t.app,
+      adminC,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '民政年度计划' },
+      201,
+    );
+    await call(
+      t.app,
+      adminC,
+      'POST',
+      `/api/plans/${planC.id}/tasks`,
+      taskBody([items.generalC], {
+        title: '养老机构检查',
+        strata: [{ name: 'all', tiers: null, ratio: '0.05' }],
+      }),
+      201,
+    );
+    const view = await call<{
+      overlaps: { commonTargets: number; suggestionZh: string }[];
+      plans: unknown[];
+    }>(t.app, auditor, 'GET', '/api/plans/city?year=2026', undefined, 200);
     expect(view.overlaps.length).toBeGreaterThan(0);
     expect(view.overlaps[0]?.commonTargets).toBe(37);
     expect(view.overlaps[0]?.suggestionZh).toContain('联合抽查');
     // a department admin sees its own and joint plans only
-    const own = await call<{ plans: { departmentCode: string }[] }>(t.app, adminB, 'GET', '/api/plans/city?year=2026', undefined, 200);
+    const own = await call<{ plans: { departmentCode: string }[] }>(
+      t.app,
+      adminB,
+      'GET',
+      '/api/plans/city?year=2026',
+      undefined,
+      200,
+    );
     expect(own.plans).toEqual([]);
   });
 
   it('generates a scheme with estimated frames and visits', async () => {
-    const plan = await call<{ id: string }>(t.app, admin, 'POST', '/api/plans', { year: 2026, title: '方案生成' }, 201);
-    const res = await call<{ tasks: { visits: number; separateVisits: number; strata: { frameEstimate: number }[] }[]; visits: number }>(
+    const plan = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '方案生成' },
+      201,
+    );
+    const res = await call<{
+      tasks: { visits: number; separateVisits: number; strata: { frameEstimate: number }[] }[];
+      visits: number;
+    }>(
       t.app,
       admin,
       'POST',

@@ -11,7 +11,9 @@ export type DraftBody = Json<paths['/api/inspections/{id}/draft']['put']['reques
 export type DraftResult = DraftBody['results'][number];
 export type PhotoBody = Json<paths['/api/inspections/{id}/photos']['post']['requestBody']>;
 export type SignatureBody = Json<paths['/api/inspections/{id}/signature']['put']['requestBody']>['signature'];
-export type TaskDeadline = Json<paths['/api/publication/deadlines']['get']['responses'][200]>['items'][number];
+export type TaskDeadline = Json<
+  paths['/api/publication/deadlines']['get']['responses'][200]
+>['items'][number];
 export type FollowUpRow = Json<paths['/api/follow-ups']['get']['responses'][200]>['items'][number];
 export type FollowUpBody = Json<paths['/api/inspections/{id}/follow-ups']['post']['requestBody']>;
 export type Coverage = Json<paths['/api/holidays/coverage']['get']['responses'][200]>;

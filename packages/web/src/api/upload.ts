@@ -7,12 +7,21 @@ import { apiErrorFromResponse, networkError } from './errors';
 import { sessionExpired } from './events';
 
 /** POST `file` as multipart/form-data to `url`; the reply must pass `isReply`. */
-export async function uploadFile<T>(url: string, file: File, isReply: (body: unknown) => body is T): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: File,
+  isReply: (body: unknown) => body is T,
+): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body: form, credentials: 'include', headers: csrfHeaders() });
+    response = await fetch(url, {
+      method: 'POST',
+      body: form,
+      credentials: 'include',
+      headers: csrfHeaders(),
+    });
   } catch (cause) {
     throw networkError(cause);
   }

@@ -22,7 +22,11 @@ export function tierKey(tier: string | null): MessageKey | null {
 export function TierTag({ tier }: { readonly tier: string | null }) {
   const { t } = useI18n();
   const key = tierKey(tier);
-  return key === null ? <Tag>{t('risk.dist.unrated')}</Tag> : <Tag color={TIER_COLORS[tier ?? ''] ?? 'default'}>{t(key)}</Tag>;
+  return key === null ? (
+    <Tag>{t('risk.dist.unrated')}</Tag>
+  ) : (
+    <Tag color={TIER_COLORS[tier ?? ''] ?? 'default'}>{t(key)}</Tag>
+  );
 }
 
 /** The explanation of one target's tier. */
@@ -46,21 +50,35 @@ export function TargetRiskExplain({ targetId }: { readonly targetId: string }) {
   const label = (x: RiskContribution) => (lang === 'en' ? x.labelEn : x.labelZh);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="risk-explain">
-      <Typography.Title level={5}>{t('risk.explain.title', { tier: d.effective.tier ?? '—' })}</Typography.Title>
+      <Typography.Title level={5}>
+        {t('risk.explain.title', { tier: d.effective.tier ?? '—' })}
+      </Typography.Title>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('risk.explain.effective')}>
           <TierTag tier={d.effective.tier} />
-          {d.effective.source === 'computed' || d.effective.source === 'imported' ? t(`risk.source.${d.effective.source}`) : (d.effective.source ?? '')} {d.effective.date ?? ''}
+          {d.effective.source === 'computed' || d.effective.source === 'imported'
+            ? t(`risk.source.${d.effective.source}`)
+            : (d.effective.source ?? '')}{' '}
+          {d.effective.date ?? ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('risk.explain.computed')}>
-          {c === null ? t('risk.explain.none') : (
+          {c === null ? (
+            t('risk.explain.none')
+          ) : (
             <>
-              <TierTag tier={c.tier} /> {t('risk.explain.score', { score: c.score, asOf: c.asOf, model: c.modelVersion })}
+              <TierTag tier={c.tier} />{' '}
+              {t('risk.explain.score', { score: c.score, asOf: c.asOf, model: c.modelVersion })}
             </>
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('risk.explain.imported')}>
-          {d.imported === null ? t('risk.explain.none') : t('risk.explain.importedLine', { tier: d.imported.tier, date: d.imported.ratedOn, source: d.imported.source })}
+          {d.imported === null
+            ? t('risk.explain.none')
+            : t('risk.explain.importedLine', {
+                tier: d.imported.tier,
+                date: d.imported.ratedOn,
+                source: d.imported.source,
+              })}
         </Descriptions.Item>
       </Descriptions>
       {c !== null && (
@@ -77,7 +95,13 @@ export function TargetRiskExplain({ targetId }: { readonly targetId: string }) {
               width: 200,
               render: (_, x) => (
                 <Space>
-                  <Progress percent={Math.round((Number(x.points) / max) * 100)} showInfo={false} size="small" style={{ width: 90 }} strokeColor={Number(x.points) > 0 ? '#cf1322' : '#d9d9d9'} />
+                  <Progress
+                    percent={Math.round((Number(x.points) / max) * 100)}
+                    showInfo={false}
+                    size="small"
+                    style={{ width: 90 }}
+                    strokeColor={Number(x.points) > 0 ? '#cf1322' : '#d9d9d9'}
+                  />
                   <span>{x.points}</span>
                 </Space>
               ),

@@ -32,7 +32,8 @@ export const inspectionEn: { readonly [K in keyof typeof inspectionZhCN]: string
   'insp.unsynced': 'Unsynced changes on this device',
   'insp.synced': 'Synced',
   'insp.conflict.title': 'The record changed elsewhere',
-  'insp.conflict.desc': 'The server copy (version {server}) differs from this device’s copy (based on version {base}). Choose which to keep; nothing is overwritten automatically.',
+  'insp.conflict.desc':
+    'The server copy (version {server}) differs from this device’s copy (based on version {base}). Choose which to keep; nothing is overwritten automatically.',
   'insp.conflict.mine': 'This device',
   'insp.conflict.server': 'Server',
   'insp.conflict.keepMine': 'Keep mine',
@@ -106,7 +107,8 @@ export const inspectionEn: { readonly [K in keyof typeof inspectionZhCN]: string
   'holidays.source.chinese-days': 'Built in (State Council)',
   'holidays.source.admin': 'Entered by admin',
   'holidays.source.none': 'Missing',
-  'holidays.missing': 'No holiday table for {years}: deadlines there are provisional. Enter it once the State Council publishes it.',
+  'holidays.missing':
+    'No holiday table for {years}: deadlines there are provisional. Enter it once the State Council publishes it.',
   'holidays.year': 'Year',
   'holidays.day': 'Day',
   'holidays.kind': 'Kind',

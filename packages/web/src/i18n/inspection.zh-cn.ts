@@ -30,7 +30,8 @@ export const inspectionZhCN = {
   'insp.unsynced': '本机有未同步的修改',
   'insp.synced': '已同步',
   'insp.conflict.title': '检查记录已在别处更新',
-  'insp.conflict.desc': '服务器上的记录（版本 {server}）与您本机的记录（基于版本 {base}）不一致。请核对后选择保留哪一份，系统不会自动覆盖。',
+  'insp.conflict.desc':
+    '服务器上的记录（版本 {server}）与您本机的记录（基于版本 {base}）不一致。请核对后选择保留哪一份，系统不会自动覆盖。',
   'insp.conflict.mine': '本机记录',
   'insp.conflict.server': '服务器记录',
   'insp.conflict.keepMine': '以本机记录覆盖',

@@ -67,7 +67,8 @@ export const targetsEn: { readonly [K in keyof typeof targetsZhCN]: string } = {
   'imp.mode.all': 'All or nothing (default)',
   'imp.mode.valid': 'Import valid rows only',
   'imp.mode.dry': 'Validate only (dry run)',
-  'imp.modeHint': 'By default one bad row means nothing is written. “Valid rows only” is recorded in the audit trail.',
+  'imp.modeHint':
+    'By default one bad row means nothing is written. “Valid rows only” is recorded in the audit trail.',
   'imp.upload': 'Click or drop a file to upload',
   'imp.uploadHint': '.xlsx and .csv (UTF-8 or GBK); save legacy .xls files as .xlsx first',
   'imp.validating': 'Validating…',

@@ -28,7 +28,8 @@ export const workflowZhCN = {
   'wf.city.overlaps': '发现 {n} 处重叠，建议合并为联合抽查',
   'wf.city.title': '全市计划汇总',
   'wf.draw.abandon': '作废本次摇号',
-  'wf.draw.abandonHint': '作废须说明理由；记录永久保留并公示，下一次摇号将注明取代本次。检查已开始的不能作废。',
+  'wf.draw.abandonHint':
+    '作废须说明理由；记录永久保留并公示，下一次摇号将注明取代本次。检查已开始的不能作废。',
   'wf.draw.abandonedReason': '作废理由',
   'wf.draw.commit': '提交承诺（公示）',
   'wf.draw.commitment': '承诺值',
@@ -41,7 +42,8 @@ export const workflowZhCN = {
   'wf.draw.frameEstimate': '名单户数（估算）',
   'wf.draw.frameSize': '名单户数',
   'wf.draw.freeze': '冻结名单并准备摇号',
-  'wf.draw.freezeHint': '冻结将按范围生成各分层名单（排除已注销、年度抽查已满、手工排除的对象），并锁定执法人员库和回避配对。手工排除每行一户：标识 + 理由。',
+  'wf.draw.freezeHint':
+    '冻结将按范围生成各分层名单（排除已注销、年度抽查已满、手工排除的对象），并锁定执法人员库和回避配对。手工排除每行一户：标识 + 理由。',
   'wf.draw.frozenOk': '名单已冻结',
   'wf.draw.history': '摇号记录',
   'wf.draw.id': '摇号编号',
@@ -83,7 +85,8 @@ export const workflowZhCN = {
   'wf.plan.create': '新建年度计划',
   'wf.plan.defaultTitle': '{year} 年度双随机抽查计划',
   'wf.plan.department': '部门',
-  'wf.plan.flowHint': '流程：草稿 → 提交 → 分管领导审批 → 公示；已公示的计划只能通过说明理由的修订变更，修订记录公开。',
+  'wf.plan.flowHint':
+    '流程：草稿 → 提交 → 分管领导审批 → 公示；已公示的计划只能通过说明理由的修订变更，修订记录公开。',
   'wf.plan.list': '本部门计划',
   'wf.plan.publish': '公示',
   'wf.plan.publishedAt': '公示时间',
@@ -123,7 +126,8 @@ export const workflowZhCN = {
   'wf.portal.teamBadges': '检查人员（执法证号）',
   'wf.portal.ticket': '签号',
   'wf.portal.verified': '✓ 验证通过',
-  'wf.portal.verifiedHint': '已在您的浏览器中按 ssj-draw/1 重新计算名单摘要、承诺值、抽取结果和检查组，全部一致。',
+  'wf.portal.verifiedHint':
+    '已在您的浏览器中按 ssj-draw/1 重新计算名单摘要、承诺值、抽取结果和检查组，全部一致。',
   'wf.portal.verify': '在浏览器中验证',
   'wf.portal.verifyFailed': '验证未通过',
   'wf.scheme.byDepartment': '按部门分别',
@@ -150,10 +154,12 @@ export const workflowZhCN = {
   'wf.seed.dice': '现场掷骰',
   'wf.seed.system': '系统随机数（较弱）',
   'wf.seed.systemWeak': '系统随机数（较弱）',
-  'wf.seed.systemWeakHint': '系统随机数在提交承诺时生成（承诺中公布其 SHA-256），但服务器在承诺前已知种子，公信力弱于现场掷骰或公共信标。',
+  'wf.seed.systemWeakHint':
+    '系统随机数在提交承诺时生成（承诺中公布其 SHA-256），但服务器在承诺前已知种子，公信力弱于现场掷骰或公共信标。',
   'wf.seed.weak': '较弱',
   'wf.task.badRatio': '分层 {stratum} 的比例无效',
-  'wf.task.capHint': '一般事项的比例上限约束任务总体比例 Σ(名单数×比例)÷Σ名单数（精确计算）；某一信用等级可以超过上限，只要总体不超过。重点事项不设上限。',
+  'wf.task.capHint':
+    '一般事项的比例上限约束任务总体比例 Σ(名单数×比例)÷Σ名单数（精确计算）；某一信用等级可以超过上限，只要总体不超过。重点事项不设上限。',
   'wf.task.create': '新建抽查任务',
   'wf.task.crossRegion': '允许邻近地区人员补充',
   'wf.task.crossRegionHint': '本部门人员不足时，使用设置中的邻近地区同类部门人员',

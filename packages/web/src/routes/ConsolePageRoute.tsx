@@ -10,7 +10,13 @@ import { labelFor, landingPath, type ConsolePage } from './console-nav';
 import { CONSOLE_PAGE_VIEWS } from './console-pages';
 
 /** Route element of a console page; `view` renders a sub-page (e.g. /console/reviews/:id) under the same role check. */
-export function ConsolePageRoute({ page, view }: { readonly page: ConsolePage; readonly view?: ComponentType }) {
+export function ConsolePageRoute({
+  page,
+  view,
+}: {
+  readonly page: ConsolePage;
+  readonly view?: ComponentType;
+}) {
   const user = useCurrentUser();
   const { t } = useI18n();
   const label = labelFor(page, user.roles);

@@ -48,7 +48,11 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'imports', path: 'imports', roles: { dept_admin: 'nav.imports' } },
   { id: 'reviews', path: 'reviews', roles: { leader: 'nav.reviews' } },
   // dept_admin sees the joint-task suggestions and the evaluation; leaders and auditors the statistics too
-  { id: 'dashboard', path: 'dashboard', roles: { dept_admin: 'nav.jointEvaluation', leader: 'nav.dashboard', auditor: 'nav.dashboard' } },
+  {
+    id: 'dashboard',
+    path: 'dashboard',
+    roles: { dept_admin: 'nav.jointEvaluation', leader: 'nav.dashboard', auditor: 'nav.dashboard' },
+  },
   {
     id: 'risk',
     path: 'risk',

@@ -44,18 +44,51 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
     icon: <DashboardOutlined />,
     component: lazyPage(() => import('../pages/console/WorkbenchPage'), 'WorkbenchPage'),
   },
-  myInspections: { icon: <CheckSquareOutlined />, component: lazyPage(() => import('../pages/console/MyInspectionsPage'), 'MyInspectionsPage') },
-  items: { icon: <UnorderedListOutlined />, component: lazyPage(() => import('../pages/console/ItemsPage'), 'ItemsPage') },
-  targets: { icon: <ShopOutlined />, component: lazyPage(() => import('../pages/console/TargetsPage'), 'TargetsPage') },
-  inspectors: { icon: <TeamOutlined />, component: lazyPage(() => import('../pages/console/InspectorsPage'), 'InspectorsPage') },
-  plans: { icon: <ScheduleOutlined />, component: lazyPage(() => import('../pages/console/PlansPage'), 'PlansPage') },
-  tasks: { icon: <ProfileOutlined />, component: lazyPage(() => import('../pages/console/TasksPage'), 'TasksPage') },
-  imports: { icon: <CloudUploadOutlined />, component: lazyPage(() => import('../pages/console/ImportsPage'), 'ImportsPage') },
-  reviews: { icon: <FileSearchOutlined />, component: lazyPage(() => import('../pages/console/ReviewsPage'), 'ReviewsPage') },
-  dashboard: { icon: <BarChartOutlined />, component: lazyPage(() => import('../pages/console/DashboardPage'), 'DashboardPage') },
-  risk: { icon: <SafetyCertificateOutlined />, component: lazyPage(() => import('../pages/console/RiskPage'), 'RiskPage') },
+  myInspections: {
+    icon: <CheckSquareOutlined />,
+    component: lazyPage(() => import('../pages/console/MyInspectionsPage'), 'MyInspectionsPage'),
+  },
+  items: {
+    icon: <UnorderedListOutlined />,
+    component: lazyPage(() => import('../pages/console/ItemsPage'), 'ItemsPage'),
+  },
+  targets: {
+    icon: <ShopOutlined />,
+    component: lazyPage(() => import('../pages/console/TargetsPage'), 'TargetsPage'),
+  },
+  inspectors: {
+    icon: <TeamOutlined />,
+    component: lazyPage(() => import('../pages/console/InspectorsPage'), 'InspectorsPage'),
+  },
+  plans: {
+    icon: <ScheduleOutlined />,
+    component: lazyPage(() => import('../pages/console/PlansPage'), 'PlansPage'),
+  },
+  tasks: {
+    icon: <ProfileOutlined />,
+    component: lazyPage(() => import('../pages/console/TasksPage'), 'TasksPage'),
+  },
+  imports: {
+    icon: <CloudUploadOutlined />,
+    component: lazyPage(() => import('../pages/console/ImportsPage'), 'ImportsPage'),
+  },
+  reviews: {
+    icon: <FileSearchOutlined />,
+    component: lazyPage(() => import('../pages/console/ReviewsPage'), 'ReviewsPage'),
+  },
+  dashboard: {
+    icon: <BarChartOutlined />,
+    component: lazyPage(() => import('../pages/console/DashboardPage'), 'DashboardPage'),
+  },
+  risk: {
+    icon: <SafetyCertificateOutlined />,
+    component: lazyPage(() => import('../pages/console/RiskPage'), 'RiskPage'),
+  },
   org: { icon: <ApartmentOutlined />, component: null },
   users: { icon: <UserOutlined />, component: null },
-  holidays: { icon: <CalendarOutlined />, component: lazyPage(() => import('../pages/console/HolidaysPage'), 'HolidaysPage') },
+  holidays: {
+    icon: <CalendarOutlined />,
+    component: lazyPage(() => import('../pages/console/HolidaysPage'), 'HolidaysPage'),
+  },
   audit: { icon: <AuditOutlined />, component: null },
 };

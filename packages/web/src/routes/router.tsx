@@ -35,12 +35,36 @@ function consoleSubRoute(path: string, id: ConsolePageId, load: () => Promise<Co
 
 /** Console sub-pages. */
 const CONSOLE_SUB_ROUTES: RouteObject[] = [
-  consoleSubRoute('my-inspections/:id', 'myInspections', async () => (await import('../pages/console/VisitPage')).VisitPage),
-  consoleSubRoute('reviews/:id', 'reviews', async () => (await import('../pages/console/ReviewDetailPage')).ReviewDetailPage),
-  consoleSubRoute('plans/:planId', 'plans', async () => (await import('../pages/console/plans/PlanDetailPage')).PlanDetailPage),
-  consoleSubRoute('tasks/notices/:drawId/:targetId', 'tasks', async () => (await import('../pages/console/tasks/NoticePage')).NoticePage),
-  consoleSubRoute('tasks/:taskId', 'tasks', async () => (await import('../pages/console/tasks/TaskDetailPage')).TaskDetailPage),
-  consoleSubRoute('tasks/:taskId/ceremony/:drawId', 'tasks', async () => (await import('../pages/console/tasks/CeremonyPage')).CeremonyPage),
+  consoleSubRoute(
+    'my-inspections/:id',
+    'myInspections',
+    async () => (await import('../pages/console/VisitPage')).VisitPage,
+  ),
+  consoleSubRoute(
+    'reviews/:id',
+    'reviews',
+    async () => (await import('../pages/console/ReviewDetailPage')).ReviewDetailPage,
+  ),
+  consoleSubRoute(
+    'plans/:planId',
+    'plans',
+    async () => (await import('../pages/console/plans/PlanDetailPage')).PlanDetailPage,
+  ),
+  consoleSubRoute(
+    'tasks/notices/:drawId/:targetId',
+    'tasks',
+    async () => (await import('../pages/console/tasks/NoticePage')).NoticePage,
+  ),
+  consoleSubRoute(
+    'tasks/:taskId',
+    'tasks',
+    async () => (await import('../pages/console/tasks/TaskDetailPage')).TaskDetailPage,
+  ),
+  consoleSubRoute(
+    'tasks/:taskId/ceremony/:drawId',
+    'tasks',
+    async () => (await import('../pages/console/tasks/CeremonyPage')).CeremonyPage,
+  ),
 ];
 
 /** The route table (exported for tests and for later pages' nested routes). */
@@ -56,12 +80,32 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/portal/PortalHomePage')).PortalHomePage }),
       },
       // later portal pages (issue 5): items, plans, results, draws/:id … go here
-      { path: 'results', lazy: async () => ({ Component: (await import('../pages/portal/ResultsPage')).ResultsPage }) },
-      { path: 'results/:id', lazy: async () => ({ Component: (await import('../pages/portal/ResultDetailPage')).ResultDetailPage }) },
-      { path: 'items', lazy: async () => ({ Component: (await import('../pages/portal/PortalItemsPage')).PortalItemsPage }) },
-      { path: 'plans', lazy: async () => ({ Component: (await import('../pages/portal/PortalPlansPage')).PortalPlansPage }) },
-      { path: 'draws', lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawsPage')).PortalDrawsPage }) },
-      { path: 'draws/:id', lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawPage')).PortalDrawPage }) },
+      {
+        path: 'results',
+        lazy: async () => ({ Component: (await import('../pages/portal/ResultsPage')).ResultsPage }),
+      },
+      {
+        path: 'results/:id',
+        lazy: async () => ({
+          Component: (await import('../pages/portal/ResultDetailPage')).ResultDetailPage,
+        }),
+      },
+      {
+        path: 'items',
+        lazy: async () => ({ Component: (await import('../pages/portal/PortalItemsPage')).PortalItemsPage }),
+      },
+      {
+        path: 'plans',
+        lazy: async () => ({ Component: (await import('../pages/portal/PortalPlansPage')).PortalPlansPage }),
+      },
+      {
+        path: 'draws',
+        lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawsPage')).PortalDrawsPage }),
+      },
+      {
+        path: 'draws/:id',
+        lazy: async () => ({ Component: (await import('../pages/portal/PortalDrawPage')).PortalDrawPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -76,7 +120,11 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     HydrateFallback: FullPageSpin,
     lazy: async () => ({ Component: (await import('../components/RequireAuth')).RequireAuth }),
-    children: [...CONSOLE_PAGES.map(consoleRoute), ...CONSOLE_SUB_ROUTES, { path: '*', element: <NotFoundPage inConsole /> }],
+    children: [
+      ...CONSOLE_PAGES.map(consoleRoute),
+      ...CONSOLE_SUB_ROUTES,
+      { path: '*', element: <NotFoundPage inConsole /> },
+    ],
   },
 ];
 

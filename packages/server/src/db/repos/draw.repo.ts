@@ -34,7 +34,11 @@ export async function updateDraw(tx: Db, id: string, patch: Partial<NewDrawRow>)
 
 /** Overrides of a draw, in the order they were made. */
 export async function overridesOf(db: Db, drawId: string): Promise<OverrideRow[]> {
-  return db.select().from(drawOverrides).where(eq(drawOverrides.drawId, drawId)).orderBy(asc(drawOverrides.at), asc(drawOverrides.id));
+  return db
+    .select()
+    .from(drawOverrides)
+    .where(eq(drawOverrides.drawId, drawId))
+    .orderBy(asc(drawOverrides.at), asc(drawOverrides.id));
 }
 
 /** Record a direct assignment (直接委派). */
@@ -50,7 +54,14 @@ export interface NewInspection {
 }
 
 /** Create the inspections of a draw in the caller's transaction. */
-export async function insertInspections(tx: Db, taskId: string, drawId: string, drawYear: number, rows: readonly NewInspection[], at: Date): Promise<void> {
+export async function insertInspections(
+  tx: Db,
+  taskId: string,
+  drawId: string,
+  drawYear: number,
+  rows: readonly NewInspection[],
+  at: Date,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await tx.insert(inspections).values(
       rows.slice(i, i + 1000).map((r) => ({
@@ -73,13 +84,22 @@ export async function startedInspections(db: Db, drawId: string): Promise<number
   const [r] = await db
     .select({ n: count() })
     .from(inspections)
-    .where(and(eq(inspections.drawId, drawId), ne(inspections.status, 'assigned'), ne(inspections.status, 'cancelled')));
+    .where(
+      and(
+        eq(inspections.drawId, drawId),
+        ne(inspections.status, 'assigned'),
+        ne(inspections.status, 'cancelled'),
+      ),
+    );
   return r?.n ?? 0;
 }
 
 /** Cancel the (unstarted) inspections of an abandoned draw; the rows stay. */
 export async function cancelInspections(tx: Db, drawId: string, at: Date): Promise<void> {
-  await tx.update(inspections).set({ status: 'cancelled', updatedAt: at }).where(and(eq(inspections.drawId, drawId), eq(inspections.status, 'assigned')));
+  await tx
+    .update(inspections)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(inspections.drawId, drawId), eq(inspections.status, 'assigned')));
 }
 
 /** The inspection of a drawn target. */
@@ -93,7 +113,12 @@ export async function inspectionOf(db: Db, drawId: string, targetId: string) {
 }
 
 /** Set an inspection's team (after an override). */
-export async function setInspectionTeam(tx: Db, id: string, team: readonly string[], at: Date): Promise<void> {
+export async function setInspectionTeam(
+  tx: Db,
+  id: string,
+  team: readonly string[],
+  at: Date,
+): Promise<void> {
   await tx
     .update(inspections)
     .set({ inspectors: [...team], updatedAt: at, version: sql`${inspections.version} + 1` })
@@ -105,7 +130,13 @@ export async function supersedable(db: Db, taskId: string): Promise<string | nul
   const rows = await db
     .select({ id: draws.id })
     .from(draws)
-    .where(and(eq(draws.taskId, taskId), eq(draws.status, 'abandoned'), sql`NOT EXISTS (SELECT 1 FROM draws d2 WHERE d2.supersedes = ${draws.id})`))
+    .where(
+      and(
+        eq(draws.taskId, taskId),
+        eq(draws.status, 'abandoned'),
+        sql`NOT EXISTS (SELECT 1 FROM draws d2 WHERE d2.supersedes = ${draws.id})`,
+      ),
+    )
     .orderBy(desc(draws.abandonedAt))
     .limit(1);
   return rows[0]?.id ?? null;
@@ -118,7 +149,10 @@ export interface PublicDrawFilter {
 }
 
 /** Committed, drawn and abandoned-after-commit draws (frozen ones are not public yet), newest first. */
-export async function listPublicDraws(db: Db, f: PublicDrawFilter): Promise<{ rows: (DrawRow & { taskTitle: string; lead: string })[]; total: number }> {
+export async function listPublicDraws(
+  db: Db,
+  f: PublicDrawFilter,
+): Promise<{ rows: (DrawRow & { taskTitle: string; lead: string })[]; total: number }> {
   const conds: SQL[] = [sql`${draws.commitment} IS NOT NULL`];
   if (f.statuses !== undefined) {
     conds.push(inArray(draws.status, [...f.statuses]));
@@ -135,7 +169,10 @@ export async function listPublicDraws(db: Db, f: PublicDrawFilter): Promise<{ ro
       .offset(f.offset),
     db.select({ n: count() }).from(draws).where(where),
   ]);
-  return { rows: rows.map((r) => ({ ...r.draw, taskTitle: r.taskTitle, lead: r.lead })), total: totals[0]?.n ?? 0 };
+  return {
+    rows: rows.map((r) => ({ ...r.draw, taskTitle: r.taskTitle, lead: r.lead })),
+    total: totals[0]?.n ?? 0,
+  };
 }
 
 /** Counts of public draws by status (the portal counts abandoned draws). */

@@ -9,7 +9,11 @@ export type FollowUpRow = typeof followUps.$inferSelect;
 
 /** The follow-ups of an inspection. */
 export async function followUpsOfInspection(db: Db, inspectionId: string): Promise<FollowUpRow[]> {
-  return db.select().from(followUps).where(eq(followUps.inspectionId, inspectionId)).orderBy(asc(followUps.createdAt));
+  return db
+    .select()
+    .from(followUps)
+    .where(eq(followUps.inspectionId, inspectionId))
+    .orderBy(asc(followUps.createdAt));
 }
 
 /** Insert a follow-up. */
@@ -28,7 +32,13 @@ export async function lockFollowUp(tx: Db, id: string): Promise<FollowUpRow | un
 }
 
 /** Close a follow-up. */
-export async function closeFollowUp(tx: Db, id: string, by: string, note: string, at: Date): Promise<FollowUpRow | undefined> {
+export async function closeFollowUp(
+  tx: Db,
+  id: string,
+  by: string,
+  note: string,
+  at: Date,
+): Promise<FollowUpRow | undefined> {
   const [row] = await tx
     .update(followUps)
     .set({ status: 'closed', closedAt: at, closedBy: by, closingNote: note })
@@ -50,7 +60,9 @@ export interface FollowUpFilter {
 export async function searchFollowUps(db: Db, f: FollowUpFilter) {
   const conds: (SQL | undefined)[] = [];
   if (f.departments !== undefined) {
-    conds.push(f.departments.length === 0 ? sql`false` : inArray(followUps.departmentCode, [...f.departments]));
+    conds.push(
+      f.departments.length === 0 ? sql`false` : inArray(followUps.departmentCode, [...f.departments]),
+    );
   }
   if (f.status !== undefined) {
     conds.push(eq(followUps.status, f.status));
@@ -61,12 +73,21 @@ export async function searchFollowUps(db: Db, f: FollowUpFilter) {
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db
-      .select({ followUp: followUps, targetName: targets.name, uscc: targets.uscc, taskId: inspections.taskId })
+      .select({
+        followUp: followUps,
+        targetName: targets.name,
+        uscc: targets.uscc,
+        taskId: inspections.taskId,
+      })
       .from(followUps)
       .innerJoin(targets, eq(targets.id, followUps.targetId))
       .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
       .where(where)
-      .orderBy(sql`${followUps.status} desc`, sql`${followUps.deadline} asc nulls last`, asc(followUps.createdAt))
+      .orderBy(
+        sql`${followUps.status} desc`,
+        sql`${followUps.deadline} asc nulls last`,
+        asc(followUps.createdAt),
+      )
       .limit(f.limit)
       .offset(f.offset),
     db.select({ n: count() }).from(followUps).where(where),

@@ -28,11 +28,19 @@ function manualRows(q: FrameQuery) {
 }
 
 /** Frame targets of a stratum that lack a supervising unit (所所交叉 refuses to freeze); first 100 and the count. */
-export async function targetsWithoutUnit(db: Db, q: FrameQuery, s: StratumSpec): Promise<{ ids: { id: string; name: string }[]; total: number }> {
+export async function targetsWithoutUnit(
+  db: Db,
+  q: FrameQuery,
+  s: StratumSpec,
+): Promise<{ ids: { id: string; name: string }[]; total: number }> {
   const where = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s)} AND t.status = '在营' AND t.supervising_unit IS NULL
     AND t.id NOT IN (${cappedTargets(q.year, q.cap)}) AND t.id NOT IN (SELECT id FROM (${manualRows(q)}) mm)`;
   const [ids, total] = await Promise.all([
-    queryRows(db, sql`SELECT t.id, t.name FROM targets t WHERE ${where} ORDER BY t.id COLLATE "C" LIMIT 100`, z.object({ id: z.string(), name: z.string() })),
+    queryRows(
+      db,
+      sql`SELECT t.id, t.name FROM targets t WHERE ${where} ORDER BY t.id COLLATE "C" LIMIT 100`,
+      z.object({ id: z.string(), name: z.string() }),
+    ),
     queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE ${where}`, z.object({ n: z.coerce.number() })),
   ]);
   return { ids, total: total?.n ?? 0 };
@@ -81,7 +89,10 @@ export async function recordOutOfScope(tx: Db, q: FrameQuery): Promise<number> {
 }
 
 /** Exclusion counts per stratum and reason. */
-export async function exclusionCounts(db: Db, drawId: string): Promise<{ stratum: string; reason: string; n: number }[]> {
+export async function exclusionCounts(
+  db: Db,
+  drawId: string,
+): Promise<{ stratum: string; reason: string; n: number }[]> {
   return queryRows(
     db,
     sql`SELECT stratum, reason, count(*) AS n FROM draw_frame_exclusions WHERE draw_id = ${drawId} GROUP BY stratum, reason ORDER BY stratum, reason`,
@@ -92,7 +103,12 @@ export async function exclusionCounts(db: Db, drawId: string): Promise<{ stratum
 const lineRow = z.object({ target_id: z.string(), unit: z.string().nullable() });
 
 /** Frame lines of a stratum in UTF-8 byte order, a page at a time (keyset on COLLATE "C"). */
-export async function* frameLines(db: Db, drawId: string, stratum: string, pageSize = 20_000): AsyncGenerator<z.infer<typeof lineRow>[]> {
+export async function* frameLines(
+  db: Db,
+  drawId: string,
+  stratum: string,
+  pageSize = 20_000,
+): AsyncGenerator<z.infer<typeof lineRow>[]> {
   let after: string | null = null;
   for (;;) {
     const cond: SQL = after === null ? sql`true` : sql`target_id COLLATE "C" > ${after} COLLATE "C"`;
@@ -116,7 +132,9 @@ export async function* frameLines(db: Db, drawId: string, stratum: string, pageS
 export async function frameText(db: Db, drawId: string, stratum: string): Promise<string> {
   const parts: string[] = [];
   for await (const page of frameLines(db, drawId, stratum)) {
-    parts.push(page.map((r) => (r.unit === null ? `${r.target_id}\n` : `${r.target_id}\t${r.unit}\n`)).join(''));
+    parts.push(
+      page.map((r) => (r.unit === null ? `${r.target_id}\n` : `${r.target_id}\t${r.unit}\n`)).join(''),
+    );
   }
   return parts.join('');
 }
@@ -193,9 +211,21 @@ export async function loadPool(db: Db, drawId: string): Promise<PoolEntry[]> {
   const rows = await queryRows(
     db,
     sql`SELECT inspector_id, department, unit, capacity, fallback FROM draw_pool WHERE draw_id = ${drawId} ORDER BY inspector_id COLLATE "C"`,
-    z.object({ inspector_id: z.string(), department: z.string(), unit: z.string().nullable(), capacity: z.coerce.number().nullable(), fallback: z.boolean() }),
+    z.object({
+      inspector_id: z.string(),
+      department: z.string(),
+      unit: z.string().nullable(),
+      capacity: z.coerce.number().nullable(),
+      fallback: z.boolean(),
+    }),
   );
-  return rows.map((r) => ({ id: r.inspector_id, department: r.department, unit: r.unit, capacity: r.capacity, fallback: r.fallback }));
+  return rows.map((r) => ({
+    id: r.inspector_id,
+    department: r.department,
+    unit: r.unit,
+    capacity: r.capacity,
+    fallback: r.fallback,
+  }));
 }
 
 /** The frozen pair exclusions (pairs only; reasons stay in the table). */
@@ -210,12 +240,22 @@ export async function loadPairs(db: Db, drawId: string): Promise<PairExclusion[]
 
 /** Pair exclusion counts by reason, for the audit row and staff screens. */
 export async function pairCounts(db: Db, drawId: string): Promise<Record<string, number>> {
-  const rows = await queryRows(db, sql`SELECT reason, count(*) AS n FROM draw_pair_exclusions WHERE draw_id = ${drawId} GROUP BY reason`, z.object({ reason: z.string(), n: z.coerce.number() }));
+  const rows = await queryRows(
+    db,
+    sql`SELECT reason, count(*) AS n FROM draw_pair_exclusions WHERE draw_id = ${drawId} GROUP BY reason`,
+    z.object({ reason: z.string(), n: z.coerce.number() }),
+  );
   return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
 }
 
 /** Estimated frame sizes of strata (in scope, 在营, not capped), for plans and schemes. */
-export async function estimateFrames(db: Db, scope: TaskScope, strata: readonly Pick<StratumSpec, 'tiers'>[], year: number, cap: number): Promise<number[]> {
+export async function estimateFrames(
+  db: Db,
+  scope: TaskScope,
+  strata: readonly Pick<StratumSpec, 'tiers'>[],
+  year: number,
+  cap: number,
+): Promise<number[]> {
   if (strata.length === 0) {
     return [];
   }

@@ -12,21 +12,32 @@ export async function listHolidayDays(db: Db, year?: number): Promise<HolidayRow
   const q = db.select().from(holidayCalendar);
   return year === undefined
     ? q.orderBy(asc(holidayCalendar.day))
-    : q.where(and(gte(holidayCalendar.day, `${year}-01-01`), lte(holidayCalendar.day, `${year}-12-31`))).orderBy(asc(holidayCalendar.day));
+    : q
+        .where(and(gte(holidayCalendar.day, `${year}-01-01`), lte(holidayCalendar.day, `${year}-12-31`)))
+        .orderBy(asc(holidayCalendar.day));
 }
 
 /** Insert or replace days. */
-export async function upsertHolidayDays(db: Db, rows: readonly (typeof holidayCalendar.$inferInsert)[]): Promise<void> {
+export async function upsertHolidayDays(
+  db: Db,
+  rows: readonly (typeof holidayCalendar.$inferInsert)[],
+): Promise<void> {
   for (const r of rows) {
     await db
       .insert(holidayCalendar)
       .values(r)
-      .onConflictDoUpdate({ target: holidayCalendar.day, set: { kind: r.kind, name: r.name, createdBy: r.createdBy ?? null } });
+      .onConflictDoUpdate({
+        target: holidayCalendar.day,
+        set: { kind: r.kind, name: r.name, createdBy: r.createdBy ?? null },
+      });
   }
 }
 
 /** Remove one day. */
 export async function deleteHolidayDay(db: Db, day: string): Promise<boolean> {
-  const rows = await db.delete(holidayCalendar).where(eq(holidayCalendar.day, day)).returning({ day: holidayCalendar.day });
+  const rows = await db
+    .delete(holidayCalendar)
+    .where(eq(holidayCalendar.day, day))
+    .returning({ day: holidayCalendar.day });
   return rows.length > 0;
 }

@@ -59,7 +59,10 @@ export async function findTask(db: Db, id: string): Promise<TaskRow | undefined>
 }
 
 /** The departments of a task: the lead first, then participants that did not decline. */
-export async function taskDepartments(db: Db, task: Pick<TaskRow, 'id' | 'leadDepartmentCode'>): Promise<string[]> {
+export async function taskDepartments(
+  db: Db,
+  task: Pick<TaskRow, 'id' | 'leadDepartmentCode'>,
+): Promise<string[]> {
   const rows = await db
     .select({ d: taskParticipants.departmentCode })
     .from(taskParticipants)
@@ -80,7 +83,13 @@ export async function taskItemVersions(db: Db, taskId: string) {
       guideline: inspectionItemVersions.guideline,
     })
     .from(taskItems)
-    .innerJoin(inspectionItemVersions, and(eq(inspectionItemVersions.itemId, taskItems.itemId), eq(inspectionItemVersions.version, taskItems.itemVersion)))
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, taskItems.itemId),
+        eq(inspectionItemVersions.version, taskItems.itemVersion),
+      ),
+    )
     .where(eq(taskItems.taskId, taskId))
     .orderBy(asc(taskItems.departmentCode), asc(inspectionItemVersions.name));
 }
@@ -93,7 +102,12 @@ export async function findTargetRow(db: Db, id: string): Promise<TargetRow | und
 
 /** Inspectors by id (a team). */
 export async function inspectorsByIds(db: Db, ids: readonly string[]): Promise<InspectorRow[]> {
-  return ids.length === 0 ? [] : db.select().from(inspectors).where(inArray(inspectors.id, [...ids]));
+  return ids.length === 0
+    ? []
+    : db
+        .select()
+        .from(inspectors)
+        .where(inArray(inspectors.id, [...ids]));
 }
 
 /** The inspector records a user account stands for (users.inspector_badge ↔ inspectors.badge_no). */
@@ -111,17 +125,27 @@ export async function departmentNames(db: Db, codes: readonly string[]): Promise
   if (codes.length === 0) {
     return new Map();
   }
-  const rows = await db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, [...codes]));
+  const rows = await db
+    .select({ code: departments.code, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.code, [...codes]));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** The results of an inspection. */
 export async function listResults(db: Db, inspectionId: string): Promise<ResultRow[]> {
-  return db.select().from(inspectionResults).where(eq(inspectionResults.inspectionId, inspectionId)).orderBy(asc(inspectionResults.departmentCode));
+  return db
+    .select()
+    .from(inspectionResults)
+    .where(eq(inspectionResults.inspectionId, inspectionId))
+    .orderBy(asc(inspectionResults.departmentCode));
 }
 
 /** Insert or replace results (one row per item). */
-export async function upsertResults(tx: Db, rows: readonly (typeof inspectionResults.$inferInsert)[]): Promise<void> {
+export async function upsertResults(
+  tx: Db,
+  rows: readonly (typeof inspectionResults.$inferInsert)[],
+): Promise<void> {
   if (rows.length === 0) {
     return;
   }
@@ -172,7 +196,11 @@ export async function findPhoto(db: Db, inspectionId: string, photoId: string) {
 
 /** Insert a photo; false when that id exists already (a retried upload). */
 export async function insertPhoto(tx: Db, row: typeof inspectionPhotos.$inferInsert): Promise<boolean> {
-  const out = await tx.insert(inspectionPhotos).values(row).onConflictDoNothing().returning({ id: inspectionPhotos.id });
+  const out = await tx
+    .insert(inspectionPhotos)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: inspectionPhotos.id });
   return out.length > 0;
 }
 
@@ -207,7 +235,11 @@ export interface InspectionListFilter {
 export async function listInspections(db: Db, f: InspectionListFilter) {
   const conds: (SQL | undefined)[] = [ne(inspections.status, 'cancelled')];
   if (f.inspectorIds !== undefined) {
-    conds.push(f.inspectorIds.length === 0 ? sql`false` : sql`${inspections.inspectors} && ${textArray(f.inspectorIds)}`);
+    conds.push(
+      f.inspectorIds.length === 0
+        ? sql`false`
+        : sql`${inspections.inspectors} && ${textArray(f.inspectorIds)}`,
+    );
   }
   if (f.departments !== undefined) {
     conds.push(
@@ -223,7 +255,17 @@ export async function listInspections(db: Db, f: InspectionListFilter) {
     conds.push(eq(inspections.taskId, f.taskId));
   }
   return db
-    .select({ inspection: inspections, target: targets, task: { id: tasks.id, title: tasks.title, leadDepartmentCode: tasks.leadDepartmentCode, windowStart: tasks.windowStart, windowEnd: tasks.windowEnd } })
+    .select({
+      inspection: inspections,
+      target: targets,
+      task: {
+        id: tasks.id,
+        title: tasks.title,
+        leadDepartmentCode: tasks.leadDepartmentCode,
+        windowStart: tasks.windowStart,
+        windowEnd: tasks.windowEnd,
+      },
+    })
     .from(inspections)
     .innerJoin(targets, eq(targets.id, inspections.targetId))
     .innerJoin(tasks, eq(tasks.id, inspections.taskId))
@@ -240,7 +282,13 @@ export async function itemNamesOfTasks(db: Db, taskIds: readonly string[]): Prom
   const rows = await db
     .select({ taskId: taskItems.taskId, name: inspectionItemVersions.name })
     .from(taskItems)
-    .innerJoin(inspectionItemVersions, and(eq(inspectionItemVersions.itemId, taskItems.itemId), eq(inspectionItemVersions.version, taskItems.itemVersion)))
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, taskItems.itemId),
+        eq(inspectionItemVersions.version, taskItems.itemVersion),
+      ),
+    )
     .where(inArray(taskItems.taskId, [...taskIds]))
     .orderBy(asc(inspectionItemVersions.name));
   const out = new Map<string, string[]>();

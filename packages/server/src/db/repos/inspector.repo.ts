@@ -26,7 +26,9 @@ export interface InspectorFilter {
 function filterWhere(f: Omit<InspectorFilter, 'limit' | 'offset'>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (f.departments !== undefined) {
-    conds.push(f.departments.length === 0 ? sql`false` : inArray(inspectors.departmentCode, [...f.departments]));
+    conds.push(
+      f.departments.length === 0 ? sql`false` : inArray(inspectors.departmentCode, [...f.departments]),
+    );
   }
   if (f.ids !== undefined) {
     conds.push(f.ids.length === 0 ? sql`false` : inArray(inspectors.id, [...f.ids]));
@@ -52,10 +54,19 @@ function filterWhere(f: Omit<InspectorFilter, 'limit' | 'offset'>): SQL | undefi
 }
 
 /** Inspectors matching a filter, by department then id; and the total. */
-export async function searchInspectors(db: Db, f: InspectorFilter): Promise<{ rows: InspectorRow[]; total: number }> {
+export async function searchInspectors(
+  db: Db,
+  f: InspectorFilter,
+): Promise<{ rows: InspectorRow[]; total: number }> {
   const where = filterWhere(f);
   const [rows, totals] = await Promise.all([
-    db.select().from(inspectors).where(where).orderBy(asc(inspectors.departmentCode), asc(inspectors.id)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(inspectors)
+      .where(where)
+      .orderBy(asc(inspectors.departmentCode), asc(inspectors.id))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(inspectors).where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };
@@ -68,10 +79,16 @@ export async function findInspector(db: Db, id: string): Promise<InspectorRow | 
 }
 
 /** Inspectors by ids, keyed by id. */
-export async function findInspectorsByIds(db: Db, ids: readonly string[]): Promise<Map<string, InspectorRow>> {
+export async function findInspectorsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, InspectorRow>> {
   const out = new Map<string, InspectorRow>();
   if (ids.length > 0) {
-    for (const r of await db.select().from(inspectors).where(inArray(inspectors.id, [...ids]))) {
+    for (const r of await db
+      .select()
+      .from(inspectors)
+      .where(inArray(inspectors.id, [...ids]))) {
       out.set(r.id, r);
     }
   }
@@ -79,10 +96,16 @@ export async function findInspectorsByIds(db: Db, ids: readonly string[]): Promi
 }
 
 /** Inspectors by badge numbers, keyed by badge. */
-export async function findInspectorsByBadges(db: Db, badges: readonly string[]): Promise<Map<string, InspectorRow>> {
+export async function findInspectorsByBadges(
+  db: Db,
+  badges: readonly string[],
+): Promise<Map<string, InspectorRow>> {
   const out = new Map<string, InspectorRow>();
   if (badges.length > 0) {
-    for (const r of await db.select().from(inspectors).where(inArray(inspectors.badgeNo, [...badges]))) {
+    for (const r of await db
+      .select()
+      .from(inspectors)
+      .where(inArray(inspectors.badgeNo, [...badges]))) {
       out.set(r.badgeNo ?? r.id, r);
     }
   }
@@ -90,14 +113,24 @@ export async function findInspectorsByBadges(db: Db, badges: readonly string[]):
 }
 
 /** Experts of a department by name (re-imports of experts without their library id). */
-export async function findExpertsByName(db: Db, departmentCode: string, names: readonly string[]): Promise<InspectorRow[]> {
+export async function findExpertsByName(
+  db: Db,
+  departmentCode: string,
+  names: readonly string[],
+): Promise<InspectorRow[]> {
   if (names.length === 0) {
     return [];
   }
   return db
     .select()
     .from(inspectors)
-    .where(and(eq(inspectors.expert, true), eq(inspectors.departmentCode, departmentCode), inArray(inspectors.name, [...names])));
+    .where(
+      and(
+        eq(inspectors.expert, true),
+        eq(inspectors.departmentCode, departmentCode),
+        inArray(inspectors.name, [...names]),
+      ),
+    );
 }
 
 /** Every expert library id in use (for numbering the next one). */
@@ -114,7 +147,11 @@ export async function insertInspectors(db: Db, rows: readonly NewInspectorRow[])
 }
 
 /** Update one inspector's fields. */
-export async function updateInspector(db: Db, id: string, patch: Partial<NewInspectorRow>): Promise<InspectorRow | undefined> {
+export async function updateInspector(
+  db: Db,
+  id: string,
+  patch: Partial<NewInspectorRow>,
+): Promise<InspectorRow | undefined> {
   const rows = await db.update(inspectors).set(patch).where(eq(inspectors.id, id)).returning();
   return rows[0];
 }

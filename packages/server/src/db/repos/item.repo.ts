@@ -36,12 +36,20 @@ export function likePattern(keyword: string): string {
 function filterWhere(f: Omit<ItemFilter, 'limit' | 'offset'>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (f.departments !== undefined) {
-    conds.push(f.departments.length === 0 ? sql`false` : inArray(inspectionItems.departmentCode, [...f.departments]));
+    conds.push(
+      f.departments.length === 0 ? sql`false` : inArray(inspectionItems.departmentCode, [...f.departments]),
+    );
   }
   const kw = f.keyword?.trim() ?? '';
   if (kw !== '') {
     const p = likePattern(kw);
-    conds.push(or(ilike(inspectionItemVersions.name, p), ilike(inspectionItems.code, p), ilike(inspectionItemVersions.legalBasis, p)));
+    conds.push(
+      or(
+        ilike(inspectionItemVersions.name, p),
+        ilike(inspectionItems.code, p),
+        ilike(inspectionItemVersions.legalBasis, p),
+      ),
+    );
   }
   if (f.priority !== undefined) {
     conds.push(eq(inspectionItemVersions.priority, f.priority));
@@ -55,10 +63,16 @@ function filterWhere(f: Omit<ItemFilter, 'limit' | 'offset'>): SQL | undefined {
   return and(...conds);
 }
 
-const currentJoin = and(eq(inspectionItemVersions.itemId, inspectionItems.id), eq(inspectionItemVersions.version, inspectionItems.currentVersion));
+const currentJoin = and(
+  eq(inspectionItemVersions.itemId, inspectionItems.id),
+  eq(inspectionItemVersions.version, inspectionItems.currentVersion),
+);
 
 /** Items matching a filter with their current versions, by department then code; and the total. */
-export async function searchItems(db: Db, f: ItemFilter): Promise<{ rows: ItemWithVersion[]; total: number }> {
+export async function searchItems(
+  db: Db,
+  f: ItemFilter,
+): Promise<{ rows: ItemWithVersion[]; total: number }> {
   const where = filterWhere(f);
   const [rows, totals] = await Promise.all([
     db
@@ -70,7 +84,11 @@ export async function searchItems(db: Db, f: ItemFilter): Promise<{ rows: ItemWi
       .orderBy(asc(inspectionItems.departmentCode), asc(inspectionItems.code))
       .limit(f.limit)
       .offset(f.offset),
-    db.select({ n: count() }).from(inspectionItems).innerJoin(inspectionItemVersions, currentJoin).where(where),
+    db
+      .select({ n: count() })
+      .from(inspectionItems)
+      .innerJoin(inspectionItemVersions, currentJoin)
+      .where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };
 }
@@ -88,7 +106,10 @@ export async function findItem(db: Db, id: string): Promise<ItemWithVersion | un
 }
 
 /** Items (with current versions) by department code + item code pairs, keyed `dept|code`. */
-export async function findItemsByCodes(db: Db, keys: readonly { departmentCode: string; code: string }[]): Promise<Map<string, ItemWithVersion>> {
+export async function findItemsByCodes(
+  db: Db,
+  keys: readonly { departmentCode: string; code: string }[],
+): Promise<Map<string, ItemWithVersion>> {
   const out = new Map<string, ItemWithVersion>();
   if (keys.length === 0) {
     return out;
@@ -108,11 +129,19 @@ export async function findItemsByCodes(db: Db, keys: readonly { departmentCode: 
 
 /** Every version of an item, newest first. */
 export async function listItemVersions(db: Db, itemId: string): Promise<ItemVersionRow[]> {
-  return db.select().from(inspectionItemVersions).where(eq(inspectionItemVersions.itemId, itemId)).orderBy(desc(inspectionItemVersions.version));
+  return db
+    .select()
+    .from(inspectionItemVersions)
+    .where(eq(inspectionItemVersions.itemId, itemId))
+    .orderBy(desc(inspectionItemVersions.version));
 }
 
 /** One version of an item (what a task used). */
-export async function findItemVersion(db: Db, itemId: string, version: number): Promise<ItemVersionRow | undefined> {
+export async function findItemVersion(
+  db: Db,
+  itemId: string,
+  version: number,
+): Promise<ItemVersionRow | undefined> {
   const rows = await db
     .select()
     .from(inspectionItemVersions)
@@ -122,14 +151,29 @@ export async function findItemVersion(db: Db, itemId: string, version: number): 
 }
 
 /** Insert item heads (at version 1), returning their ids keyed `dept|code`. */
-export async function insertItems(db: Db, rows: readonly { departmentCode: string; code: string; at: Date }[]): Promise<Map<string, string>> {
+export async function insertItems(
+  db: Db,
+  rows: readonly { departmentCode: string; code: string; at: Date }[],
+): Promise<Map<string, string>> {
   if (rows.length === 0) {
     return new Map();
   }
   const out = await db
     .insert(inspectionItems)
-    .values(rows.map((r) => ({ departmentCode: r.departmentCode, code: r.code, currentVersion: 1, createdAt: r.at, updatedAt: r.at })))
-    .returning({ id: inspectionItems.id, departmentCode: inspectionItems.departmentCode, code: inspectionItems.code });
+    .values(
+      rows.map((r) => ({
+        departmentCode: r.departmentCode,
+        code: r.code,
+        currentVersion: 1,
+        createdAt: r.at,
+        updatedAt: r.at,
+      })),
+    )
+    .returning({
+      id: inspectionItems.id,
+      departmentCode: inspectionItems.departmentCode,
+      code: inspectionItems.code,
+    });
   return new Map(out.map((r) => [`${r.departmentCode}|${r.code}`, r.id]));
 }
 
@@ -141,7 +185,11 @@ export async function insertItemVersions(db: Db, rows: readonly NewItemVersionRo
 }
 
 /** Move an item's head: its current version and/or its published flag. */
-export async function updateItemHead(db: Db, id: string, patch: { currentVersion?: number; published?: boolean; at: Date }): Promise<ItemRow | undefined> {
+export async function updateItemHead(
+  db: Db,
+  id: string,
+  patch: { currentVersion?: number; published?: boolean; at: Date },
+): Promise<ItemRow | undefined> {
   const rows = await db
     .update(inspectionItems)
     .set({

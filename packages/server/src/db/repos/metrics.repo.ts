@@ -162,7 +162,12 @@ export async function categoryCounts(db: Db, s: MetricsScope): Promise<z.infer<t
   );
 }
 
-const taskDueRow = z.object({ id: z.string(), dept: z.string(), window_end: z.string(), results_published_at: z.coerce.date().nullable() });
+const taskDueRow = z.object({
+  id: z.string(),
+  dept: z.string(),
+  window_end: z.string(),
+  results_published_at: z.coerce.date().nullable(),
+});
 
 /** Tasks in scope with their end and results publication, for on-time publication (deadline in core). */
 export async function tasksForPublication(db: Db, s: MetricsScope): Promise<z.infer<typeof taskDueRow>[]> {

@@ -36,12 +36,18 @@ export async function listUnits(db: Db, departmentCode?: string): Promise<UnitRo
 /** Insert regions (ignoring ones already there). */
 export async function insertRegions(db: Db, rows: readonly (typeof regions.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) {
-    await db.insert(regions).values([...rows]).onConflictDoNothing();
+    await db
+      .insert(regions)
+      .values([...rows])
+      .onConflictDoNothing();
   }
 }
 
 /** Insert departments. */
-export async function insertDepartments(db: Db, rows: readonly (typeof departments.$inferInsert)[]): Promise<void> {
+export async function insertDepartments(
+  db: Db,
+  rows: readonly (typeof departments.$inferInsert)[],
+): Promise<void> {
   if (rows.length > 0) {
     await db.insert(departments).values([...rows]);
   }

@@ -36,13 +36,17 @@ export async function listPlans(db: Db, f: PlanFilter): Promise<PlanListRow[]> {
   }
   if (f.visibleTo !== undefined) {
     const depts = pgTextArray(f.visibleTo);
-    conds.push(sql`(${plans.departmentCode} = ANY(${depts}::text[]) OR EXISTS (SELECT 1 FROM tasks tk JOIN task_participants tp ON tp.task_id = tk.id WHERE tk.plan_id = ${plans.id} AND tp.department_code = ANY(${depts}::text[])))`);
+    conds.push(
+      sql`(${plans.departmentCode} = ANY(${depts}::text[]) OR EXISTS (SELECT 1 FROM tasks tk JOIN task_participants tp ON tp.task_id = tk.id WHERE tk.plan_id = ${plans.id} AND tp.department_code = ANY(${depts}::text[])))`,
+    );
   }
   const rows = await db
     .select({
       plan: plans,
       departmentName: departments.name,
-      taskCount: sql<number>`(SELECT count(*) FROM ${tasks} WHERE ${tasks.planId} = ${plans.id})`.mapWith(Number),
+      taskCount: sql<number>`(SELECT count(*) FROM ${tasks} WHERE ${tasks.planId} = ${plans.id})`.mapWith(
+        Number,
+      ),
     })
     .from(plans)
     .innerJoin(departments, eq(departments.code, plans.departmentCode))
@@ -68,7 +72,11 @@ export async function insertPlan(db: Db, row: NewPlanRow): Promise<PlanRow> {
 }
 
 /** Update a plan's fields. */
-export async function updatePlan(db: Db, id: string, patch: Partial<NewPlanRow>): Promise<PlanRow | undefined> {
+export async function updatePlan(
+  db: Db,
+  id: string,
+  patch: Partial<NewPlanRow>,
+): Promise<PlanRow | undefined> {
   const [r] = await db.update(plans).set(patch).where(eq(plans.id, id)).returning();
   return r;
 }
@@ -80,7 +88,11 @@ export async function insertRevision(db: Db, row: typeof planRevisions.$inferIns
 
 /** Revisions of a plan, oldest first. */
 export async function listRevisions(db: Db, planId: string): Promise<PlanRevisionRow[]> {
-  return db.select().from(planRevisions).where(eq(planRevisions.planId, planId)).orderBy(asc(planRevisions.revision));
+  return db
+    .select()
+    .from(planRevisions)
+    .where(eq(planRevisions.planId, planId))
+    .orderBy(asc(planRevisions.revision));
 }
 
 /** Number of plans (for the portal). */

@@ -45,13 +45,24 @@ function whereOf(f: PublishedFilter): SQL {
     parts.push(sql`t.uscc = ${f.uscc}`);
   }
   if (f.name !== undefined && f.name !== '') {
-    parts.push(sql`ssj_name_grams(t.name) @> ssj_query_grams(${f.name}) and t.name like ${`%${escapeLike(f.name)}%`}`);
+    parts.push(
+      sql`ssj_name_grams(t.name) @> ssj_query_grams(${f.name}) and t.name like ${`%${escapeLike(f.name)}%`}`,
+    );
   }
   if (f.taskId !== undefined) {
     parts.push(sql`i.task_id = ${f.taskId}`);
   }
   if (f.departments !== undefined) {
-    const ds = f.departments.length === 0 ? sql`false` : sql`(tk.lead_department_code in (${sql.join(f.departments.map((d) => sql`${d}`), sql`, `)}) or exists (select 1 from task_participants p where p.task_id = tk.id and p.status <> 'declined' and p.department_code in (${sql.join(f.departments.map((d) => sql`${d}`), sql`, `)})))`;
+    const ds =
+      f.departments.length === 0
+        ? sql`false`
+        : sql`(tk.lead_department_code in (${sql.join(
+            f.departments.map((d) => sql`${d}`),
+            sql`, `,
+          )}) or exists (select 1 from task_participants p where p.task_id = tk.id and p.status <> 'declined' and p.department_code in (${sql.join(
+            f.departments.map((d) => sql`${d}`),
+            sql`, `,
+          )})))`;
     parts.push(ds);
   }
   return sql.join(parts, sql` and `);
@@ -60,8 +71,16 @@ function whereOf(f: PublishedFilter): SQL {
 const FROM = sql`from inspections i join targets t on t.id = i.target_id join tasks tk on tk.id = i.task_id join departments d on d.code = tk.lead_department_code`;
 
 /** One keyset page, newest first; `after` is the last row of the previous page. */
-export async function publishedPage(db: Db, f: PublishedFilter, limit: number, after?: { publishedKey: string; id: string }): Promise<PublishedRow[]> {
-  const keyset = after === undefined ? sql`true` : sql`(i.published_at, i.id) < (${after.publishedKey}::timestamptz, ${after.id}::uuid)`;
+export async function publishedPage(
+  db: Db,
+  f: PublishedFilter,
+  limit: number,
+  after?: { publishedKey: string; id: string },
+): Promise<PublishedRow[]> {
+  const keyset =
+    after === undefined
+      ? sql`true`
+      : sql`(i.published_at, i.id) < (${after.publishedKey}::timestamptz, ${after.id}::uuid)`;
   return queryRows(
     db,
     sql`select i.id, i.published_at, i.published_at::text as published_key, i.visited_at, t.id as target_id, t.name as target_name, t.uscc, tk.id as task_id, tk.title as task_title,
@@ -77,7 +96,11 @@ export async function publishedPage(db: Db, f: PublishedFilter, limit: number, a
 
 /** The number of matching results, counted up to COUNT_CAP + 1. */
 export async function countPublished(db: Db, f: PublishedFilter): Promise<{ total: number; exact: boolean }> {
-  const row = await queryOne(db, sql`select count(*)::int as n from (select 1 ${FROM} where ${whereOf(f)} limit ${COUNT_CAP + 1}) s`, z.object({ n: z.coerce.number() }));
+  const row = await queryOne(
+    db,
+    sql`select count(*)::int as n from (select 1 ${FROM} where ${whereOf(f)} limit ${COUNT_CAP + 1}) s`,
+    z.object({ n: z.coerce.number() }),
+  );
   const n = row?.n ?? 0;
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
@@ -97,10 +120,17 @@ export const exportRowSchema = z.object({
 export type ExportRow = z.infer<typeof exportRowSchema>;
 
 /** Export rows (one per visit × department that recorded results), in keyset pages. */
-export async function* streamPublishedByDepartment(db: Db, f: PublishedFilter, pageSize = 2000): AsyncGenerator<ExportRow[]> {
+export async function* streamPublishedByDepartment(
+  db: Db,
+  f: PublishedFilter,
+  pageSize = 2000,
+): AsyncGenerator<ExportRow[]> {
   let after: { key: string; id: string } | undefined;
   for (;;) {
-    const keyset = after === undefined ? sql`true` : sql`(i.published_at, i.id) < (${after.key}::timestamptz, ${after.id}::uuid)`;
+    const keyset =
+      after === undefined
+        ? sql`true`
+        : sql`(i.published_at, i.id) < (${after.key}::timestamptz, ${after.id}::uuid)`;
     const visits = await queryRows(
       db,
       sql`select i.id, i.published_at::text as published_key ${FROM} where ${whereOf(f)} and ${keyset} order by i.published_at desc, i.id desc limit ${pageSize}`,

@@ -32,7 +32,9 @@ export async function listRecusals(db: Db, f: RecusalFilter): Promise<RecusalWit
     conds.push(f.inspectorIds.length === 0 ? sql`false` : inArray(recusals.inspectorId, [...f.inspectorIds]));
   }
   if (f.departments !== undefined) {
-    conds.push(f.departments.length === 0 ? sql`false` : inArray(inspectors.departmentCode, [...f.departments]));
+    conds.push(
+      f.departments.length === 0 ? sql`false` : inArray(inspectors.departmentCode, [...f.departments]),
+    );
   }
   if (f.targetId !== undefined) {
     conds.push(eq(recusals.targetId, f.targetId));
@@ -41,7 +43,12 @@ export async function listRecusals(db: Db, f: RecusalFilter): Promise<RecusalWit
     conds.push(isNull(recusals.withdrawnAt));
   }
   return db
-    .select({ recusal: recusals, inspectorName: inspectors.name, departmentCode: inspectors.departmentCode, targetName: targets.name })
+    .select({
+      recusal: recusals,
+      inspectorName: inspectors.name,
+      departmentCode: inspectors.departmentCode,
+      targetName: targets.name,
+    })
     .from(recusals)
     .innerJoin(inspectors, eq(inspectors.id, recusals.inspectorId))
     .innerJoin(targets, eq(targets.id, recusals.targetId))
@@ -53,7 +60,12 @@ export async function listRecusals(db: Db, f: RecusalFilter): Promise<RecusalWit
 /** One declaration with names. */
 export async function findRecusal(db: Db, id: string): Promise<RecusalWithNames | undefined> {
   const rows = await db
-    .select({ recusal: recusals, inspectorName: inspectors.name, departmentCode: inspectors.departmentCode, targetName: targets.name })
+    .select({
+      recusal: recusals,
+      inspectorName: inspectors.name,
+      departmentCode: inspectors.departmentCode,
+      targetName: targets.name,
+    })
     .from(recusals)
     .innerJoin(inspectors, eq(inspectors.id, recusals.inspectorId))
     .innerJoin(targets, eq(targets.id, recusals.targetId))
@@ -63,11 +75,21 @@ export async function findRecusal(db: Db, id: string): Promise<RecusalWithNames 
 }
 
 /** The active declaration of a pair, if any. */
-export async function findActiveRecusal(db: Db, inspectorId: string, targetId: string): Promise<RecusalRow | undefined> {
+export async function findActiveRecusal(
+  db: Db,
+  inspectorId: string,
+  targetId: string,
+): Promise<RecusalRow | undefined> {
   const rows = await db
     .select()
     .from(recusals)
-    .where(and(eq(recusals.inspectorId, inspectorId), eq(recusals.targetId, targetId), isNull(recusals.withdrawnAt)))
+    .where(
+      and(
+        eq(recusals.inspectorId, inspectorId),
+        eq(recusals.targetId, targetId),
+        isNull(recusals.withdrawnAt),
+      ),
+    )
     .limit(1);
   return rows[0];
 }
@@ -93,7 +115,11 @@ export async function withdrawRecusal(db: Db, id: string, at: Date): Promise<Rec
 }
 
 /** The active (inspector, target) pairs among these inspectors (and targets, if given), for the draw's pair exclusions. */
-export async function activeRecusalPairs(db: Db, inspectorIds: readonly string[], targetIds?: readonly string[]): Promise<PairExclusion[]> {
+export async function activeRecusalPairs(
+  db: Db,
+  inspectorIds: readonly string[],
+  targetIds?: readonly string[],
+): Promise<PairExclusion[]> {
   if (inspectorIds.length === 0 || (targetIds !== undefined && targetIds.length === 0)) {
     return [];
   }

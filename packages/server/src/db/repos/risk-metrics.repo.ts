@@ -29,16 +29,49 @@ function countsOf(rows: readonly z.infer<typeof tierRow>[], total: number): Tier
 }
 
 /** Tier counts of the region's targets in business: effective, computed and imported. */
-export async function tierDistribution(db: Db, region: string): Promise<{ total: number; effective: TierCounts; computed: TierCounts; imported: TierCounts }> {
+export async function tierDistribution(
+  db: Db,
+  region: string,
+): Promise<{ total: number; effective: TierCounts; computed: TierCounts; imported: TierCounts }> {
   const where = regionTargets(region);
-  const total = (await queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE ${where}`, z.object({ n: z.coerce.number() })))?.n ?? 0;
-  const effective = await queryRows(db, sql`SELECT t.risk_tier AS tier, count(*) AS n FROM targets t WHERE ${where} GROUP BY 1`, tierRow);
-  const computed = await queryRows(db, sql`SELECT s.tier, count(*) AS n FROM target_risk_scores s JOIN targets t ON t.id = s.target_id WHERE ${where} GROUP BY 1`, tierRow);
-  const imported = await queryRows(db, sql`SELECT it.tier, count(*) AS n FROM target_imported_tiers it JOIN targets t ON t.id = it.target_id WHERE ${where} GROUP BY 1`, tierRow);
-  return { total, effective: countsOf(effective, total), computed: countsOf(computed, total), imported: countsOf(imported, total) };
+  const total =
+    (
+      await queryOne(
+        db,
+        sql`SELECT count(*) AS n FROM targets t WHERE ${where}`,
+        z.object({ n: z.coerce.number() }),
+      )
+    )?.n ?? 0;
+  const effective = await queryRows(
+    db,
+    sql`SELECT t.risk_tier AS tier, count(*) AS n FROM targets t WHERE ${where} GROUP BY 1`,
+    tierRow,
+  );
+  const computed = await queryRows(
+    db,
+    sql`SELECT s.tier, count(*) AS n FROM target_risk_scores s JOIN targets t ON t.id = s.target_id WHERE ${where} GROUP BY 1`,
+    tierRow,
+  );
+  const imported = await queryRows(
+    db,
+    sql`SELECT it.tier, count(*) AS n FROM target_imported_tiers it JOIN targets t ON t.id = it.target_id WHERE ${where} GROUP BY 1`,
+    tierRow,
+  );
+  return {
+    total,
+    effective: countsOf(effective, total),
+    computed: countsOf(computed, total),
+    imported: countsOf(imported, total),
+  };
 }
 
-const usageRow = z.object({ department_code: z.string(), name: z.string(), region_code: z.string(), tasks: z.coerce.number(), tiered: z.coerce.number() });
+const usageRow = z.object({
+  department_code: z.string(),
+  name: z.string(),
+  region_code: z.string(),
+  tasks: z.coerce.number(),
+  tiered: z.coerce.number(),
+});
 export type UsageRow = z.infer<typeof usageRow>;
 
 /**

@@ -16,10 +16,20 @@ export type RunCounts = z.infer<typeof runCountsSchema>;
 export type RunRow = typeof riskScoreRuns.$inferSelect;
 
 /** Create a running run and return its id. */
-export async function insertRun(db: Db, v: { scope: string; total: number; asOf: string; startedBy: string | null; at: Date }): Promise<string> {
+export async function insertRun(
+  db: Db,
+  v: { scope: string; total: number; asOf: string; startedBy: string | null; at: Date },
+): Promise<string> {
   const [row] = await db
     .insert(riskScoreRuns)
-    .values({ scope: v.scope, status: 'running', total: v.total, asOf: v.asOf, startedBy: v.startedBy, startedAt: v.at })
+    .values({
+      scope: v.scope,
+      status: 'running',
+      total: v.total,
+      asOf: v.asOf,
+      startedBy: v.startedBy,
+      startedAt: v.at,
+    })
     .returning({ id: riskScoreRuns.id });
   if (row === undefined) {
     throw new Error('bug: run insert returned nothing');
@@ -33,8 +43,15 @@ export async function setRunProgress(db: Db, id: string, processed: number): Pro
 }
 
 /** Finish a run with its outcome. */
-export async function finishRun(db: Db, id: string, v: { status: RunStatus; processed: number; counts: RunCounts; error: string | null; at: Date }): Promise<void> {
-  await db.update(riskScoreRuns).set({ status: v.status, processed: v.processed, counts: v.counts, error: v.error, finishedAt: v.at }).where(eq(riskScoreRuns.id, id));
+export async function finishRun(
+  db: Db,
+  id: string,
+  v: { status: RunStatus; processed: number; counts: RunCounts; error: string | null; at: Date },
+): Promise<void> {
+  await db
+    .update(riskScoreRuns)
+    .set({ status: v.status, processed: v.processed, counts: v.counts, error: v.error, finishedAt: v.at })
+    .where(eq(riskScoreRuns.id, id));
 }
 
 /** Mark a run as asked to stop. */

@@ -37,7 +37,12 @@ const factRow = z.object({
 export type RiskFactRow = z.infer<typeof factRow>;
 
 /** The next batch of targets after `afterId` (keyset on id) with their stored risk facts. */
-export async function factBatch(db: Db, region: string, afterId: string, limit: number): Promise<RiskFactRow[]> {
+export async function factBatch(
+  db: Db,
+  region: string,
+  afterId: string,
+  limit: number,
+): Promise<RiskFactRow[]> {
   return queryRows(
     db,
     sql`SELECT t.id, t.division_code, t.industry_code, (t.tags @> ARRAY['风险预警']::text[]) AS warn,
@@ -54,7 +59,11 @@ export async function factBatch(db: Db, region: string, afterId: string, limit: 
 const problemRow = z.object({ target_id: z.string(), days: z.array(z.string()) });
 
 /** For each target of the batch, the dates of reviewed inspections since `since` that found a problem. */
-export async function problemDates(db: Db, ids: readonly string[], since: string): Promise<Map<string, string[]>> {
+export async function problemDates(
+  db: Db,
+  ids: readonly string[],
+  since: string,
+): Promise<Map<string, string[]>> {
   if (ids.length === 0) {
     return new Map();
   }
@@ -84,7 +93,11 @@ export interface ScoreWrite {
 }
 
 /** Upsert computed scores (one multi-row statement), then the effective tier on targets. */
-export async function writeScores(tx: Db, rows: readonly ScoreWrite[], meta: { asOf: string; runId: string | null; at: Date }): Promise<void> {
+export async function writeScores(
+  tx: Db,
+  rows: readonly ScoreWrite[],
+  meta: { asOf: string; runId: string | null; at: Date },
+): Promise<void> {
   if (rows.length === 0) {
     return;
   }
@@ -117,7 +130,12 @@ export async function writeScores(tx: Db, rows: readonly ScoreWrite[], meta: { a
  * otherwise it is set only when the other source has no tier for that target. Rows whose tier
  * and source are already right are not touched (fewer index writes on 1 M targets).
  */
-export async function setEffective(tx: Db, rows: readonly { targetId: string; tier: string; prefer: boolean; date?: string }[], source: TierSource, date: string): Promise<void> {
+export async function setEffective(
+  tx: Db,
+  rows: readonly { targetId: string; tier: string; prefer: boolean; date?: string }[],
+  source: TierSource,
+  date: string,
+): Promise<void> {
   if (rows.length === 0) {
     return;
   }
@@ -143,7 +161,11 @@ export interface ImportedTierWrite {
 const upsertCounts = z.object({ added: z.coerce.number(), updated: z.coerce.number() });
 
 /** Upsert imported tiers; unchanged rows (same tier, date and source) are not rewritten. */
-export async function upsertImportedTiers(tx: Db, rows: readonly ImportedTierWrite[], meta: { jobId: string | null; at: Date }): Promise<{ added: number; updated: number }> {
+export async function upsertImportedTiers(
+  tx: Db,
+  rows: readonly ImportedTierWrite[],
+  meta: { jobId: string | null; at: Date },
+): Promise<{ added: number; updated: number }> {
   if (rows.length === 0) {
     return { added: 0, updated: 0 };
   }
@@ -171,7 +193,11 @@ export async function targetDivisions(db: Db, ids: readonly string[]): Promise<M
   if (ids.length === 0) {
     return new Map();
   }
-  const rows = await queryRows(db, sql`SELECT id, division_code FROM targets WHERE id = ANY(${pgTextArray(ids)}::text[])`, existingRow);
+  const rows = await queryRows(
+    db,
+    sql`SELECT id, division_code FROM targets WHERE id = ANY(${pgTextArray(ids)}::text[])`,
+    existingRow,
+  );
   return new Map(rows.map((r) => [r.id, r.division_code]));
 }
 

@@ -14,7 +14,15 @@ export function scopeWhere(scope: TaskScope): SQL {
     conds.push(sql`t.type = ANY(${pgTextArray(scope.types)}::text[])`);
   }
   if (scope.divisions.length > 0) {
-    conds.push(sql`(${sql.join(scope.divisions.map((d) => { const r = divisionRange(d); return sql`t.division_code BETWEEN ${r.lo} AND ${r.hi}`; }), sql` OR `)})`);
+    conds.push(
+      sql`(${sql.join(
+        scope.divisions.map((d) => {
+          const r = divisionRange(d);
+          return sql`t.division_code BETWEEN ${r.lo} AND ${r.hi}`;
+        }),
+        sql` OR `,
+      )})`,
+    );
   }
   if (scope.industries.length > 0) {
     const parts = scope.industries.map((i) => {
@@ -30,7 +38,9 @@ export function scopeWhere(scope: TaskScope): SQL {
     conds.push(sql`t.status = ANY(${pgTextArray(scope.statuses)}::text[])`);
   }
   if (scope.claimedBy.length > 0) {
-    conds.push(sql`EXISTS (SELECT 1 FROM target_claims c WHERE c.target_id = t.id AND c.department_code = ANY(${pgTextArray(scope.claimedBy)}::text[]))`);
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM target_claims c WHERE c.target_id = t.id AND c.department_code = ANY(${pgTextArray(scope.claimedBy)}::text[]))`,
+    );
   }
   return conds.length === 0 ? sql`true` : sql.join(conds, sql` AND `);
 }

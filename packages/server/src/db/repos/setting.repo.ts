@@ -6,12 +6,19 @@ import type { Db } from '../client';
 import { settings } from '../schema';
 
 /** Values of one key for several scopes, keyed by scope (values are unparsed JSON). */
-export async function getSettings(db: Db, key: string, scopes: readonly string[]): Promise<Map<string, unknown>> {
+export async function getSettings(
+  db: Db,
+  key: string,
+  scopes: readonly string[],
+): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   if (scopes.length === 0) {
     return out;
   }
-  const rows = await db.select().from(settings).where(and(eq(settings.key, key), inArray(settings.scope, [...scopes])));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(and(eq(settings.key, key), inArray(settings.scope, [...scopes])));
   for (const r of rows) {
     out.set(r.scope, r.value);
   }
@@ -19,7 +26,13 @@ export async function getSettings(db: Db, key: string, scopes: readonly string[]
 }
 
 /** Set one setting (insert or replace). */
-export async function putSetting(db: Db, scope: string, key: string, value: unknown, at: Date): Promise<void> {
+export async function putSetting(
+  db: Db,
+  scope: string,
+  key: string,
+  value: unknown,
+  at: Date,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ scope, key, value, updatedAt: at })

@@ -11,7 +11,11 @@ import { z } from 'zod';
 export const targetFilterSchema = z.object({
   q: z.string().trim().max(100).optional(),
   uscc: z.string().trim().max(100).optional(),
-  division: z.string().trim().regex(/^\d{2,6}$/, '2–6 digits').optional(),
+  division: z
+    .string()
+    .trim()
+    .regex(/^\d{2,6}$/, '2–6 digits')
+    .optional(),
   industry: z.string().trim().max(10).optional(),
   tier: z.enum(['A', 'B', 'C', 'D']).optional(),
   tag: z.string().trim().max(30).optional(),
@@ -45,7 +49,9 @@ export function industryRange(input: string): { lo: string; hi: string } | undef
     const kids = industryChildren(code);
     const first = kids[0];
     const last = kids[kids.length - 1];
-    return first === undefined || last === undefined ? undefined : { lo: first.code.padEnd(4, '0'), hi: last.code.padEnd(4, '9') };
+    return first === undefined || last === undefined
+      ? undefined
+      : { lo: first.code.padEnd(4, '0'), hi: last.code.padEnd(4, '9') };
   }
   return { lo: code.padEnd(4, '0'), hi: code.padEnd(4, '9') };
 }
@@ -55,7 +61,9 @@ export function targetWhere(f: TargetFilter): SQL {
   const conds: SQL[] = [];
   if (f.q !== undefined && f.q !== '') {
     // The GIN index over name grams finds candidates; LIKE confirms the substring.
-    conds.push(sql`ssj_name_grams(t.name) @> ssj_query_grams(${f.q}) AND lower(t.name) LIKE ${`%${escapeLike(f.q.toLowerCase())}%`}`);
+    conds.push(
+      sql`ssj_name_grams(t.name) @> ssj_query_grams(${f.q}) AND lower(t.name) LIKE ${`%${escapeLike(f.q.toLowerCase())}%`}`,
+    );
   }
   if (f.uscc !== undefined && f.uscc !== '') {
     conds.push(sql`t.uscc = ${f.uscc.toUpperCase()}`);
@@ -81,7 +89,9 @@ export function targetWhere(f: TargetFilter): SQL {
     conds.push(sql`t.type = ${f.type}`);
   }
   if (f.claimedBy !== undefined && f.claimedBy !== '') {
-    conds.push(sql`EXISTS (SELECT 1 FROM target_claims c WHERE c.target_id = t.id AND c.department_code = ${f.claimedBy})`);
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM target_claims c WHERE c.target_id = t.id AND c.department_code = ${f.claimedBy})`,
+    );
   }
   return conds.length === 0 ? sql`true` : sql.join(conds, sql` AND `);
 }

@@ -28,7 +28,11 @@ export interface UpsertMeta {
 const countsRow = z.object({ added: z.coerce.number(), updated: z.coerce.number() });
 
 /** Insert or update targets by id in one statement; status changes are dated in the history. */
-export async function upsertTargets(tx: Db, rows: readonly TargetInput[], meta: UpsertMeta): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function upsertTargets(
+  tx: Db,
+  rows: readonly TargetInput[],
+  meta: UpsertMeta,
+): Promise<{ added: number; updated: number; unchanged: number }> {
   if (rows.length === 0) {
     return { added: 0, updated: 0, unchanged: 0 };
   }
@@ -109,10 +113,23 @@ export type TargetRow = z.infer<typeof targetRowSchema>;
 export const COUNT_CAP = 10_000;
 
 /** One page of a search, ordered by id, with a total capped at COUNT_CAP. */
-export async function searchTargets(db: Db, f: TargetFilter, limit: number, offset: number): Promise<{ rows: TargetRow[]; total: number; exact: boolean }> {
+export async function searchTargets(
+  db: Db,
+  f: TargetFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: TargetRow[]; total: number; exact: boolean }> {
   const where = targetWhere(f);
-  const rows = await queryRows(db, sql`SELECT ${SELECT_TARGET} FROM targets t WHERE ${where} ORDER BY t.id LIMIT ${limit} OFFSET ${offset}`, targetRowSchema);
-  const c = await queryOne(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM targets t WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS m`, z.object({ n: z.coerce.number() }));
+  const rows = await queryRows(
+    db,
+    sql`SELECT ${SELECT_TARGET} FROM targets t WHERE ${where} ORDER BY t.id LIMIT ${limit} OFFSET ${offset}`,
+    targetRowSchema,
+  );
+  const c = await queryOne(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM targets t WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS m`,
+    z.object({ n: z.coerce.number() }),
+  );
   const n = c?.n ?? 0;
   return { rows, total: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
@@ -121,7 +138,11 @@ export async function searchTargets(db: Db, f: TargetFilter, limit: number, offs
 export async function* streamTargets(db: Db, f: TargetFilter, pageSize = 5000): AsyncGenerator<TargetRow[]> {
   let after = '';
   for (;;) {
-    const rows = await queryRows(db, sql`SELECT ${SELECT_TARGET} FROM targets t WHERE ${targetWhere(f)} AND t.id > ${after} ORDER BY t.id LIMIT ${pageSize}`, targetRowSchema);
+    const rows = await queryRows(
+      db,
+      sql`SELECT ${SELECT_TARGET} FROM targets t WHERE ${targetWhere(f)} AND t.id > ${after} ORDER BY t.id LIMIT ${pageSize}`,
+      targetRowSchema,
+    );
     if (rows.length === 0) {
       return;
     }
@@ -144,11 +165,20 @@ export async function existingTargetIds(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) {
     return new Set();
   }
-  const rows = await queryRows(db, sql`SELECT t.id FROM targets t WHERE t.id = ANY(${pgTextArray(ids)}::text[])`, z.object({ id: z.string() }));
+  const rows = await queryRows(
+    db,
+    sql`SELECT t.id FROM targets t WHERE t.id = ANY(${pgTextArray(ids)}::text[])`,
+    z.object({ id: z.string() }),
+  );
   return new Set(rows.map((r) => r.id));
 }
 
-const historyRow = z.object({ status: z.string(), effective_date: z.string(), recorded_by: z.string().nullable(), recorded_at: z.string() });
+const historyRow = z.object({
+  status: z.string(),
+  effective_date: z.string(),
+  recorded_by: z.string().nullable(),
+  recorded_at: z.string(),
+});
 
 /** A target's dated status changes, newest first. */
 export async function targetStatusHistory(db: Db, id: string): Promise<z.infer<typeof historyRow>[]> {
@@ -162,20 +192,39 @@ export async function targetStatusHistory(db: Db, id: string): Promise<z.infer<t
 }
 
 /** Record a status change: the target's status and date, and a history row. */
-export async function setTargetStatus(tx: Db, id: string, status: string, date: string, by: string | null, at: Date): Promise<void> {
+export async function setTargetStatus(
+  tx: Db,
+  id: string,
+  status: string,
+  date: string,
+  by: string | null,
+  at: Date,
+): Promise<void> {
   const iso = at.toISOString();
-  await exec(tx, sql`UPDATE targets SET status = ${status}, status_date = ${date}::date, updated_at = ${iso}::timestamptz WHERE id = ${id}`);
+  await exec(
+    tx,
+    sql`UPDATE targets SET status = ${status}, status_date = ${date}::date, updated_at = ${iso}::timestamptz WHERE id = ${id}`,
+  );
   await exec(
     tx,
     sql`INSERT INTO target_status_history (target_id, status, effective_date, recorded_by, recorded_at) VALUES (${id}, ${status}, ${date}::date, ${by}, ${iso}::timestamptz)`,
   );
 }
 
-const claimRow = z.object({ department_code: z.string(), claimed_by: z.string().nullable(), claimed_at: z.string() });
+const claimRow = z.object({
+  department_code: z.string(),
+  claimed_by: z.string().nullable(),
+  claimed_at: z.string(),
+});
 
 /** A target's claims, optionally only those of some departments. */
-export async function targetClaims(db: Db, id: string, departments?: readonly string[]): Promise<z.infer<typeof claimRow>[]> {
-  const only = departments === undefined ? sql`true` : sql`department_code = ANY(${pgTextArray(departments)}::text[])`;
+export async function targetClaims(
+  db: Db,
+  id: string,
+  departments?: readonly string[],
+): Promise<z.infer<typeof claimRow>[]> {
+  const only =
+    departments === undefined ? sql`true` : sql`department_code = ANY(${pgTextArray(departments)}::text[])`;
   return queryRows(
     db,
     sql`SELECT department_code, claimed_by, to_char(claimed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS claimed_at
@@ -188,11 +237,19 @@ export async function targetClaims(db: Db, id: string, departments?: readonly st
 export type ClaimSelection = { readonly ids: readonly string[] } | { readonly filter: TargetFilter };
 
 function selectionSql(sel: ClaimSelection): SQL {
-  return 'ids' in sel ? sql`SELECT t.id FROM targets t WHERE t.id = ANY(${pgTextArray(sel.ids)}::text[])` : sql`SELECT t.id FROM targets t WHERE ${targetWhere(sel.filter)}`;
+  return 'ids' in sel
+    ? sql`SELECT t.id FROM targets t WHERE t.id = ANY(${pgTextArray(sel.ids)}::text[])`
+    : sql`SELECT t.id FROM targets t WHERE ${targetWhere(sel.filter)}`;
 }
 
 /** Claim the selected targets for a department; returns how many claims were new. */
-export async function claimTargets(tx: Db, department: string, sel: ClaimSelection, by: string | null, at: Date): Promise<number> {
+export async function claimTargets(
+  tx: Db,
+  department: string,
+  sel: ClaimSelection,
+  by: string | null,
+  at: Date,
+): Promise<number> {
   const r = await queryOne(
     tx,
     sql`WITH ins AS (

@@ -45,19 +45,36 @@ export async function nextTaskId(tx: Db, year: number): Promise<string> {
 }
 
 /** Insert a task with its items and participants (pending). */
-export async function insertTask(tx: Db, row: NewTaskRow, items: readonly { itemId: string; itemVersion: number; departmentCode: string }[], participants: readonly string[]): Promise<void> {
+export async function insertTask(
+  tx: Db,
+  row: NewTaskRow,
+  items: readonly { itemId: string; itemVersion: number; departmentCode: string }[],
+  participants: readonly string[],
+): Promise<void> {
   await tx.insert(tasks).values(row);
   await replaceTaskParts(tx, row.id, items, participants);
 }
 
 /** Replace a task's items and participants (participants keep their answer when still listed). */
-export async function replaceTaskParts(tx: Db, taskId: string, items: readonly { itemId: string; itemVersion: number; departmentCode: string }[], participants: readonly string[]): Promise<void> {
+export async function replaceTaskParts(
+  tx: Db,
+  taskId: string,
+  items: readonly { itemId: string; itemVersion: number; departmentCode: string }[],
+  participants: readonly string[],
+): Promise<void> {
   await tx.delete(taskItems).where(eq(taskItems.taskId, taskId));
   if (items.length > 0) {
     await tx.insert(taskItems).values(items.map((i) => ({ taskId, ...i })));
   }
   const keep = [...participants, ''];
-  await tx.delete(taskParticipants).where(and(eq(taskParticipants.taskId, taskId), sql`${taskParticipants.departmentCode} <> ALL(${pgTextArray(keep)}::text[])`));
+  await tx
+    .delete(taskParticipants)
+    .where(
+      and(
+        eq(taskParticipants.taskId, taskId),
+        sql`${taskParticipants.departmentCode} <> ALL(${pgTextArray(keep)}::text[])`,
+      ),
+    );
   if (participants.length > 0) {
     await tx
       .insert(taskParticipants)
@@ -79,14 +96,22 @@ export async function deleteTask(tx: Db, id: string): Promise<void> {
 }
 
 /** Set a participating department's answer. */
-export async function setParticipation(tx: Db, taskId: string, dept: string, patch: Partial<typeof taskParticipants.$inferInsert>): Promise<void> {
+export async function setParticipation(
+  tx: Db,
+  taskId: string,
+  dept: string,
+  patch: Partial<typeof taskParticipants.$inferInsert>,
+): Promise<void> {
   await tx
     .update(taskParticipants)
     .set(patch)
     .where(and(eq(taskParticipants.taskId, taskId), eq(taskParticipants.departmentCode, dept)));
 }
 
-async function partsOf(db: Db, ids: readonly string[]): Promise<{ items: Map<string, TaskItemRow[]>; participants: Map<string, ParticipantRow[]> }> {
+async function partsOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ items: Map<string, TaskItemRow[]>; participants: Map<string, ParticipantRow[]> }> {
   const items = new Map<string, TaskItemRow[]>();
   const participants = new Map<string, ParticipantRow[]>();
   if (ids.length === 0) {
@@ -105,10 +130,20 @@ async function partsOf(db: Db, ids: readonly string[]): Promise<{ items: Map<str
         legalBasis: inspectionItemVersions.legalBasis,
       })
       .from(taskItems)
-      .innerJoin(inspectionItemVersions, and(eq(inspectionItemVersions.itemId, taskItems.itemId), eq(inspectionItemVersions.version, taskItems.itemVersion)))
+      .innerJoin(
+        inspectionItemVersions,
+        and(
+          eq(inspectionItemVersions.itemId, taskItems.itemId),
+          eq(inspectionItemVersions.version, taskItems.itemVersion),
+        ),
+      )
       .where(inArray(taskItems.taskId, [...ids]))
       .orderBy(asc(taskItems.departmentCode), asc(inspectionItemVersions.name)),
-    db.select().from(taskParticipants).where(inArray(taskParticipants.taskId, [...ids])).orderBy(asc(taskParticipants.departmentCode)),
+    db
+      .select()
+      .from(taskParticipants)
+      .where(inArray(taskParticipants.taskId, [...ids]))
+      .orderBy(asc(taskParticipants.departmentCode)),
   ]);
   for (const { taskId, ...r } of itemRows) {
     items.set(taskId, [...(items.get(taskId) ?? []), r]);
@@ -141,7 +176,9 @@ export async function listTasks(db: Db, f: TaskFilter, lock = false): Promise<Ta
   }
   if (f.visibleTo !== undefined) {
     const depts = pgTextArray(f.visibleTo);
-    conds.push(sql`(${tasks.leadDepartmentCode} = ANY(${depts}::text[]) OR EXISTS (SELECT 1 FROM task_participants tp WHERE tp.task_id = ${tasks.id} AND tp.department_code = ANY(${depts}::text[])))`);
+    conds.push(
+      sql`(${tasks.leadDepartmentCode} = ANY(${depts}::text[]) OR EXISTS (SELECT 1 FROM task_participants tp WHERE tp.task_id = ${tasks.id} AND tp.department_code = ANY(${depts}::text[])))`,
+    );
   }
   const q = db
     .select({ task: tasks, planStatus: plans.status, planYear: plans.year })
@@ -154,12 +191,21 @@ export async function listTasks(db: Db, f: TaskFilter, lock = false): Promise<Ta
     db,
     heads.map((h) => h.task.id),
   );
-  return heads.map((h) => ({ ...h, items: parts.items.get(h.task.id) ?? [], participants: parts.participants.get(h.task.id) ?? [] }));
+  return heads.map((h) => ({
+    ...h,
+    items: parts.items.get(h.task.id) ?? [],
+    participants: parts.participants.get(h.task.id) ?? [],
+  }));
 }
 
 /** One task with its parts; `lock` takes a row lock on the task. */
 export async function findTask(db: Db, id: string, lock = false): Promise<TaskFull | undefined> {
-  const q = db.select({ task: tasks, planStatus: plans.status, planYear: plans.year }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(eq(tasks.id, id)).limit(1);
+  const q = db
+    .select({ task: tasks, planStatus: plans.status, planYear: plans.year })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(eq(tasks.id, id))
+    .limit(1);
   const [head] = lock ? await q.for('update', { of: tasks }) : await q;
   if (head === undefined) {
     return undefined;

@@ -18,7 +18,12 @@ export interface UserWithDepartment {
 /** Find a user by username, with the department and region names. */
 export async function findUserByUsername(db: Db, username: string): Promise<UserWithDepartment | undefined> {
   const rows = await db
-    .select({ user: users, departmentName: departments.name, regionCode: regions.code, regionName: regions.fullName })
+    .select({
+      user: users,
+      departmentName: departments.name,
+      regionCode: regions.code,
+      regionName: regions.fullName,
+    })
     .from(users)
     .innerJoin(departments, eq(users.departmentCode, departments.code))
     .innerJoin(regions, eq(departments.regionCode, regions.code))
@@ -30,7 +35,12 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
 /** Find a user by id, with the department and region names. */
 export async function findUserById(db: Db, id: string): Promise<UserWithDepartment | undefined> {
   const rows = await db
-    .select({ user: users, departmentName: departments.name, regionCode: regions.code, regionName: regions.fullName })
+    .select({
+      user: users,
+      departmentName: departments.name,
+      regionCode: regions.code,
+      regionName: regions.fullName,
+    })
     .from(users)
     .innerJoin(departments, eq(users.departmentCode, departments.code))
     .innerJoin(regions, eq(departments.regionCode, regions.code))
@@ -79,7 +89,11 @@ export async function listUsers(db: Db, departmentCode?: string): Promise<UserRo
 }
 
 /** Update a user's fields. */
-export async function updateUser(db: Db, id: string, patch: Partial<NewUserRow>): Promise<UserRow | undefined> {
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<NewUserRow>,
+): Promise<UserRow | undefined> {
   const rows = await db.update(users).set(patch).where(eq(users.id, id)).returning();
   return rows[0];
 }

@@ -19,7 +19,8 @@ import { OverviewPanel } from './dashboard/OverviewPanel';
 export function DashboardPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
-  const reader = me.roles.includes('leader') || me.roles.includes('auditor') || me.roles.includes('system_admin');
+  const reader =
+    me.roles.includes('leader') || me.roles.includes('auditor') || me.roles.includes('system_admin');
   const oversight = me.roles.includes('auditor') || me.roles.includes('system_admin');
   const [region, setRegion] = useState(me.department.regionCode);
   const [draft, setDraft] = useState(me.department.regionCode);
@@ -27,8 +28,15 @@ export function DashboardPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [quarter, setQuarter] = useState<number | undefined>(undefined);
   const org = useQuery({ queryKey: ['org'], queryFn: () => unwrap(api.GET('/api/org')) });
-  const depts = (org.data?.departments ?? []).filter((d) => region === 'all' || d.regionCode.startsWith(region.replace(/0+$/, '')));
-  const scope = { year, region, ...(quarter === undefined ? {} : { quarter }), ...(department === undefined ? {} : { department }) };
+  const depts = (org.data?.departments ?? []).filter(
+    (d) => region === 'all' || d.regionCode.startsWith(region.replace(/0+$/, '')),
+  );
+  const scope = {
+    year,
+    region,
+    ...(quarter === undefined ? {} : { quarter }),
+    ...(department === undefined ? {} : { department }),
+  };
   const apply = () => {
     const v = draft.trim();
     if (v === 'all' || /^\d{6}$/.test(v)) {
@@ -37,17 +45,38 @@ export function DashboardPage() {
     }
   };
   const tabs = [
-    ...(reader ? [{ key: 'overview', label: t('dash.tab.overview'), children: <OverviewPanel scope={scope} /> }] : []),
+    ...(reader
+      ? [{ key: 'overview', label: t('dash.tab.overview'), children: <OverviewPanel scope={scope} /> }]
+      : []),
     { key: 'joint', label: t('dash.tab.joint'), children: <JointPanel year={year} /> },
-    { key: 'evaluation', label: t('dash.tab.evaluation'), children: <EvaluationPanel region={region} year={year} /> },
-    ...(reader ? [{ key: 'fairness', label: t('dash.tab.fairness'), children: <FairnessPanel region={region} year={year} /> }] : []),
+    {
+      key: 'evaluation',
+      label: t('dash.tab.evaluation'),
+      children: <EvaluationPanel region={region} year={year} />,
+    },
+    ...(reader
+      ? [
+          {
+            key: 'fairness',
+            label: t('dash.tab.fairness'),
+            children: <FairnessPanel region={region} year={year} />,
+          },
+        ]
+      : []),
   ];
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap className="ssj-noprint">
         {oversight && (
           <Space.Compact>
-            <Input aria-label={t('dash.filter.region')} value={draft} onChange={(e) => setDraft(e.target.value)} onPressEnter={apply} style={{ width: 120 }} placeholder="500112 / all" />
+            <Input
+              aria-label={t('dash.filter.region')}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onPressEnter={apply}
+              style={{ width: 120 }}
+              placeholder="500112 / all"
+            />
             <Button onClick={apply}>{t('dash.filter.apply')}</Button>
           </Space.Compact>
         )}
@@ -60,7 +89,14 @@ export function DashboardPage() {
           onChange={(v: string | undefined) => setDepartment(v)}
           options={depts.map((d) => ({ value: d.code, label: d.name }))}
         />
-        <InputNumber aria-label={t('dash.filter.year')} min={2000} max={2100} value={year} onChange={(v) => v !== null && setYear(v)} style={{ width: 96 }} />
+        <InputNumber
+          aria-label={t('dash.filter.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => v !== null && setYear(v)}
+          style={{ width: 96 }}
+        />
         <Segmented<string>
           value={quarter === undefined ? 'all' : `Q${quarter}`}
           onChange={(v) => setQuarter(v === 'all' ? undefined : Number(v.slice(1)))}

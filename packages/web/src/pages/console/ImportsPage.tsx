@@ -5,7 +5,20 @@
  */
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Progress,
+  Radio,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
@@ -56,7 +69,11 @@ export function ImportsPage() {
 
   const start = useMutation({
     mutationFn: (file: File) => {
-      const q = new URLSearchParams({ kind, mode: mode === 'valid' ? 'valid-only' : 'all-or-nothing', dryRun: mode === 'dry' ? 'true' : 'false' });
+      const q = new URLSearchParams({
+        kind,
+        mode: mode === 'valid' ? 'valid-only' : 'all-or-nothing',
+        dryRun: mode === 'dry' ? 'true' : 'false',
+      });
       return uploadFile(`/api/imports?${q.toString()}`, file, isStart);
     },
     onSuccess: (r) => setJobId(r.jobId),
@@ -69,7 +86,8 @@ export function ImportsPage() {
     refetchInterval: (q) => (q.state.data?.status === 'running' || q.state.data === undefined ? 700 : false),
   });
   const cancel = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/imports/jobs/{id}/cancel', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/imports/jobs/{id}/cancel', { params: { path: { id } } })),
     onSuccess: () => {
       void message.info(t('imp.cancelled'));
       void job.refetch();
@@ -80,9 +98,18 @@ export function ImportsPage() {
   const j = job.data;
   const columns: TableColumnsType<Issue> = [
     { title: t('imp.col.row'), dataIndex: 'row', width: 72 },
-    { title: t('imp.col.column'), key: 'column', width: 150, render: (_: unknown, i: Issue) => (lang === 'en' ? i.columnEn : i.column) },
+    {
+      title: t('imp.col.column'),
+      key: 'column',
+      width: 150,
+      render: (_: unknown, i: Issue) => (lang === 'en' ? i.columnEn : i.column),
+    },
     { title: t('imp.col.value'), dataIndex: 'value', width: 200, ellipsis: true },
-    { title: t('imp.col.reason'), key: 'reason', render: (_: unknown, i: Issue) => (lang === 'en' ? i.messageEn : i.messageZh) },
+    {
+      title: t('imp.col.reason'),
+      key: 'reason',
+      render: (_: unknown, i: Issue) => (lang === 'en' ? i.messageEn : i.messageZh),
+    },
   ];
 
   return (
@@ -95,7 +122,12 @@ export function ImportsPage() {
           <div>
             <Typography.Text strong>{t('imp.kind')}</Typography.Text>
             <div>
-              <Radio.Group value={kind} onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'targets')} optionType="button" disabled={j?.status === 'running'}>
+              <Radio.Group
+                value={kind}
+                onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'targets')}
+                optionType="button"
+                disabled={j?.status === 'running'}
+              >
                 {KINDS.map((k) => (
                   <Radio.Button key={k} value={k}>
                     {t(`imp.kind.${k}`)}
@@ -104,13 +136,22 @@ export function ImportsPage() {
               </Radio.Group>
             </div>
           </div>
-          <Button icon={<DownloadOutlined />} href={`/api/imports/templates/${kind}`} data-testid="template-link">
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/imports/templates/${kind}`}
+            data-testid="template-link"
+          >
             {t('imp.template')}
           </Button>
           <div>
             <Typography.Text strong>{t('imp.mode')}</Typography.Text>
             <div>
-              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value === 'valid' ? 'valid' : e.target.value === 'dry' ? 'dry' : 'all')}>
+              <Radio.Group
+                value={mode}
+                onChange={(e) =>
+                  setMode(e.target.value === 'valid' ? 'valid' : e.target.value === 'dry' ? 'dry' : 'all')
+                }
+              >
                 <Space direction="vertical">
                   <Radio value="all">{t('imp.mode.all')}</Radio>
                   <Radio value="valid">{t('imp.mode.valid')}</Radio>
@@ -141,26 +182,37 @@ export function ImportsPage() {
       {j !== undefined && (
         <Card title={j.fileName} data-testid="import-job">
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Progress percent={percentOf(j)} status={j.status === 'running' ? 'active' : j.status === 'done' ? 'success' : 'exception'} />
+            <Progress
+              percent={percentOf(j)}
+              status={j.status === 'running' ? 'active' : j.status === 'done' ? 'success' : 'exception'}
+            />
             <Space wrap>
               <Typography.Text strong data-testid="import-status">
                 {t(statusKey(j))}
               </Typography.Text>
-              {j.status === 'running' && <Typography.Text type="secondary">{t('imp.rows', { n: j.processed })}</Typography.Text>}
+              {j.status === 'running' && (
+                <Typography.Text type="secondary">{t('imp.rows', { n: j.processed })}</Typography.Text>
+              )}
               {j.status === 'running' && (
                 <Button danger loading={cancel.isPending} onClick={() => cancel.mutate(j.id)}>
                   {t('imp.cancel')}
                 </Button>
               )}
             </Space>
-            {j.error !== null && <Alert type="error" showIcon message={lang === 'en' ? j.error.messageEn : j.error.message} />}
+            {j.error !== null && (
+              <Alert type="error" showIcon message={lang === 'en' ? j.error.messageEn : j.error.message} />
+            )}
             {j.counts !== null && (
               <Space wrap size="large">
                 <Statistic title={t('imp.count.rows')} value={j.counts.rows} />
                 <Statistic title={t('imp.count.added')} value={j.counts.added} />
                 <Statistic title={t('imp.count.updated')} value={j.counts.updated} />
                 <Statistic title={t('imp.count.unchanged')} value={j.counts.unchanged} />
-                <Statistic title={t('imp.count.rejected')} value={j.counts.rejected} valueStyle={j.counts.rejected > 0 ? { color: '#cf1322' } : {}} />
+                <Statistic
+                  title={t('imp.count.rejected')}
+                  value={j.counts.rejected}
+                  valueStyle={j.counts.rejected > 0 ? { color: '#cf1322' } : {}}
+                />
               </Space>
             )}
             {j.issuesTotal > 0 && (

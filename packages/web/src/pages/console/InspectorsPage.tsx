@@ -4,7 +4,19 @@
  */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -25,7 +37,11 @@ const PAGE_SIZE = 20;
 
 function exportUrl(f: Filters, format: 'xlsx' | 'csv'): string {
   const p = new URLSearchParams({ format });
-  for (const [k, v] of [['q', f.q], ['expert', f.expert], ['active', f.active]] as const) {
+  for (const [k, v] of [
+    ['q', f.q],
+    ['expert', f.expert],
+    ['active', f.active],
+  ] as const) {
     if (v !== undefined && v !== '') {
       p.set(k, v);
     }
@@ -61,10 +77,17 @@ export function InspectorsPage() {
         }),
       ),
   });
-  const everyone = useQuery({ queryKey: ['inspectors', 'all'], queryFn: async () => (await unwrap(api.GET('/api/inspectors', { params: { query: { limit: 500 } } }))).items });
+  const everyone = useQuery({
+    queryKey: ['inspectors', 'all'],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/inspectors', { params: { query: { limit: 500 } } }))).items,
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['inspectors'] });
   const toggle = useMutation({
-    mutationFn: (v: { id: string; active: boolean }) => unwrap(api.PATCH('/api/inspectors/{id}', { params: { path: { id: v.id } }, body: { active: v.active } })),
+    mutationFn: (v: { id: string; active: boolean }) =>
+      unwrap(
+        api.PATCH('/api/inspectors/{id}', { params: { path: { id: v.id } }, body: { active: v.active } }),
+      ),
     onSuccess: refresh,
   });
 
@@ -130,7 +153,12 @@ export function InspectorsPage() {
   const people = (
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
-        <Input.Search allowClear placeholder={t('lib.searchInspectors')} style={{ width: 240, maxWidth: '100%' }} onSearch={(q) => setFilters({ ...filters, q, page: 1 })} />
+        <Input.Search
+          allowClear
+          placeholder={t('lib.searchInspectors')}
+          style={{ width: 240, maxWidth: '100%' }}
+          onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
+        />
         <Select
           allowClear
           placeholder={t('insp.expert')}
@@ -196,7 +224,11 @@ export function InspectorsPage() {
       <Tabs
         items={[
           { key: 'people', label: t('insp.tab.people'), children: people },
-          { key: 'recusals', label: t('insp.tab.recusals'), children: <RecusalsPanel inspectors={everyone.data ?? []} /> },
+          {
+            key: 'recusals',
+            label: t('insp.tab.recusals'),
+            children: <RecusalsPanel inspectors={everyone.data ?? []} />,
+          },
         ]}
       />
       <InspectorEditorDrawer

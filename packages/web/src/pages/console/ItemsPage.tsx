@@ -5,7 +5,18 @@
 import { DownloadOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatRatioPercent, INSPECTION_METHODS } from '@openssj/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -27,7 +38,12 @@ const PAGE_SIZE = 20;
 
 function exportUrl(f: Filters, format: 'xlsx' | 'csv'): string {
   const p = new URLSearchParams({ format });
-  for (const [k, v] of [['q', f.q], ['priority', f.priority], ['method', f.method], ['published', f.published]] as const) {
+  for (const [k, v] of [
+    ['q', f.q],
+    ['priority', f.priority],
+    ['method', f.method],
+    ['published', f.published],
+  ] as const) {
     if (v !== undefined && v !== '') {
       p.set(k, v);
     }
@@ -41,7 +57,13 @@ export function ItemsPage() {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const canWrite = user.roles.includes('dept_admin');
-  const [filters, setFilters] = useState<Filters>({ q: '', priority: undefined, method: undefined, published: undefined, page: 1 });
+  const [filters, setFilters] = useState<Filters>({
+    q: '',
+    priority: undefined,
+    method: undefined,
+    published: undefined,
+    page: 1,
+  });
   const [editing, setEditing] = useState<ItemView | null | undefined>(undefined);
   const [history, setHistory] = useState<ItemSummary | null>(null);
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -65,13 +87,23 @@ export function ItemsPage() {
         }),
       ),
   });
-  const cap = useQuery({ queryKey: ['items', 'ratio-cap'], queryFn: () => unwrap(api.GET('/api/item-settings/ratio-cap', {})) });
+  const cap = useQuery({
+    queryKey: ['items', 'ratio-cap'],
+    queryFn: () => unwrap(api.GET('/api/item-settings/ratio-cap', {})),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['items'] });
   const publish = useMutation({
-    mutationFn: (v: { id: string; published: boolean }) => unwrap(api.PUT('/api/items/{id}/published', { params: { path: { id: v.id } }, body: { published: v.published } })),
+    mutationFn: (v: { id: string; published: boolean }) =>
+      unwrap(
+        api.PUT('/api/items/{id}/published', {
+          params: { path: { id: v.id } },
+          body: { published: v.published },
+        }),
+      ),
     onSuccess: refresh,
   });
-  const openEditor = async (id: string) => setEditing(await unwrap(api.GET('/api/items/{id}', { params: { path: { id } } })));
+  const openEditor = async (id: string) =>
+    setEditing(await unwrap(api.GET('/api/items/{id}', { params: { path: { id } } })));
 
   const columns: TableColumnsType<ItemSummary> = [
     { title: t('items.code'), dataIndex: 'code', width: 150 },
@@ -141,7 +173,12 @@ export function ItemsPage() {
         </Space>
       </Space>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
-        <Input.Search allowClear placeholder={t('lib.searchItems')} style={{ width: 260, maxWidth: '100%' }} onSearch={(q) => setFilters({ ...filters, q, page: 1 })} />
+        <Input.Search
+          allowClear
+          placeholder={t('lib.searchItems')}
+          style={{ width: 260, maxWidth: '100%' }}
+          onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
+        />
         <Select
           allowClear
           placeholder={t('items.priority')}

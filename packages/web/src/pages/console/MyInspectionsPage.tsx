@@ -29,13 +29,23 @@ function VisitCard({ v }: { readonly v: VisitListItem }) {
           </a>
         )}
       </div>
-      <div style={{ fontSize: 13, color: '#666' }}>{t('insp.task')}：{v.task.title}</div>
-      <div style={{ fontSize: 13, color: '#666' }}>{t('insp.items')}：{v.items.join('、')}</div>
+      <div style={{ fontSize: 13, color: '#666' }}>
+        {t('insp.task')}：{v.task.title}
+      </div>
+      <div style={{ fontSize: 13, color: '#666' }}>
+        {t('insp.items')}：{v.items.join('、')}
+      </div>
       <Space wrap style={{ marginTop: 6 }}>
         <Tag color={v.status === 'returned' ? 'red' : 'blue'}>{t(`insp.status.${v.status}`)}</Tag>
-        {v.plannedDate !== null && <Tag>{t('insp.planned')} {v.plannedDate}</Tag>}
+        {v.plannedDate !== null && (
+          <Tag>
+            {t('insp.planned')} {v.plannedDate}
+          </Tag>
+        )}
       </Space>
-      {v.status === 'returned' && v.reviewComment !== null && <div style={{ color: '#c00', fontSize: 13 }}>{t('insp.returned', { comment: v.reviewComment })}</div>}
+      {v.status === 'returned' && v.reviewComment !== null && (
+        <div style={{ color: '#c00', fontSize: 13 }}>{t('insp.returned', { comment: v.reviewComment })}</div>
+      )}
     </Card>
   );
 }
@@ -43,7 +53,10 @@ function VisitCard({ v }: { readonly v: VisitListItem }) {
 /** /console/my-inspections */
 export function MyInspectionsPage() {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['visits', 'mine'], queryFn: () => unwrap(api.GET('/api/inspections/mine', { params: { query: { done: 'true' } } })) });
+  const q = useQuery({
+    queryKey: ['visits', 'mine'],
+    queryFn: () => unwrap(api.GET('/api/inspections/mine', { params: { query: { done: 'true' } } })),
+  });
   if (q.data === undefined) {
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
@@ -59,7 +72,9 @@ export function MyInspectionsPage() {
       {groups.map(([title, items]) =>
         items.length === 0 ? null : (
           <div key={title}>
-            <Typography.Title level={5}>{title}（{items.length}）</Typography.Title>
+            <Typography.Title level={5}>
+              {title}（{items.length}）
+            </Typography.Title>
             <List dataSource={items} renderItem={(v) => <VisitCard key={v.id} v={v} />} />
           </div>
         ),

@@ -5,7 +5,20 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -27,7 +40,10 @@ export function PlansPage() {
   const [year, setYear] = useState(THIS_YEAR);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ title: string; year: number }>();
-  const plans = useQuery({ queryKey: ['plans', year], queryFn: () => unwrap(api.GET('/api/plans', { params: { query: { year } } })) });
+  const plans = useQuery({
+    queryKey: ['plans', year],
+    queryFn: () => unwrap(api.GET('/api/plans', { params: { query: { year } } })),
+  });
   const create = useMutation({
     mutationFn: (v: { title: string; year: number }) => unwrap(api.POST('/api/plans', { body: v })),
     onSuccess: async (p) => {
@@ -37,7 +53,9 @@ export function PlansPage() {
     },
   });
   const canCreate = user.roles.includes('dept_admin');
-  const seesCity = user.roles.some((r) => r === 'leader' || r === 'auditor' || r === 'system_admin' || r === 'dept_admin');
+  const seesCity = user.roles.some(
+    (r) => r === 'leader' || r === 'auditor' || r === 'system_admin' || r === 'dept_admin',
+  );
   const list = (
     <Table<PlanView>
       rowKey="id"
@@ -45,7 +63,11 @@ export function PlansPage() {
       dataSource={plans.data?.items ?? []}
       pagination={false}
       columns={[
-        { title: t('wf.plan.title'), dataIndex: 'title', render: (v: string, p) => <Link to={`/console/plans/${p.id}`}>{v}</Link> },
+        {
+          title: t('wf.plan.title'),
+          dataIndex: 'title',
+          render: (v: string, p) => <Link to={`/console/plans/${p.id}`}>{v}</Link>,
+        },
         { title: t('wf.plan.department'), dataIndex: 'departmentName' },
         { title: t('wf.plan.year'), dataIndex: 'year', width: 80 },
         { title: t('wf.plan.tasks'), dataIndex: 'taskCount', width: 90 },
@@ -55,12 +77,19 @@ export function PlansPage() {
           width: 110,
           render: (s: string, p) => (
             <Space size={4}>
-              <Tag color={PLAN_STATUS[s]?.color ?? 'default'}>{t(PLAN_STATUS[s]?.label ?? 'wf.plan.status.draft')}</Tag>
+              <Tag color={PLAN_STATUS[s]?.color ?? 'default'}>
+                {t(PLAN_STATUS[s]?.label ?? 'wf.plan.status.draft')}
+              </Tag>
               {p.revision > 0 && <Tag>{t('wf.plan.revisionN', { n: p.revision })}</Tag>}
             </Space>
           ),
         },
-        { title: t('wf.plan.updatedAt'), dataIndex: 'updatedAt', width: 180, render: (v: string) => dateTime(v) },
+        {
+          title: t('wf.plan.updatedAt'),
+          dataIndex: 'updatedAt',
+          width: 180,
+          render: (v: string) => dateTime(v),
+        },
       ]}
     />
   );
@@ -69,7 +98,14 @@ export function PlansPage() {
       title={user.roles.includes('leader') && !canCreate ? t('nav.planApproval') : t('nav.plans')}
       extra={
         <Space>
-          <Select value={year} onChange={setYear} options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({ value: y, label: t('wf.plan.yearN', { n: y }) }))} />
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
+              value: y,
+              label: t('wf.plan.yearN', { n: y }),
+            }))}
+          />
           {canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('wf.plan.create')}
@@ -78,9 +114,32 @@ export function PlansPage() {
         </Space>
       }
     >
-      {seesCity ? <Tabs items={[{ key: 'list', label: t('wf.plan.list'), children: list }, { key: 'city', label: t('wf.city.title'), children: <CityView year={year} /> }]} /> : list}
-      <Modal open={creating} title={t('wf.plan.create')} okText={t('wf.save')} cancelText={t('wf.cancel')} confirmLoading={create.isPending} onOk={() => form.submit()} onCancel={() => setCreating(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ year, title: t('wf.plan.defaultTitle', { year }) }} onFinish={(v) => create.mutate(v)}>
+      {seesCity ? (
+        <Tabs
+          items={[
+            { key: 'list', label: t('wf.plan.list'), children: list },
+            { key: 'city', label: t('wf.city.title'), children: <CityView year={year} /> },
+          ]}
+        />
+      ) : (
+        list
+      )}
+      <Modal
+        open={creating}
+        title={t('wf.plan.create')}
+        okText={t('wf.save')}
+        cancelText={t('wf.cancel')}
+        confirmLoading={create.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ year, title: t('wf.plan.defaultTitle', { year }) }}
+          onFinish={(v) => create.mutate(v)}
+        >
           <Form.Item name="year" label={t('wf.plan.year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>

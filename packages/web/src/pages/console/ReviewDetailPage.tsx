@@ -5,7 +5,22 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KINDS, type FollowUpKind } from '@openssj/core';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Image, Input, Result, Select, Space, Spin, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Image,
+  Input,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -23,8 +38,21 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
   const [deadline, setDeadline] = useState<string | null>(null);
   const [closing, setClosing] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['visit', view.id] });
-  const add = useMutation({ mutationFn: (b: FollowUpBody) => unwrap(api.POST('/api/inspections/{id}/follow-ups', { params: { path: { id: view.id } }, body: b })), onSuccess: refresh });
-  const close = useMutation({ mutationFn: (id: string) => unwrap(api.POST('/api/follow-ups/{id}/close', { params: { path: { id } }, body: { note: closing.trim() === '' ? '已办结' : closing.trim() } })), onSuccess: refresh });
+  const add = useMutation({
+    mutationFn: (b: FollowUpBody) =>
+      unwrap(api.POST('/api/inspections/{id}/follow-ups', { params: { path: { id: view.id } }, body: b })),
+    onSuccess: refresh,
+  });
+  const close = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(
+        api.POST('/api/follow-ups/{id}/close', {
+          params: { path: { id } },
+          body: { note: closing.trim() === '' ? '已办结' : closing.trim() },
+        }),
+      ),
+    onSuccess: refresh,
+  });
   const label = (k: FollowUpKind) => FOLLOW_UP_KIND_LABELS[k][lang === 'en' ? 'en' : 'zh'];
   return (
     <Card size="small" title={t('review.followUps')}>
@@ -33,8 +61,22 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
           key={`${s.itemId}-${s.kind}`}
           type="info"
           style={{ marginBottom: 8 }}
-          message={t('review.suggest', { reason: lang === 'en' ? s.reasonEn : s.reasonZh, deadline: s.deadline ?? '—' })}
-          action={view.me.canFollowUp ? <Button size="small" onClick={() => add.mutate({ kind: s.kind, detail: label(s.kind), itemId: s.itemId, deadline: s.deadline })}>{t('review.useSuggestion')}</Button> : undefined}
+          message={t('review.suggest', {
+            reason: lang === 'en' ? s.reasonEn : s.reasonZh,
+            deadline: s.deadline ?? '—',
+          })}
+          action={
+            view.me.canFollowUp ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  add.mutate({ kind: s.kind, detail: label(s.kind), itemId: s.itemId, deadline: s.deadline })
+                }
+              >
+                {t('review.useSuggestion')}
+              </Button>
+            ) : undefined
+          }
         />
       ))}
       <Table
@@ -45,17 +87,61 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
         columns={[
           { title: t('review.kind'), render: (_, r) => label(r.kind) },
           { title: t('review.detail'), dataIndex: 'detail' },
-          { title: t('review.deadlineDate'), render: (_, r) => <Space size={4}>{r.deadline ?? '—'}{r.deadlineProvisional && <Tag color="gold">{t('review.provisional')}</Tag>}{r.overdue && <Tag color="red">{t('review.overdue')}</Tag>}</Space> },
-          { title: '', render: (_, r) => (r.status === 'closed' ? <Tag color="green">{t('review.statusClosed')}</Tag> : <Button size="small" onClick={() => close.mutate(r.id)}>{t('review.close')}</Button>) },
+          {
+            title: t('review.deadlineDate'),
+            render: (_, r) => (
+              <Space size={4}>
+                {r.deadline ?? '—'}
+                {r.deadlineProvisional && <Tag color="gold">{t('review.provisional')}</Tag>}
+                {r.overdue && <Tag color="red">{t('review.overdue')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            render: (_, r) =>
+              r.status === 'closed' ? (
+                <Tag color="green">{t('review.statusClosed')}</Tag>
+              ) : (
+                <Button size="small" onClick={() => close.mutate(r.id)}>
+                  {t('review.close')}
+                </Button>
+              ),
+          },
         ]}
       />
       {view.me.canFollowUp && ['submitted', 'approved', 'published'].includes(view.status) && (
         <Space wrap style={{ marginTop: 12 }}>
-          <Select<FollowUpKind> value={kind} onChange={setKind} style={{ width: 160 }} options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: label(k) }))} />
-          <Input placeholder={t('review.detail')} value={detail} onChange={(e) => setDetail(e.target.value)} style={{ width: 220 }} />
-          <DatePicker placeholder={t('review.deadlineDate')} onChange={(d) => setDeadline(d === null ? null : d.format('YYYY-MM-DD'))} />
-          <Button type="primary" disabled={detail.trim() === ''} loading={add.isPending} onClick={() => add.mutate({ kind, detail: detail.trim(), deadline })}>{t('review.add')}</Button>
-          <Input placeholder={t('review.closingNote')} value={closing} onChange={(e) => setClosing(e.target.value)} style={{ width: 180 }} />
+          <Select<FollowUpKind>
+            value={kind}
+            onChange={setKind}
+            style={{ width: 160 }}
+            options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: label(k) }))}
+          />
+          <Input
+            placeholder={t('review.detail')}
+            value={detail}
+            onChange={(e) => setDetail(e.target.value)}
+            style={{ width: 220 }}
+          />
+          <DatePicker
+            placeholder={t('review.deadlineDate')}
+            onChange={(d) => setDeadline(d === null ? null : d.format('YYYY-MM-DD'))}
+          />
+          <Button
+            type="primary"
+            disabled={detail.trim() === ''}
+            loading={add.isPending}
+            onClick={() => add.mutate({ kind, detail: detail.trim(), deadline })}
+          >
+            {t('review.add')}
+          </Button>
+          <Input
+            placeholder={t('review.closingNote')}
+            value={closing}
+            onChange={(e) => setClosing(e.target.value)}
+            style={{ width: 180 }}
+          />
         </Space>
       )}
     </Card>
@@ -69,13 +155,22 @@ export function ReviewDetailPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [comment, setComment] = useState('');
-  const q = useQuery({ queryKey: ['visit', id], queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })), meta: { silent: true } });
+  const q = useQuery({
+    queryKey: ['visit', id],
+    queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
+    meta: { silent: true },
+  });
   const act = useMutation({
     mutationFn: (a: 'approve' | 'return' | 'publish') => {
       const version = q.data?.version ?? 1;
       return a === 'publish'
         ? unwrap(api.POST('/api/inspections/{id}/publish', { params: { path: { id } }, body: { version } }))
-        : unwrap(api.POST('/api/inspections/{id}/review', { params: { path: { id } }, body: { version, decision: a, ...(comment.trim() === '' ? {} : { comment: comment.trim() }) } }));
+        : unwrap(
+            api.POST('/api/inspections/{id}/review', {
+              params: { path: { id } },
+              body: { version, decision: a, ...(comment.trim() === '' ? {} : { comment: comment.trim() }) },
+            }),
+          );
     },
     onSuccess: (v) => {
       qc.setQueryData(['visit', id], v);
@@ -98,9 +193,21 @@ export function ReviewDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="USCC">{v.target.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('insp.task')}>{v.taskTitle}</Descriptions.Item>
-          <Descriptions.Item label={t('review.deadline')}><CountdownTag c={v.countdown} /></Descriptions.Item>
-          <Descriptions.Item label={t('insp.team')}>{v.team.map((m) => `${m.name}（${m.badgeNo ?? m.inspectorId}）${m.confirmed ? '✓' : ''}`).join('、')}</Descriptions.Item>
-          <Descriptions.Item label={t('insp.signature')}>{v.businessSignature === null ? '—' : v.businessSignature.kind === 'signed' ? t('insp.signedBy', { name: v.businessSignature.signerName }) : t('insp.refusedWith', { reason: v.businessSignature.reason })}</Descriptions.Item>
+          <Descriptions.Item label={t('review.deadline')}>
+            <CountdownTag c={v.countdown} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('insp.team')}>
+            {v.team
+              .map((m) => `${m.name}（${m.badgeNo ?? m.inspectorId}）${m.confirmed ? '✓' : ''}`)
+              .join('、')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('insp.signature')}>
+            {v.businessSignature === null
+              ? '—'
+              : v.businessSignature.kind === 'signed'
+                ? t('insp.signedBy', { name: v.businessSignature.signerName })
+                : t('insp.refusedWith', { reason: v.businessSignature.reason })}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card size="small" title={t('insp.items')}>
@@ -111,14 +218,38 @@ export function ReviewDetailPage() {
           dataSource={v.items}
           columns={[
             { title: t('review.item'), dataIndex: 'name' },
-            { title: t('insp.dept'), render: (_, it) => v.departments.find((d) => d.code === it.departmentCode)?.name ?? it.departmentCode },
-            { title: t('insp.category'), render: (_, it) => { const r = v.results.find((x) => x.itemId === it.itemId); return r === undefined ? '—' : `${r.category ?? '—'}${r.categoryNote === null ? '' : `（${r.categoryNote}）`}`; } },
-            { title: t('insp.notes'), render: (_, it) => v.results.find((x) => x.itemId === it.itemId)?.notes ?? '' },
+            {
+              title: t('insp.dept'),
+              render: (_, it) =>
+                v.departments.find((d) => d.code === it.departmentCode)?.name ?? it.departmentCode,
+            },
+            {
+              title: t('insp.category'),
+              render: (_, it) => {
+                const r = v.results.find((x) => x.itemId === it.itemId);
+                return r === undefined
+                  ? '—'
+                  : `${r.category ?? '—'}${r.categoryNote === null ? '' : `（${r.categoryNote}）`}`;
+              },
+            },
+            {
+              title: t('insp.notes'),
+              render: (_, it) => v.results.find((x) => x.itemId === it.itemId)?.notes ?? '',
+            },
           ]}
         />
         <Image.PreviewGroup>
           <Space wrap style={{ marginTop: 8 }}>
-            {v.photos.map((p) => <Image key={p.id} width={72} height={72} style={{ objectFit: 'cover' }} src={`/api/inspections/${v.id}/photos/${p.id}`} alt={p.takenAt} />)}
+            {v.photos.map((p) => (
+              <Image
+                key={p.id}
+                width={72}
+                height={72}
+                style={{ objectFit: 'cover' }}
+                src={`/api/inspections/${v.id}/photos/${p.id}`}
+                alt={p.takenAt}
+              />
+            ))}
           </Space>
         </Image.PreviewGroup>
       </Card>
@@ -126,15 +257,33 @@ export function ReviewDetailPage() {
       {v.status === 'submitted' && v.me.canReview && (
         <Card size="small">
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Input.TextArea placeholder={t('review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} autoSize />
+            <Input.TextArea
+              placeholder={t('review.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              autoSize
+            />
             <Space>
-              <Button type="primary" loading={act.isPending} onClick={() => act.mutate('approve')}>{t('review.approve')}</Button>
-              <Button danger disabled={comment.trim() === ''} loading={act.isPending} onClick={() => act.mutate('return')}>{t('review.return')}</Button>
+              <Button type="primary" loading={act.isPending} onClick={() => act.mutate('approve')}>
+                {t('review.approve')}
+              </Button>
+              <Button
+                danger
+                disabled={comment.trim() === ''}
+                loading={act.isPending}
+                onClick={() => act.mutate('return')}
+              >
+                {t('review.return')}
+              </Button>
             </Space>
           </Space>
         </Card>
       )}
-      {v.status === 'approved' && v.me.canPublish && <Button type="primary" loading={act.isPending} onClick={() => act.mutate('publish')}>{t('review.publish')}</Button>}
+      {v.status === 'approved' && v.me.canPublish && (
+        <Button type="primary" loading={act.isPending} onClick={() => act.mutate('publish')}>
+          {t('review.publish')}
+        </Button>
+      )}
       <FollowUpPanel view={v} />
     </Space>
   );

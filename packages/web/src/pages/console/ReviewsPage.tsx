@@ -20,7 +20,13 @@ export function CountdownTag({ c }: { readonly c: TaskDeadline['countdown'] }) {
   return (
     <Space size={4}>
       <span>{c.deadline}</span>
-      {c.overdue ? <Tag color="red">{t('review.overdue')}</Tag> : <Tag color={c.workingDaysLeft <= 5 ? 'orange' : 'blue'}>{t('review.left', { n: c.workingDaysLeft })}</Tag>}
+      {c.overdue ? (
+        <Tag color="red">{t('review.overdue')}</Tag>
+      ) : (
+        <Tag color={c.workingDaysLeft <= 5 ? 'orange' : 'blue'}>
+          {t('review.left', { n: c.workingDaysLeft })}
+        </Tag>
+      )}
       {c.provisional && (
         <Tooltip title={t('review.provisionalHint')}>
           <Tag color="gold">{t('review.provisional')}</Tag>
@@ -32,7 +38,10 @@ export function CountdownTag({ c }: { readonly c: TaskDeadline['countdown'] }) {
 
 function Pending() {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['visits', 'submitted'], queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { status: 'submitted' } } })) });
+  const q = useQuery({
+    queryKey: ['visits', 'submitted'],
+    queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { status: 'submitted' } } })),
+  });
   return (
     <Table<VisitListItem>
       rowKey="id"
@@ -41,7 +50,10 @@ function Pending() {
       columns={[
         { title: t('review.target'), render: (_, r) => r.target.name },
         { title: t('insp.task'), render: (_, r) => r.task.title },
-        { title: t('review.submittedAt'), render: (_, r) => r.submittedAt?.slice(0, 16).replace('T', ' ') ?? '' },
+        {
+          title: t('review.submittedAt'),
+          render: (_, r) => r.submittedAt?.slice(0, 16).replace('T', ' ') ?? '',
+        },
         { title: '', render: (_, r) => <Link to={`/console/reviews/${r.id}`}>{t('review.open')}</Link> },
       ]}
     />
@@ -53,9 +65,16 @@ function Deadlines() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [overdue, setOverdue] = useState(false);
-  const q = useQuery({ queryKey: ['deadlines', overdue], queryFn: () => unwrap(api.GET('/api/publication/deadlines', { params: { query: { overdue: overdue ? 'true' : 'false' } } })) });
+  const q = useQuery({
+    queryKey: ['deadlines', overdue],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/publication/deadlines', { params: { query: { overdue: overdue ? 'true' : 'false' } } }),
+      ),
+  });
   const publish = useMutation({
-    mutationFn: (taskId: string) => unwrap(api.POST('/api/publication/tasks/{taskId}/publish', { params: { path: { taskId } } })),
+    mutationFn: (taskId: string) =>
+      unwrap(api.POST('/api/publication/tasks/{taskId}/publish', { params: { path: { taskId } } })),
     onSuccess: (r) => {
       void message.success(t('review.publishedN', { n: r.published, m: r.notReviewed }));
       void qc.invalidateQueries({ queryKey: ['deadlines'] });
@@ -64,9 +83,15 @@ function Deadlines() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('review.overdueOnly')}</Checkbox>
-        <Button icon={<DownloadOutlined />} href="/api/publication/export?format=xlsx">{t('review.export')} (xlsx)</Button>
-        <Button icon={<DownloadOutlined />} href="/api/publication/export?format=csv">{t('review.export')} (csv)</Button>
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          {t('review.overdueOnly')}
+        </Checkbox>
+        <Button icon={<DownloadOutlined />} href="/api/publication/export?format=xlsx">
+          {t('review.export')} (xlsx)
+        </Button>
+        <Button icon={<DownloadOutlined />} href="/api/publication/export?format=csv">
+          {t('review.export')} (csv)
+        </Button>
       </Space>
       <Table<TaskDeadline>
         rowKey="taskId"
@@ -75,8 +100,29 @@ function Deadlines() {
         columns={[
           { title: t('insp.task'), render: (_, r) => `${r.taskId} ${r.title}` },
           { title: t('review.deadline'), render: (_, r) => <CountdownTag c={r.countdown} /> },
-          { title: '', render: (_, r) => t('review.counts', { total: r.inspections, submitted: r.submitted, approved: r.approved, published: r.published }) },
-          { title: '', render: (_, r) => <Button size="small" disabled={r.approved === 0} loading={publish.isPending} onClick={() => publish.mutate(r.taskId)}>{t('review.publishTask')}</Button> },
+          {
+            title: '',
+            render: (_, r) =>
+              t('review.counts', {
+                total: r.inspections,
+                submitted: r.submitted,
+                approved: r.approved,
+                published: r.published,
+              }),
+          },
+          {
+            title: '',
+            render: (_, r) => (
+              <Button
+                size="small"
+                disabled={r.approved === 0}
+                loading={publish.isPending}
+                onClick={() => publish.mutate(r.taskId)}
+              >
+                {t('review.publishTask')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Space>
@@ -86,20 +132,55 @@ function Deadlines() {
 function FollowUps() {
   const { t, lang } = useI18n();
   const [overdue, setOverdue] = useState(false);
-  const q = useQuery({ queryKey: ['follow-ups', overdue], queryFn: () => unwrap(api.GET('/api/follow-ups', { params: { query: { overdue: overdue ? 'true' : 'false', pageSize: 100 } } })) });
+  const q = useQuery({
+    queryKey: ['follow-ups', overdue],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/follow-ups', {
+          params: { query: { overdue: overdue ? 'true' : 'false', pageSize: 100 } },
+        }),
+      ),
+  });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('review.overdueOnly')}</Checkbox>
+      <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+        {t('review.overdueOnly')}
+      </Checkbox>
       <Table<FollowUpRow>
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         columns={[
-          { title: t('review.target'), render: (_, r) => <Link to={`/console/reviews/${r.inspectionId}`}>{r.targetName}</Link> },
-          { title: t('review.kind'), render: (_, r) => FOLLOW_UP_KIND_LABELS[r.kind][lang === 'en' ? 'en' : 'zh'] },
+          {
+            title: t('review.target'),
+            render: (_, r) => <Link to={`/console/reviews/${r.inspectionId}`}>{r.targetName}</Link>,
+          },
+          {
+            title: t('review.kind'),
+            render: (_, r) => FOLLOW_UP_KIND_LABELS[r.kind][lang === 'en' ? 'en' : 'zh'],
+          },
           { title: t('review.detail'), dataIndex: 'detail' },
-          { title: t('review.deadlineDate'), render: (_, r) => (r.deadline === null ? '—' : <Space size={4}>{r.deadline}{r.deadlineProvisional && <Tag color="gold">{t('review.provisional')}</Tag>}{r.overdue && <Tag color="red">{t('review.overdue')}</Tag>}</Space>) },
-          { title: '', render: (_, r) => <Tag color={r.status === 'open' ? 'blue' : 'green'}>{r.status === 'open' ? t('review.statusOpen') : t('review.statusClosed')}</Tag> },
+          {
+            title: t('review.deadlineDate'),
+            render: (_, r) =>
+              r.deadline === null ? (
+                '—'
+              ) : (
+                <Space size={4}>
+                  {r.deadline}
+                  {r.deadlineProvisional && <Tag color="gold">{t('review.provisional')}</Tag>}
+                  {r.overdue && <Tag color="red">{t('review.overdue')}</Tag>}
+                </Space>
+              ),
+          },
+          {
+            title: '',
+            render: (_, r) => (
+              <Tag color={r.status === 'open' ? 'blue' : 'green'}>
+                {r.status === 'open' ? t('review.statusOpen') : t('review.statusClosed')}
+              </Tag>
+            ),
+          },
         ]}
       />
     </Space>

@@ -25,7 +25,10 @@ export function RiskPage() {
   const [draft, setDraft] = useState(me.department.regionCode);
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<string | null>(null);
-  const model = useQuery({ queryKey: ['risk', 'model', region], queryFn: () => unwrap(api.GET('/api/risk/model', { params: { query: { region } } })) });
+  const model = useQuery({
+    queryKey: ['risk', 'model', region],
+    queryFn: () => unwrap(api.GET('/api/risk/model', { params: { query: { region } } })),
+  });
   const apply = () => {
     const v = draft.trim();
     if (v === 'all' || /^\d{6}$/.test(v)) {
@@ -37,9 +40,23 @@ export function RiskPage() {
       <Space wrap>
         {oversight && (
           <Space.Compact>
-            <Input aria-label={t('risk.region')} value={draft} onChange={(e) => setDraft(e.target.value)} onPressEnter={apply} style={{ width: 140 }} placeholder="500112 / all" />
+            <Input
+              aria-label={t('risk.region')}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onPressEnter={apply}
+              style={{ width: 140 }}
+              placeholder="500112 / all"
+            />
             <Button onClick={apply}>{t('risk.regionApply')}</Button>
-            <Button onClick={() => { setDraft('all'); setRegion('all'); }}>{t('risk.regionAll')}</Button>
+            <Button
+              onClick={() => {
+                setDraft('all');
+                setRegion('all');
+              }}
+            >
+              {t('risk.regionAll')}
+            </Button>
           </Space.Compact>
         )}
         {me.roles.includes('dept_admin') && <Link to="/console/imports">{t('risk.importLink')}</Link>}
@@ -56,7 +73,15 @@ export function RiskPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('risk.explain')}>
-            <Input.Search placeholder={t('risk.explain.search')} value={query} onChange={(e) => setQuery(e.target.value)} onSearch={(v) => setTarget(v.trim() === '' ? null : v.trim())} enterButton allowClear data-testid="risk-explain-search" />
+            <Input.Search
+              placeholder={t('risk.explain.search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onSearch={(v) => setTarget(v.trim() === '' ? null : v.trim())}
+              enterButton
+              allowClear
+              data-testid="risk-explain-search"
+            />
             {target !== null && (
               <div style={{ marginTop: 12 }}>
                 <TargetRiskExplain key={target} targetId={target} />

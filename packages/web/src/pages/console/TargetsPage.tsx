@@ -6,11 +6,32 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RISK_TIERS, TARGET_STATUSES, TARGET_TYPES } from '@openssj/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
-import type { ClaimBody, ClaimListReply, TargetDetail, TargetQuery, TargetRowView } from '../../api/target-types';
+import type {
+  ClaimBody,
+  ClaimListReply,
+  TargetDetail,
+  TargetQuery,
+  TargetRowView,
+} from '../../api/target-types';
 import { hasKeys, uploadFile } from '../../api/upload';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
@@ -57,7 +78,8 @@ export function TargetsPage() {
   const list = useQuery({
     queryKey: ['targets', 'list', filter, page],
     placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/targets', { params: { query: { ...filter, page, pageSize: PAGE_SIZE } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/targets', { params: { query: { ...filter, page, pageSize: PAGE_SIZE } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['targets'] });
   const claim = useMutation({
@@ -100,12 +122,37 @@ export function TargetsPage() {
     },
     { title: t('tgt.id'), dataIndex: 'id', width: 200 },
     { title: t('tgt.type'), dataIndex: 'type', width: 90 },
-    { title: t('tgt.division'), key: 'division', width: 160, render: (_: unknown, r) => r.divisionName ?? r.divisionCode },
-    { title: t('tgt.industry'), key: 'industry', width: 140, render: (_: unknown, r) => (r.industryCode === null ? '' : `${r.industryCode} ${r.industryName ?? ''}`) },
-    { title: t('tgt.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === '在营' ? 'green' : 'default'}>{s}</Tag> },
+    {
+      title: t('tgt.division'),
+      key: 'division',
+      width: 160,
+      render: (_: unknown, r) => r.divisionName ?? r.divisionCode,
+    },
+    {
+      title: t('tgt.industry'),
+      key: 'industry',
+      width: 140,
+      render: (_: unknown, r) => (r.industryCode === null ? '' : `${r.industryCode} ${r.industryName ?? ''}`),
+    },
+    {
+      title: t('tgt.status'),
+      dataIndex: 'status',
+      width: 80,
+      render: (s: string) => <Tag color={s === '在营' ? 'green' : 'default'}>{s}</Tag>,
+    },
     { title: t('tgt.tier'), dataIndex: 'riskTier', width: 70 },
-    { title: t('tgt.tags'), dataIndex: 'tags', width: 160, render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
-    { title: t('tgt.claimedBy'), dataIndex: 'claimedByMe', width: 80, render: (c: boolean) => (c ? <Tag color="blue">{t('tgt.claimed')}</Tag> : null) },
+    {
+      title: t('tgt.tags'),
+      dataIndex: 'tags',
+      width: 160,
+      render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
+    },
+    {
+      title: t('tgt.claimedBy'),
+      dataIndex: 'claimedByMe',
+      width: 80,
+      render: (c: boolean) => (c ? <Tag color="blue">{t('tgt.claimed')}</Tag> : null),
+    },
   ];
   const total = list.data?.total ?? 0;
 
@@ -193,10 +240,17 @@ export function TargetsPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
               {t('tgt.new')}
             </Button>
-            <Button disabled={selected.length === 0} loading={claim.isPending} onClick={() => claim.mutate({ action: 'claim', ids: selected })}>
+            <Button
+              disabled={selected.length === 0}
+              loading={claim.isPending}
+              onClick={() => claim.mutate({ action: 'claim', ids: selected })}
+            >
               {t('tgt.claimSelected')}
             </Button>
-            <Button disabled={selected.length === 0} onClick={() => claim.mutate({ action: 'unclaim', ids: selected })}>
+            <Button
+              disabled={selected.length === 0}
+              onClick={() => claim.mutate({ action: 'unclaim', ids: selected })}
+            >
               {t('tgt.unclaimSelected')}
             </Button>
             <Button onClick={() => byFilter('claim')}>{t('tgt.claimFilter')}</Button>
@@ -209,7 +263,11 @@ export function TargetsPage() {
                 return false;
               }}
             >
-              <Button icon={<UploadOutlined />} loading={claimList.isPending} title={t('tgt.claimUploadHint')}>
+              <Button
+                icon={<UploadOutlined />}
+                loading={claimList.isPending}
+                title={t('tgt.claimUploadHint')}
+              >
                 {t('tgt.claimUpload')}
               </Button>
             </Upload>
@@ -229,14 +287,17 @@ export function TargetsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1100 }}
-        {...(canWrite ? { rowSelection: { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) } } : {})}
+        {...(canWrite
+          ? { rowSelection: { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) } }
+          : {})}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
           total,
           showSizeChanger: false,
           onChange: setPage,
-          showTotal: (n) => (list.data?.totalExact === false ? t('tgt.totalMore', { n }) : t('tgt.total', { n })),
+          showTotal: (n) =>
+            list.data?.totalExact === false ? t('tgt.totalMore', { n }) : t('tgt.total', { n }),
         }}
       />
       <TargetDetailDrawer

@@ -15,7 +15,20 @@ import { percent, PLAN_STATUS } from './plans/workflow-labels';
 
 const THIS_YEAR = new Date().getFullYear();
 
-const TASK_STATUS: Readonly<Record<string, { zh: 'wf.taskStatus.planned' | 'wf.taskStatus.drawing' | 'wf.taskStatus.inspecting' | 'wf.taskStatus.reviewing' | 'wf.taskStatus.published'; color: string }>> = {
+const TASK_STATUS: Readonly<
+  Record<
+    string,
+    {
+      zh:
+        | 'wf.taskStatus.planned'
+        | 'wf.taskStatus.drawing'
+        | 'wf.taskStatus.inspecting'
+        | 'wf.taskStatus.reviewing'
+        | 'wf.taskStatus.published';
+      color: string;
+    }
+  >
+> = {
   planned: { zh: 'wf.taskStatus.planned', color: 'default' },
   drawing: { zh: 'wf.taskStatus.drawing', color: 'purple' },
   inspecting: { zh: 'wf.taskStatus.inspecting', color: 'blue' },
@@ -27,23 +40,66 @@ const TASK_STATUS: Readonly<Record<string, { zh: 'wf.taskStatus.planned' | 'wf.t
 export function TasksPage() {
   const { t } = useI18n();
   const [year, setYear] = useState(THIS_YEAR);
-  const tasks = useQuery({ queryKey: ['tasks', year], queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { year } } })) });
+  const tasks = useQuery({
+    queryKey: ['tasks', year],
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { year } } })),
+  });
   return (
-    <Card title={t('nav.tasks')} extra={<Select value={year} onChange={setYear} options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({ value: y, label: t('wf.plan.yearN', { n: y }) }))} />}>
+    <Card
+      title={t('nav.tasks')}
+      extra={
+        <Select
+          value={year}
+          onChange={setYear}
+          options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
+            value: y,
+            label: t('wf.plan.yearN', { n: y }),
+          }))}
+        />
+      }
+    >
       <Table<TaskView>
         rowKey="id"
         loading={tasks.isLoading}
         dataSource={tasks.data?.items ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: t('wf.task.id'), dataIndex: 'id', width: 120, render: (v: string) => <Link to={`/console/tasks/${v}`}>{v}</Link> },
+          {
+            title: t('wf.task.id'),
+            dataIndex: 'id',
+            width: 120,
+            render: (v: string) => <Link to={`/console/tasks/${v}`}>{v}</Link>,
+          },
           { title: t('wf.task.title'), dataIndex: 'title' },
           { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', width: 130 },
-          { title: t('wf.task.participants'), render: (_, r) => r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>) },
-          { title: t('wf.task.strata'), render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'), width: 200 },
+          {
+            title: t('wf.task.participants'),
+            render: (_, r) => r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>),
+          },
+          {
+            title: t('wf.task.strata'),
+            render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+            width: 200,
+          },
           { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
-          { title: t('wf.plan.status'), width: 100, render: (_, r) => <Tag color={PLAN_STATUS[r.planStatus]?.color ?? 'default'}>{t(PLAN_STATUS[r.planStatus]?.label ?? 'wf.plan.status.draft')}</Tag> },
-          { title: t('wf.task.status'), width: 100, render: (_, r) => <Tag color={TASK_STATUS[r.status]?.color ?? 'default'}>{t(TASK_STATUS[r.status]?.zh ?? 'wf.taskStatus.planned')}</Tag> },
+          {
+            title: t('wf.plan.status'),
+            width: 100,
+            render: (_, r) => (
+              <Tag color={PLAN_STATUS[r.planStatus]?.color ?? 'default'}>
+                {t(PLAN_STATUS[r.planStatus]?.label ?? 'wf.plan.status.draft')}
+              </Tag>
+            ),
+          },
+          {
+            title: t('wf.task.status'),
+            width: 100,
+            render: (_, r) => (
+              <Tag color={TASK_STATUS[r.status]?.color ?? 'default'}>
+                {t(TASK_STATUS[r.status]?.zh ?? 'wf.taskStatus.planned')}
+              </Tag>
+            ),
+          },
         ]}
       />
     </Card>

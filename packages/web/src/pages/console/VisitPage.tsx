@@ -28,7 +28,9 @@ export function VisitPage() {
   const v = useVisitDraft(id);
   const view = v.view;
   const act = useMutation({
-    mutationFn: async (a: { kind: 'confirm' } | { kind: 'submit' } | { kind: 'sign'; signature: SignatureBody }) => {
+    mutationFn: async (
+      a: { kind: 'confirm' } | { kind: 'submit' } | { kind: 'sign'; signature: SignatureBody },
+    ) => {
       if ((await v.sync()) !== 'ok') {
         throw new Error(t('insp.unsynced'));
       }
@@ -40,16 +42,28 @@ export function VisitPage() {
         case 'submit':
           return unwrap(api.POST('/api/inspections/{id}/submit', { ...path, body: { version } }));
         case 'sign':
-          return unwrap(api.PUT('/api/inspections/{id}/signature', { ...path, body: { version, signature: a.signature } }));
+          return unwrap(
+            api.PUT('/api/inspections/{id}/signature', {
+              ...path,
+              body: { version, signature: a.signature },
+            }),
+          );
       }
     },
     onSuccess: (res) => v.accept(res),
-    onError: (e) => void message.error(e instanceof Error && !('code' in e) ? e.message : errorMessage(e, lang)),
+    onError: (e) =>
+      void message.error(e instanceof Error && !('code' in e) ? e.message : errorMessage(e, lang)),
     meta: { silent: true },
   });
 
   if (v.query.isError) {
-    return <Result status="warning" title={errorMessage(v.query.error, lang)} extra={<Link to="/console/my-inspections">{t('insp.back')}</Link>} />;
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(v.query.error, lang)}
+        extra={<Link to="/console/my-inspections">{t('insp.back')}</Link>}
+      />
+    );
   }
   if (view === undefined) {
     return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -58,7 +72,11 @@ export function VisitPage() {
   const save = async () => {
     try {
       const r = await v.sync();
-      void (r === 'ok' ? message.success(t('insp.saved')) : r === 'offline' ? message.warning(t('insp.savedLocal')) : undefined);
+      void (r === 'ok'
+        ? message.success(t('insp.saved'))
+        : r === 'offline'
+          ? message.warning(t('insp.savedLocal'))
+          : undefined);
     } catch (e) {
       void message.error(errorMessage(e, lang));
     }
@@ -68,50 +86,96 @@ export function VisitPage() {
     if (gps !== null && view.gps === null && (v.draft?.gps ?? null) === null) {
       v.setGps(gps);
     }
-    v.addPhoto({ id: crypto.randomUUID(), itemId, fieldKey, image, takenAt: new Date().toISOString(), lat: gps?.lat ?? null, lng: gps?.lng ?? null });
+    v.addPhoto({
+      id: crypto.randomUUID(),
+      itemId,
+      fieldKey,
+      image,
+      takenAt: new Date().toISOString(),
+      lat: gps?.lat ?? null,
+      lng: gps?.lng ?? null,
+    });
   };
   const photoCount = (itemId: string) => (fieldKey: string | null) =>
-    view.photos.filter((p) => p.itemId === itemId && p.fieldKey === fieldKey).length + v.photos.filter((p) => p.itemId === itemId && p.fieldKey === fieldKey).length;
-  const myConfirmed = view.me.inspectorIds.length > 0 && view.me.inspectorIds.every((i) => view.confirmations.some((c) => c.inspectorId === i));
+    view.photos.filter((p) => p.itemId === itemId && p.fieldKey === fieldKey).length +
+    v.photos.filter((p) => p.itemId === itemId && p.fieldKey === fieldKey).length;
+  const myConfirmed =
+    view.me.inspectorIds.length > 0 &&
+    view.me.inspectorIds.every((i) => view.confirmations.some((c) => c.inspectorId === i));
 
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Link to="/console/my-inspections">← {t('insp.back')}</Link>
         <Card size="small">
-          <Typography.Title level={4} style={{ margin: 0 }}>{view.target.name}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {view.target.name}
+          </Typography.Title>
           <div>{view.target.uscc}</div>
           <div>
             {view.target.address}{' '}
             {view.target.address !== '' && (
-              <a href={`https://uri.amap.com/search?keyword=${encodeURIComponent(view.target.address)}`} target="_blank" rel="noreferrer">
+              <a
+                href={`https://uri.amap.com/search?keyword=${encodeURIComponent(view.target.address)}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 <EnvironmentOutlined /> {t('insp.map')}
               </a>
             )}
           </div>
-          <div>{t('insp.task')}：{view.taskTitle}</div>
+          <div>
+            {t('insp.task')}：{view.taskTitle}
+          </div>
           <Space wrap style={{ marginTop: 8 }}>
             <Tag color="blue">{t(`insp.status.${view.status}`)}</Tag>
-            <Tag icon={<CloudSyncOutlined />} color={v.state === 'synced' ? 'green' : 'orange'}>{v.state === 'synced' ? t('insp.synced') : t('insp.unsynced')}</Tag>
-            <Tag>{t('insp.gps')}：{(v.draft?.gps ?? view.gps) === null ? t('insp.gpsNone') : `${(v.draft?.gps ?? view.gps)?.lat.toFixed(5)}, ${(v.draft?.gps ?? view.gps)?.lng.toFixed(5)}`}</Tag>
+            <Tag icon={<CloudSyncOutlined />} color={v.state === 'synced' ? 'green' : 'orange'}>
+              {v.state === 'synced' ? t('insp.synced') : t('insp.unsynced')}
+            </Tag>
+            <Tag>
+              {t('insp.gps')}：
+              {(v.draft?.gps ?? view.gps) === null
+                ? t('insp.gpsNone')
+                : `${(v.draft?.gps ?? view.gps)?.lat.toFixed(5)}, ${(v.draft?.gps ?? view.gps)?.lng.toFixed(5)}`}
+            </Tag>
             {editable && (
-              <Button size="small" icon={<EnvironmentOutlined />} onClick={() => void currentGps().then((g) => { if (g === null) { void message.warning(t('insp.gpsFailed', { reason: '' })); } else { v.setGps(g); } })}>
+              <Button
+                size="small"
+                icon={<EnvironmentOutlined />}
+                onClick={() =>
+                  void currentGps().then((g) => {
+                    if (g === null) {
+                      void message.warning(t('insp.gpsFailed', { reason: '' }));
+                    } else {
+                      v.setGps(g);
+                    }
+                  })
+                }
+              >
                 {t('insp.gpsGet')}
               </Button>
             )}
           </Space>
         </Card>
-        {view.status === 'returned' && view.reviewComment !== null && <Alert type="warning" showIcon message={t('insp.returned', { comment: view.reviewComment })} />}
+        {view.status === 'returned' && view.reviewComment !== null && (
+          <Alert type="warning" showIcon message={t('insp.returned', { comment: view.reviewComment })} />
+        )}
         {!editable && view.me.onTeam && <Alert type="info" message={t('insp.readonly')} />}
 
         {view.items.map((item) => {
           const mine = view.me.recordDepartments.includes(item.departmentCode);
           const r = v.results[item.itemId];
           const server = view.results.find((x) => x.itemId === item.itemId);
-          const dept = view.departments.find((d) => d.code === item.departmentCode)?.name ?? item.departmentCode;
+          const dept =
+            view.departments.find((d) => d.code === item.departmentCode)?.name ?? item.departmentCode;
           return (
             <Card key={item.itemId} size="small" title={item.name} extra={<Tag>{dept}</Tag>}>
-              {item.whatToCheck !== '' && <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('insp.guideline')}：{item.whatToCheck}{item.how === '' ? '' : ` · ${item.how}`}</Typography.Paragraph>}
+              {item.whatToCheck !== '' && (
+                <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                  {t('insp.guideline')}：{item.whatToCheck}
+                  {item.how === '' ? '' : ` · ${item.how}`}
+                </Typography.Paragraph>
+              )}
               {mine && r !== undefined ? (
                 <Form layout="vertical">
                   <ChecklistFields
@@ -133,21 +197,45 @@ export function VisitPage() {
                     />
                   </Form.Item>
                   {r.category === '其他' && (
-                    <Form.Item label={t('insp.categoryNote')} required validateStatus={(r.categoryNote ?? '').trim() === '' ? 'error' : ''} help={(r.categoryNote ?? '').trim() === '' ? t('insp.categoryNoteRequired') : undefined}>
-                      <Input.TextArea disabled={!editable} autoSize value={r.categoryNote ?? ''} onChange={(e) => v.edit(item.itemId, { categoryNote: e.target.value })} />
+                    <Form.Item
+                      label={t('insp.categoryNote')}
+                      required
+                      validateStatus={(r.categoryNote ?? '').trim() === '' ? 'error' : ''}
+                      help={(r.categoryNote ?? '').trim() === '' ? t('insp.categoryNoteRequired') : undefined}
+                    >
+                      <Input.TextArea
+                        disabled={!editable}
+                        autoSize
+                        value={r.categoryNote ?? ''}
+                        onChange={(e) => v.edit(item.itemId, { categoryNote: e.target.value })}
+                      />
                     </Form.Item>
                   )}
                   <Form.Item label={t('insp.photos')}>
-                    <PhotoInput disabled={!editable} count={photoCount(item.itemId)(null)} onFile={(file) => void takePhoto(item.itemId, null, file)} />
+                    <PhotoInput
+                      disabled={!editable}
+                      count={photoCount(item.itemId)(null)}
+                      onFile={(file) => void takePhoto(item.itemId, null, file)}
+                    />
                   </Form.Item>
                   <Form.Item label={t('insp.notes')}>
-                    <Input.TextArea aria-label={t('insp.notes')} disabled={!editable} autoSize={{ minRows: 2 }} value={r.notes ?? ''} onChange={(e) => v.edit(item.itemId, { notes: e.target.value === '' ? null : e.target.value })} />
+                    <Input.TextArea
+                      aria-label={t('insp.notes')}
+                      disabled={!editable}
+                      autoSize={{ minRows: 2 }}
+                      value={r.notes ?? ''}
+                      onChange={(e) =>
+                        v.edit(item.itemId, { notes: e.target.value === '' ? null : e.target.value })
+                      }
+                    />
                   </Form.Item>
                 </Form>
               ) : (
                 <div>
                   <Typography.Text type="secondary">{t('insp.otherDept', { dept })}</Typography.Text>
-                  <div>{t('insp.category')}：{server?.category ?? '—'}</div>
+                  <div>
+                    {t('insp.category')}：{server?.category ?? '—'}
+                  </div>
                 </div>
               )}
             </Card>
@@ -163,32 +251,58 @@ export function VisitPage() {
         <Card size="small" title={t('insp.team')}>
           <Space wrap>
             {view.team.map((m) => (
-              <Tag key={m.inspectorId} color={m.confirmed ? 'green' : 'default'} icon={m.confirmed ? <CheckCircleOutlined /> : undefined}>
-                {m.name}（{m.badgeNo ?? m.inspectorId}）{m.confirmed ? t('insp.confirmed') : t('insp.notConfirmed')}
+              <Tag
+                key={m.inspectorId}
+                color={m.confirmed ? 'green' : 'default'}
+                icon={m.confirmed ? <CheckCircleOutlined /> : undefined}
+              >
+                {m.name}（{m.badgeNo ?? m.inspectorId}）
+                {m.confirmed ? t('insp.confirmed') : t('insp.notConfirmed')}
               </Tag>
             ))}
           </Space>
           {editable && !myConfirmed && (
-            <Button block type="default" style={{ marginTop: 12 }} loading={act.isPending} onClick={() => act.mutate({ kind: 'confirm' })}>
+            <Button
+              block
+              type="default"
+              style={{ marginTop: 12 }}
+              loading={act.isPending}
+              onClick={() => act.mutate({ kind: 'confirm' })}
+            >
               {t('insp.confirm')}
             </Button>
           )}
         </Card>
 
         <Card size="small" title={t('insp.signature')}>
-          <SignatureSection view={view} editable={editable} onSave={(signature) => act.mutate({ kind: 'sign', signature })} />
+          <SignatureSection
+            view={view}
+            editable={editable}
+            onSave={(signature) => act.mutate({ kind: 'sign', signature })}
+          />
         </Card>
 
         {view.departments.length > 1 && <JointSummary view={view} />}
 
         {editable && (
-          <Button block type="primary" size="large" loading={act.isPending} onClick={() => act.mutate({ kind: 'submit' })}>
+          <Button
+            block
+            type="primary"
+            size="large"
+            loading={act.isPending}
+            onClick={() => act.mutate({ kind: 'submit' })}
+          >
             {t('insp.submit')}
           </Button>
         )}
         {view.status === 'submitted' && <Alert type="success" showIcon message={t('insp.submitted')} />}
       </Space>
-      <ConflictModal server={v.conflict} baseVersion={v.draft?.baseVersion ?? view.version} mine={v.results} onResolve={(c) => void v.resolve(c)} />
+      <ConflictModal
+        server={v.conflict}
+        baseVersion={v.draft?.baseVersion ?? view.version}
+        mine={v.results}
+        onResolve={(c) => void v.resolve(c)}
+      />
     </div>
   );
 }

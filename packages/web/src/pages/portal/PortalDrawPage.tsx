@@ -4,7 +4,12 @@
  * only), abandoned/superseded links, downloads of the record JSON and frame files, and
  * "在浏览器中验证" — core's verifyRecord run here, showing ✓ or the first difference.
  */
-import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  DownloadOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { verifyRecord } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
@@ -18,21 +23,28 @@ import { dateTime, DRAW_STATUS, percent, SEED_SOURCE } from '../console/plans/wo
 type Verdict = { ok: true } | { ok: false; zh: string; en: string; step: string };
 
 async function verifyInBrowser(id: string, strata: readonly string[]): Promise<Verdict> {
-  const record: unknown = await unwrap(api.GET('/api/public/draws/{id}/record', { params: { path: { id } } }));
+  const record: unknown = await unwrap(
+    api.GET('/api/public/draws/{id}/record', { params: { path: { id } } }),
+  );
   const frames: Record<string, string> = {};
   for (const s of strata) {
     const res = await fetch(`/api/public/draws/${encodeURIComponent(id)}/frames/${encodeURIComponent(s)}`);
     frames[s] = await res.text();
   }
   const r = verifyRecord(record, frames);
-  return r.ok ? { ok: true } : { ok: false, zh: r.error.messageZh, en: r.error.messageEn, step: String(r.error.step) };
+  return r.ok
+    ? { ok: true }
+    : { ok: false, zh: r.error.messageZh, en: r.error.messageEn, step: String(r.error.step) };
 }
 
 /** The public draw page. */
 export function PortalDrawPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const draw = useQuery({ queryKey: ['public', 'draw', id], queryFn: () => unwrap(api.GET('/api/public/draws/{id}', { params: { path: { id } } })) });
+  const draw = useQuery({
+    queryKey: ['public', 'draw', id],
+    queryFn: () => unwrap(api.GET('/api/public/draws/{id}', { params: { path: { id } } })),
+  });
   const verify = useMutation({ mutationFn: (strata: readonly string[]) => verifyInBrowser(id, strata) });
   const d: PublicDraw | undefined = draw.data;
   if (d === undefined) {
@@ -48,37 +60,90 @@ export function PortalDrawPage() {
           title={
             <Space wrap>
               {t('wf.portal.drawTitle', { id: s.id })}
-              <Tag color={DRAW_STATUS[s.status]?.color ?? 'default'}>{t(DRAW_STATUS[s.status]?.label ?? 'wf.draw.status.committed')}</Tag>
+              <Tag color={DRAW_STATUS[s.status]?.color ?? 'default'}>
+                {t(DRAW_STATUS[s.status]?.label ?? 'wf.draw.status.committed')}
+              </Tag>
             </Space>
           }
           extra={<Link to="/draws">{t('wf.back')}</Link>}
         >
-          {s.status === 'abandoned' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('wf.portal.abandoned', { reason: s.abandonedReason ?? '', at: dateTime(s.abandonedAt) })} description={s.supersededBy !== null ? <Link to={`/draws/${s.supersededBy}`}>{t('wf.portal.supersededBy', { id: s.supersededBy })}</Link> : null} />}
-          {s.supersedes !== null && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<Link to={`/draws/${s.supersedes}`}>{t('wf.portal.supersedes', { id: s.supersedes })}</Link>} />}
+          {s.status === 'abandoned' && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('wf.portal.abandoned', {
+                reason: s.abandonedReason ?? '',
+                at: dateTime(s.abandonedAt),
+              })}
+              description={
+                s.supersededBy !== null ? (
+                  <Link to={`/draws/${s.supersededBy}`}>
+                    {t('wf.portal.supersededBy', { id: s.supersededBy })}
+                  </Link>
+                ) : null
+              }
+            />
+          )}
+          {s.supersedes !== null && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={
+                <Link to={`/draws/${s.supersedes}`}>{t('wf.portal.supersedes', { id: s.supersedes })}</Link>
+              }
+            />
+          )}
           <Descriptions bordered size="small" column={2}>
-            <Descriptions.Item label={t('wf.task.title')} span={2}>{`${d.task.title}（${d.task.id}）`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('wf.task.title')}
+              span={2}
+            >{`${d.task.title}（${d.task.id}）`}</Descriptions.Item>
             <Descriptions.Item label={t('wf.task.lead')}>{d.task.leadDepartmentCode}</Descriptions.Item>
-            <Descriptions.Item label={t('wf.task.participants')}>{d.task.participants.join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('wf.task.participants')}>
+              {d.task.participants.join('、') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.commitment')} span={2}>
               <Typography.Text code copyable>
                 {s.commitment ?? ''}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('wf.draw.committedAt')}>{`${dateTime(c.committedAt)}（${c.committedAt}）`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('wf.draw.committedAt')}
+            >{`${dateTime(c.committedAt)}（${c.committedAt}）`}</Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seedSource')}>
               {t(SEED_SOURCE[c.seedSource] ?? 'wf.seed.dice')}
-              {c.seedSource === 'system' && <Tag color="orange" style={{ marginLeft: 8 }}>{t('wf.seed.weak')}</Tag>}
+              {c.seedSource === 'system' && (
+                <Tag color="orange" style={{ marginLeft: 8 }}>
+                  {t('wf.seed.weak')}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seedPlan')} span={2}>
               {c.seedPlan}
             </Descriptions.Item>
-            <Descriptions.Item label={t('wf.draw.seed')}>{s.seed === null ? t('wf.portal.seedPending') : <Typography.Text code>{s.seed}</Typography.Text>}</Descriptions.Item>
+            <Descriptions.Item label={t('wf.draw.seed')}>
+              {s.seed === null ? (
+                t('wf.portal.seedPending')
+              ) : (
+                <Typography.Text code>{s.seed}</Typography.Text>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.drawnAt')}>{dateTime(s.drawnAt)}</Descriptions.Item>
             <Descriptions.Item label={t('wf.ceremony.witnesses')} span={2}>
-              {s.witnesses.length === 0 ? '—' : s.witnesses.map((w) => <Tag key={`${w.name}${w.role}`}>{`${w.role}：${w.name}`}</Tag>)}
+              {s.witnesses.length === 0
+                ? '—'
+                : s.witnesses.map((w) => <Tag key={`${w.name}${w.role}`}>{`${w.role}：${w.name}`}</Tag>)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('wf.task.quota')}>{Object.entries(c.quota).map(([k, n]) => `${k} × ${n}`).join('，')}</Descriptions.Item>
-            <Descriptions.Item label={t('wf.task.jurisdiction')}>{c.jurisdictionRule ? t('wf.yes') : t('wf.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('wf.task.quota')}>
+              {Object.entries(c.quota)
+                .map(([k, n]) => `${k} × ${n}`)
+                .join('，')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('wf.task.jurisdiction')}>
+              {c.jurisdictionRule ? t('wf.yes') : t('wf.no')}
+            </Descriptions.Item>
           </Descriptions>
           <Table
             style={{ marginTop: 12 }}
@@ -88,14 +153,27 @@ export function PortalDrawPage() {
             dataSource={c.strata}
             columns={[
               { title: t('wf.draw.stratum'), dataIndex: 'name' },
-              { title: t('wf.task.ratio'), dataIndex: 'ratio', render: (r: string) => `${percent(r)}（${r}）` },
+              {
+                title: t('wf.task.ratio'),
+                dataIndex: 'ratio',
+                render: (r: string) => `${percent(r)}（${r}）`,
+              },
               { title: t('wf.draw.frameSize'), dataIndex: 'frameSize' },
-              { title: t('wf.draw.exclusions'), render: (_, r) => Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => <Tag key={k}>{`${k} ${n}`}</Tag>) },
+              {
+                title: t('wf.draw.exclusions'),
+                render: (_, r) =>
+                  Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
+                    <Tag key={k}>{`${k} ${n}`}</Tag>
+                  )),
+              },
               { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },
               {
                 title: t('wf.portal.frameFile'),
                 render: (_, r) => (
-                  <a href={`/api/public/draws/${encodeURIComponent(s.id)}/frames/${encodeURIComponent(r.name)}`} download>
+                  <a
+                    href={`/api/public/draws/${encodeURIComponent(s.id)}/frames/${encodeURIComponent(r.name)}`}
+                    download
+                  >
                     <DownloadOutlined /> {r.frameDigest.slice(0, 12)}…
                   </a>
                 ),
@@ -109,16 +187,31 @@ export function PortalDrawPage() {
               </a>
             )}
             {d.recordAvailable && (
-              <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate(c.strata.map((x) => x.name))}>
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined />}
+                loading={verify.isPending}
+                onClick={() => verify.mutate(c.strata.map((x) => x.name))}
+              >
                 {t('wf.portal.verify')}
               </Button>
             )}
           </Space>
           {verify.data !== undefined &&
             (verify.data.ok ? (
-              <Result status="success" icon={<CheckCircleFilled />} title={t('wf.portal.verified')} subTitle={t('wf.portal.verifiedHint')} />
+              <Result
+                status="success"
+                icon={<CheckCircleFilled />}
+                title={t('wf.portal.verified')}
+                subTitle={t('wf.portal.verifiedHint')}
+              />
             ) : (
-              <Result status="error" icon={<CloseCircleFilled />} title={t('wf.portal.verifyFailed')} subTitle={`${verify.data.step}：${lang === 'en' ? verify.data.en : verify.data.zh}`} />
+              <Result
+                status="error"
+                icon={<CloseCircleFilled />}
+                title={t('wf.portal.verifyFailed')}
+                subTitle={`${verify.data.step}：${lang === 'en' ? verify.data.en : verify.data.zh}`}
+              />
             ))}
         </Card>
         {d.selections.length > 0 && (
@@ -132,9 +225,25 @@ export function PortalDrawPage() {
                 { title: '#', render: (_, __, i) => i + 1, width: 60 },
                 { title: t('wf.draw.target'), render: (_, r) => `${r.name}（${r.id}）` },
                 { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 80 },
-                { title: t('wf.portal.ticket'), dataIndex: 'ticket', render: (v: string) => <Typography.Text code>{v.slice(0, 22)}…</Typography.Text> },
-                { title: t('wf.portal.teamBadges'), render: (_, r) => (teams.get(r.id)?.inspectors ?? []).map((b) => <Tag key={b}>{b}</Tag>) },
-                { title: t('wf.draw.open'), width: 120, render: (_, r) => (teams.get(r.id)?.status === 'unfilled' ? <Tag color="red">{t('wf.draw.unfilled')}</Tag> : <Tag color="green">{t('wf.draw.filled')}</Tag>) },
+                {
+                  title: t('wf.portal.ticket'),
+                  dataIndex: 'ticket',
+                  render: (v: string) => <Typography.Text code>{v.slice(0, 22)}…</Typography.Text>,
+                },
+                {
+                  title: t('wf.portal.teamBadges'),
+                  render: (_, r) => (teams.get(r.id)?.inspectors ?? []).map((b) => <Tag key={b}>{b}</Tag>),
+                },
+                {
+                  title: t('wf.draw.open'),
+                  width: 120,
+                  render: (_, r) =>
+                    teams.get(r.id)?.status === 'unfilled' ? (
+                      <Tag color="red">{t('wf.draw.unfilled')}</Tag>
+                    ) : (
+                      <Tag color="green">{t('wf.draw.filled')}</Tag>
+                    ),
+                },
               ]}
             />
             {d.overrides.length > 0 && (
@@ -147,7 +256,11 @@ export function PortalDrawPage() {
                 title={() => t('wf.override.title')}
                 columns={[
                   { title: t('wf.draw.target'), dataIndex: 'target' },
-                  { title: t('wf.portal.teamBadges'), dataIndex: 'inspectors', render: (v: string[]) => v.join('、') },
+                  {
+                    title: t('wf.portal.teamBadges'),
+                    dataIndex: 'inspectors',
+                    render: (v: string[]) => v.join('、'),
+                  },
                   { title: t('wf.override.reason'), dataIndex: 'reason' },
                   { title: t('wf.portal.at'), dataIndex: 'at', render: (v: string) => dateTime(v) },
                 ]}

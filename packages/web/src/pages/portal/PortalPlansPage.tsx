@@ -14,11 +14,27 @@ const THIS_YEAR = new Date().getFullYear();
 export function PortalPlansPage() {
   const { t } = useI18n();
   const [year, setYear] = useState(THIS_YEAR);
-  const plans = useQuery({ queryKey: ['public', 'plans', year], queryFn: () => unwrap(api.GET('/api/public/plans', { params: { query: { year } } })) });
+  const plans = useQuery({
+    queryKey: ['public', 'plans', year],
+    queryFn: () => unwrap(api.GET('/api/public/plans', { params: { query: { year } } })),
+  });
   const items: PublicPlans = plans.data?.items ?? [];
   return (
     <div style={{ maxWidth: 1200, margin: '24px auto', padding: '0 16px' }}>
-      <Card title={t('portal.section.plans')} loading={plans.isLoading} extra={<Select value={year} onChange={setYear} options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({ value: y, label: t('wf.plan.yearN', { n: y }) }))} />}>
+      <Card
+        title={t('portal.section.plans')}
+        loading={plans.isLoading}
+        extra={
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
+              value: y,
+              label: t('wf.plan.yearN', { n: y }),
+            }))}
+          />
+        }
+      >
         {items.length === 0 ? (
           <Empty />
         ) : (
@@ -30,8 +46,12 @@ export function PortalPlansPage() {
                 <Space>
                   <Typography.Text strong>{p.plan.title}</Typography.Text>
                   <Tag>{p.plan.departmentName}</Tag>
-                  <span>{t('wf.plan.publishedAt')}：{dateTime(p.plan.publishedAt)}</span>
-                  {p.revisions.length > 0 && <Tag color="orange">{t('wf.plan.revisionN', { n: p.revisions.length })}</Tag>}
+                  <span>
+                    {t('wf.plan.publishedAt')}：{dateTime(p.plan.publishedAt)}
+                  </span>
+                  {p.revisions.length > 0 && (
+                    <Tag color="orange">{t('wf.plan.revisionN', { n: p.revisions.length })}</Tag>
+                  )}
                 </Space>
               ),
               children: (
@@ -44,14 +64,33 @@ export function PortalPlansPage() {
                     columns={[
                       { title: t('wf.task.id'), dataIndex: 'id', width: 120 },
                       { title: t('wf.task.title'), dataIndex: 'title' },
-                      { title: t('wf.task.items'), render: (_, r) => r.items.map((i) => <Tag key={i.name}>{i.name}</Tag>) },
-                      { title: t('wf.task.participants'), render: (_, r) => r.participants.join('、') || '—', width: 140 },
-                      { title: t('wf.task.strata'), render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'), width: 200 },
-                      { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
+                      {
+                        title: t('wf.task.items'),
+                        render: (_, r) => r.items.map((i) => <Tag key={i.name}>{i.name}</Tag>),
+                      },
+                      {
+                        title: t('wf.task.participants'),
+                        render: (_, r) => r.participants.join('、') || '—',
+                        width: 140,
+                      },
+                      {
+                        title: t('wf.task.strata'),
+                        render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+                        width: 200,
+                      },
+                      {
+                        title: t('wf.task.window'),
+                        render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`,
+                        width: 200,
+                      },
                     ]}
                   />
                   {p.revisions.map((r) => (
-                    <Typography.Paragraph key={r.revision} type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                    <Typography.Paragraph
+                      key={r.revision}
+                      type="secondary"
+                      style={{ marginTop: 8, marginBottom: 0 }}
+                    >
                       {t('wf.plan.revisionN', { n: r.revision })}（{dateTime(r.createdAt)}）：{r.reason}
                     </Typography.Paragraph>
                   ))}

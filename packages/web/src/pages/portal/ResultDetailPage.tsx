@@ -10,9 +10,19 @@ import { useI18n } from '../../hooks/use-i18n';
 export function ResultDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const q = useQuery({ queryKey: ['public-result', id], queryFn: () => unwrap(api.GET('/api/public/results/{id}', { params: { path: { id } } })), meta: { silent: true } });
+  const q = useQuery({
+    queryKey: ['public-result', id],
+    queryFn: () => unwrap(api.GET('/api/public/results/{id}', { params: { path: { id } } })),
+    meta: { silent: true },
+  });
   if (q.isError) {
-    return <Result status="404" title={errorMessage(q.error, lang)} extra={<Link to="/results">{t('results.back')}</Link>} />;
+    return (
+      <Result
+        status="404"
+        title={errorMessage(q.error, lang)}
+        extra={<Link to="/results">{t('results.back')}</Link>}
+      />
+    );
   }
   const r = q.data;
   if (r === undefined) {
@@ -24,10 +34,14 @@ export function ResultDetailPage() {
       <Card title={r.target.name} style={{ marginTop: 12 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('portal.col.uscc')}>{r.target.uscc ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('results.legalRep')}>{r.target.legalRep === '' ? '—' : r.target.legalRep}</Descriptions.Item>
+          <Descriptions.Item label={t('results.legalRep')}>
+            {r.target.legalRep === '' ? '—' : r.target.legalRep}
+          </Descriptions.Item>
           <Descriptions.Item label={t('results.address')}>{r.target.address}</Descriptions.Item>
           <Descriptions.Item label={t('portal.col.taskName')}>{r.task.title}</Descriptions.Item>
-          <Descriptions.Item label={t('results.departments')}>{r.departments.map((d) => d.name).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('results.departments')}>
+            {r.departments.map((d) => d.name).join('、')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('results.inspectors')}>{r.inspectors.join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('results.inspectedOn')}>{r.inspectedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('results.publishedOn')}>{r.publishedAt.slice(0, 10)}</Descriptions.Item>
@@ -42,12 +56,19 @@ export function ResultDetailPage() {
           columns={[
             { title: t('portal.col.itemName'), dataIndex: 'itemName' },
             { title: t('portal.col.department'), dataIndex: 'departmentName' },
-            { title: t('portal.col.result'), render: (_, x) => `${x.category ?? '—'}${x.categoryNote === null ? '' : `（${x.categoryNote}）`}` },
+            {
+              title: t('portal.col.result'),
+              render: (_, x) =>
+                `${x.category ?? '—'}${x.categoryNote === null ? '' : `（${x.categoryNote}）`}`,
+            },
           ]}
         />
         {r.followUps.length > 0 && (
           <div style={{ marginTop: 16 }}>
-            {t('results.followUps')}：{r.followUps.map((f) => <Tag key={f.kind}>{lang === 'en' ? f.labelEn : f.label}</Tag>)}
+            {t('results.followUps')}：
+            {r.followUps.map((f) => (
+              <Tag key={f.kind}>{lang === 'en' ? f.labelEn : f.label}</Tag>
+            ))}
           </div>
         )}
       </Card>

@@ -19,7 +19,18 @@ export function ResultsPage() {
   const pages = useInfiniteQuery({
     queryKey: ['public-results', q],
     initialPageParam: '',
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/public/results', { params: { query: { ...(q === '' ? {} : { q }), ...(pageParam === '' ? {} : { cursor: pageParam }), limit: 20 } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/public/results', {
+          params: {
+            query: {
+              ...(q === '' ? {} : { q }),
+              ...(pageParam === '' ? {} : { cursor: pageParam }),
+              limit: 20,
+            },
+          },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const first = pages.data?.pages[0];
@@ -36,7 +47,13 @@ export function ResultsPage() {
           onSearch={(v) => setParams(v.trim() === '' ? {} : { q: v.trim() })}
           style={{ marginBottom: 16 }}
         />
-        {first !== undefined && <Typography.Text type="secondary">{first.totalExact ? t('results.total', { n: first.total }) : t('results.totalMore', { n: first.total })}</Typography.Text>}
+        {first !== undefined && (
+          <Typography.Text type="secondary">
+            {first.totalExact
+              ? t('results.total', { n: first.total })
+              : t('results.totalMore', { n: first.total })}
+          </Typography.Text>
+        )}
         <List
           loading={pages.isLoading}
           locale={{ emptyText: <Empty description={t('portal.section.results.empty')} /> }}
@@ -50,8 +67,14 @@ export function ResultsPage() {
                     <span>{r.uscc}</span>
                     <span>{r.taskTitle}</span>
                     <span>{r.departmentName}</span>
-                    {r.inspectedOn !== null && <span>{t('results.inspectedOn')} {r.inspectedOn}</span>}
-                    {r.category !== null && <Tag color={r.category === '未发现问题' ? 'green' : 'orange'}>{r.category}</Tag>}
+                    {r.inspectedOn !== null && (
+                      <span>
+                        {t('results.inspectedOn')} {r.inspectedOn}
+                      </span>
+                    )}
+                    {r.category !== null && (
+                      <Tag color={r.category === '未发现问题' ? 'green' : 'orange'}>{r.category}</Tag>
+                    )}
                   </Space>
                 }
               />

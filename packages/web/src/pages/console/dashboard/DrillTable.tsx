@@ -14,7 +14,8 @@ import type { MessageKey } from '../../../i18n/types';
 /** What was clicked: a label and the records filter (the scope filters are added by the page). */
 export interface Drill {
   readonly label: string;
-  readonly query: Pick<RecordsQuery, 'kind'> & Partial<Omit<RecordsQuery, 'kind' | 'year' | 'region' | 'quarter' | 'page' | 'pageSize'>>;
+  readonly query: Pick<RecordsQuery, 'kind'> &
+    Partial<Omit<RecordsQuery, 'kind' | 'year' | 'region' | 'quarter' | 'page' | 'pageSize'>>;
 }
 
 /** Known columns, in display order, with their labels. */
@@ -41,7 +42,11 @@ const COLUMNS: readonly (readonly [string, MessageKey])[] = [
   ['deadline', 'dash.col.deadline'],
   ['closed_at', 'dash.col.closed_at'],
 ];
-const HIDDEN_FOR: Readonly<Record<RecordsQuery['kind'], readonly string[]>> = { inspections: ['id'], tasks: [], followUps: ['id'] };
+const HIDDEN_FOR: Readonly<Record<RecordsQuery['kind'], readonly string[]>> = {
+  inspections: ['id'],
+  tasks: [],
+  followUps: ['id'],
+};
 
 function display(key: string, v: string | null): string {
   if (v === null) {
@@ -51,22 +56,44 @@ function display(key: string, v: string | null): string {
 }
 
 /** A paginated table of the records behind a chart. */
-export function DrillTable({ drill, scope, onClose }: { readonly drill: Drill; readonly scope: Pick<RecordsQuery, 'year' | 'region' | 'quarter' | 'department'>; readonly onClose: () => void }) {
+export function DrillTable({
+  drill,
+  scope,
+  onClose,
+}: {
+  readonly drill: Drill;
+  readonly scope: Pick<RecordsQuery, 'year' | 'region' | 'quarter' | 'department'>;
+  readonly onClose: () => void;
+}) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const pageSize = 10;
   const query: RecordsQuery = { ...scope, ...drill.query, page, pageSize };
-  const res = useQuery({ queryKey: ['dashboard', 'records', query], queryFn: () => unwrap(api.GET('/api/dashboard/records', { params: { query } })) });
+  const res = useQuery({
+    queryKey: ['dashboard', 'records', query],
+    queryFn: () => unwrap(api.GET('/api/dashboard/records', { params: { query } })),
+  });
   const items = res.data?.items ?? [];
   const present = new Set(items.flatMap((i) => Object.keys(i)));
-  const columns = COLUMNS.filter(([k]) => present.has(k) && !HIDDEN_FOR[drill.query.kind].includes(k)).map(([k, label]) => ({
-    key: k,
-    dataIndex: k,
-    title: t(label),
-    render: (v: string | null) => display(k, v),
-  }));
+  const columns = COLUMNS.filter(([k]) => present.has(k) && !HIDDEN_FOR[drill.query.kind].includes(k)).map(
+    ([k, label]) => ({
+      key: k,
+      dataIndex: k,
+      title: t(label),
+      render: (v: string | null) => display(k, v),
+    }),
+  );
   return (
-    <Card size="small" title={t('dash.drill.title', { what: drill.label })} extra={<Button size="small" onClick={onClose}>{t('dash.drill.close')}</Button>} data-testid="drill-table">
+    <Card
+      size="small"
+      title={t('dash.drill.title', { what: drill.label })}
+      extra={
+        <Button size="small" onClick={onClose}>
+          {t('dash.drill.close')}
+        </Button>
+      }
+      data-testid="drill-table"
+    >
       <Table
         size="small"
         rowKey={(r) => r['id'] ?? JSON.stringify(r)}
@@ -74,7 +101,14 @@ export function DrillTable({ drill, scope, onClose }: { readonly drill: Drill; r
         columns={columns}
         dataSource={items}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize, total: res.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('dash.drill.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: res.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('dash.drill.total', { n }),
+        }}
       />
     </Card>
   );

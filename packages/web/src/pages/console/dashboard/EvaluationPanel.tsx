@@ -28,8 +28,14 @@ const PRINT_CSS = `@media print { body * { visibility: hidden; } .ssj-print, .ss
 /** The evaluation tab. */
 export function EvaluationPanel({ region, year }: { readonly region: string; readonly year: number }) {
   const { t } = useI18n();
-  const report = useQuery({ queryKey: ['evaluation', region, year], queryFn: () => unwrap(api.GET('/api/evaluation/report', { params: { query: { region, year } } })) });
-  const criteria = useQuery({ queryKey: ['evaluation', 'criteria', region], queryFn: () => unwrap(api.GET('/api/evaluation/criteria', { params: { query: { region } } })) });
+  const report = useQuery({
+    queryKey: ['evaluation', region, year],
+    queryFn: () => unwrap(api.GET('/api/evaluation/report', { params: { query: { region, year } } })),
+  });
+  const criteria = useQuery({
+    queryKey: ['evaluation', 'criteria', region],
+    queryFn: () => unwrap(api.GET('/api/evaluation/criteria', { params: { query: { region } } })),
+  });
   const crit = report.data?.config.criteria ?? [];
   const exportUrl = `/api/evaluation/export?${new URLSearchParams({ region, year: String(year) }).toString()}`;
   return (
@@ -45,7 +51,11 @@ export function EvaluationPanel({ region, year }: { readonly region: string; rea
       }
     >
       <style>{PRINT_CSS}</style>
-      {criteria.data !== undefined && <Typography.Text type="secondary">{t('eval.criteriaSource', { source: criteria.data.source })}</Typography.Text>}
+      {criteria.data !== undefined && (
+        <Typography.Text type="secondary">
+          {t('eval.criteriaSource', { source: criteria.data.source })}
+        </Typography.Text>
+      )}
       <Table<Row>
         size="small"
         rowKey="departmentCode"
@@ -57,22 +67,36 @@ export function EvaluationPanel({ region, year }: { readonly region: string; rea
         columns={[
           { key: 'rank', title: t('eval.rank'), render: (_, r) => r.rank ?? '—', width: 56 },
           { key: 'dept', title: t('eval.department'), render: (_, r) => r.name },
-          { key: 'items', title: t('eval.items'), render: (_, r) => t('eval.itemsValue', { inspected: r.itemsInspected, items: r.items }) },
+          {
+            key: 'items',
+            title: t('eval.items'),
+            render: (_, r) => t('eval.itemsValue', { inspected: r.itemsInspected, items: r.items }),
+          },
           ...crit.map((c, i) => ({
             key: c.key,
             title: (
               <span>
                 {t(CRITERION_LABEL[c.key])}
                 <br />
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{t('eval.weight', { w: c.weight })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {t('eval.weight', { w: c.weight })}
+                </Typography.Text>
               </span>
             ),
             render: (_: unknown, r: Row) => {
               const p = r.parts[i];
-              return p === undefined || p.points === null ? t('eval.na') : `${p.points.toFixed(1)}（${((p.value ?? 0) * 100).toFixed(0)}%）`;
+              return p === undefined || p.points === null
+                ? t('eval.na')
+                : `${p.points.toFixed(1)}（${((p.value ?? 0) * 100).toFixed(0)}%）`;
             },
           })),
-          { key: 'total', title: t('eval.total'), render: (_, r) => <Typography.Text strong>{r.total === null ? '—' : r.total.toFixed(2)}</Typography.Text> },
+          {
+            key: 'total',
+            title: t('eval.total'),
+            render: (_, r) => (
+              <Typography.Text strong>{r.total === null ? '—' : r.total.toFixed(2)}</Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

@@ -15,18 +15,33 @@ const p4 = (v: number): string => (v < 0.0001 ? v.toExponential(2) : v.toFixed(4
 /** The fairness tab. */
 export function FairnessPanel({ region, year }: { readonly region: string; readonly year: number }) {
   const { t } = useI18n();
-  const res = useQuery({ queryKey: ['fairness', region, year], queryFn: () => unwrap(api.GET('/api/dashboard/fairness', { params: { query: { region, year } } })) });
+  const res = useQuery({
+    queryKey: ['fairness', region, year],
+    queryFn: () => unwrap(api.GET('/api/dashboard/fairness', { params: { query: { region, year } } })),
+  });
   const f: FairnessReport | undefined = res.data;
   return (
     <Card size="small" title={t('fair.title', { year })} loading={res.isLoading}>
       {f !== undefined && (
         <Row gutter={[12, 12]}>
-          <Col xs={12} md={6}><Statistic title={t('fair.draws')} value={f.draws} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fair.inFrames')} value={f.targets.inFrames} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fair.selected')} value={f.targets.selected} /></Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('fair.draws')} value={f.draws} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('fair.inFrames')} value={f.targets.inFrames} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('fair.selected')} value={f.targets.selected} />
+          </Col>
           <Col xs={24} md={6}>
             <Statistic title={t('fair.overall')} value={p4(f.targets.pValue)} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('fair.overallValue', { stat: f.targets.statistic.toFixed(2), df: f.targets.df, p: p4(f.targets.pValue) })}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('fair.overallValue', {
+                stat: f.targets.statistic.toFixed(2),
+                df: f.targets.df,
+                p: p4(f.targets.pValue),
+              })}
+            </Typography.Text>
           </Col>
           <Col span={24}>
             <Typography.Title level={5}>{t('fair.targets')}</Typography.Title>
@@ -37,7 +52,11 @@ export function FairnessPanel({ region, year }: { readonly region: string; reado
               locale={{ emptyText: t('fair.none') }}
               scroll={{ x: true }}
               columns={[
-                { key: 'target', title: t('dash.col.target_id'), render: (_, r) => `${r.targetId} ${r.name ?? ''}` },
+                {
+                  key: 'target',
+                  title: t('dash.col.target_id'),
+                  render: (_, r) => `${r.targetId} ${r.name ?? ''}`,
+                },
                 { key: 'draws', title: t('fair.draws.col'), dataIndex: 'draws' },
                 { key: 'observed', title: t('fair.observed'), dataIndex: 'observed' },
                 { key: 'expected', title: t('fair.expected'), render: (_, r) => r.expected.toFixed(2) },
@@ -48,7 +67,9 @@ export function FairnessPanel({ region, year }: { readonly region: string; reado
           </Col>
           <Col span={24}>
             <Typography.Title level={5}>{t('fair.pairs')}</Typography.Title>
-            <Typography.Text type="secondary">{t('fair.pairsSummary', { n: f.pairs.repeated, f: f.pairs.flagged })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('fair.pairsSummary', { n: f.pairs.repeated, f: f.pairs.flagged })}
+            </Typography.Text>
             <Table
               size="small"
               rowKey={(r) => `${r.inspectorId}/${r.targetId}`}

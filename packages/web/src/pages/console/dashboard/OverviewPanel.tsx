@@ -17,11 +17,23 @@ type Scope = Pick<RecordsQuery, 'year' | 'region' | 'quarter' | 'department'>;
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-function Kpi({ title, value, detail }: { readonly title: string; readonly value: string; readonly detail?: string }) {
+function Kpi({
+  title,
+  value,
+  detail,
+}: {
+  readonly title: string;
+  readonly value: string;
+  readonly detail?: string;
+}) {
   return (
     <Card size="small">
       <Statistic title={title} value={value} />
-      {detail !== undefined && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{detail}</Typography.Text>}
+      {detail !== undefined && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {detail}
+        </Typography.Text>
+      )}
     </Card>
   );
 }
@@ -30,10 +42,15 @@ function Kpi({ title, value, detail }: { readonly title: string; readonly value:
 export function OverviewPanel({ scope }: { readonly scope: Scope }) {
   const { t } = useI18n();
   const [drill, setDrill] = useState<Drill | null>(null);
-  const res = useQuery({ queryKey: ['dashboard', 'metrics', scope], queryFn: () => unwrap(api.GET('/api/dashboard/metrics', { params: { query: scope } })) });
+  const res = useQuery({
+    queryKey: ['dashboard', 'metrics', scope],
+    queryFn: () => unwrap(api.GET('/api/dashboard/metrics', { params: { query: scope } })),
+  });
   const d: Dashboard | undefined = res.data;
   if (d === undefined) {
-    return <Card loading={res.isLoading}>{res.isError ? <Empty description={String(res.error)} /> : null}</Card>;
+    return (
+      <Card loading={res.isLoading}>{res.isError ? <Empty description={String(res.error)} /> : null}</Card>
+    );
   }
   const tt = d.totals;
   const depts = d.departments;
@@ -42,14 +59,39 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
 
   const onDept = (e: ECElementEvent) => {
     const dep = deptName(e.dataIndex);
-    open(`${dep.name} · ${String(e.seriesName)}`, e.seriesIndex === 0 ? { kind: 'tasks', department: dep.code } : { kind: 'inspections', department: dep.code });
+    open(
+      `${dep.name} · ${String(e.seriesName)}`,
+      e.seriesIndex === 0
+        ? { kind: 'tasks', department: dep.code }
+        : { kind: 'inspections', department: dep.code },
+    );
   };
   const RATE_SERIES = [
-    { key: 'coverage', label: t('dash.kpi.coverage'), query: (dep: string): Drill['query'] => ({ kind: 'inspections', department: dep }) },
-    { key: 'problemRate', label: t('dash.kpi.problemRate'), query: (dep: string): Drill['query'] => ({ kind: 'inspections', department: dep, problem: 'true' }) },
-    { key: 'onTimePublication', label: t('dash.kpi.onTime'), query: (dep: string): Drill['query'] => ({ kind: 'tasks', department: dep }) },
-    { key: 'followUpClosure', label: t('dash.kpi.closure'), query: (dep: string): Drill['query'] => ({ kind: 'followUps', department: dep }) },
-    { key: 'jointShare', label: t('dash.kpi.jointShare'), query: (dep: string): Drill['query'] => ({ kind: 'tasks', department: dep, joint: 'true' }) },
+    {
+      key: 'coverage',
+      label: t('dash.kpi.coverage'),
+      query: (dep: string): Drill['query'] => ({ kind: 'inspections', department: dep }),
+    },
+    {
+      key: 'problemRate',
+      label: t('dash.kpi.problemRate'),
+      query: (dep: string): Drill['query'] => ({ kind: 'inspections', department: dep, problem: 'true' }),
+    },
+    {
+      key: 'onTimePublication',
+      label: t('dash.kpi.onTime'),
+      query: (dep: string): Drill['query'] => ({ kind: 'tasks', department: dep }),
+    },
+    {
+      key: 'followUpClosure',
+      label: t('dash.kpi.closure'),
+      query: (dep: string): Drill['query'] => ({ kind: 'followUps', department: dep }),
+    },
+    {
+      key: 'jointShare',
+      label: t('dash.kpi.jointShare'),
+      query: (dep: string): Drill['query'] => ({ kind: 'tasks', department: dep, joint: 'true' }),
+    },
   ] as const;
   const onRate = (e: ECElementEvent) => {
     const dep = deptName(e.dataIndex);
@@ -61,7 +103,12 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
   const onMonth = (e: ECElementEvent) => {
     const m = d.months[e.dataIndex];
     if (m !== undefined) {
-      open(`${m.month} · ${String(e.seriesName)}`, e.seriesIndex === 1 ? { kind: 'inspections', month: m.month, problem: 'true' } : { kind: 'inspections', month: m.month });
+      open(
+        `${m.month} · ${String(e.seriesName)}`,
+        e.seriesIndex === 1
+          ? { kind: 'inspections', month: m.month, problem: 'true' }
+          : { kind: 'inspections', month: m.month },
+      );
     }
   };
   const onCategory = (e: ECElementEvent) => {
@@ -70,7 +117,8 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
       open(c.category, { kind: 'inspections', category: c.category });
     }
   };
-  const onJoint = (e: ECElementEvent) => open(String(e.name), { kind: 'tasks', joint: e.dataIndex === 0 ? 'true' : 'false' });
+  const onJoint = (e: ECElementEvent) =>
+    open(String(e.name), { kind: 'tasks', joint: e.dataIndex === 0 ? 'true' : 'false' });
   const onWorkload = (e: ECElementEvent) => {
     const w = d.workload[e.dataIndex];
     if (w !== undefined) {
@@ -82,24 +130,62 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
 
   return (
     <Row gutter={[12, 12]}>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.tasks')} value={tt.tasks.toLocaleString()} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.inspections')} value={tt.inspections.toLocaleString()} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.jointShare')} value={pct(tt.jointShare)} /></Col>
       <Col xs={12} md={8} xl={4}>
-        <Kpi title={t('dash.kpi.visits')} value={`−${pct(tt.visits.reduction)}`} detail={t('dash.kpi.visitsDetail', { alone: tt.visits.alone.toLocaleString(), made: tt.visits.made.toLocaleString() })} />
+        <Kpi title={t('dash.kpi.tasks')} value={tt.tasks.toLocaleString()} />
       </Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.problemRate')} value={pct(tt.problemRate)} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.coverage')} value={pct(tt.coverage)} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.onTime')} value={pct(tt.onTimePublication)} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.closure')} value={pct(tt.followUpClosure)} /></Col>
-      <Col xs={12} md={8} xl={4}><Kpi title={t('dash.kpi.riskUsage')} value={pct(tt.riskUsage)} /></Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.inspections')} value={tt.inspections.toLocaleString()} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.jointShare')} value={pct(tt.jointShare)} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi
+          title={t('dash.kpi.visits')}
+          value={`−${pct(tt.visits.reduction)}`}
+          detail={t('dash.kpi.visitsDetail', {
+            alone: tt.visits.alone.toLocaleString(),
+            made: tt.visits.made.toLocaleString(),
+          })}
+        />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.problemRate')} value={pct(tt.problemRate)} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.coverage')} value={pct(tt.coverage)} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.onTime')} value={pct(tt.onTimePublication)} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.closure')} value={pct(tt.followUpClosure)} />
+      </Col>
+      <Col xs={12} md={8} xl={4}>
+        <Kpi title={t('dash.kpi.riskUsage')} value={pct(tt.riskUsage)} />
+      </Col>
       <Col xs={24} md={16} xl={12}>
-        <Kpi title={t('dash.kpi.workload')} value={tt.workload.gini.toFixed(3)} detail={t('dash.kpi.workloadDetail', { gini: tt.workload.gini.toFixed(3), cv: tt.workload.cv.toFixed(3), n: tt.workload.inspectors })} />
+        <Kpi
+          title={t('dash.kpi.workload')}
+          value={tt.workload.gini.toFixed(3)}
+          detail={t('dash.kpi.workloadDetail', {
+            gini: tt.workload.gini.toFixed(3),
+            cv: tt.workload.cv.toFixed(3),
+            n: tt.workload.inspectors,
+          })}
+        />
       </Col>
-      <Col span={24}><Typography.Text type="secondary">{t('dash.clickHint')}</Typography.Text></Col>
+      <Col span={24}>
+        <Typography.Text type="secondary">{t('dash.clickHint')}</Typography.Text>
+      </Col>
       {drill !== null && (
         <Col span={24}>
-          <DrillTable key={JSON.stringify(drill.query)} drill={drill} scope={scope} onClose={() => setDrill(null)} />
+          <DrillTable
+            key={JSON.stringify(drill.query)}
+            drill={drill}
+            scope={scope}
+            onClose={() => setDrill(null)}
+          />
         </Col>
       )}
       <Col xs={24} lg={12}>
@@ -132,7 +218,11 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
               grid: axisGrid,
               xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
               yAxis: { type: 'value', max: 100 },
-              series: RATE_SERIES.map((s) => ({ type: 'bar' as const, name: s.label, data: depts.map((x) => Math.round((x[s.key] ?? 0) * 1000) / 10) })),
+              series: RATE_SERIES.map((s) => ({
+                type: 'bar' as const,
+                name: s.label,
+                data: depts.map((x) => Math.round((x[s.key] ?? 0) * 1000) / 10),
+              })),
             }}
           />
         </Card>
@@ -163,7 +253,14 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
             onItemClick={onCategory}
             option={{
               tooltip: { trigger: 'item' },
-              series: [{ type: 'pie', radius: ['35%', '65%'], data: d.categories.map((c) => ({ name: c.category, value: c.inspections })), label: { overflow: 'truncate', width: 110 } }],
+              series: [
+                {
+                  type: 'pie',
+                  radius: ['35%', '65%'],
+                  data: d.categories.map((c) => ({ name: c.category, value: c.inspections })),
+                  label: { overflow: 'truncate', width: 110 },
+                },
+              ],
             }}
           />
         </Card>
@@ -176,7 +273,16 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
             option={{
               tooltip: { trigger: 'item' },
               legend: { bottom: 0 },
-              series: [{ type: 'pie', radius: '60%', data: [{ name: t('dash.series.joint'), value: tt.jointTasks }, { name: t('dash.series.single'), value: tt.tasks - tt.jointTasks }] }],
+              series: [
+                {
+                  type: 'pie',
+                  radius: '60%',
+                  data: [
+                    { name: t('dash.series.joint'), value: tt.jointTasks },
+                    { name: t('dash.series.single'), value: tt.tasks - tt.jointTasks },
+                  ],
+                },
+              ],
             }}
           />
         </Card>
@@ -189,9 +295,15 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
             option={{
               tooltip: { trigger: 'axis' },
               grid: axisGrid,
-              xAxis: { type: 'category', data: d.workload.map((w) => w.inspector), axisLabel: { rotate: 45 } },
+              xAxis: {
+                type: 'category',
+                data: d.workload.map((w) => w.inspector),
+                axisLabel: { rotate: 45 },
+              },
               yAxis: { type: 'value' },
-              series: [{ type: 'bar', name: t('dash.series.inspections'), data: d.workload.map((w) => w.visits) }],
+              series: [
+                { type: 'bar', name: t('dash.series.inspections'), data: d.workload.map((w) => w.visits) },
+              ],
             }}
           />
         </Card>

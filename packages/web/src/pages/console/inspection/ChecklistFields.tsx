@@ -17,7 +17,14 @@ export interface ChecklistFieldsProps {
 }
 
 /** The form fields of one item. */
-export function ChecklistFields({ item, value, disabled, onAnswer, photoCount, onPhoto }: ChecklistFieldsProps) {
+export function ChecklistFields({
+  item,
+  value,
+  disabled,
+  onAnswer,
+  photoCount,
+  onPhoto,
+}: ChecklistFieldsProps) {
   const { t } = useI18n();
   return (
     <>
@@ -29,33 +36,78 @@ export function ChecklistFields({ item, value, disabled, onAnswer, photoCount, o
         switch (f.kind) {
           case 'yesNo':
             control = (
-              <Radio.Group aria-label={f.label} disabled={disabled} value={v} onChange={(e) => onAnswer(f.key, e.target.value === true)} optionType="button">
+              <Radio.Group
+                aria-label={f.label}
+                disabled={disabled}
+                value={v}
+                onChange={(e) => onAnswer(f.key, e.target.value === true)}
+                optionType="button"
+              >
                 <Radio value={true}>{t('insp.yes')}</Radio>
                 <Radio value={false}>{t('insp.no')}</Radio>
               </Radio.Group>
             );
             break;
           case 'number':
-            control = <InputNumber aria-label={f.label} disabled={disabled} style={{ width: '100%' }} value={typeof v === 'number' ? v : null} onChange={(n) => onAnswer(f.key, typeof n === 'number' ? n : null)} />;
+            control = (
+              <InputNumber
+                aria-label={f.label}
+                disabled={disabled}
+                style={{ width: '100%' }}
+                value={typeof v === 'number' ? v : null}
+                onChange={(n) => onAnswer(f.key, typeof n === 'number' ? n : null)}
+              />
+            );
             break;
           case 'text':
-            control = <Input.TextArea aria-label={f.label} disabled={disabled} autoSize value={typeof v === 'string' ? v : ''} onChange={(e) => onAnswer(f.key, e.target.value === '' ? null : e.target.value)} />;
+            control = (
+              <Input.TextArea
+                aria-label={f.label}
+                disabled={disabled}
+                autoSize
+                value={typeof v === 'string' ? v : ''}
+                onChange={(e) => onAnswer(f.key, e.target.value === '' ? null : e.target.value)}
+              />
+            );
             break;
           case 'choice':
             control = (
-              <Select aria-label={f.label} disabled={disabled} allowClear value={typeof v === 'string' ? v : undefined} onChange={(x: string | undefined) => onAnswer(f.key, x ?? null)} options={f.options.map((o) => ({ value: o, label: o }))} />
+              <Select
+                aria-label={f.label}
+                disabled={disabled}
+                allowClear
+                value={typeof v === 'string' ? v : undefined}
+                onChange={(x: string | undefined) => onAnswer(f.key, x ?? null)}
+                options={f.options.map((o) => ({ value: o, label: o }))}
+              />
             );
             break;
           case 'photo':
-            control = <PhotoInput disabled={disabled} count={photoCount(f.key)} onFile={(file) => onPhoto(f.key, file)} />;
+            control = (
+              <PhotoInput
+                disabled={disabled}
+                count={photoCount(f.key)}
+                onFile={(file) => onPhoto(f.key, file)}
+              />
+            );
             break;
         }
         return (
-          <Form.Item key={f.key} label={label} required={required} extra={f.hint} style={{ marginBottom: 12 }}>
+          <Form.Item
+            key={f.key}
+            label={label}
+            required={required}
+            extra={f.hint}
+            style={{ marginBottom: 12 }}
+          >
             {control}
             {f.kind !== 'photo' && f.photoRequired && (
               <div style={{ marginTop: 6 }}>
-                <PhotoInput disabled={disabled} count={photoCount(f.key)} onFile={(file) => onPhoto(f.key, file)} />
+                <PhotoInput
+                  disabled={disabled}
+                  count={photoCount(f.key)}
+                  onFile={(file) => onPhoto(f.key, file)}
+                />
               </div>
             )}
           </Form.Item>

@@ -33,11 +33,24 @@ export function ConflictModal(props: {
     >
       {server !== null && (
         <>
-          <Typography.Paragraph>{t('insp.conflict.desc', { server: server.version, base: props.baseVersion })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('insp.conflict.desc', { server: server.version, base: props.baseVersion })}
+          </Typography.Paragraph>
           {Object.keys(props.mine).map((itemId) => (
-            <Descriptions key={itemId} size="small" column={1} bordered title={server.items.find((i) => i.itemId === itemId)?.name ?? itemId} style={{ marginBottom: 12 }}>
-              <Descriptions.Item label={t('insp.conflict.mine')}>{describe(props.mine[itemId])}</Descriptions.Item>
-              <Descriptions.Item label={t('insp.conflict.server')}>{describe(server.results.find((r) => r.itemId === itemId))}</Descriptions.Item>
+            <Descriptions
+              key={itemId}
+              size="small"
+              column={1}
+              bordered
+              title={server.items.find((i) => i.itemId === itemId)?.name ?? itemId}
+              style={{ marginBottom: 12 }}
+            >
+              <Descriptions.Item label={t('insp.conflict.mine')}>
+                {describe(props.mine[itemId])}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('insp.conflict.server')}>
+                {describe(server.results.find((r) => r.itemId === itemId))}
+              </Descriptions.Item>
             </Descriptions>
           ))}
         </>

@@ -5,7 +5,15 @@ import { useRef } from 'react';
 import { useI18n } from '../../../hooks/use-i18n';
 
 /** Opens the back camera; `onFile` gets each shot. */
-export function PhotoInput({ disabled, count, onFile }: { readonly disabled: boolean; readonly count: number; readonly onFile: (f: File) => void }) {
+export function PhotoInput({
+  disabled,
+  count,
+  onFile,
+}: {
+  readonly disabled: boolean;
+  readonly count: number;
+  readonly onFile: (f: File) => void;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLInputElement>(null);
   return (

@@ -36,7 +36,14 @@ export function SignaturePad({ onChange }: { readonly onChange: (png: string | n
       <canvas
         ref={ref}
         aria-label={t('insp.signHere')}
-        style={{ width: '100%', height: 160, border: '1px dashed #999', borderRadius: 6, touchAction: 'none', background: '#fff' }}
+        style={{
+          width: '100%',
+          height: 160,
+          border: '1px dashed #999',
+          borderRadius: 6,
+          touchAction: 'none',
+          background: '#fff',
+        }}
         onPointerDown={(e) => {
           drawing.current = true;
           const ctx = e.currentTarget.getContext('2d');

@@ -6,7 +6,15 @@ import { useI18n } from '../../../hooks/use-i18n';
 import { SignaturePad } from './SignaturePad';
 
 /** Shows the recorded signature or lets the team take one. */
-export function SignatureSection({ view, editable, onSave }: { readonly view: VisitView; readonly editable: boolean; readonly onSave: (s: SignatureBody) => void }) {
+export function SignatureSection({
+  view,
+  editable,
+  onSave,
+}: {
+  readonly view: VisitView;
+  readonly editable: boolean;
+  readonly onSave: (s: SignatureBody) => void;
+}) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'sign' | 'refuse'>('sign');
   const [name, setName] = useState('');
@@ -18,10 +26,20 @@ export function SignatureSection({ view, editable, onSave }: { readonly view: Vi
       {s !== null && (
         <Alert
           type={s.kind === 'signed' ? 'success' : 'warning'}
-          message={s.kind === 'signed' ? t('insp.signedBy', { name: s.signerName }) : t('insp.refusedWith', { reason: s.reason })}
+          message={
+            s.kind === 'signed'
+              ? t('insp.signedBy', { name: s.signerName })
+              : t('insp.refusedWith', { reason: s.reason })
+          }
         />
       )}
-      {s?.kind === 'signed' && <img src={s.image} alt={t('insp.signature')} style={{ maxWidth: '100%', height: 80, objectFit: 'contain' }} />}
+      {s?.kind === 'signed' && (
+        <img
+          src={s.image}
+          alt={t('insp.signature')}
+          style={{ maxWidth: '100%', height: 80, objectFit: 'contain' }}
+        />
+      )}
       {editable && (
         <>
           <Segmented
@@ -38,14 +56,37 @@ export function SignatureSection({ view, editable, onSave }: { readonly view: Vi
               <Input placeholder={t('insp.signer')} value={name} onChange={(e) => setName(e.target.value)} />
               <div>{t('insp.signHere')}</div>
               <SignaturePad onChange={setPng} />
-              <Button block disabled={png === null || name.trim() === ''} onClick={() => png !== null && onSave({ kind: 'signed', signerName: name.trim(), image: png, at: new Date().toISOString() })}>
+              <Button
+                block
+                disabled={png === null || name.trim() === ''}
+                onClick={() =>
+                  png !== null &&
+                  onSave({
+                    kind: 'signed',
+                    signerName: name.trim(),
+                    image: png,
+                    at: new Date().toISOString(),
+                  })
+                }
+              >
                 {t('insp.saveSignature')}
               </Button>
             </>
           ) : (
             <>
-              <Input.TextArea placeholder={t('insp.refuseReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoSize />
-              <Button block disabled={reason.trim() === ''} onClick={() => onSave({ kind: 'refused', reason: reason.trim(), at: new Date().toISOString() })}>
+              <Input.TextArea
+                placeholder={t('insp.refuseReason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                autoSize
+              />
+              <Button
+                block
+                disabled={reason.trim() === ''}
+                onClick={() =>
+                  onSave({ kind: 'refused', reason: reason.trim(), at: new Date().toISOString() })
+                }
+              >
                 {t('insp.recordRefusal')}
               </Button>
             </>

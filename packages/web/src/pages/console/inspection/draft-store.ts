@@ -29,15 +29,31 @@ export function resultsFromServer(view: VisitView, items: readonly string[]): Re
   const out: Record<string, DraftResult> = {};
   for (const id of items) {
     const r = view.results.find((x) => x.itemId === id);
-    out[id] = { itemId: id, category: r?.category ?? null, categoryNote: r?.categoryNote ?? null, notes: r?.notes ?? null, answers: r?.answers ?? {} };
+    out[id] = {
+      itemId: id,
+      category: r?.category ?? null,
+      categoryNote: r?.categoryNote ?? null,
+      notes: r?.notes ?? null,
+      answers: r?.answers ?? {},
+    };
   }
   return out;
 }
 
 /** True when two result sets say the same. */
-export function sameResults(a: Readonly<Record<string, DraftResult>>, b: Readonly<Record<string, DraftResult>>): boolean {
+export function sameResults(
+  a: Readonly<Record<string, DraftResult>>,
+  b: Readonly<Record<string, DraftResult>>,
+): boolean {
   const norm = (r: DraftResult | undefined) =>
-    r === undefined ? '' : JSON.stringify([r.category ?? null, r.categoryNote ?? null, r.notes ?? null, Object.entries(r.answers ?? {}).sort()]);
+    r === undefined
+      ? ''
+      : JSON.stringify([
+          r.category ?? null,
+          r.categoryNote ?? null,
+          r.notes ?? null,
+          Object.entries(r.answers ?? {}).sort(),
+        ]);
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => norm(a[k]) === norm(b[k]));
 }
@@ -50,7 +66,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function loadDraft(id: string, storage: Storage = localStorage): LocalDraft | null {
   try {
     const raw: unknown = JSON.parse(storage.getItem(KEY(id)) ?? 'null');
-    if (!isRecord(raw) || raw['inspectionId'] !== id || typeof raw['baseVersion'] !== 'number' || !isRecord(raw['results'])) {
+    if (
+      !isRecord(raw) ||
+      raw['inspectionId'] !== id ||
+      typeof raw['baseVersion'] !== 'number' ||
+      !isRecord(raw['results'])
+    ) {
       return null;
     }
     const results: Record<string, DraftResult> = {};
@@ -64,7 +85,10 @@ export function loadDraft(id: string, storage: Storage = localStorage): LocalDra
         }
         results[k] = {
           itemId: v['itemId'],
-          category: resultCategorySchema.nullable().catch(null).parse(v['category'] ?? null),
+          category: resultCategorySchema
+            .nullable()
+            .catch(null)
+            .parse(v['category'] ?? null),
           categoryNote: typeof v['categoryNote'] === 'string' ? v['categoryNote'] : null,
           notes: typeof v['notes'] === 'string' ? v['notes'] : null,
           answers,
@@ -73,10 +97,25 @@ export function loadDraft(id: string, storage: Storage = localStorage): LocalDra
     }
     const g = raw['gps'];
     const gps: DraftGps | null =
-      isRecord(g) && typeof g['lat'] === 'number' && typeof g['lng'] === 'number' && typeof g['at'] === 'string'
-        ? { lat: g['lat'], lng: g['lng'], accuracy: typeof g['accuracy'] === 'number' ? g['accuracy'] : null, at: g['at'] }
+      isRecord(g) &&
+      typeof g['lat'] === 'number' &&
+      typeof g['lng'] === 'number' &&
+      typeof g['at'] === 'string'
+        ? {
+            lat: g['lat'],
+            lng: g['lng'],
+            accuracy: typeof g['accuracy'] === 'number' ? g['accuracy'] : null,
+            at: g['at'],
+          }
         : null;
-    return { inspectionId: id, baseVersion: raw['baseVersion'], results, gps, dirty: raw['dirty'] === true, savedAt: typeof raw['savedAt'] === 'string' ? raw['savedAt'] : '' };
+    return {
+      inspectionId: id,
+      baseVersion: raw['baseVersion'],
+      results,
+      gps,
+      dirty: raw['dirty'] === true,
+      savedAt: typeof raw['savedAt'] === 'string' ? raw['savedAt'] : '',
+    };
   } catch {
     return null;
   }
@@ -98,8 +137,21 @@ export function pendingPhotos(id: string, storage: Storage = localStorage): Phot
     const raw: unknown = JSON.parse(storage.getItem(PHOTO_KEY(id)) ?? '[]');
     return Array.isArray(raw)
       ? raw.flatMap((p: unknown) =>
-          isRecord(p) && typeof p['id'] === 'string' && typeof p['image'] === 'string' && typeof p['takenAt'] === 'string'
-            ? [{ id: p['id'], image: p['image'], takenAt: p['takenAt'], itemId: typeof p['itemId'] === 'string' ? p['itemId'] : null, fieldKey: typeof p['fieldKey'] === 'string' ? p['fieldKey'] : null, lat: typeof p['lat'] === 'number' ? p['lat'] : null, lng: typeof p['lng'] === 'number' ? p['lng'] : null }]
+          isRecord(p) &&
+          typeof p['id'] === 'string' &&
+          typeof p['image'] === 'string' &&
+          typeof p['takenAt'] === 'string'
+            ? [
+                {
+                  id: p['id'],
+                  image: p['image'],
+                  takenAt: p['takenAt'],
+                  itemId: typeof p['itemId'] === 'string' ? p['itemId'] : null,
+                  fieldKey: typeof p['fieldKey'] === 'string' ? p['fieldKey'] : null,
+                  lat: typeof p['lat'] === 'number' ? p['lat'] : null,
+                  lng: typeof p['lng'] === 'number' ? p['lng'] : null,
+                },
+              ]
             : [],
         )
       : [];
@@ -109,7 +161,11 @@ export function pendingPhotos(id: string, storage: Storage = localStorage): Phot
 }
 
 /** Queue or unqueue photos (the whole list is rewritten). */
-export function storePendingPhotos(id: string, photos: readonly PhotoBody[], storage: Storage = localStorage): void {
+export function storePendingPhotos(
+  id: string,
+  photos: readonly PhotoBody[],
+  storage: Storage = localStorage,
+): void {
   if (photos.length === 0) {
     storage.removeItem(PHOTO_KEY(id));
   } else {

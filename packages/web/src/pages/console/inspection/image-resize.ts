@@ -3,7 +3,11 @@
 export const MAX_PHOTO_SIDE = 1600;
 
 /** The scaled size of an image that fits in `max` on its longest side (never enlarged). */
-export function fitSize(width: number, height: number, max = MAX_PHOTO_SIDE): { width: number; height: number } {
+export function fitSize(
+  width: number,
+  height: number,
+  max = MAX_PHOTO_SIDE,
+): { width: number; height: number } {
   const scale = Math.min(1, max / Math.max(width, height, 1));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

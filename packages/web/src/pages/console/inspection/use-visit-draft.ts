@@ -8,7 +8,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../../api/client';
 import { ApiError, NETWORK_ERROR, unwrap } from '../../../api/errors';
 import type { DraftResult, PhotoBody, VisitView } from '../../../api/inspection-types';
-import { clearDraft, loadDraft, pendingPhotos, resultsFromServer, storeDraft, storePendingPhotos, type DraftGps, type LocalDraft } from './draft-store';
+import {
+  clearDraft,
+  loadDraft,
+  pendingPhotos,
+  resultsFromServer,
+  storeDraft,
+  storePendingPhotos,
+  type DraftGps,
+  type LocalDraft,
+} from './draft-store';
 
 export type SyncState = 'synced' | 'local' | 'saving';
 
@@ -20,7 +29,13 @@ export function currentGps(): Promise<DraftGps | null> {
       return;
     }
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracy: p.coords.accuracy, at: new Date(p.timestamp).toISOString() }),
+      (p) =>
+        resolve({
+          lat: p.coords.latitude,
+          lng: p.coords.longitude,
+          accuracy: p.coords.accuracy,
+          at: new Date(p.timestamp).toISOString(),
+        }),
       () => resolve(null),
       { enableHighAccuracy: true, timeout: 5000, maximumAge: 60_000 },
     );
@@ -30,117 +45,168 @@ export function currentGps(): Promise<DraftGps | null> {
 /** State and actions of one visit. */
 export function useVisitDraft(id: string) {
   const qc = useQueryClient();
-  const query = useQuery({ queryKey: ['visit', id], queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })), meta: { silent: true } });
+  const query = useQuery({
+    queryKey: ['visit', id],
+    queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
+    meta: { silent: true },
+  });
   const [draft, setDraft] = useState<LocalDraft | null>(() => loadDraft(id));
   const [photos, setPhotos] = useState<PhotoBody[]>(() => pendingPhotos(id));
   const [conflict, setConflict] = useState<VisitView | null>(null);
-  const [state, setState] = useState<SyncState>(draft?.dirty === true || photos.length > 0 ? 'local' : 'synced');
+  const [state, setState] = useState<SyncState>(
+    draft?.dirty === true || photos.length > 0 ? 'local' : 'synced',
+  );
   const view = query.data;
 
-  const myItems = useMemo(() => (view === undefined ? [] : view.items.filter((i) => view.me.recordDepartments.includes(i.departmentCode)).map((i) => i.itemId)), [view]);
-  const results: Readonly<Record<string, DraftResult>> = draft?.results ?? (view === undefined ? {} : resultsFromServer(view, myItems));
+  const myItems = useMemo(
+    () =>
+      view === undefined
+        ? []
+        : view.items.filter((i) => view.me.recordDepartments.includes(i.departmentCode)).map((i) => i.itemId),
+    [view],
+  );
+  const results: Readonly<Record<string, DraftResult>> =
+    draft?.results ?? (view === undefined ? {} : resultsFromServer(view, myItems));
 
-  const keep = useCallback((d: LocalDraft | null) => {
-    if (d === null) {
-      clearDraft(id);
-    } else {
-      storeDraft(d);
-    }
-    setDraft(d);
-  }, [id]);
+  const keep = useCallback(
+    (d: LocalDraft | null) => {
+      if (d === null) {
+        clearDraft(id);
+      } else {
+        storeDraft(d);
+      }
+      setDraft(d);
+    },
+    [id],
+  );
 
   const base = useCallback((): LocalDraft | null => {
     if (draft !== null) {
       return draft;
     }
-    return view === undefined ? null : { inspectionId: id, baseVersion: view.version, results: resultsFromServer(view, myItems), gps: view.gps, dirty: false, savedAt: '' };
+    return view === undefined
+      ? null
+      : {
+          inspectionId: id,
+          baseVersion: view.version,
+          results: resultsFromServer(view, myItems),
+          gps: view.gps,
+          dirty: false,
+          savedAt: '',
+        };
   }, [draft, view, id, myItems]);
 
   /** Change one item's result locally (kept on the device at once). */
-  const edit = useCallback((itemId: string, patch: Partial<DraftResult>) => {
-    const b = base();
-    const cur = b?.results[itemId];
-    if (b === null || cur === undefined) {
-      return;
-    }
-    keep({ ...b, results: { ...b.results, [itemId]: { ...cur, ...patch } }, dirty: true, savedAt: new Date().toISOString() });
-    setState('local');
-  }, [base, keep]);
-
-  const setGps = useCallback((gps: DraftGps) => {
-    const b = base();
-    if (b !== null) {
-      keep({ ...b, gps, dirty: true, savedAt: new Date().toISOString() });
+  const edit = useCallback(
+    (itemId: string, patch: Partial<DraftResult>) => {
+      const b = base();
+      const cur = b?.results[itemId];
+      if (b === null || cur === undefined) {
+        return;
+      }
+      keep({
+        ...b,
+        results: { ...b.results, [itemId]: { ...cur, ...patch } },
+        dirty: true,
+        savedAt: new Date().toISOString(),
+      });
       setState('local');
-    }
-  }, [base, keep]);
+    },
+    [base, keep],
+  );
+
+  const setGps = useCallback(
+    (gps: DraftGps) => {
+      const b = base();
+      if (b !== null) {
+        keep({ ...b, gps, dirty: true, savedAt: new Date().toISOString() });
+        setState('local');
+      }
+    },
+    [base, keep],
+  );
 
   /** Queue a photo and try to upload it. */
-  const addPhoto = useCallback((p: PhotoBody) => {
-    setPhotos((cur) => {
-      const next = [...cur, p];
-      try {
-        storePendingPhotos(id, next);
-      } catch {
-        // storage full: the photo stays in memory until uploaded
-      }
-      return next;
-    });
-    setState('local');
-  }, [id]);
+  const addPhoto = useCallback(
+    (p: PhotoBody) => {
+      setPhotos((cur) => {
+        const next = [...cur, p];
+        try {
+          storePendingPhotos(id, next);
+        } catch {
+          // storage full: the photo stays in memory until uploaded
+        }
+        return next;
+      });
+      setState('local');
+    },
+    [id],
+  );
 
   /** Push the draft (with `version`, default its base) and queued photos. Returns 'conflict', 'offline' or 'ok'. */
-  const sync = useCallback(async (version?: number): Promise<'ok' | 'offline' | 'conflict'> => {
-    setState('saving');
-    try {
-      if (draft !== null && draft.dirty) {
-        const body = { version: version ?? draft.baseVersion, results: Object.values(draft.results), ...(draft.gps === null ? {} : { gps: draft.gps }) };
-        const saved = await unwrap(api.PUT('/api/inspections/{id}/draft', { params: { path: { id } }, body }));
-        keep(null);
-        qc.setQueryData(['visit', id], saved);
-      }
-      for (const p of pendingPhotos(id).length > 0 ? pendingPhotos(id) : photos) {
-        await unwrap(api.POST('/api/inspections/{id}/photos', { params: { path: { id } }, body: p }));
-        setPhotos((cur) => {
-          const next = cur.filter((x) => x.id !== p.id);
-          storePendingPhotos(id, next);
-          return next;
-        });
-      }
-      await qc.invalidateQueries({ queryKey: ['visit', id] });
-      setState('synced');
-      return 'ok';
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'CONFLICT') {
-        // show both copies: fetch the server's
-        const server = await unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } }));
-        setConflict(server);
+  const sync = useCallback(
+    async (version?: number): Promise<'ok' | 'offline' | 'conflict'> => {
+      setState('saving');
+      try {
+        if (draft !== null && draft.dirty) {
+          const body = {
+            version: version ?? draft.baseVersion,
+            results: Object.values(draft.results),
+            ...(draft.gps === null ? {} : { gps: draft.gps }),
+          };
+          const saved = await unwrap(
+            api.PUT('/api/inspections/{id}/draft', { params: { path: { id } }, body }),
+          );
+          keep(null);
+          qc.setQueryData(['visit', id], saved);
+        }
+        for (const p of pendingPhotos(id).length > 0 ? pendingPhotos(id) : photos) {
+          await unwrap(api.POST('/api/inspections/{id}/photos', { params: { path: { id } }, body: p }));
+          setPhotos((cur) => {
+            const next = cur.filter((x) => x.id !== p.id);
+            storePendingPhotos(id, next);
+            return next;
+          });
+        }
+        await qc.invalidateQueries({ queryKey: ['visit', id] });
+        setState('synced');
+        return 'ok';
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'CONFLICT') {
+          // show both copies: fetch the server's
+          const server = await unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } }));
+          setConflict(server);
+          setState('local');
+          return 'conflict';
+        }
         setState('local');
-        return 'conflict';
+        if (e instanceof ApiError && e.code !== NETWORK_ERROR) {
+          throw e;
+        }
+        return 'offline';
       }
-      setState('local');
-      if (e instanceof ApiError && e.code !== NETWORK_ERROR) {
-        throw e;
-      }
-      return 'offline';
-    }
-  }, [draft, photos, id, keep, qc]);
+    },
+    [draft, photos, id, keep, qc],
+  );
 
   /** Resolve a conflict: keep mine (saved over the server's version) or take the server copy. */
-  const resolve = useCallback(async (choice: 'mine' | 'server') => {
-    const server = conflict;
-    setConflict(null);
-    if (server === null) {
-      return;
-    }
-    if (choice === 'server') {
-      keep(null);
-      qc.setQueryData(['visit', id], server);
-      setState(photos.length > 0 ? 'local' : 'synced');
-      return;
-    }
-    await sync(server.version);
-  }, [conflict, keep, qc, id, photos.length, sync]);
+  const resolve = useCallback(
+    async (choice: 'mine' | 'server') => {
+      const server = conflict;
+      setConflict(null);
+      if (server === null) {
+        return;
+      }
+      if (choice === 'server') {
+        keep(null);
+        qc.setQueryData(['visit', id], server);
+        setState(photos.length > 0 ? 'local' : 'synced');
+        return;
+      }
+      await sync(server.version);
+    },
+    [conflict, keep, qc, id, photos.length, sync],
+  );
 
   // sync when the connection comes back
   useEffect(() => {
@@ -152,5 +218,20 @@ export function useVisitDraft(id: string) {
   /** Replace the server copy after an action (confirm, sign, submit). */
   const accept = useCallback((v: VisitView) => qc.setQueryData(['visit', id], v), [qc, id]);
 
-  return { query, view, draft, results, myItems, photos, state, conflict, edit, setGps, addPhoto, sync, resolve, accept };
+  return {
+    query,
+    view,
+    draft,
+    results,
+    myItems,
+    photos,
+    state,
+    conflict,
+    edit,
+    setGps,
+    addPhoto,
+    sync,
+    resolve,
+    accept,
+  };
 }

@@ -42,7 +42,14 @@ function initial(i: InspectorView | null, regionCode: string): FormValues {
 }
 
 /** The create / edit drawer of the inspector library. */
-export function InspectorEditorDrawer({ open, inspector, departmentCode, regionCode, onClose, onSaved }: Props) {
+export function InspectorEditorDrawer({
+  open,
+  inspector,
+  departmentCode,
+  regionCode,
+  onClose,
+  onSaved,
+}: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -68,9 +75,20 @@ export function InspectorEditorDrawer({ open, inspector, departmentCode, regionC
         capacity: v.capacity,
       };
       if (inspector === null) {
-        await unwrap(api.POST('/api/inspectors', { body: { ...common, departmentCode, expert: v.expert, badgeNo: v.expert ? null : v.badgeNo.trim() } }));
+        await unwrap(
+          api.POST('/api/inspectors', {
+            body: {
+              ...common,
+              departmentCode,
+              expert: v.expert,
+              badgeNo: v.expert ? null : v.badgeNo.trim(),
+            },
+          }),
+        );
       } else {
-        await unwrap(api.PATCH('/api/inspectors/{id}', { params: { path: { id: inspector.id } }, body: common }));
+        await unwrap(
+          api.PATCH('/api/inspectors/{id}', { params: { path: { id: inspector.id } }, body: common }),
+        );
       }
     },
     onSuccess: () => {
@@ -95,16 +113,30 @@ export function InspectorEditorDrawer({ open, inspector, departmentCode, regionC
         </Space>
       }
     >
-      <Form form={form} layout="vertical" initialValues={initial(inspector, regionCode)} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial(inspector, regionCode)}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="expert" label={t('insp.expert')} valuePropName="checked" extra={t('insp.expertHint')}>
+            <Form.Item
+              name="expert"
+              label={t('insp.expert')}
+              valuePropName="checked"
+              extra={t('insp.expertHint')}
+            >
               <Switch disabled={inspector !== null} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             {expert !== true && (
-              <Form.Item name="badgeNo" label={t('insp.badgeNo')} rules={[{ required: true, pattern: /^\S{2,40}$/ }]}>
+              <Form.Item
+                name="badgeNo"
+                label={t('insp.badgeNo')}
+                rules={[{ required: true, pattern: /^\S{2,40}$/ }]}
+              >
                 <Input disabled={inspector !== null} maxLength={40} />
               </Form.Item>
             )}
@@ -120,7 +152,11 @@ export function InspectorEditorDrawer({ open, inspector, departmentCode, regionC
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="regionCode" label={t('insp.region')} rules={[{ required: true, pattern: /^\d{6}$/ }]}>
+            <Form.Item
+              name="regionCode"
+              label={t('insp.region')}
+              rules={[{ required: true, pattern: /^\d{6}$/ }]}
+            >
               <Input maxLength={6} inputMode="numeric" />
             </Form.Item>
           </Col>

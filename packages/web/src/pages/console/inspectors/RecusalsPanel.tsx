@@ -5,7 +5,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { RECUSAL_KINDS } from '@openssj/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
@@ -27,7 +40,9 @@ export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly In
 
   const list = useQuery({
     queryKey: ['recusals', onlyActive],
-    queryFn: async () => (await unwrap(api.GET('/api/recusals', { params: { query: onlyActive ? { active: 'true' } : {} } }))).items,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/recusals', { params: { query: onlyActive ? { active: 'true' } : {} } })))
+        .items,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['recusals'] });
   const declare = useMutation({
@@ -48,8 +63,20 @@ export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly In
     { title: t('rec.inspector'), render: (_, r) => `${r.inspectorName}（${r.inspectorId}）` },
     { title: t('rec.targetName'), render: (_, r) => `${r.targetName}（${r.targetId}）` },
     { title: t('rec.kind'), width: 100, render: (_, r) => t(`rec.kind.${r.kind}`) },
-    ...(seesReason ? [{ title: t('rec.reason'), dataIndex: 'reason', ellipsis: true } satisfies TableColumnsType<RecusalView>[number]] : []),
-    { title: t('rec.declaredAt'), width: 170, render: (_, r) => `${r.declaredAt.slice(0, 10)} ${r.declaredBy ?? ''}` },
+    ...(seesReason
+      ? [
+          {
+            title: t('rec.reason'),
+            dataIndex: 'reason',
+            ellipsis: true,
+          } satisfies TableColumnsType<RecusalView>[number],
+        ]
+      : []),
+    {
+      title: t('rec.declaredAt'),
+      width: 170,
+      render: (_, r) => `${r.declaredAt.slice(0, 10)} ${r.declaredBy ?? ''}`,
+    },
     {
       title: t('rec.status'),
       width: 170,
@@ -83,19 +110,53 @@ export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly In
           </Button>
         )}
       </Space>
-      <Table<RecusalView> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data ?? []} scroll={{ x: 760 }} pagination={{ pageSize: 20, showSizeChanger: false }} />
-      <Modal open={adding} title={t('rec.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} confirmLoading={declare.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => declare.mutate(v)} initialValues={{ kind: 'kinship' }}>
+      <Table<RecusalView>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data ?? []}
+        scroll={{ x: 760 }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+      />
+      <Modal
+        open={adding}
+        title={t('rec.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        confirmLoading={declare.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => declare.mutate(v)}
+          initialValues={{ kind: 'kinship' }}
+        >
           <Form.Item name="inspectorId" label={t('rec.inspector')} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={inspectors.map((i) => ({ value: i.id, label: `${i.name}（${i.id}）` }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={inspectors.map((i) => ({ value: i.id, label: `${i.name}（${i.id}）` }))}
+            />
           </Form.Item>
-          <Form.Item name="targetId" label={t('rec.target')} extra={t('rec.targetHint')} rules={[{ required: true, max: 100 }]}>
+          <Form.Item
+            name="targetId"
+            label={t('rec.target')}
+            extra={t('rec.targetHint')}
+            rules={[{ required: true, max: 100 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="kind" label={t('rec.kind')} rules={[{ required: true }]}>
             <Select options={RECUSAL_KINDS.map((k) => ({ value: k, label: t(`rec.kind.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('rec.reason')} extra={t('rec.reasonHidden')} rules={[{ required: true, max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={t('rec.reason')}
+            extra={t('rec.reasonHidden')}
+            rules={[{ required: true, max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
           </Form.Item>
         </Form>

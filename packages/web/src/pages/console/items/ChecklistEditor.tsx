@@ -3,7 +3,15 @@
  * presets of core), edit, reorder and remove them, with core's schema checking the whole form.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { CHECKLIST_FIELD_KINDS, checklistFormSchema, followUpField, newChecklistField, resultCategoryField, type ChecklistField, type ChecklistFieldKind } from '@openssj/core';
+import {
+  CHECKLIST_FIELD_KINDS,
+  checklistFormSchema,
+  followUpField,
+  newChecklistField,
+  resultCategoryField,
+  type ChecklistField,
+  type ChecklistFieldKind,
+} from '@openssj/core';
 import { Alert, Button, Card, Checkbox, Dropdown, Input, Select, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../hooks/use-i18n';
 
@@ -36,9 +44,11 @@ export function ChecklistEditor({ value, onChange }: Props) {
   const { t } = useI18n();
   const keys = value.map((f) => f.key);
   // Field edits keep the kind: the patch only touches props the field's kind has.
-  const update = (i: number, patch: Partial<ChecklistField>) => onChange(value.map((f, j) => (j === i ? ({ ...f, ...patch } as ChecklistField) : f)));
+  const update = (i: number, patch: Partial<ChecklistField>) =>
+    onChange(value.map((f, j) => (j === i ? ({ ...f, ...patch } as ChecklistField) : f)));
   const problem = checklistProblem(value);
-  const hasPreset = (p: 'resultCategories' | 'followUps') => value.some((f) => f.kind === 'choice' && f.preset === p);
+  const hasPreset = (p: 'resultCategories' | 'followUps') =>
+    value.some((f) => f.kind === 'choice' && f.preset === p);
   const kindLabel = (k: ChecklistFieldKind) => t(`guide.kind.${k}`);
 
   return (
@@ -55,27 +65,69 @@ export function ChecklistEditor({ value, onChange }: Props) {
           }
           extra={
             <Space size={0}>
-              <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('guide.moveUp')} disabled={i === 0} onClick={() => onChange(move(value, i, i - 1))} />
-              <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('guide.moveDown')} disabled={i === value.length - 1} onClick={() => onChange(move(value, i, i + 1))} />
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('guide.remove')} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowUpOutlined />}
+                aria-label={t('guide.moveUp')}
+                disabled={i === 0}
+                onClick={() => onChange(move(value, i, i - 1))}
+              />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowDownOutlined />}
+                aria-label={t('guide.moveDown')}
+                disabled={i === value.length - 1}
+                onClick={() => onChange(move(value, i, i + 1))}
+              />
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('guide.remove')}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+              />
             </Space>
           }
         >
           <Space direction="vertical" style={{ width: '100%' }} size={6}>
             <Space.Compact style={{ width: '100%' }}>
-              <Input style={{ width: '35%' }} value={f.key} aria-label={t('guide.key')} onChange={(e) => update(i, { key: e.target.value })} />
-              <Input style={{ width: '65%' }} value={f.label} aria-label={t('guide.label')} placeholder={t('guide.label')} onChange={(e) => update(i, { label: e.target.value })} />
+              <Input
+                style={{ width: '35%' }}
+                value={f.key}
+                aria-label={t('guide.key')}
+                onChange={(e) => update(i, { key: e.target.value })}
+              />
+              <Input
+                style={{ width: '65%' }}
+                value={f.label}
+                aria-label={t('guide.label')}
+                placeholder={t('guide.label')}
+                onChange={(e) => update(i, { label: e.target.value })}
+              />
             </Space.Compact>
             <Space wrap>
               <Checkbox checked={f.required} onChange={(e) => update(i, { required: e.target.checked })}>
                 {t('guide.required')}
               </Checkbox>
-              <Checkbox checked={f.photoRequired} onChange={(e) => update(i, { photoRequired: e.target.checked })}>
+              <Checkbox
+                checked={f.photoRequired}
+                onChange={(e) => update(i, { photoRequired: e.target.checked })}
+              >
                 {t('guide.photoRequired')}
               </Checkbox>
             </Space>
             {f.kind === 'number' && (
-              <Input addonBefore={t('guide.unit')} value={f.unit ?? ''} maxLength={10} onChange={(e) => update(i, e.target.value === '' ? { unit: undefined } : { unit: e.target.value })} />
+              <Input
+                addonBefore={t('guide.unit')}
+                value={f.unit ?? ''}
+                maxLength={10}
+                onChange={(e) =>
+                  update(i, e.target.value === '' ? { unit: undefined } : { unit: e.target.value })
+                }
+              />
             )}
             {f.kind === 'choice' &&
               (f.preset !== undefined ? (

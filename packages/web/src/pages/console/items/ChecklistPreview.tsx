@@ -15,7 +15,12 @@ function FieldControl({ field }: { readonly field: ChecklistField }) {
         </Radio.Group>
       );
     case 'number':
-      return <InputNumber style={{ width: '100%', maxWidth: 240 }} {...(field.unit !== undefined ? { addonAfter: field.unit } : {})} />;
+      return (
+        <InputNumber
+          style={{ width: '100%', maxWidth: 240 }}
+          {...(field.unit !== undefined ? { addonAfter: field.unit } : {})}
+        />
+      );
     case 'text':
       return <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />;
     case 'photo':

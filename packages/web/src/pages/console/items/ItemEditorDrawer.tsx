@@ -2,9 +2,29 @@
  * Create or revise an inspection item: the basics and the guideline (texts + checklist form
  * with a live preview). Saving a revision creates a new version with its effective date.
  */
-import { defaultChecklistForm, formatRatioPercent, INSPECTION_METHODS, TARGET_TYPES, type ChecklistField } from '@openssj/core';
+import {
+  defaultChecklistForm,
+  formatRatioPercent,
+  INSPECTION_METHODS,
+  TARGET_TYPES,
+  type ChecklistField,
+} from '@openssj/core';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Col, Drawer, Form, Grid, Input, Radio, Row, Select, Space, Tabs, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
@@ -89,14 +109,21 @@ export function ItemEditorDrawer({ open, item, departmentCode, defaultCap, today
         targetTypes: v.targetTypes,
         industries: v.industries,
         effectiveFrom: v.effectiveFrom,
-        guideline: { whatToCheck: v.whatToCheck, how: v.how, legalBasis: v.guideLegalBasis, form: checklist.map(toWireField) },
+        guideline: {
+          whatToCheck: v.whatToCheck,
+          how: v.how,
+          legalBasis: v.guideLegalBasis,
+          form: checklist.map(toWireField),
+        },
         ...(v.changeNote.trim() !== '' ? { changeNote: v.changeNote.trim() } : {}),
       };
       if (item === null) {
         await unwrap(api.POST('/api/items', { body: { ...content, departmentCode, code: v.code.trim() } }));
         return true;
       }
-      const r = await unwrap(api.PATCH('/api/items/{id}', { params: { path: { id: item.id } }, body: content }));
+      const r = await unwrap(
+        api.PATCH('/api/items/{id}', { params: { path: { id: item.id } }, body: content }),
+      );
       return r.changed;
     },
     onSuccess: (changed) => {
@@ -109,7 +136,11 @@ export function ItemEditorDrawer({ open, item, departmentCode, defaultCap, today
   const basics = (
     <>
       {item === null && (
-        <Form.Item name="code" label={t('items.code')} rules={[{ required: true, max: 40, pattern: /^\S+$/ }]}>
+        <Form.Item
+          name="code"
+          label={t('items.code')}
+          rules={[{ required: true, max: 40, pattern: /^\S+$/ }]}
+        >
           <Input maxLength={40} />
         </Form.Item>
       )}
@@ -119,12 +150,26 @@ export function ItemEditorDrawer({ open, item, departmentCode, defaultCap, today
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="priority" label={t('items.priority')}>
-            <Radio.Group optionType="button" options={(['general', 'key'] as const).map((p) => ({ value: p, label: t(`items.priority.${p}`) }))} />
+            <Radio.Group
+              optionType="button"
+              options={(['general', 'key'] as const).map((p) => ({
+                value: p,
+                label: t(`items.priority.${p}`),
+              }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="ratioCap" label={t('items.ratioCap')} extra={t('items.ratioCapHint', { cap: formatRatioPercent(defaultCap) })}>
-            <Input disabled={priority === 'key'} placeholder={formatRatioPercent(defaultCap)} maxLength={20} />
+          <Form.Item
+            name="ratioCap"
+            label={t('items.ratioCap')}
+            extra={t('items.ratioCapHint', { cap: formatRatioPercent(defaultCap) })}
+          >
+            <Input
+              disabled={priority === 'key'}
+              placeholder={formatRatioPercent(defaultCap)}
+              maxLength={20}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -193,13 +238,23 @@ export function ItemEditorDrawer({ open, item, departmentCode, defaultCap, today
       extra={
         <Space>
           <Button onClick={onClose}>{t('lib.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} disabled={problem !== null} onClick={() => form.submit()}>
+          <Button
+            type="primary"
+            loading={save.isPending}
+            disabled={problem !== null}
+            onClick={() => form.submit()}
+          >
             {t('lib.save')}
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={initial(item, today)}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={initial(item, today)}
+      >
         <Tabs
           items={[
             { key: 'basic', label: t('items.tab.basic'), children: basics, forceRender: true },

@@ -11,7 +11,13 @@ function opt<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V
 
 /** A field as the API body wants it. */
 export function toWireField(f: ChecklistField): ChecklistFieldView {
-  const base = { key: f.key, label: f.label, required: f.required, photoRequired: f.photoRequired, ...opt('hint', f.hint) };
+  const base = {
+    key: f.key,
+    label: f.label,
+    required: f.required,
+    photoRequired: f.photoRequired,
+    ...opt('hint', f.hint),
+  };
   switch (f.kind) {
     case 'yesNo':
       return { ...base, kind: 'yesNo' };

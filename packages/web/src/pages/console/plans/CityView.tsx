@@ -10,7 +10,10 @@ import { PLAN_STATUS } from './workflow-labels';
 /** City view of a year. */
 export function CityView({ year }: { readonly year: number }) {
   const { t, lang } = useI18n();
-  const view = useQuery({ queryKey: ['plans', 'city', year], queryFn: () => unwrap(api.GET('/api/plans/city', { params: { query: { year } } })) });
+  const view = useQuery({
+    queryKey: ['plans', 'city', year],
+    queryFn: () => unwrap(api.GET('/api/plans/city', { params: { query: { year } } })),
+  });
   const data = view.data;
   if (data === undefined) {
     return <Table loading />;
@@ -22,13 +25,17 @@ export function CityView({ year }: { readonly year: number }) {
         <Alert type="success" showIcon title={t('wf.city.noOverlap')} style={{ marginBottom: 12 }} />
       ) : (
         <List
-          header={<Typography.Text strong>{t('wf.city.overlaps', { n: data.overlaps.length })}</Typography.Text>}
+          header={
+            <Typography.Text strong>{t('wf.city.overlaps', { n: data.overlaps.length })}</Typography.Text>
+          }
           bordered
           style={{ marginBottom: 12 }}
           dataSource={data.overlaps}
           renderItem={(o) => (
             <List.Item>
-              <Typography.Text type="warning">{lang === 'en' ? o.suggestionEn : o.suggestionZh}</Typography.Text>
+              <Typography.Text type="warning">
+                {lang === 'en' ? o.suggestionEn : o.suggestionZh}
+              </Typography.Text>
             </List.Item>
           )}
         />
@@ -45,14 +52,22 @@ export function CityView({ year }: { readonly year: number }) {
             { title: t('wf.task.id'), dataIndex: 'id', width: 120 },
             { title: t('wf.task.title'), dataIndex: 'title' },
             { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', width: 130 },
-            { title: t('wf.task.participants'), render: (_, r) => r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>) },
+            {
+              title: t('wf.task.participants'),
+              render: (_, r) =>
+                r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>),
+            },
             { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
             {
               title: t('wf.plan.status'),
               width: 100,
               render: (_, r) => {
                 const s = planOf.get(r.planId)?.status ?? r.planStatus;
-                return <Tag color={PLAN_STATUS[s]?.color ?? 'default'}>{t(PLAN_STATUS[s]?.label ?? 'wf.plan.status.draft')}</Tag>;
+                return (
+                  <Tag color={PLAN_STATUS[s]?.color ?? 'default'}>
+                    {t(PLAN_STATUS[s]?.label ?? 'wf.plan.status.draft')}
+                  </Tag>
+                );
               },
             },
           ]}

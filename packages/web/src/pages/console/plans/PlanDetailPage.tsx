@@ -5,7 +5,20 @@
  */
 import { ArrowLeftOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -28,10 +41,14 @@ export function PlanDetailPage() {
   const [scheme, setScheme] = useState(false);
   const [asking, setAsking] = useState<'return' | 'revise' | null>(null);
   const [text, setText] = useState('');
-  const detail = useQuery({ queryKey: ['plans', 'detail', planId], queryFn: () => unwrap(api.GET('/api/plans/{id}', { params: { path: { id: planId } } })) });
+  const detail = useQuery({
+    queryKey: ['plans', 'detail', planId],
+    queryFn: () => unwrap(api.GET('/api/plans/{id}', { params: { path: { id: planId } } })),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['plans'] });
   const act = useMutation({
-    mutationFn: (body: PlanActionBody) => unwrap(api.POST('/api/plans/{id}/actions', { params: { path: { id: planId } }, body })),
+    mutationFn: (body: PlanActionBody) =>
+      unwrap(api.POST('/api/plans/{id}/actions', { params: { path: { id: planId } }, body })),
     onSuccess: async () => {
       setAsking(null);
       setText('');
@@ -39,7 +56,10 @@ export function PlanDetailPage() {
       await refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => unwrap(api.DELETE('/api/tasks/{id}', { params: { path: { id } } })), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/tasks/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
   const data = detail.data;
   if (data === undefined) {
     return <Card loading />;
@@ -71,7 +91,11 @@ export function PlanDetailPage() {
             )}
             {leader && plan.status === 'submitted' && (
               <>
-                <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'approve' })}>
+                <Button
+                  type="primary"
+                  loading={act.isPending}
+                  onClick={() => act.mutate({ action: 'approve' })}
+                >
                   {t('wf.plan.approve')}
                 </Button>
                 <Button danger onClick={() => setAsking('return')}>
@@ -80,11 +104,17 @@ export function PlanDetailPage() {
               </>
             )}
             {(admin || leader) && plan.status === 'approved' && (
-              <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'publish' })}>
+              <Button
+                type="primary"
+                loading={act.isPending}
+                onClick={() => act.mutate({ action: 'publish' })}
+              >
                 {t('wf.plan.publish')}
               </Button>
             )}
-            {admin && plan.status === 'published' && <Button onClick={() => setAsking('revise')}>{t('wf.plan.revise')}</Button>}
+            {admin && plan.status === 'published' && (
+              <Button onClick={() => setAsking('revise')}>{t('wf.plan.revise')}</Button>
+            )}
           </Space>
         }
       >
@@ -92,8 +122,12 @@ export function PlanDetailPage() {
           <Descriptions.Item label={t('wf.plan.department')}>{plan.departmentName}</Descriptions.Item>
           <Descriptions.Item label={t('wf.plan.year')}>{plan.year}</Descriptions.Item>
           <Descriptions.Item label={t('wf.plan.revision')}>{plan.revision}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.plan.submittedAt')}>{`${dateTime(plan.submittedAt)} ${plan.submittedBy ?? ''}`}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.plan.approvedAt')}>{`${dateTime(plan.approvedAt)} ${plan.approvedBy ?? ''}`}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('wf.plan.submittedAt')}
+          >{`${dateTime(plan.submittedAt)} ${plan.submittedBy ?? ''}`}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('wf.plan.approvedAt')}
+          >{`${dateTime(plan.approvedAt)} ${plan.approvedBy ?? ''}`}</Descriptions.Item>
           <Descriptions.Item label={t('wf.plan.publishedAt')}>{dateTime(plan.publishedAt)}</Descriptions.Item>
         </Descriptions>
         {plan.returnComment !== null && (
@@ -122,10 +156,27 @@ export function PlanDetailPage() {
           pagination={false}
           dataSource={data.tasks}
           columns={[
-            { title: t('wf.task.id'), dataIndex: 'id', width: 120, render: (v: string) => <Link to={`/console/tasks/${v}`}>{v}</Link> },
+            {
+              title: t('wf.task.id'),
+              dataIndex: 'id',
+              width: 120,
+              render: (v: string) => <Link to={`/console/tasks/${v}`}>{v}</Link>,
+            },
             { title: t('wf.task.title'), dataIndex: 'title' },
-            { title: t('wf.task.items'), render: (_, r) => r.items.map((i) => <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>{i.name}</Tag>) },
-            { title: t('wf.task.strata'), render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'), width: 200 },
+            {
+              title: t('wf.task.items'),
+              render: (_, r) =>
+                r.items.map((i) => (
+                  <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>
+                    {i.name}
+                  </Tag>
+                )),
+            },
+            {
+              title: t('wf.task.strata'),
+              render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+              width: 200,
+            },
             { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
             {
               title: t('wf.task.participants'),
@@ -165,7 +216,8 @@ export function PlanDetailPage() {
             items={data.revisions.map((r) => ({
               children: (
                 <>
-                  <Typography.Text strong>{t('wf.plan.revisionN', { n: r.revision })}</Typography.Text> {dateTime(r.createdAt)} {r.createdBy}
+                  <Typography.Text strong>{t('wf.plan.revisionN', { n: r.revision })}</Typography.Text>{' '}
+                  {dateTime(r.createdAt)} {r.createdBy}
                   <div>
                     {t('wf.plan.reason')}：{r.reason}
                   </div>
@@ -207,10 +259,19 @@ export function PlanDetailPage() {
         cancelText={t('wf.cancel')}
         okButtonProps={{ disabled: text.trim().length < 2 }}
         confirmLoading={act.isPending}
-        onOk={() => act.mutate(asking === 'return' ? { action: 'return', comment: text } : { action: 'revise', reason: text })}
+        onOk={() =>
+          act.mutate(
+            asking === 'return' ? { action: 'return', comment: text } : { action: 'revise', reason: text },
+          )
+        }
         onCancel={() => setAsking(null)}
       >
-        <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={asking === 'return' ? t('wf.plan.returnPlaceholder') : t('wf.plan.revisePlaceholder')} />
+        <Input.TextArea
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={asking === 'return' ? t('wf.plan.returnPlaceholder') : t('wf.plan.revisePlaceholder')}
+        />
       </Modal>
     </Space>
   );

@@ -101,8 +101,12 @@ export function taskBodyOf(v: FormValues): TaskSpecBody | string {
       divisions: v.divisions,
       industries: v.industries,
       tags: v.tags,
-      types: v.types.filter((x): x is (typeof TARGET_TYPES)[number] => (TARGET_TYPES as readonly string[]).includes(x)),
-      statuses: v.statuses.filter((x): x is (typeof TARGET_STATUSES)[number] => (TARGET_STATUSES as readonly string[]).includes(x)),
+      types: v.types.filter((x): x is (typeof TARGET_TYPES)[number] =>
+        (TARGET_TYPES as readonly string[]).includes(x),
+      ),
+      statuses: v.statuses.filter((x): x is (typeof TARGET_STATUSES)[number] =>
+        (TARGET_STATUSES as readonly string[]).includes(x),
+      ),
       claimedBy: v.claimedBy,
     },
     strata,
@@ -115,17 +119,32 @@ export function taskBodyOf(v: FormValues): TaskSpecBody | string {
 }
 
 /** Create (task null) or edit a task of a plan. */
-export function TaskFormModal(props: { readonly planId: string; readonly year: number; readonly lead: string; readonly task: TaskView | null; readonly onClose: (saved: boolean) => void }) {
+export function TaskFormModal(props: {
+  readonly planId: string;
+  readonly year: number;
+  readonly lead: string;
+  readonly task: TaskView | null;
+  readonly onClose: (saved: boolean) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
-  const participants = Form.useWatch('participants', form) ?? props.task?.participants.map((p) => p.departmentCode) ?? [];
-  const mode = Form.useWatch('mode', form) ?? (props.task !== null && props.task.strata.length > 1 ? 'tiers' : 'all');
+  const participants =
+    Form.useWatch('participants', form) ?? props.task?.participants.map((p) => p.departmentCode) ?? [];
+  const mode =
+    Form.useWatch('mode', form) ?? (props.task !== null && props.task.strata.length > 1 ? 'tiers' : 'all');
   const org = useQuery({ queryKey: ['org'], queryFn: () => unwrap(api.GET('/api/org', {})) });
   const depts = [props.lead, ...participants];
   const items = useQuery({
     queryKey: ['wf', 'items', depts],
-    queryFn: async () => (await Promise.all(depts.map((d) => unwrap(api.GET('/api/public/items', { params: { query: { department: d, limit: 500 } } }))))).flatMap((p) => p.items),
+    queryFn: async () =>
+      (
+        await Promise.all(
+          depts.map((d) =>
+            unwrap(api.GET('/api/public/items', { params: { query: { department: d, limit: 500 } } })),
+          ),
+        )
+      ).flatMap((p) => p.items),
   });
   const save = useMutation({
     mutationFn: (body: TaskSpecBody) =>
@@ -145,15 +164,31 @@ export function TaskFormModal(props: { readonly planId: string; readonly year: n
     setError(null);
     save.mutate(body);
   };
-  const deptOptions = (org.data?.departments ?? []).filter((d) => d.code !== props.lead).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }));
+  const deptOptions = (org.data?.departments ?? [])
+    .filter((d) => d.code !== props.lead)
+    .map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }));
   return (
-    <Modal open width={860} title={props.task === null ? t('wf.task.create') : t('wf.task.edit')} okText={t('wf.save')} cancelText={t('wf.cancel')} confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={() => props.onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      width={860}
+      title={props.task === null ? t('wf.task.create') : t('wf.task.edit')}
+      okText={t('wf.save')}
+      cancelText={t('wf.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+      destroyOnHidden
+    >
       {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial(props.task, props.year)} onFinish={submit}>
         <Form.Item name="title" label={t('wf.task.title')} rules={[{ required: true }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="participants" label={t('wf.task.participants')} extra={t('wf.task.participantsHint')}>
+        <Form.Item
+          name="participants"
+          label={t('wf.task.participants')}
+          extra={t('wf.task.participantsHint')}
+        >
           <Select mode="multiple" options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="itemIds" label={t('wf.task.items')} rules={[{ required: true }]}>
@@ -161,7 +196,10 @@ export function TaskFormModal(props: { readonly planId: string; readonly year: n
             mode="multiple"
             loading={items.isLoading}
             showSearch={{ optionFilterProp: 'label' }}
-            options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.priority === 'key' ? '【重点】' : '【一般】'}${i.name}（${i.departmentName}）` }))}
+            options={(items.data ?? []).map((i) => ({
+              value: i.id,
+              label: `${i.priority === 'key' ? '【重点】' : '【一般】'}${i.name}（${i.departmentName}）`,
+            }))}
           />
         </Form.Item>
         <Row gutter={12}>
@@ -177,7 +215,12 @@ export function TaskFormModal(props: { readonly planId: string; readonly year: n
           </Col>
         </Row>
         <Form.Item name="mode" label={t('wf.task.strata')} extra={t('wf.task.capHint')}>
-          <Radio.Group options={[{ value: 'all', label: t('wf.task.strataAll') }, { value: 'tiers', label: t('wf.task.strataTiers') }]} />
+          <Radio.Group
+            options={[
+              { value: 'all', label: t('wf.task.strataAll') },
+              { value: 'tiers', label: t('wf.task.strataTiers') },
+            ]}
+          />
         </Form.Item>
         {mode === 'all' ? (
           <Form.Item name="all" label={t('wf.task.ratio')}>
@@ -228,12 +271,22 @@ export function TaskFormModal(props: { readonly planId: string; readonly year: n
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="jurisdictionRule" label={t('wf.task.jurisdiction')} valuePropName="checked" extra={t('wf.task.jurisdictionHint')}>
+            <Form.Item
+              name="jurisdictionRule"
+              label={t('wf.task.jurisdiction')}
+              valuePropName="checked"
+              extra={t('wf.task.jurisdictionHint')}
+            >
               <Switch />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="crossRegion" label={t('wf.task.crossRegion')} valuePropName="checked" extra={t('wf.task.crossRegionHint')}>
+            <Form.Item
+              name="crossRegion"
+              label={t('wf.task.crossRegion')}
+              valuePropName="checked"
+              extra={t('wf.task.crossRegionHint')}
+            >
               <Switch />
             </Form.Item>
           </Col>

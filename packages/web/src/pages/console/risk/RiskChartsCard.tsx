@@ -19,7 +19,10 @@ const COLORS = ['#52c41a', '#1677ff', '#fa8c16', '#cf1322', '#bfbfbf'];
 export function RiskDistributionCard({ region }: { readonly region: string }) {
   const { t } = useI18n();
   const [source, setSource] = useState<Source>('effective');
-  const dist = useQuery({ queryKey: ['risk', 'distribution', region], queryFn: () => unwrap(api.GET('/api/risk/distribution', { params: { query: { region } } })) });
+  const dist = useQuery({
+    queryKey: ['risk', 'distribution', region],
+    queryFn: () => unwrap(api.GET('/api/risk/distribution', { params: { query: { region } } })),
+  });
   const d: RiskDistribution | undefined = dist.data;
   const counts = d?.[source];
   const labels = [...TIERS.map((k) => t(`risk.tier.${k}`)), t('risk.dist.unrated')];
@@ -42,7 +45,9 @@ export function RiskDistributionCard({ region }: { readonly region: string }) {
         />
       }
     >
-      <Typography.Text type="secondary">{t('risk.dist.total', { n: (d?.total ?? 0).toLocaleString() })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('risk.dist.total', { n: (d?.total ?? 0).toLocaleString() })}
+      </Typography.Text>
       <EChart
         ariaLabel={t('risk.dist')}
         height={280}
@@ -51,7 +56,13 @@ export function RiskDistributionCard({ region }: { readonly region: string }) {
           grid: { left: 48, right: 16, top: 16, bottom: 32 },
           xAxis: { type: 'category', data: labels },
           yAxis: { type: 'value' },
-          series: [{ type: 'bar', data: values.map((v, i) => ({ value: v, itemStyle: { color: COLORS[i] ?? '#bfbfbf' } })), label: { show: true, position: 'top' } }],
+          series: [
+            {
+              type: 'bar',
+              data: values.map((v, i) => ({ value: v, itemStyle: { color: COLORS[i] ?? '#bfbfbf' } })),
+              label: { show: true, position: 'top' },
+            },
+          ],
         }}
       />
     </Card>
@@ -66,20 +77,58 @@ export function RiskUsageCard({ region }: { readonly region: string }) {
   const [year, setYear] = useState<number | null>(new Date().getFullYear());
   const usage = useQuery({
     queryKey: ['risk', 'usage', region, year],
-    queryFn: () => unwrap(api.GET('/api/risk/usage', { params: { query: year === null ? { region } : { region, year } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/risk/usage', { params: { query: year === null ? { region } : { region, year } } }),
+      ),
   });
   const u: RiskUsage | undefined = usage.data;
   return (
-    <Card size="small" title={t('risk.usage')} loading={usage.isLoading} extra={<InputNumber size="small" aria-label={t('risk.usage.year')} min={2000} max={2100} value={year} onChange={(v) => setYear(typeof v === 'number' ? v : null)} />}>
+    <Card
+      size="small"
+      title={t('risk.usage')}
+      loading={usage.isLoading}
+      extra={
+        <InputNumber
+          size="small"
+          aria-label={t('risk.usage.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => setYear(typeof v === 'number' ? v : null)}
+        />
+      }
+    >
       {u !== undefined && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Row gutter={16}>
             <Col span={12}>
-              <Statistic title={t('risk.usage.departments', { part: u.departmentsUsing.part, whole: u.departmentsUsing.whole, percent: pct(u.departmentsUsing.percent), goal: u.goalPercent })} value={u.departmentsUsing.percent ?? 0} suffix="%" />
-              <Progress percent={u.departmentsUsing.percent ?? 0} success={{ percent: Math.min(u.departmentsUsing.percent ?? 0, u.goalPercent) }} strokeColor={(u.departmentsUsing.percent ?? 0) >= u.goalPercent ? '#52c41a' : '#fa8c16'} />
+              <Statistic
+                title={t('risk.usage.departments', {
+                  part: u.departmentsUsing.part,
+                  whole: u.departmentsUsing.whole,
+                  percent: pct(u.departmentsUsing.percent),
+                  goal: u.goalPercent,
+                })}
+                value={u.departmentsUsing.percent ?? 0}
+                suffix="%"
+              />
+              <Progress
+                percent={u.departmentsUsing.percent ?? 0}
+                success={{ percent: Math.min(u.departmentsUsing.percent ?? 0, u.goalPercent) }}
+                strokeColor={(u.departmentsUsing.percent ?? 0) >= u.goalPercent ? '#52c41a' : '#fa8c16'}
+              />
             </Col>
             <Col span={12}>
-              <Statistic title={t('risk.usage.tasks', { part: u.tasks.part, whole: u.tasks.whole, percent: pct(u.tasks.percent) })} value={u.tasks.percent ?? 0} suffix="%" />
+              <Statistic
+                title={t('risk.usage.tasks', {
+                  part: u.tasks.part,
+                  whole: u.tasks.whole,
+                  percent: pct(u.tasks.percent),
+                })}
+                value={u.tasks.percent ?? 0}
+                suffix="%"
+              />
             </Col>
           </Row>
           <Table

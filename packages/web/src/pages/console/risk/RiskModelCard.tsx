@@ -4,14 +4,36 @@
  * system admin, read-only otherwise.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Form,
+  InputNumber,
+  Radio,
+  Row,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/errors';
 import type { RiskModelConfig } from '../../../api/risk-types';
 import { useI18n } from '../../../hooks/use-i18n';
 
-const WEIGHTS = ['abnormalList', 'penalties', 'inspectionProblems', 'complaints', 'newRegistration', 'industryGroup', 'riskWarningTag', 'annualReportOverdue'] as const;
+const WEIGHTS = [
+  'abnormalList',
+  'penalties',
+  'inspectionProblems',
+  'complaints',
+  'newRegistration',
+  'industryGroup',
+  'riskWarningTag',
+  'annualReportOverdue',
+] as const;
 const CAPS = ['penalties', 'inspectionProblems', 'complaints', 'newRegistrationYears'] as const;
 
 /** The model card of a region. */
@@ -20,9 +42,13 @@ export function RiskModelCard({ region }: { readonly region: string }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<RiskModelConfig>();
-  const model = useQuery({ queryKey: ['risk', 'model', region], queryFn: () => unwrap(api.GET('/api/risk/model', { params: { query: { region } } })) });
+  const model = useQuery({
+    queryKey: ['risk', 'model', region],
+    queryFn: () => unwrap(api.GET('/api/risk/model', { params: { query: { region } } })),
+  });
   const save = useMutation({
-    mutationFn: (config: RiskModelConfig) => unwrap(api.PUT('/api/risk/model', { body: { regionCode: region, config } })),
+    mutationFn: (config: RiskModelConfig) =>
+      unwrap(api.PUT('/api/risk/model', { body: { regionCode: region, config } })),
     onSuccess: () => {
       void message.success(t('risk.model.saved'));
       void qc.invalidateQueries({ queryKey: ['risk', 'model', region] });
@@ -36,13 +62,51 @@ export function RiskModelCard({ region }: { readonly region: string }) {
     }
   }, [m, form]);
   const readOnly = m?.canEdit !== true;
-  const origin = m === undefined ? '' : m.sourceScope === 'default' ? t('risk.model.default') : m.inherited ? t('risk.model.inherited', { scope: m.sourceScope }) : t('risk.model.own', { version: m.version, by: m.updatedBy ?? '' });
-  const num = (min: number, step: number) => <InputNumber min={min} step={step} precision={step < 1 ? 2 : 0} disabled={readOnly} style={{ width: '100%' }} />;
+  const origin =
+    m === undefined
+      ? ''
+      : m.sourceScope === 'default'
+        ? t('risk.model.default')
+        : m.inherited
+          ? t('risk.model.inherited', { scope: m.sourceScope })
+          : t('risk.model.own', { version: m.version, by: m.updatedBy ?? '' });
+  const num = (min: number, step: number) => (
+    <InputNumber
+      min={min}
+      step={step}
+      precision={step < 1 ? 2 : 0}
+      disabled={readOnly}
+      style={{ width: '100%' }}
+    />
+  );
   return (
-    <Card size="small" title={t('risk.model')} loading={model.isLoading} extra={<Typography.Text type="secondary">{origin}</Typography.Text>}>
-      {readOnly && <Alert type="info" showIcon message={t('risk.model.readonly')} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" size="small" onFinish={(v) => m !== undefined && save.mutate({ ...m.config, ...v, weights: { ...m.config.weights, ...v.weights }, caps: { ...m.config.caps, ...v.caps }, cutoffs: { ...m.config.cutoffs, ...v.cutoffs } })}>
-        <Divider titlePlacement="start" plain>{t('risk.model.weights')}</Divider>
+    <Card
+      size="small"
+      title={t('risk.model')}
+      loading={model.isLoading}
+      extra={<Typography.Text type="secondary">{origin}</Typography.Text>}
+    >
+      {readOnly && (
+        <Alert type="info" showIcon message={t('risk.model.readonly')} style={{ marginBottom: 12 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        size="small"
+        onFinish={(v) =>
+          m !== undefined &&
+          save.mutate({
+            ...m.config,
+            ...v,
+            weights: { ...m.config.weights, ...v.weights },
+            caps: { ...m.config.caps, ...v.caps },
+            cutoffs: { ...m.config.cutoffs, ...v.cutoffs },
+          })
+        }
+      >
+        <Divider titlePlacement="start" plain>
+          {t('risk.model.weights')}
+        </Divider>
         <Row gutter={12}>
           {WEIGHTS.map((k) => (
             <Col key={k} xs={12} md={6}>
@@ -52,7 +116,9 @@ export function RiskModelCard({ region }: { readonly region: string }) {
             </Col>
           ))}
         </Row>
-        <Divider titlePlacement="start" plain>{t('risk.model.caps')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('risk.model.caps')}
+        </Divider>
         <Row gutter={12}>
           {CAPS.map((k) => (
             <Col key={k} xs={12} md={6}>
@@ -62,12 +128,18 @@ export function RiskModelCard({ region }: { readonly region: string }) {
             </Col>
           ))}
           <Col xs={12} md={6}>
-            <Form.Item name="inspectionLookbackYears" label={t('risk.model.lookback')} rules={[{ required: true }]}>
+            <Form.Item
+              name="inspectionLookbackYears"
+              label={t('risk.model.lookback')}
+              rules={[{ required: true }]}
+            >
               {num(1, 1)}
             </Form.Item>
           </Col>
         </Row>
-        <Divider titlePlacement="start" plain>{t('risk.model.cutoffs')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('risk.model.cutoffs')}
+        </Divider>
         <Row gutter={12}>
           {(['B', 'C', 'D'] as const).map((k) => (
             <Col key={k} xs={8} md={6}>
@@ -78,14 +150,22 @@ export function RiskModelCard({ region }: { readonly region: string }) {
           ))}
         </Row>
         <Form.Item name="effectiveSource" label={t('risk.model.effectiveSource')}>
-          <Radio.Group disabled={readOnly} options={[{ value: 'computed', label: t('risk.model.source.computed') }, { value: 'imported', label: t('risk.model.source.imported') }]} />
+          <Radio.Group
+            disabled={readOnly}
+            options={[
+              { value: 'computed', label: t('risk.model.source.computed') },
+              { value: 'imported', label: t('risk.model.source.imported') },
+            ]}
+          />
         </Form.Item>
         {!readOnly && (
           <Space>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('risk.model.save')}
             </Button>
-            <Button onClick={() => m !== undefined && form.setFieldsValue(m.defaults)}>{t('risk.model.reset')}</Button>
+            <Button onClick={() => m !== undefined && form.setFieldsValue(m.defaults)}>
+              {t('risk.model.reset')}
+            </Button>
           </Space>
         )}
       </Form>

@@ -9,7 +9,12 @@ import { errorMessage, unwrap } from '../../../api/errors';
 import type { RiskRun } from '../../../api/risk-types';
 import { useI18n } from '../../../hooks/use-i18n';
 
-const STATUS_COLORS: Readonly<Record<RiskRun['status'], string>> = { running: 'processing', done: 'success', cancelled: 'default', failed: 'error' };
+const STATUS_COLORS: Readonly<Record<RiskRun['status'], string>> = {
+  running: 'processing',
+  done: 'success',
+  cancelled: 'default',
+  failed: 'error',
+};
 
 /** The scoring card of a region. */
 export function RiskRunCard({ region, canRun }: { readonly region: string; readonly canRun: boolean }) {
@@ -40,7 +45,13 @@ export function RiskRunCard({ region, canRun }: { readonly region: string; reado
       <Space direction="vertical" style={{ width: '100%' }}>
         {canRun && (
           <Space>
-            <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="risk-run-start">
+            <Button
+              type="primary"
+              onClick={() => start.mutate()}
+              loading={start.isPending}
+              disabled={running}
+              data-testid="risk-run-start"
+            >
               {t('risk.run.start')}
             </Button>
             {running && last !== undefined && (
@@ -58,14 +69,29 @@ export function RiskRunCard({ region, canRun }: { readonly region: string; reado
           <>
             <Space wrap>
               <Tag color={STATUS_COLORS[last.status]}>{t(`risk.run.status.${last.status}`)}</Tag>
-              <Typography.Text type="secondary">{t('risk.run.last', { at: last.startedAt.slice(0, 19).replace('T', ' '), asOf: last.asOf })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('risk.run.last', { at: last.startedAt.slice(0, 19).replace('T', ' '), asOf: last.asOf })}
+              </Typography.Text>
             </Space>
             <Progress
               percent={Math.round(last.fraction * 1000) / 10}
-              status={last.status === 'running' ? 'active' : last.status === 'failed' ? 'exception' : last.status === 'done' ? 'success' : 'normal'}
+              status={
+                last.status === 'running'
+                  ? 'active'
+                  : last.status === 'failed'
+                    ? 'exception'
+                    : last.status === 'done'
+                      ? 'success'
+                      : 'normal'
+              }
               data-testid="risk-run-progress"
             />
-            <Typography.Text>{t('risk.run.progress', { processed: last.processed.toLocaleString(), total: last.total.toLocaleString() })}</Typography.Text>
+            <Typography.Text>
+              {t('risk.run.progress', {
+                processed: last.processed.toLocaleString(),
+                total: last.total.toLocaleString(),
+              })}
+            </Typography.Text>
             {last.error !== null && <Typography.Text type="danger">{last.error}</Typography.Text>}
           </>
         )}

@@ -4,7 +4,20 @@
  */
 import { TARGET_STATUSES } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Empty, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/errors';
 import type { TargetDetail } from '../../../api/target-types';
@@ -30,7 +43,8 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
     queryFn: () => unwrap(api.GET('/api/targets/{id}', { params: { path: { id: id ?? '' } } })),
   });
   const change = useMutation({
-    mutationFn: (v: { status: string; effectiveDate: string }) => unwrap(api.POST('/api/targets/{id}/status', { params: { path: { id: id ?? '' } }, body: v })),
+    mutationFn: (v: { status: string; effectiveDate: string }) =>
+      unwrap(api.POST('/api/targets/{id}/status', { params: { path: { id: id ?? '' } }, body: v })),
     onSuccess: () => {
       void message.success(t('tgt.statusChanged'));
       form.resetFields();
@@ -83,7 +97,11 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
           <TargetRiskExplain targetId={d.id} />
           <div>
             <Typography.Title level={5}>{t('tgt.history')}</Typography.Title>
-            <Timeline items={d.statusHistory.map((h) => ({ children: `${h.effectiveDate} ${h.status}${h.recordedBy !== null ? ` · ${h.recordedBy}` : ''}` }))} />
+            <Timeline
+              items={d.statusHistory.map((h) => ({
+                children: `${h.effectiveDate} ${h.status}${h.recordedBy !== null ? ` · ${h.recordedBy}` : ''}`,
+              }))}
+            />
           </div>
           <div>
             <Typography.Title level={5}>{t('tgt.claims')}</Typography.Title>
@@ -102,7 +120,14 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
               <Typography.Title level={5}>{t('tgt.changeStatus')}</Typography.Title>
               <Form form={form} layout="inline" onFinish={(v) => change.mutate(v)}>
                 <Form.Item name="status" rules={[{ required: true }]}>
-                  <Select style={{ width: 120 }} placeholder={t('tgt.status')} options={TARGET_STATUSES.filter((s) => s !== d.status).map((s) => ({ value: s, label: s }))} />
+                  <Select
+                    style={{ width: 120 }}
+                    placeholder={t('tgt.status')}
+                    options={TARGET_STATUSES.filter((s) => s !== d.status).map((s) => ({
+                      value: s,
+                      label: s,
+                    }))}
+                  />
                 </Form.Item>
                 <Form.Item name="effectiveDate" rules={[{ required: true }]}>
                   <Input type="date" aria-label={t('tgt.effectiveDate')} />

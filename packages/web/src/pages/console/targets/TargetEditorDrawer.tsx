@@ -47,13 +47,28 @@ function valuesOf(t: TargetDetail | null): Values {
 }
 
 function serverIssues(e: unknown): { field: string; messageZh: string; messageEn: string }[] {
-  if (!(e instanceof ApiError) || typeof e.details !== 'object' || e.details === null || !('issues' in e.details) || !Array.isArray(e.details.issues)) {
+  if (
+    !(e instanceof ApiError) ||
+    typeof e.details !== 'object' ||
+    e.details === null ||
+    !('issues' in e.details) ||
+    !Array.isArray(e.details.issues)
+  ) {
     return [];
   }
   const out: { field: string; messageZh: string; messageEn: string }[] = [];
   const list: unknown[] = e.details.issues;
   for (const i of list) {
-    if (typeof i === 'object' && i !== null && 'field' in i && 'messageZh' in i && 'messageEn' in i && typeof i.field === 'string' && typeof i.messageZh === 'string' && typeof i.messageEn === 'string') {
+    if (
+      typeof i === 'object' &&
+      i !== null &&
+      'field' in i &&
+      'messageZh' in i &&
+      'messageEn' in i &&
+      typeof i.field === 'string' &&
+      typeof i.messageZh === 'string' &&
+      typeof i.messageEn === 'string'
+    ) {
       out.push({ field: i.field, messageZh: i.messageZh, messageEn: i.messageEn });
     }
   }
@@ -136,11 +151,19 @@ export function TargetEditorDrawer({ open, target, onClose, onSaved }: Props) {
       {target !== null && <Typography.Paragraph type="secondary">{t('tgt.idFixed')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         {FIELDS.map((f) => (
-          <Form.Item key={f.key} name={f.key} label={t(f.label)} {...(f.hint !== undefined ? { extra: t(f.hint) } : {})}>
+          <Form.Item
+            key={f.key}
+            name={f.key}
+            label={t(f.label)}
+            {...(f.hint !== undefined ? { extra: t(f.hint) } : {})}
+          >
             {f.key === 'type' ? (
               <Select options={TARGET_TYPES.map((x) => ({ value: x, label: x }))} />
             ) : f.key === 'status' ? (
-              <Select disabled={target !== null} options={TARGET_STATUSES.map((x) => ({ value: x, label: x }))} />
+              <Select
+                disabled={target !== null}
+                options={TARGET_STATUSES.map((x) => ({ value: x, label: x }))}
+              />
             ) : f.key === 'riskTier' ? (
               <Select allowClear options={RISK_TIERS.map((x) => ({ value: x, label: x }))} />
             ) : (

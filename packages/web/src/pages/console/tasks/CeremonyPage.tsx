@@ -7,7 +7,22 @@
 import { FullscreenOutlined, PlusOutlined } from '@ant-design/icons';
 import { MIN_DICE_DIGITS, normaliseBeaconSeed, normaliseDiceSeed } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Input, Progress, Result, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Input,
+  Progress,
+  Result,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -24,12 +39,18 @@ export function CeremonyPage() {
   const { taskId = '', drawId = '' } = useParams();
   const { t, lang } = useI18n();
   const [raw, setRaw] = useState('');
-  const [witnesses, setWitnesses] = useState<{ name: string; role: string }[]>([{ name: '', role: '公证员' }]);
+  const [witnesses, setWitnesses] = useState<{ name: string; role: string }[]>([
+    { name: '', role: '公证员' },
+  ]);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const draw = useQuery({ queryKey: ['ceremony', drawId], queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: drawId } } })) });
+  const draw = useQuery({
+    queryKey: ['ceremony', drawId],
+    queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: drawId } } })),
+  });
   const run = useMutation({
-    mutationFn: (body: { seed?: string; witnesses: { name: string; role: string }[] }) => unwrap(api.POST('/api/draws/{id}/run', { params: { path: { id: drawId } }, body })),
+    mutationFn: (body: { seed?: string; witnesses: { name: string; role: string }[] }) =>
+      unwrap(api.POST('/api/draws/{id}/run', { params: { path: { id: drawId } }, body })),
     meta: { silent: true },
     onSuccess: async () => {
       setProgress(100);
@@ -44,7 +65,10 @@ export function CeremonyPage() {
     if (!run.isPending) {
       return undefined;
     }
-    const timer = setInterval(() => setProgress((p) => Math.min(95, p + Math.max(1, Math.round((95 - p) / 8)))), 150);
+    const timer = setInterval(
+      () => setProgress((p) => Math.min(95, p + Math.max(1, Math.round((95 - p) / 8)))),
+      150,
+    );
     return () => clearInterval(timer);
   }, [run.isPending]);
   const d = draw.data;
@@ -68,7 +92,10 @@ export function CeremonyPage() {
         title={<span style={{ fontSize: 26 }}>{t('wf.ceremony.title', { task: d.task.title })}</span>}
         extra={
           <Space>
-            <Button icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.()}>
+            <Button
+              icon={<FullscreenOutlined />}
+              onClick={() => void document.documentElement.requestFullscreen?.()}
+            >
               {t('wf.ceremony.fullscreen')}
             </Button>
             <Link to={`/console/tasks/${taskId}`}>{t('wf.back')}</Link>
@@ -78,16 +105,25 @@ export function CeremonyPage() {
         <Row gutter={24}>
           <Col span={16}>
             <Typography.Text type="secondary">{t('wf.draw.commitment')}</Typography.Text>
-            <div style={{ fontFamily: 'monospace', fontSize: 28, wordBreak: 'break-all', letterSpacing: 1 }}>{s.commitment ?? '—'}</div>
+            <div style={{ fontFamily: 'monospace', fontSize: 28, wordBreak: 'break-all', letterSpacing: 1 }}>
+              {s.commitment ?? '—'}
+            </div>
             <Typography.Paragraph style={BIG}>
-              {t('wf.draw.committedAt')}：{dateTime(s.committedAt)}{'　'}{t('wf.draw.seedSource')}：{t(SEED_SOURCE[source] ?? 'wf.seed.dice')}
+              {t('wf.draw.committedAt')}：{dateTime(s.committedAt)}
+              {'　'}
+              {t('wf.draw.seedSource')}：{t(SEED_SOURCE[source] ?? 'wf.seed.dice')}
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary">{s.seedPlan}</Typography.Paragraph>
           </Col>
           <Col span={8}>
             <Space size={32}>
               {s.strata.map((x) => (
-                <Statistic key={x.name} title={`${x.name} ${t('wf.draw.frameSize')}`} value={x.frameSize} suffix={`→ ${x.sampleSize}`} />
+                <Statistic
+                  key={x.name}
+                  title={`${x.name} ${t('wf.draw.frameSize')}`}
+                  value={x.frameSize}
+                  suffix={`→ ${x.sampleSize}`}
+                />
               ))}
             </Space>
           </Col>
@@ -95,7 +131,9 @@ export function CeremonyPage() {
       </Card>
       {s.status === 'committed' && (
         <Card title={<span style={BIG}>{t('wf.ceremony.seedStep')}</span>}>
-          {source === 'system' && <Alert type="warning" showIcon title={t('wf.seed.systemWeakHint')} style={{ marginBottom: 16 }} />}
+          {source === 'system' && (
+            <Alert type="warning" showIcon title={t('wf.seed.systemWeakHint')} style={{ marginBottom: 16 }} />
+          )}
           {source !== 'system' && (
             <>
               <Input
@@ -103,39 +141,81 @@ export function CeremonyPage() {
                 style={{ fontSize: 32, fontFamily: 'monospace' }}
                 value={raw}
                 onChange={(e) => setRaw(e.target.value)}
-                placeholder={source === 'dice' ? t('wf.ceremony.dicePlaceholder', { n: MIN_DICE_DIGITS }) : t('wf.ceremony.beaconPlaceholder')}
+                placeholder={
+                  source === 'dice'
+                    ? t('wf.ceremony.dicePlaceholder', { n: MIN_DICE_DIGITS })
+                    : t('wf.ceremony.beaconPlaceholder')
+                }
               />
               <Typography.Paragraph style={{ ...BIG, marginTop: 8 }}>
                 {t('wf.ceremony.normalised')}：
                 <Typography.Text code style={{ fontSize: 24 }}>
                   {dice?.ok === true ? dice.value : beacon?.ok === true ? beacon.value : '—'}
                 </Typography.Text>
-                {dice !== null && <Tag color={dice.ok ? 'green' : 'orange'}>{t('wf.ceremony.digits', { n: raw.replace(/[^0-9０-９]/g, '').length, min: MIN_DICE_DIGITS })}</Tag>}
+                {dice !== null && (
+                  <Tag color={dice.ok ? 'green' : 'orange'}>
+                    {t('wf.ceremony.digits', {
+                      n: raw.replace(/[^0-9０-９]/g, '').length,
+                      min: MIN_DICE_DIGITS,
+                    })}
+                  </Tag>
+                )}
               </Typography.Paragraph>
             </>
           )}
           <Typography.Title level={4}>{t('wf.ceremony.witnesses')}</Typography.Title>
           {witnesses.map((w, i) => (
             <Space key={i} style={{ marginBottom: 8 }}>
-              <Input placeholder={t('wf.ceremony.witnessName')} value={w.name} onChange={(e) => setWitnesses((ws) => ws.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-              <Select style={{ width: 160 }} value={w.role} onChange={(role) => setWitnesses((ws) => ws.map((x, j) => (j === i ? { ...x, role } : x)))} options={ROLES.map((r) => ({ value: r, label: r }))} />
+              <Input
+                placeholder={t('wf.ceremony.witnessName')}
+                value={w.name}
+                onChange={(e) =>
+                  setWitnesses((ws) => ws.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))
+                }
+              />
+              <Select
+                style={{ width: 160 }}
+                value={w.role}
+                onChange={(role) => setWitnesses((ws) => ws.map((x, j) => (j === i ? { ...x, role } : x)))}
+                options={ROLES.map((r) => ({ value: r, label: r }))}
+              />
             </Space>
           ))}
           <div>
-            <Button icon={<PlusOutlined />} onClick={() => setWitnesses((ws) => [...ws, { name: '', role: '企业代表' }])}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setWitnesses((ws) => [...ws, { name: '', role: '企业代表' }])}
+            >
               {t('wf.ceremony.addWitness')}
             </Button>
           </div>
           {error !== null && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
-          <Button type="primary" size="large" style={{ marginTop: 16, height: 56, fontSize: 24 }} disabled={!seedOk || run.isPending} onClick={start}>
+          <Button
+            type="primary"
+            size="large"
+            style={{ marginTop: 16, height: 56, fontSize: 24 }}
+            disabled={!seedOk || run.isPending}
+            onClick={start}
+          >
             {t('wf.ceremony.start')}
           </Button>
-          {progress > 0 && <Progress percent={progress} status={run.isPending ? 'active' : 'success'} style={{ marginTop: 16 }} />}
+          {progress > 0 && (
+            <Progress
+              percent={progress}
+              status={run.isPending ? 'active' : 'success'}
+              style={{ marginTop: 16 }}
+            />
+          )}
         </Card>
       )}
       {s.status === 'drawn' && (
         <Card>
-          <Result status="success" title={<span style={{ fontSize: 30 }}>{t('wf.ceremony.done', { n: d.selections.length })}</span>} subTitle={`${t('wf.draw.seed')}：${s.seed ?? ''}\u3000${t('wf.draw.drawnAt')}：${dateTime(s.drawnAt)}`} extra={<Link to={`/draws/${s.id}`}>{t('wf.draw.publicPage')}</Link>} />
+          <Result
+            status="success"
+            title={<span style={{ fontSize: 30 }}>{t('wf.ceremony.done', { n: d.selections.length })}</span>}
+            subTitle={`${t('wf.draw.seed')}：${s.seed ?? ''}\u3000${t('wf.draw.drawnAt')}：${dateTime(s.drawnAt)}`}
+            extra={<Link to={`/draws/${s.id}`}>{t('wf.draw.publicPage')}</Link>}
+          />
           <Progress percent={100} />
           <Table<DrawSelection>
             rowKey="id"
@@ -144,15 +224,35 @@ export function CeremonyPage() {
             style={{ fontSize: 18 }}
             columns={[
               { title: '#', render: (_, __, i) => i + 1, width: 60 },
-              { title: t('wf.draw.target'), render: (_, r) => <span style={{ fontSize: 18 }}>{r.name}</span> },
+              {
+                title: t('wf.draw.target'),
+                render: (_, r) => <span style={{ fontSize: 18 }}>{r.name}</span>,
+              },
               { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 80 },
-              { title: t('wf.draw.team'), render: (_, r) => r.team.map((m) => <Tag key={m.id} style={{ fontSize: 16 }}>{`${m.name} ${m.badgeNo ?? ''}`}</Tag>) },
-              { title: t('wf.draw.open'), width: 160, render: (_, r) => (r.status === 'unfilled' ? <Tag color="red">{t('wf.draw.unfilled')}</Tag> : <Tag color="green">{t('wf.draw.filled')}</Tag>) },
+              {
+                title: t('wf.draw.team'),
+                render: (_, r) =>
+                  r.team.map((m) => (
+                    <Tag key={m.id} style={{ fontSize: 16 }}>{`${m.name} ${m.badgeNo ?? ''}`}</Tag>
+                  )),
+              },
+              {
+                title: t('wf.draw.open'),
+                width: 160,
+                render: (_, r) =>
+                  r.status === 'unfilled' ? (
+                    <Tag color="red">{t('wf.draw.unfilled')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('wf.draw.filled')}</Tag>
+                  ),
+              },
             ]}
           />
         </Card>
       )}
-      {s.status !== 'committed' && s.status !== 'drawn' && <Alert type="info" showIcon title={t('wf.ceremony.notReady')} />}
+      {s.status !== 'committed' && s.status !== 'drawn' && (
+        <Alert type="info" showIcon title={t('wf.ceremony.notReady')} />
+      )}
     </Space>
   );
 }

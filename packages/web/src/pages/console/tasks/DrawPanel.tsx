@@ -4,7 +4,21 @@
  * the ceremony, and after the draw the teams, open quotas, direct assignment and abandoning.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
@@ -14,7 +28,12 @@ import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
 
 /** The draw panel of the task page. */
-export function DrawPanel(props: { readonly drawId: string; readonly taskId: string; readonly canWrite: boolean; readonly onChange: () => Promise<void> }) {
+export function DrawPanel(props: {
+  readonly drawId: string;
+  readonly taskId: string;
+  readonly canWrite: boolean;
+  readonly onChange: () => Promise<void>;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [source, setSource] = useState<CommitBody['seedSource']>('dice');
@@ -24,7 +43,10 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
   const [assigning, setAssigning] = useState<DrawSelection | null>(null);
   const [people, setPeople] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const draw = useQuery({ queryKey: ['tasks', 'draw', props.drawId], queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: props.drawId } } })) });
+  const draw = useQuery({
+    queryKey: ['tasks', 'draw', props.drawId],
+    queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: props.drawId } } })),
+  });
   const onError = (e: unknown) => setError(e instanceof ApiError ? e.messageIn(lang) : String(e));
   const done = async () => {
     setError(null);
@@ -33,13 +55,17 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
     await props.onChange();
   };
   const commit = useMutation({
-    mutationFn: (body: CommitBody) => unwrap(api.POST('/api/draws/{id}/commit', { params: { path: { id: props.drawId } }, body })),
+    mutationFn: (body: CommitBody) =>
+      unwrap(api.POST('/api/draws/{id}/commit', { params: { path: { id: props.drawId } }, body })),
     meta: { silent: true },
     onSuccess: done,
     onError,
   });
   const abandon = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/draws/{id}/abandon', { params: { path: { id: props.drawId } }, body: { reason } })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/draws/{id}/abandon', { params: { path: { id: props.drawId } }, body: { reason } }),
+      ),
     meta: { silent: true },
     onSuccess: async () => {
       setAbandoning(false);
@@ -48,7 +74,8 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
     onError,
   });
   const assign = useMutation({
-    mutationFn: (v: { target: string; inspectors: string[]; reason: string }) => unwrap(api.POST('/api/draws/{id}/overrides', { params: { path: { id: props.drawId } }, body: v })),
+    mutationFn: (v: { target: string; inspectors: string[]; reason: string }) =>
+      unwrap(api.POST('/api/draws/{id}/overrides', { params: { path: { id: props.drawId } }, body: v })),
     meta: { silent: true },
     onSuccess: async () => {
       setAssigning(null);
@@ -68,13 +95,20 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
     return <Card loading />;
   }
   const s = d.draw;
-  const commitBody = (): CommitBody => (source === 'beacon' ? { seedSource: 'beacon', seedPlan: round } : source === 'dice' ? { seedSource: 'dice' } : { seedSource: 'system' });
+  const commitBody = (): CommitBody =>
+    source === 'beacon'
+      ? { seedSource: 'beacon', seedPlan: round }
+      : source === 'dice'
+        ? { seedSource: 'dice' }
+        : { seedSource: 'system' };
   return (
     <Card
       title={
         <Space>
           {t('wf.draw.current')} {s.id}
-          <Tag color={DRAW_STATUS[s.status]?.color ?? 'default'}>{t(DRAW_STATUS[s.status]?.label ?? 'wf.draw.status.frozen')}</Tag>
+          <Tag color={DRAW_STATUS[s.status]?.color ?? 'default'}>
+            {t(DRAW_STATUS[s.status]?.label ?? 'wf.draw.status.frozen')}
+          </Tag>
           {s.supersedes !== null && <Tag>{t('wf.draw.supersedesX', { id: s.supersedes })}</Tag>}
         </Space>
       }
@@ -95,14 +129,28 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
         columns={[
           { title: t('wf.draw.stratum'), dataIndex: 'name' },
           { title: t('wf.draw.frameSize'), dataIndex: 'frameSize' },
-          { title: t('wf.draw.exclusions'), render: (_, r) => Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => <Tag key={k}>{`${k} ${n}`}</Tag>) },
+          {
+            title: t('wf.draw.exclusions'),
+            render: (_, r) =>
+              Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
+                <Tag key={k}>{`${k} ${n}`}</Tag>
+              )),
+          },
           { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },
-          { title: t('wf.draw.frameDigest'), dataIndex: 'frameDigest', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
+          {
+            title: t('wf.draw.frameDigest'),
+            dataIndex: 'frameDigest',
+            render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text>,
+          },
         ]}
       />
       <Descriptions size="small" column={2} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('wf.draw.pool')}>{d.poolSize}</Descriptions.Item>
-        <Descriptions.Item label={t('wf.draw.pairs')}>{Object.entries(d.pairExclusions).map(([k, n]) => `${k} ${n}`).join('，') || '0'}</Descriptions.Item>
+        <Descriptions.Item label={t('wf.draw.pairs')}>
+          {Object.entries(d.pairExclusions)
+            .map(([k, n]) => `${k} ${n}`)
+            .join('，') || '0'}
+        </Descriptions.Item>
         {s.commitment !== null && (
           <>
             <Descriptions.Item label={t('wf.draw.commitment')} span={2}>
@@ -111,14 +159,31 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.committedAt')}>{dateTime(s.committedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('wf.draw.seedSource')}>{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${s.seedPlan ?? ''}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('wf.draw.seedSource')}
+            >{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${s.seedPlan ?? ''}`}</Descriptions.Item>
           </>
         )}
       </Descriptions>
       {s.status === 'frozen' && props.canWrite && (
         <Space direction="vertical" style={{ marginTop: 12 }}>
-          <Radio.Group value={source} onChange={(e) => setSource(e.target.value as CommitBody['seedSource'])} options={[{ value: 'dice', label: t('wf.seed.dice') }, { value: 'beacon', label: t('wf.seed.beacon') }, { value: 'system', label: t('wf.seed.systemWeak') }]} />
-          {source === 'beacon' && <Input style={{ width: 420 }} value={round} onChange={(e) => setRound(e.target.value)} placeholder="drand quicknet round 1234567" />}
+          <Radio.Group
+            value={source}
+            onChange={(e) => setSource(e.target.value as CommitBody['seedSource'])}
+            options={[
+              { value: 'dice', label: t('wf.seed.dice') },
+              { value: 'beacon', label: t('wf.seed.beacon') },
+              { value: 'system', label: t('wf.seed.systemWeak') },
+            ]}
+          />
+          {source === 'beacon' && (
+            <Input
+              style={{ width: 420 }}
+              value={round}
+              onChange={(e) => setRound(e.target.value)}
+              placeholder="drand quicknet round 1234567"
+            />
+          )}
           <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate(commitBody())}>
             {t('wf.draw.commit')}
           </Button>
@@ -142,15 +207,38 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
             { title: '#', render: (_, __, i) => i + 1, width: 50 },
             { title: t('wf.draw.target'), render: (_, r) => `${r.name}（${r.id}）` },
             { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 70 },
-            { title: t('wf.draw.team'), render: (_, r) => r.team.map((m) => <Tag key={m.id} color={m.override ? 'orange' : m.expert ? 'gold' : 'blue'}>{`${m.name} ${m.badgeNo ?? m.id}`}</Tag>) },
-            { title: t('wf.draw.open'), render: (_, r) => (r.status === 'unfilled' ? <Tag color="red">{Object.entries(r.open).map(([k, n]) => `${k} 缺 ${n}`).join('，')}</Tag> : '—') },
+            {
+              title: t('wf.draw.team'),
+              render: (_, r) =>
+                r.team.map((m) => (
+                  <Tag
+                    key={m.id}
+                    color={m.override ? 'orange' : m.expert ? 'gold' : 'blue'}
+                  >{`${m.name} ${m.badgeNo ?? m.id}`}</Tag>
+                )),
+            },
+            {
+              title: t('wf.draw.open'),
+              render: (_, r) =>
+                r.status === 'unfilled' ? (
+                  <Tag color="red">
+                    {Object.entries(r.open)
+                      .map(([k, n]) => `${k} 缺 ${n}`)
+                      .join('，')}
+                  </Tag>
+                ) : (
+                  '—'
+                ),
+            },
             { title: t('wf.draw.plannedDate'), dataIndex: 'plannedDate', width: 110 },
             {
               title: t('wf.actions'),
               width: 190,
               render: (_, r) => (
                 <Space>
-                  <Link to={`/console/tasks/notices/${s.id}/${encodeURIComponent(r.id)}`}>{t('wf.notice.title')}</Link>
+                  <Link to={`/console/tasks/notices/${s.id}/${encodeURIComponent(r.id)}`}>
+                    {t('wf.notice.title')}
+                  </Link>
                   {props.canWrite && (
                     <Button size="small" onClick={() => setAssigning(r)}>
                       {t('wf.override.title')}
@@ -162,7 +250,16 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
           ]}
         />
       )}
-      <Modal open={abandoning} title={t('wf.draw.abandon')} okText={t('wf.confirm')} cancelText={t('wf.cancel')} okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }} confirmLoading={abandon.isPending} onOk={() => abandon.mutate()} onCancel={() => setAbandoning(false)}>
+      <Modal
+        open={abandoning}
+        title={t('wf.draw.abandon')}
+        okText={t('wf.confirm')}
+        cancelText={t('wf.cancel')}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }}
+        confirmLoading={abandon.isPending}
+        onOk={() => abandon.mutate()}
+        onCancel={() => setAbandoning(false)}
+      >
         <Typography.Paragraph>{t('wf.draw.abandonHint')}</Typography.Paragraph>
         <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
@@ -176,7 +273,18 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
         onOk={() => assigning !== null && assign.mutate({ target: assigning.id, inspectors: people, reason })}
         onCancel={() => setAssigning(null)}
       >
-        {assigning?.status === 'unfilled' && <Alert type="warning" showIcon title={t('wf.override.open', { open: Object.entries(assigning.open).map(([k, n]) => `${k} × ${n}`).join('，') })} style={{ marginBottom: 12 }} />}
+        {assigning?.status === 'unfilled' && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('wf.override.open', {
+              open: Object.entries(assigning.open)
+                .map(([k, n]) => `${k} × ${n}`)
+                .join('，'),
+            })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Select
           mode="multiple"
           style={{ width: '100%', marginBottom: 12 }}
@@ -185,9 +293,19 @@ export function DrawPanel(props: { readonly drawId: string; readonly taskId: str
           loading={inspectors.isLoading}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('wf.override.people')}
-          options={(inspectors.data?.items ?? []).filter((i) => i.active).map((i) => ({ value: i.id, label: `${i.expert ? '【专家】' : ''}${i.name}（${i.badgeNo ?? i.id}）` }))}
+          options={(inspectors.data?.items ?? [])
+            .filter((i) => i.active)
+            .map((i) => ({
+              value: i.id,
+              label: `${i.expert ? '【专家】' : ''}${i.name}（${i.badgeNo ?? i.id}）`,
+            }))}
         />
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('wf.override.reason')} />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('wf.override.reason')}
+        />
       </Modal>
     </Card>
   );

@@ -21,12 +21,17 @@ const PRINT_CSS = `@media print {
 export function NoticePage() {
   const { drawId = '', targetId = '' } = useParams();
   const { t } = useI18n();
-  const notice = useQuery({ queryKey: ['notice', drawId, targetId], queryFn: () => unwrap(api.GET('/api/draws/{id}/notices/{targetId}', { params: { path: { id: drawId, targetId } } })) });
+  const notice = useQuery({
+    queryKey: ['notice', drawId, targetId],
+    queryFn: () =>
+      unwrap(api.GET('/api/draws/{id}/notices/{targetId}', { params: { path: { id: drawId, targetId } } })),
+  });
   const n = notice.data;
   if (n === undefined) {
     return <Card loading />;
   }
-  const lead = n.departments.find((d) => d.code === n.task.leadDepartmentCode)?.name ?? n.task.leadDepartmentCode;
+  const lead =
+    n.departments.find((d) => d.code === n.task.leadDepartmentCode)?.name ?? n.task.leadDepartmentCode;
   const joint = n.departments.filter((d) => d.code !== n.task.leadDepartmentCode).map((d) => d.name);
   return (
     <div>
@@ -47,7 +52,8 @@ export function NoticePage() {
         </p>
         <p style={{ textIndent: '2em' }}>
           根据《{n.task.title}》，经公开随机抽取（摇号编号 {n.drawId}，可在公示平台核验），{lead}
-          {joint.length > 0 ? `会同${joint.join('、')}` : ''}将于 <b>{n.plannedDate ?? n.task.windowStart}</b> 前后对你单位进行检查（检查期间 {n.task.windowStart} 至 {n.task.windowEnd}），请予配合。
+          {joint.length > 0 ? `会同${joint.join('、')}` : ''}将于 <b>{n.plannedDate ?? n.task.windowStart}</b>{' '}
+          前后对你单位进行检查（检查期间 {n.task.windowStart} 至 {n.task.windowEnd}），请予配合。
         </p>
         <p>
           <b>检查事项：</b>
@@ -74,13 +80,17 @@ export function NoticePage() {
             {n.inspectors.map((m) => (
               <tr key={`${m.name}${m.badgeNo ?? ''}`}>
                 <td style={{ border: '1px solid #999', padding: '0 8px' }}>{m.name}</td>
-                <td style={{ border: '1px solid #999', padding: '0 8px' }}>{m.badgeNo ?? (m.expert ? '（专家）' : '')}</td>
+                <td style={{ border: '1px solid #999', padding: '0 8px' }}>
+                  {m.badgeNo ?? (m.expert ? '（专家）' : '')}
+                </td>
                 <td style={{ border: '1px solid #999', padding: '0 8px' }}>{m.departmentCode}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p style={{ marginTop: 24 }}>检查人员应当出示执法证件；执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）。如认为检查人员与你单位存在利害关系，可申请回避。</p>
+        <p style={{ marginTop: 24 }}>
+          检查人员应当出示执法证件；执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）。如认为检查人员与你单位存在利害关系，可申请回避。
+        </p>
         <p style={{ textAlign: 'right', marginTop: 48 }}>
           {lead}（盖章）
           <br />

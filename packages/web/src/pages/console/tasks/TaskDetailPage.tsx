@@ -30,7 +30,12 @@ function manualLines(text: string): { targetId: string; reason: string }[] {
 
 /** The targets the 所所交叉 refusal lists (details of the error), for the message. */
 function lackingUnits(details: unknown): string {
-  if (typeof details !== 'object' || details === null || !('targets' in details) || !Array.isArray(details.targets)) {
+  if (
+    typeof details !== 'object' ||
+    details === null ||
+    !('targets' in details) ||
+    !Array.isArray(details.targets)
+  ) {
     return '';
   }
   const targets: unknown[] = details.targets;
@@ -50,11 +55,26 @@ export function TaskDetailPage() {
   const [freezing, setFreezing] = useState(false);
   const [manual, setManual] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: ['tasks', 'detail', taskId], queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id: taskId } } })) });
+  const detail = useQuery({
+    queryKey: ['tasks', 'detail', taskId],
+    queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id: taskId } } })),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['tasks'] });
-  const answer = useMutation({ mutationFn: (accept: boolean) => unwrap(api.POST('/api/tasks/{id}/participation', { params: { path: { id: taskId } }, body: { accept } })), onSuccess: refresh });
+  const answer = useMutation({
+    mutationFn: (accept: boolean) =>
+      unwrap(
+        api.POST('/api/tasks/{id}/participation', { params: { path: { id: taskId } }, body: { accept } }),
+      ),
+    onSuccess: refresh,
+  });
   const freeze = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/tasks/{id}/draws', { params: { path: { id: taskId } }, body: { manualExclusions: manualLines(manual) } })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/tasks/{id}/draws', {
+          params: { path: { id: taskId } },
+          body: { manualExclusions: manualLines(manual) },
+        }),
+      ),
     meta: { silent: true },
     onSuccess: async () => {
       setFreezing(false);
@@ -106,10 +126,20 @@ export function TaskDetailPage() {
           </Space>
         }
       >
-        {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} closable={{ onClose: () => setError(null) }} />}
+        {error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            closable={{ onClose: () => setError(null) }}
+          />
+        )}
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('wf.task.lead')}>{task.leadDepartmentCode}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.task.window')}>{`${task.windowStart} ~ ${task.windowEnd}`}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('wf.task.window')}
+          >{`${task.windowStart} ~ ${task.windowEnd}`}</Descriptions.Item>
           <Descriptions.Item label={t('wf.task.items')} span={2}>
             {task.items.map((i) => (
               <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>
@@ -127,8 +157,14 @@ export function TaskDetailPage() {
                   </Tag>
                 ))}
           </Descriptions.Item>
-          <Descriptions.Item label={t('wf.task.quota')}>{Object.entries(task.quota).map(([d, n]) => `${d} × ${n}`).join('，')}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.task.jurisdiction')}>{task.jurisdictionRule ? t('wf.yes') : t('wf.no')}</Descriptions.Item>
+          <Descriptions.Item label={t('wf.task.quota')}>
+            {Object.entries(task.quota)
+              .map(([d, n]) => `${d} × ${n}`)
+              .join('，')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('wf.task.jurisdiction')}>
+            {task.jurisdictionRule ? t('wf.yes') : t('wf.no')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.scope')}>
             <Typography.Text code>{JSON.stringify(task.scope)}</Typography.Text>
           </Descriptions.Item>
@@ -138,7 +174,10 @@ export function TaskDetailPage() {
           size="small"
           rowKey="name"
           pagination={false}
-          dataSource={estimate.strata.map((s) => ({ ...s, ratio: task.strata.find((x) => x.name === s.name)?.ratio ?? '' }))}
+          dataSource={estimate.strata.map((s) => ({
+            ...s,
+            ratio: task.strata.find((x) => x.name === s.name)?.ratio ?? '',
+          }))}
           columns={[
             { title: t('wf.draw.stratum'), dataIndex: 'name' },
             { title: t('wf.task.ratio'), dataIndex: 'ratio', render: (r: string) => percent(r) },
@@ -147,12 +186,17 @@ export function TaskDetailPage() {
           ]}
           footer={() => (
             <Typography.Text type={estimate.within ? 'success' : 'danger'}>
-              {t('wf.task.overall', { overall: estimate.overallPercent ?? '—', cap: estimate.cap === null ? t('wf.task.noCap') : percent(estimate.cap) })}
+              {t('wf.task.overall', {
+                overall: estimate.overallPercent ?? '—',
+                cap: estimate.cap === null ? t('wf.task.noCap') : percent(estimate.cap),
+              })}
             </Typography.Text>
           )}
         />
       </Card>
-      {live !== undefined && <DrawPanel key={live.id} drawId={live.id} taskId={task.id} canWrite={lead} onChange={refresh} />}
+      {live !== undefined && (
+        <DrawPanel key={live.id} drawId={live.id} taskId={task.id} canWrite={lead} onChange={refresh} />
+      )}
       <Card title={t('wf.draw.history')}>
         <Table<DrawSummary>
           rowKey="id"
@@ -161,18 +205,55 @@ export function TaskDetailPage() {
           dataSource={draws}
           columns={[
             { title: t('wf.draw.id'), dataIndex: 'id' },
-            { title: t('wf.draw.status'), dataIndex: 'status', render: (s: string) => <Tag color={DRAW_STATUS[s]?.color ?? 'default'}>{t(DRAW_STATUS[s]?.label ?? 'wf.draw.status.frozen')}</Tag> },
-            { title: t('wf.draw.committedAt'), dataIndex: 'committedAt', render: (v: string | null) => dateTime(v) },
+            {
+              title: t('wf.draw.status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={DRAW_STATUS[s]?.color ?? 'default'}>
+                  {t(DRAW_STATUS[s]?.label ?? 'wf.draw.status.frozen')}
+                </Tag>
+              ),
+            },
+            {
+              title: t('wf.draw.committedAt'),
+              dataIndex: 'committedAt',
+              render: (v: string | null) => dateTime(v),
+            },
             { title: t('wf.draw.drawnAt'), dataIndex: 'drawnAt', render: (v: string | null) => dateTime(v) },
-            { title: t('wf.draw.supersedes'), dataIndex: 'supersedes', render: (v: string | null) => v ?? '—' },
-            { title: t('wf.draw.abandonedReason'), dataIndex: 'abandonedReason', render: (v: string | null) => v ?? '—' },
-            { title: '', render: (_, d) => (d.commitment !== null ? <Link to={`/draws/${d.id}`}>{t('wf.draw.publicPage')}</Link> : null) },
+            {
+              title: t('wf.draw.supersedes'),
+              dataIndex: 'supersedes',
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('wf.draw.abandonedReason'),
+              dataIndex: 'abandonedReason',
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '',
+              render: (_, d) =>
+                d.commitment !== null ? <Link to={`/draws/${d.id}`}>{t('wf.draw.publicPage')}</Link> : null,
+            },
           ]}
         />
       </Card>
-      <Modal open={freezing} title={t('wf.draw.freeze')} okText={t('wf.draw.freeze')} cancelText={t('wf.cancel')} confirmLoading={freeze.isPending} onOk={() => freeze.mutate()} onCancel={() => setFreezing(false)}>
+      <Modal
+        open={freezing}
+        title={t('wf.draw.freeze')}
+        okText={t('wf.draw.freeze')}
+        cancelText={t('wf.cancel')}
+        confirmLoading={freeze.isPending}
+        onOk={() => freeze.mutate()}
+        onCancel={() => setFreezing(false)}
+      >
         <Typography.Paragraph>{t('wf.draw.freezeHint')}</Typography.Paragraph>
-        <Input.TextArea rows={5} value={manual} onChange={(e) => setManual(e.target.value)} placeholder={t('wf.draw.manualPlaceholder')} />
+        <Input.TextArea
+          rows={5}
+          value={manual}
+          onChange={(e) => setManual(e.target.value)}
+          placeholder={t('wf.draw.manualPlaceholder')}
+        />
       </Modal>
     </Space>
   );
