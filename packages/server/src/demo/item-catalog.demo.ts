@@ -47,27 +47,5 @@ export const ITEM_CATALOG: Readonly<Record<string, readonly CatalogItem[]>> = {
   WLJ: WLJ_ITEMS,
 };
 
-/** 检查结果 (domain.md): the result choice of every checklist. */
-export const RESULT_CATEGORIES: readonly string[] = [
-  '未发现问题',
-  '未按规定公示应当公示的信息',
-  '公示信息隐瞒真实情况、弄虚作假',
-  '通过登记的住所（经营场所）无法联系',
-  '发现问题已责令改正',
-  '发现问题待后续处理',
-  '未发现开展本次抽查涉及的经营活动',
-  '已关闭停业或正在组织清算',
-  '不配合检查情节严重',
-  '已注销／被吊销／被撤销／已迁出',
-  '其他',
-];
-
-/** 后续处置 (domain.md): the follow-up choice of every checklist. */
-export const FOLLOW_UPS: readonly string[] = [
-  '无需后续处置',
-  '责令限期改正',
-  '移交案件查处',
-  '通报其他部门',
-  '列入经营异常名录',
-  '移送司法机关',
-];
+/** 检查结果 and 后续处置 (domain.md): the choices of every checklist, from core. */
+export { FOLLOW_UPS, RESULT_CATEGORIES } from '@openssj/core';

@@ -1,7 +1,7 @@
 /**
  * Users repository.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, regions, users } from '../schema';
 
@@ -15,8 +15,8 @@ export interface UserWithDepartment {
   readonly regionName: string;
 }
 
-/** Find a user by username, with the department and region names. */
-export async function findUserByUsername(db: Db, username: string): Promise<UserWithDepartment | undefined> {
+/** A user with the department and region names, by one condition. */
+async function findUserWhere(db: Db, where: SQL): Promise<UserWithDepartment | undefined> {
   const rows = await db
     .select({
       user: users,
@@ -27,26 +27,19 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
     .from(users)
     .innerJoin(departments, eq(users.departmentCode, departments.code))
     .innerJoin(regions, eq(departments.regionCode, regions.code))
-    .where(eq(users.username, username))
+    .where(where)
     .limit(1);
   return rows[0];
 }
 
+/** Find a user by username, with the department and region names. */
+export async function findUserByUsername(db: Db, username: string): Promise<UserWithDepartment | undefined> {
+  return findUserWhere(db, eq(users.username, username));
+}
+
 /** Find a user by id, with the department and region names. */
 export async function findUserById(db: Db, id: string): Promise<UserWithDepartment | undefined> {
-  const rows = await db
-    .select({
-      user: users,
-      departmentName: departments.name,
-      regionCode: regions.code,
-      regionName: regions.fullName,
-    })
-    .from(users)
-    .innerJoin(departments, eq(users.departmentCode, departments.code))
-    .innerJoin(regions, eq(departments.regionCode, regions.code))
-    .where(eq(users.id, id))
-    .limit(1);
-  return rows[0];
+  return findUserWhere(db, eq(users.id, id));
 }
 
 /** Record a failed login; lock when the count reaches `maxFailures`. Returns the new state. */
