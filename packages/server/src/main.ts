@@ -60,6 +60,10 @@ export async function startServer(
         log(
           `  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`,
         );
+        const r = await seedResultHistory(database);
+        log(
+          `  检查结果 / results ${r.results}, published ${r.published}, awaiting review ${r.awaitingReview}, follow-ups ${r.followUps}`,
+        );
         log(`演示数据已载入 / demo data loaded: ${stats}`);
       }
     }
