@@ -9,10 +9,10 @@ import { z } from 'zod';
 import type { Database } from '../db/client';
 import { queryOne } from '../db/sql';
 
-/** The latest task end date whose results are published; later ended tasks wait for review. */
-const PUBLISHED_BEFORE = '2026-08-01';
 /** Tasks ending before this date have been inspected. */
 const INSPECTED_BEFORE = '2026-10-01';
+/** Tasks ending before this date have their results published (all inspected ones: the review queue starts empty). */
+const PUBLISHED_BEFORE = INSPECTED_BEFORE;
 
 const countRow = z.object({ n: z.coerce.number() });
 
