@@ -17,6 +17,10 @@ const commands: Record<string, { about: string; load: () => Promise<CommandModul
     load: () => import('./commands/verify'),
   },
   audit: { about: 'audit trail tools: `ssj audit verify`', load: () => import('./commands/audit') },
+  rollups: {
+    about: 'dashboard rollups: `ssj rollups check|rebuild`',
+    load: () => import('./commands/rollups'),
+  },
   import: {
     about: 'import targets|inspectors|items FILE [--valid-only] [--dry-run]',
     load: () => import('./commands/import'),

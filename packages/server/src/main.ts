@@ -11,7 +11,9 @@ import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
 import { users } from './db/schema';
 import { seedWorkflowHistory } from './demo/history.demo';
+import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
+import { seedCrossRegionHistory } from './demo/cross-region.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
 import { buildApp, type App } from './http/app';
 
@@ -60,9 +62,17 @@ export async function startServer(
         log(
           `  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`,
         );
+        const j = await seedJointOpportunities(database, { config });
+        log(
+          `  联合抽查建议 / joint suggestion ${j.taskIds.join(' + ')}: visits ${j.estimate.alone} → ${j.estimate.merged}`,
+        );
         const r = await seedResultHistory(database);
         log(
           `  检查结果 / results ${r.results}, published ${r.published}, awaiting review ${r.awaitingReview}, follow-ups ${r.followUps}`,
+        );
+        const x = await seedCrossRegionHistory(database, { config });
+        log(
+          `  跨区域联合抽查 / cross-region task ${x.taskId}: inspections ${x.inspections}, published ${x.published}`,
         );
         log(`演示数据已载入 / demo data loaded: ${stats}`);
       }

@@ -118,6 +118,19 @@ describe.each(ENGINES)('oversight metrics (%s)', (engine) => {
       total: number;
     }>();
     expect(byInspector.total).toBe(1);
+    // by category (TJ/MX-1 recorded 发现问题已责令改正 and 未发现问题), with the categories shown
+    const byCategory = (
+      await get(
+        `/api/dashboard/records?year=2026&kind=inspections&category=${encodeURIComponent('未发现问题')}`,
+      )
+    ).json<{ total: number; items: Record<string, string | null>[] }>();
+    const mx1 = byCategory.items.find((i) => i['task_id'] === 'TJ' && i['target_id'] === 'MX-1');
+    expect(mx1?.['categories']).toBe('发现问题已责令改正；未发现问题');
+    expect(page2.total).toBe(3);
+    const tasks = (await get('/api/dashboard/records?year=2026&kind=tasks')).json<{
+      items: Record<string, string | null>[];
+    }>();
+    expect(tasks.items.find((i) => i['id'] === 'TJ')?.['inspections']).toBe('2');
   });
 
   it('another region is refused to a district leader', async () => {

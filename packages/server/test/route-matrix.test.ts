@@ -649,6 +649,10 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       status: 403,
     },
   },
+  'GET /api/cross-region/fallbacks': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/cross-region/fallbacks' },
+  },
   'PUT /api/cross-region/fallback': {
     who: ['system_admin'],
     sample: { url: '/api/cross-region/fallback', payload: { regionCode: '500112', adjacent: ['500103'] } },
@@ -668,6 +672,15 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     crossDepartment: {
       as: 'admin_c',
       sample: { url: '/api/evaluation/criteria', payload: { regionCode: '500112', config: {} } },
+      status: 403,
+    },
+  },
+  'DELETE /api/evaluation/criteria': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/evaluation/criteria?region=500112' },
+    crossDepartment: {
+      as: 'admin_c',
+      sample: { url: '/api/evaluation/criteria?region=500112' },
       status: 403,
     },
   },

@@ -114,7 +114,11 @@ export async function benchRisk(opts: RiskBenchOptions): Promise<void> {
     );
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    if (process.env['SSJ_BENCH_KEEP'] === undefined) {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    } else {
+      log(`  kept database ${dbName} (SSJ_BENCH_KEEP)`);
+    }
     await admin.end();
   }
 }

@@ -3,3 +3,4 @@ export * from './statistics';
 export * from './fairness';
 export * from './joint';
 export * from './evaluation';
+export * from './evaluation-config';

@@ -5,3 +5,4 @@ export * from './plan-flow';
 export * from './seed-input';
 export * from './scheme';
 export * from './overlap';
+export * from './sides';

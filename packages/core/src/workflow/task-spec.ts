@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../result';
 import { CANONICAL_RATIO } from '../draw/sample-size';
 import { TARGET_TYPES } from '../reference/target-key';
 import { TARGET_STATUSES } from '../targets/target';
+import { tierSourceSchema } from '../risk/indicators';
 
 /** A stratum's tiers: A–D, or `unrated` for targets without a credit tier. */
 export const stratumTierSchema = z.enum(['A', 'B', 'C', 'D', 'unrated']);
@@ -68,6 +69,11 @@ export const taskSpecSchema = z.strictObject({
   jurisdictionRule: z.boolean().default(false),
   /** Allow the adjacent-region fallback pool (spec §5), when the region configures one. */
   crossRegion: z.boolean().default(false),
+  /**
+   * Which tier the strata read (信用风险分类): 'computed' (this system's score), 'imported' (e.g. the
+   * national A–D classification), or null for each target's effective tier (the region's preference).
+   */
+  tierSource: tierSourceSchema.nullable().default(null),
 });
 export type TaskSpec = z.infer<typeof taskSpecSchema>;
 export type TaskSpecInput = z.input<typeof taskSpecSchema>;
@@ -121,6 +127,15 @@ export function checkTaskSpec(
     if (s.max !== null && s.max < s.min) {
       issues.push(issue(`strata.${i}.max`, '最大样本量小于最小样本量', 'max is below min'));
     }
+  }
+  if (spec.tierSource !== null && hasAll) {
+    issues.push(
+      issue(
+        'tierSource',
+        '未按信用风险分层时无需选择分级来源',
+        'a tier source applies only to strata by credit-risk tier',
+      ),
+    );
   }
   if (spec.participants.includes(lead)) {
     issues.push(

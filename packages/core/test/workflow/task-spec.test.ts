@@ -57,6 +57,24 @@ describe('checkTaskSpec', () => {
       expect(r.error.issues?.map((i) => i.field)).toEqual(['windowEnd', 'strata.1.tiers']);
     }
   });
+  it('takes a tier source only for strata by tier; none by default', () => {
+    expect(base.tierSource).toBeNull();
+    const tiered = [
+      { name: '高', tiers: ['C', 'D'], ratio: '0.1', min: 0, max: null },
+      { name: '低', tiers: ['A', 'B', 'unrated'], ratio: '0.02', min: 0, max: null },
+    ] as const;
+    const imported = checkTaskSpec(
+      taskSpecSchema.parse({ ...base, strata: tiered, tierSource: 'imported' }),
+      'L',
+    );
+    expect(imported.ok && imported.value.tierSource).toBe('imported');
+    const flat = checkTaskSpec({ ...base, tierSource: 'computed' }, 'L');
+    expect(flat.ok).toBe(false);
+    if (!flat.ok) {
+      expect(flat.error.issues?.map((i) => i.field)).toEqual(['tierSource']);
+    }
+    expect(taskSpecSchema.safeParse({ ...base, tierSource: 'national' }).success).toBe(false);
+  });
   it('places targets in strata by tier, unrated included when asked', () => {
     expect(stratumHolds({ tiers: null }, 'A')).toBe(true);
     expect(stratumHolds({ tiers: ['D'] }, 'D')).toBe(true);

@@ -250,7 +250,6 @@ export const targets = pgTable(
     uniqueIndex('targets_uscc_uq').on(t.uscc),
     index('targets_division_idx').on(t.divisionCode),
     index('targets_industry_idx').on(t.industryCode),
-    index('targets_tier_idx').on(t.riskTier),
     index('targets_status_idx').on(t.status),
     index('targets_unit_idx').on(t.supervisingUnit),
     index('targets_tags_idx').using('gin', t.tags),
@@ -661,6 +660,16 @@ export const inspections = pgTable(
     publishedAt: ts('published_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Distinct result categories recorded so far, sorted; kept by a trigger on inspection_results (dashboards, issue 6). */
+    resultCategories: text('result_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Distinct items with a result, sorted; kept by the same trigger (item-list coverage). */
+    resultItems: uuid('result_items')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [
     uniqueIndex('inspections_draw_target_uq').on(t.drawId, t.targetId),
@@ -779,6 +788,8 @@ export const targetRiskFacts = pgTable(
     penalties3y: integer('penalties_3y').notNull().default(0),
     complaints12m: integer('complaints_12m').notNull().default(0),
     annualReportOverdue: boolean('annual_report_overdue').notNull().default(false),
+    /** 数据日期: the date the sending system's data refers to, as given by the last import that set it. */
+    dataDate: date('data_date', { mode: 'string' }),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [check('risk_facts_counts_chk', sql`${t.penalties3y} >= 0 and ${t.complaints12m} >= 0`)],
@@ -878,4 +889,67 @@ export const jointProposals = pgTable(
     index('joint_proposals_year_idx').on(t.year, t.status),
     check('joint_proposals_status_chk', sql`${t.status} in ('open','accepted','declined')`),
   ],
+);
+
+// ─── Dashboard rollups (issue 6: 1 M inspections aggregated in ≤ 1 s) ───
+// Kept by statement-level triggers on inspections, inspection_results and follow_ups (migration
+// 0010): each statement adds its rows' new contributions and subtracts their old ones, so the
+// dashboards read a few thousand rollup rows instead of scanning every inspection.
+
+/** Inspections per task and visit month (China time; '' = not visited yet): made, with results, with a problem. */
+export const rollupTaskMonths = pgTable(
+  'rollup_task_months',
+  {
+    taskId: text('task_id').notNull(),
+    month: text('month').notNull(),
+    inspections: integer('inspections').notNull().default(0),
+    withResults: integer('with_results').notNull().default(0),
+    withProblem: integer('with_problem').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.month] })],
+);
+
+/** Visits per task and inspector (badge), for the workload spread. */
+export const rollupTaskInspectors = pgTable(
+  'rollup_task_inspectors',
+  {
+    taskId: text('task_id').notNull(),
+    inspector: text('inspector').notNull(),
+    visits: integer('visits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.inspector] })],
+);
+
+/** Inspections per task and result category (an inspection counts once per category it recorded). */
+export const rollupTaskCategories = pgTable(
+  'rollup_task_categories',
+  {
+    taskId: text('task_id').notNull(),
+    category: text('category').notNull(),
+    inspections: integer('inspections').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.category] })],
+);
+
+/** Inspections per task and item with a result, for item-list coverage. */
+export const rollupTaskItems = pgTable(
+  'rollup_task_items',
+  {
+    taskId: text('task_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    inspections: integer('inspections').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.itemId] })],
+);
+
+/** Follow-ups per task and department, and those closed. */
+export const rollupTaskFollowUps = pgTable(
+  'rollup_task_follow_ups',
+  {
+    taskId: text('task_id').notNull(),
+    departmentCode: text('department_code').notNull(),
+    total: integer('total').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.departmentCode] })],
 );

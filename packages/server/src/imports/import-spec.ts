@@ -6,7 +6,7 @@ import type { FieldIssue, Result } from '@openssj/core';
 import type { AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 
-export type ImportKind = 'targets' | 'inspectors' | 'items' | 'tiers';
+export type ImportKind = 'targets' | 'inspectors' | 'items' | 'tiers' | 'risk-facts';
 
 /** One column of a template. */
 export interface HeaderSpec {
@@ -38,6 +38,8 @@ export interface UpsertCounts {
 export interface ImportSpec<Row> {
   readonly kind: ImportKind;
   readonly headers: readonly HeaderSpec[];
+  /** Lines for the template's notes sheet (说明), e.g. what a blank cell means. */
+  readonly notes?: readonly string[];
   /** Parse and validate one row (raw values keyed by HeaderSpec.key; absent optional columns are ''). */
   parseRow(
     raw: Readonly<Record<string, string>>,

@@ -1,7 +1,7 @@
 /**
  * /api/evaluation (考核, issue 6): a region's criteria and weights, the yearly report of every
  * department (照单履责、照单考核), and its xlsx export. Leaders and auditors read; the region's
- * market-regulation admin or a system admin sets the criteria.
+ * market-regulation admin or a system admin sets the criteria, or drops them to inherit again.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,6 +16,7 @@ import {
   evaluationXlsx,
   getCriteria,
   putCriteria,
+  resetCriteria,
 } from '../services/evaluation.service';
 import { riskRegionSchema } from '../services/risk-access';
 
@@ -67,6 +68,27 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         { actor: actorOf(request), requestId: request.id },
         request.body.regionCode,
         request.body.config,
+      );
+      return res.ok ? res.value : sendError(reply, res.error);
+    },
+  );
+
+  r.delete(
+    '/api/evaluation/criteria',
+    {
+      config: { access: rolesAccess('dept_admin', 'system_admin') },
+      schema: {
+        tags: ['evaluation'],
+        summary: "恢复继承的考核指标 / drop a region's own criteria, inheriting again",
+        querystring: z.object({ region: z.string().regex(/^\d{6}$/) }),
+        response: responses(criteriaViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await resetCriteria(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.query.region,
       );
       return res.ok ? res.value : sendError(reply, res.error);
     },

@@ -1,6 +1,6 @@
 /**
- * /api/imports: spreadsheet imports (targets, inspectors, items): templates, upload → job,
- * job progress and result, cancel, and the error report.
+ * /api/imports: spreadsheet imports (targets, inspectors, items, tiers, risk facts): templates,
+ * upload → job, job progress and result, cancel, and the error report.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,7 +18,7 @@ import {
   startImport,
 } from '../services/import.service';
 
-const kindSchema = z.enum(['targets', 'inspectors', 'items', 'tiers']);
+const kindSchema = z.enum(['targets', 'inspectors', 'items', 'tiers', 'risk-facts']);
 const jobParams = z.object({ id: z.uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -10,8 +10,10 @@ import { actorOf, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   fallbackInputSchema,
+  fallbackListSchema,
   fallbackViewSchema,
   getFallbackRegions,
+  listFallbackRegions,
   putFallbackRegions,
 } from '../services/cross-region.service';
 import {
@@ -120,6 +122,19 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
       );
       return res.ok ? res.value : sendError(reply, res.error);
     },
+  );
+
+  r.get(
+    '/api/cross-region/fallbacks',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['joint'],
+        summary: '已配置的相邻地区 / every region with adjacent regions configured',
+        response: responses(fallbackListSchema),
+      },
+    },
+    async (request) => listFallbackRegions(deps, actorOf(request)),
   );
 
   r.put(

@@ -7,7 +7,7 @@ import { domainError, err, ok, type DomainError, type Result } from '@openssj/co
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import { listRegions } from '../db/repos/org.repo';
-import { getSettings, putSetting } from '../db/repos/setting.repo';
+import { getSettings, listSettings, putSetting } from '../db/repos/setting.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -17,6 +17,7 @@ import { ADJACENT_REGIONS_SETTING } from './workflow-settings';
 const regionCode = z.string().regex(/^\d{6}$/, '6-digit region code');
 export const fallbackInputSchema = z.object({ regionCode, adjacent: z.array(regionCode).max(50) });
 export const fallbackViewSchema = z.object({ regionCode: z.string(), adjacent: z.array(z.string()) });
+export const fallbackListSchema = z.object({ items: z.array(fallbackViewSchema) });
 const listSchema = z.array(regionCode);
 
 const parseList = (v: unknown): string[] => {
@@ -35,6 +36,19 @@ export async function getFallbackRegions(
   }
   const values = await getSettings(deps.database.db, ADJACENT_REGIONS_SETTING, [region]);
   return ok({ regionCode: region, adjacent: parseList(values.get(region)) });
+}
+
+/** Every region with adjacent regions configured, that the actor may read (the settings screen's overview). */
+export async function listFallbackRegions(
+  deps: ServiceDeps,
+  actor: Actor,
+): Promise<z.infer<typeof fallbackListSchema>> {
+  const values = await listSettings(deps.database.db, ADJACENT_REGIONS_SETTING);
+  const items = [...values]
+    .filter(([scope]) => /^\d{6}$/.test(scope) && canReadRiskRegion(actor, scope))
+    .map(([scope, v]) => ({ regionCode: scope, adjacent: parseList(v) }))
+    .filter((x) => x.adjacent.length > 0);
+  return { items };
 }
 
 /** Set a region's adjacent regions, both ways (system admin: it changes two regions' pools); audited. */
@@ -73,23 +87,33 @@ export async function putFallbackRegions(
     const touched = [...new Set([...before, ...adjacent])];
     const others = await getSettings(tx, ADJACENT_REGIONS_SETTING, touched);
     await putSetting(tx, input.regionCode, ADJACENT_REGIONS_SETTING, adjacent, now);
+    const changes: { region: string; before: string[]; after: string[] }[] = [
+      { region: input.regionCode, before, after: adjacent },
+    ];
     for (const r of touched) {
-      const list = parseList(others.get(r)).filter((c) => c !== input.regionCode);
+      const was = parseList(others.get(r));
+      const list = was.filter((c) => c !== input.regionCode);
       const next = adjacent.includes(r) ? [...list, input.regionCode].sort() : list;
       await putSetting(tx, r, ADJACENT_REGIONS_SETTING, next, now);
+      changes.push({ region: r, before: was, after: next });
     }
-    await audit(
-      tx,
-      ctx,
-      {
-        action: 'cross_region.fallback',
-        entityType: 'setting',
-        entityId: `${input.regionCode}/${ADJACENT_REGIONS_SETTING}`,
-        before,
-        after: adjacent,
-      },
-      now,
-    );
+    // 全程留痕: one row per region whose pool changed, the mirrored ones included
+    for (const c of changes) {
+      if (c.region === input.regionCode || c.before.join() !== c.after.join()) {
+        await audit(
+          tx,
+          ctx,
+          {
+            action: 'cross_region.fallback',
+            entityType: 'setting',
+            entityId: `${c.region}/${ADJACENT_REGIONS_SETTING}`,
+            before: c.before,
+            after: c.after,
+          },
+          now,
+        );
+      }
+    }
     return ok({ regionCode: input.regionCode, adjacent });
   });
 }

@@ -5,13 +5,13 @@
  */
 import {
   DEFAULT_EVALUATION_CONFIG,
-  domainError,
   EVALUATION_CRITERIA,
   evaluationConfigSchema,
   ok,
   err,
   rateOf,
   scoreDepartment,
+  validateEvaluationConfig,
   type DomainError,
   type EvaluationConfig,
   type Result,
@@ -20,7 +20,7 @@ import { sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
-import { getSettings, putSetting } from '../db/repos/setting.repo';
+import { deleteSetting, getSettings, putSetting } from '../db/repos/setting.repo';
 import { divisionRange } from '../db/repos/target-filter';
 import { queryRows } from '../db/sql';
 import { inTransaction } from '../db/tx';
@@ -106,18 +106,15 @@ export async function putCriteria(
   if (!canWriteRiskRegion(ctx.actor, region)) {
     return err(forbiddenRegion(region, true));
   }
-  const parsed = evaluationConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    return err(
-      domainError('VALIDATION', '考核指标配置无效', 'invalid evaluation criteria', {
-        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-      }),
-    );
+  // the same per-field messages as the console's editor (core: validateEvaluationConfig)
+  const parsed = validateEvaluationConfig(config);
+  if (!parsed.ok) {
+    return parsed;
   }
   const now = deps.clock();
   const saved = await inTransaction(deps.database.db, async (tx): Promise<Result<null, DomainError>> => {
     const before = (await getSettings(tx, EVALUATION_SETTING, [region])).get(region) ?? null;
-    await putSetting(tx, region, EVALUATION_SETTING, parsed.data, now);
+    await putSetting(tx, region, EVALUATION_SETTING, parsed.value, now);
     await audit(
       tx,
       ctx,
@@ -126,13 +123,44 @@ export async function putCriteria(
         entityType: 'setting',
         entityId: `${region}/${EVALUATION_SETTING}`,
         before,
-        after: parsed.data,
+        after: parsed.value,
       },
       now,
     );
     return ok(null);
   });
   return saved.ok ? getCriteria(deps, ctx.actor, region) : saved;
+}
+
+/** Drop a region's own criteria so it inherits again (up the chain, else the default); audited. */
+export async function resetCriteria(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  region: string,
+): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
+  if (!canWriteRiskRegion(ctx.actor, region)) {
+    return err(forbiddenRegion(region, true));
+  }
+  const now = deps.clock();
+  await inTransaction(deps.database.db, async (tx): Promise<Result<null, DomainError>> => {
+    const before = (await getSettings(tx, EVALUATION_SETTING, [region])).get(region);
+    if (before !== undefined && (await deleteSetting(tx, region, EVALUATION_SETTING))) {
+      await audit(
+        tx,
+        ctx,
+        {
+          action: 'evaluation.criteria.reset',
+          entityType: 'setting',
+          entityId: `${region}/${EVALUATION_SETTING}`,
+          before,
+          after: null,
+        },
+        now,
+      );
+    }
+    return ok(null);
+  });
+  return getCriteria(deps, ctx.actor, region);
 }
 
 /** Plans of the year published before their first task began, per department (004: plans are published first). */

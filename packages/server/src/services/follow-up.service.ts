@@ -23,7 +23,7 @@ import { audit } from './audit.service';
 import { chinaToday, loadHolidayTable } from './calendar.service';
 import type { ServiceDeps } from './context';
 import { accessInspection } from './inspection-access';
-import { followUpView, followUpViewSchema, loadVisitItems, type FollowUpView } from './inspection-view';
+import { followUpView, followUpViewSchema, loadItemsOfVisit, type FollowUpView } from './inspection-view';
 
 type Ctx = AuditContext & { actor: Actor };
 
@@ -68,10 +68,7 @@ export async function addFollowUp(
         ),
       );
     }
-    if (
-      input.itemId !== null &&
-      !(await loadVisitItems(tx, a.task.id)).some((i) => i.itemId === input.itemId)
-    ) {
+    if (input.itemId !== null && !(await loadItemsOfVisit(tx, a)).some((i) => i.itemId === input.itemId)) {
       return err(domainError('VALIDATION', '该事项不属于本次抽查任务', 'the item is not part of this task'));
     }
     let deadline = input.deadline;

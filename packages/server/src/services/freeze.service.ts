@@ -17,6 +17,7 @@ import {
   planStatusSchema,
   poolDigest,
   sampleSize,
+  tierSourceSchema,
   type DomainError,
   type Result,
 } from '@openssj/core';
@@ -107,6 +108,17 @@ export async function freezeDraw(
     if (!canWriteDepartment(ctx.actor, task.leadDepartmentCode)) {
       return err(forbiddenDepartment(task.leadDepartmentCode));
     }
+    if (task.status === 'merged') {
+      // merged into a joint task (联合抽查): that task is drawn instead, never both
+      return err(
+        domainError(
+          'INVALID_STATE',
+          '该任务已合并为联合抽查任务，不能单独摇号',
+          'the task was merged into a joint task: draw the joint task',
+          { details: { status: task.status } },
+        ),
+      );
+    }
     if (!planDrawable(planStatusSchema.parse(t.planStatus))) {
       return err(
         domainError(
@@ -150,6 +162,7 @@ export async function freezeDraw(
       year,
       cap: await yearlyCap(tx, task.leadDepartmentCode),
       jurisdictionRule: task.jurisdictionRule,
+      tierSource: tierSourceSchema.nullable().catch(null).parse(task.tierSource),
       manual: input.manualExclusions,
     };
 

@@ -82,7 +82,7 @@ const storedCounts = z.object({
 /** The job as the API shows it. */
 export const importJobViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(['targets', 'inspectors', 'items', 'tiers']),
+  kind: z.enum(['targets', 'inspectors', 'items', 'tiers', 'risk-facts']),
   fileName: z.string(),
   mode: z.enum(['all-or-nothing', 'valid-only']),
   dryRun: z.boolean(),
@@ -360,7 +360,7 @@ export async function getImportJob(
   const issues = errors.success ? errors.data.issues : [];
   return ok({
     id: row.id,
-    kind: z.enum(['targets', 'inspectors', 'items', 'tiers']).parse(row.kind),
+    kind: z.enum(['targets', 'inspectors', 'items', 'tiers', 'risk-facts']).parse(row.kind),
     fileName: row.fileName,
     mode,
     dryRun: counts.success ? counts.data.dryRun : false,
@@ -435,7 +435,8 @@ export async function importTemplate(
     );
   }
   const notes =
-    kind === 'targets'
+    spec.notes ??
+    (kind === 'targets'
       ? [
           '统一社会信用代码与对象编码只填一个：市场主体填统一社会信用代码，产品、项目、行为等填对象编码（如 产品:批次-2026-001）。',
           '对象类型：企业、个体工商户、农民专业合作社、其他组织、产品、项目、行为。登记状态：在营、注销、吊销、撤销、迁出。',
@@ -446,7 +447,7 @@ export async function importTemplate(
             '外部信用风险分类结果（如全国企业信用风险分类月度结果）：按统一社会信用代码或对象编码匹配名录库中的对象。',
             '信用风险等级：A（低风险）、B（一般风险）、C（较高风险）、D（高风险）。评定日期不能晚于导入当天；来源可留空。',
           ]
-        : [];
+        : []);
   return ok({
     fileName: `${label.zh}导入模板.xlsx`,
     bytes: await templateXlsx(label.zh, spec.headers, notes),

@@ -3,15 +3,27 @@
  * their own department's items), a leader of a task department reviews it, the lead
  * department publishes it, and department admins and leaders of the task's departments
  * (and oversight roles) read it. Everyone else gets 403; an unknown id 404.
+ * In a cross-region task (core `sideOfTarget`) the visit belongs to the side whose region holds
+ * the target: only that side's departments read, review, publish and follow it up.
  */
-import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  domainError,
+  err,
+  ok,
+  sideOfTarget,
+  type DomainError,
+  type Result,
+  type TaskSide,
+} from '@openssj/core';
 import { hasAnyRole, type Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import {
   findInspection,
+  findTargetRow,
   findTask,
   inspectorsOfUser,
   taskDepartments,
+  taskSideDepartments,
   type InspectionRow,
   type InspectorRow,
   type TaskRow,
@@ -22,6 +34,10 @@ export interface InspectionAccess {
   readonly task: TaskRow;
   /** Lead first, then participants. */
   readonly departments: readonly string[];
+  /** The side the visit belongs to in a cross-region task; null when every department shares it. */
+  readonly side: TaskSide | null;
+  /** The departments whose items apply and whose staff handle the visit: the side's, else all. */
+  readonly handling: readonly string[];
   /** The actor's inspector records that are on this team. */
   readonly myInspectors: readonly InspectorRow[];
   readonly onTeam: boolean;
@@ -61,23 +77,28 @@ export async function accessInspection(
     return err(inspectionNotFound(id));
   }
   const departments = await taskDepartments(db, task);
+  const side = task.crossRegion ? await visitSide(db, task.id, inspection.targetId) : null;
+  const handling = side?.departments ?? departments;
   const mine = hasAnyRole(actor, ['inspector']) ? await inspectorsOfUser(db, actor.userId) : [];
   const myInspectors = mine.filter((i) => inspection.inspectors.includes(i.id));
   const onTeam = myInspectors.length > 0;
-  const inTaskDept = departments.includes(actor.departmentCode);
+  const inTaskDept = handling.includes(actor.departmentCode);
   const staffOfTask = inTaskDept && hasAnyRole(actor, ['dept_admin', 'leader']);
   const oversight = hasAnyRole(actor, ['system_admin', 'auditor']);
+  // issue 6: each side of a cross-region task publishes its own part; otherwise the lead publishes
+  const publisher = side === null ? actor.departmentCode === task.leadDepartmentCode : inTaskDept;
   const a: InspectionAccess = {
     inspection,
     task,
     departments,
+    side,
+    handling,
     myInspectors,
     onTeam,
     canRead: onTeam || staffOfTask || oversight,
     canReview: inTaskDept && hasAnyRole(actor, ['leader']),
     canPublish:
-      (actor.departmentCode === task.leadDepartmentCode && hasAnyRole(actor, ['leader', 'dept_admin'])) ||
-      hasAnyRole(actor, ['system_admin']),
+      (publisher && hasAnyRole(actor, ['leader', 'dept_admin'])) || hasAnyRole(actor, ['system_admin']),
     canFollowUp:
       inTaskDept &&
       hasAnyRole(actor, ['dept_admin', 'leader', 'inspector']) &&
@@ -93,7 +114,16 @@ export async function accessInspection(
   return ok(a);
 }
 
-/** The departments whose items the actor may record on this visit (their inspector records' departments). */
+/** The side of a visit of a cross-region task (null: no sides, or the target is in no department's region). */
+export async function visitSide(db: Db, taskId: string, targetId: string): Promise<TaskSide | null> {
+  const t = (await taskSideDepartments(db, [taskId])).get(taskId);
+  const target = await findTargetRow(db, targetId);
+  return t === undefined || target === undefined
+    ? null
+    : sideOfTarget(t.crossRegion, t.departments, target.divisionCode);
+}
+
+/** The departments whose items the actor may record on this visit (their inspector records' departments, on the visit's side). */
 export function recordingDepartments(a: InspectionAccess): Set<string> {
-  return new Set(a.myInspectors.map((i) => i.departmentCode));
+  return new Set(a.myInspectors.map((i) => i.departmentCode).filter((d) => a.handling.includes(d)));
 }

@@ -84,6 +84,10 @@ export const visitViewSchema = z.object({
   taskTitle: z.string(),
   leadDepartmentCode: z.string(),
   departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Cross-region task (issue 6): the side the visit belongs to (the target's region); null otherwise. */
+  side: z
+    .object({ departmentCode: z.string(), departmentName: z.string(), regionCode: z.string() })
+    .nullable(),
   drawId: z.string(),
   plannedDate: z.string().nullable(),
   visitedAt: z.string().nullable(),
@@ -196,6 +200,16 @@ export async function loadVisitItems(db: Db, taskId: string): Promise<VisitItemF
   });
 }
 
+/** The items of a visit: in a cross-region task only those of the visit's side (异地同标: each side's copy of the agreed list). */
+export async function loadItemsOfVisit(
+  db: Db,
+  a: Pick<InspectionAccess, 'inspection' | 'handling'>,
+): Promise<VisitItemFull[]> {
+  return (await loadVisitItems(db, a.inspection.taskId)).filter((it) =>
+    a.handling.includes(it.departmentCode),
+  );
+}
+
 /** A results row parsed (jsonb and category checked with zod). */
 export function parseResultRow(r: ResultRow): z.infer<typeof resultViewSchema> {
   return {
@@ -250,7 +264,7 @@ export function parseSignature(v: unknown) {
 export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Promise<VisitView> {
   const i = a.inspection;
   // one after another: inside a transaction these share one connection
-  const items = await loadVisitItems(db, i.taskId);
+  const items = await loadItemsOfVisit(db, a);
   const results = await listResults(db, i.id);
   const photos = await listPhotoMeta(db, i.id);
   const team = await inspectorsByIds(db, i.inspectors);
@@ -286,6 +300,14 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
     taskTitle: a.task.title,
     leadDepartmentCode: a.task.leadDepartmentCode,
     departments: a.departments.map((code) => ({ code, name: names.get(code) ?? code })),
+    side:
+      a.side === null
+        ? null
+        : {
+            departmentCode: a.side.departments.join(','),
+            departmentName: a.side.departments.map((c) => names.get(c) ?? c).join('、'),
+            regionCode: a.side.regionCode,
+          },
     drawId: i.drawId,
     plannedDate: i.plannedDate,
     visitedAt: i.visitedAt?.toISOString() ?? null,
@@ -356,7 +378,7 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
       table,
       a.task.resultsPublishedAt !== null,
     ),
-    jointSummary: a.departments.map((code) => {
+    jointSummary: a.handling.map((code) => {
       const deptItems = items.filter((it) => it.departmentCode === code);
       const cats = byDept.get(code) ?? [];
       return {

@@ -12,6 +12,7 @@ import {
   inspectionTransition,
   isEditable,
   ok,
+  sideOfTarget,
   type BusinessSignature,
   type DomainError,
   type FieldIssue,
@@ -23,6 +24,7 @@ import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 import {
+  departmentNames,
   inspectorsByIds,
   inspectorsOfUser,
   itemNamesOfTasks,
@@ -30,6 +32,7 @@ import {
   listPhotoMeta,
   listResults,
   lockInspection,
+  taskSideDepartments,
   updateInspectionVersioned,
   upsertResults,
   type InspectionRow,
@@ -47,6 +50,7 @@ import {
 } from './inspection-access';
 import {
   buildVisitView,
+  loadItemsOfVisit,
   loadVisitItems,
   parseConfirmations,
   parseResultRow,
@@ -72,6 +76,10 @@ export const visitListItemSchema = z.object({
   items: z.array(z.string()),
   reviewComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  /** Cross-region task (issue 6): the side the visit belongs to (the target's region); null otherwise. */
+  side: z
+    .object({ departmentCode: z.string(), departmentName: z.string(), regionCode: z.string() })
+    .nullable(),
 });
 export type VisitListItem = z.infer<typeof visitListItemSchema>;
 
@@ -87,7 +95,23 @@ async function toListItems(
   rows: Awaited<ReturnType<typeof listInspections>>,
   today: string,
 ): Promise<VisitListItem[]> {
-  const names = await itemNamesOfTasks(db, [...new Set(rows.map((r) => r.task.id))]);
+  const taskIds = [...new Set(rows.map((r) => r.task.id))];
+  const names = await itemNamesOfTasks(db, taskIds);
+  const sided = await taskSideDepartments(db, taskIds);
+  const deptNames = await departmentNames(db, [
+    ...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code))),
+  ]);
+  const sideOf = (taskId: string, division: string) => {
+    const x = sided.get(taskId);
+    const side = x === undefined ? null : sideOfTarget(x.crossRegion, x.departments, division);
+    return side === null
+      ? null
+      : {
+          departmentCode: side.departments.join(','),
+          departmentName: side.departments.map((c) => deptNames.get(c) ?? c).join('、'),
+          regionCode: side.regionCode,
+        };
+  };
   return rows.map(({ inspection: i, target: t, task }) => ({
     id: i.id,
     status: inspectionStatusSchema.parse(i.status),
@@ -100,6 +124,7 @@ async function toListItems(
     items: names.get(task.id) ?? [],
     reviewComment: i.reviewComment,
     submittedAt: i.submittedAt?.toISOString() ?? null,
+    side: sideOf(task.id, t.divisionCode),
   }));
 }
 
@@ -203,16 +228,22 @@ export async function saveDraft(
       return next;
     }
     const items = new Map((await loadVisitItems(tx, i.taskId)).map((it) => [it.itemId, it]));
+    const mine = new Set((await loadItemsOfVisit(tx, a)).map((it) => it.itemId));
     const depts = recordingDepartments(a);
     const issues: FieldIssue[] = [];
     for (const r of body.results) {
       const item = items.get(r.itemId);
-      if (item === undefined) {
+      if (item === undefined || !mine.has(r.itemId)) {
         issues.push({
           field: `${r.itemId}`,
           value: r.itemId,
-          messageZh: '该事项不属于本次抽查任务',
-          messageEn: 'the item is not part of this task',
+          ...(item === undefined
+            ? { messageZh: '该事项不属于本次抽查任务', messageEn: 'the item is not part of this task' }
+            : {
+                // issue 6: a cross-region visit records the items of the side holding the target
+                messageZh: '跨区域任务：该事项由检查对象所在地一方录入，不属于本次检查',
+                messageEn: 'cross-region task: the item belongs to the other side, not to this visit',
+              }),
         });
         continue;
       }
@@ -398,7 +429,7 @@ export async function submitVisit(
     if (version !== i.version) {
       return err(await staleVersion(tx, a, version, now));
     }
-    const items = await loadVisitItems(tx, i.taskId);
+    const items = await loadItemsOfVisit(tx, a);
     const results = await listResults(tx, i.id);
     const photos = await listPhotoMeta(tx, i.id);
     const team = await inspectorsByIds(tx, i.inspectors);

@@ -63,6 +63,8 @@ export const proposalSchema = z.object({
   id: z.string(),
   year: z.number(),
   taskIds: z.array(z.string()),
+  /** The merged tasks' titles, in taskIds order. */
+  titles: z.array(z.string()),
   departments: z.array(z.string()),
   responses: z.record(
     z.string(),
@@ -87,6 +89,7 @@ const proposalRow = z.object({
   id: z.string(),
   year: z.coerce.number(),
   task_ids: z.array(z.string()),
+  titles: z.array(z.string()),
   departments: z.array(z.string()),
   responses: z.unknown(),
   estimate: z.unknown(),
@@ -101,6 +104,7 @@ function proposalView(r: z.infer<typeof proposalRow>): JointProposal {
     id: r.id,
     year: r.year,
     taskIds: r.task_ids,
+    titles: r.titles,
     departments: r.departments,
     responses: r.responses,
     estimate: r.estimate,
@@ -114,7 +118,8 @@ function proposalView(r: z.infer<typeof proposalRow>): JointProposal {
 async function listProposalRows(db: Db, where: ReturnType<typeof sql>, lock = false) {
   return queryRows(
     db,
-    sql`SELECT * FROM joint_proposals WHERE ${where} ORDER BY created_at DESC, id ${lock ? sql`FOR UPDATE` : sql``}`,
+    sql`SELECT *, ARRAY(SELECT coalesce(t.title, u.id) FROM unnest(task_ids) WITH ORDINALITY u(id, o) LEFT JOIN tasks t ON t.id = u.id ORDER BY u.o) AS titles
+        FROM joint_proposals WHERE ${where} ORDER BY created_at DESC, id ${lock ? sql`FOR UPDATE` : sql``}`,
     proposalRow,
   );
 }
@@ -126,7 +131,7 @@ async function taskSize(
   year: number,
   cap: number,
 ): Promise<{ frame: number; sample: number }> {
-  const frames = await estimateFrames(db, t.scope, t.strata, year, cap);
+  const frames = await estimateFrames(db, t.scope, t.strata, year, cap, t.tierSource);
   let sample = 0;
   t.strata.forEach((s, i) => {
     const r = parseRatio(s.ratio);
@@ -406,6 +411,7 @@ async function createJointTask(
     jurisdictionRule: parts.some((t) => t.jurisdictionRule),
     quota,
     crossRegion: parts.some((t) => t.crossRegion),
+    tierSource: lead.tierSource,
     createdBy: ctx.actor.username,
     createdAt: now,
     updatedAt: now,

@@ -62,13 +62,12 @@ function inspectionWhere(q: RecordsQuery): SQL {
       sql`to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, k.window_start), 'YYYY-MM') = ${q.month}`,
     );
   }
+  // result_categories: the inspection's distinct categories, kept by a trigger (migration 0010)
   if (q.category !== undefined) {
-    parts.push(
-      sql`EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ${q.category})`,
-    );
+    parts.push(sql`${q.category} = ANY(i.result_categories)`);
   }
   if (q.problem !== undefined) {
-    const has = sql`EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM_CATEGORIES_SQL}::text[]))`;
+    const has = sql`i.result_categories && ${PROBLEM_CATEGORIES_SQL}::text[]`;
     parts.push(q.problem ? has : sql`NOT ${has}`);
   }
   if (q.inspector !== undefined) {
@@ -93,16 +92,20 @@ export async function dashboardRecords(
   let rows: z.infer<typeof withTotal>[];
   switch (q.kind) {
     case 'inspections':
+      // the count and the page are separate statements: the page joins targets for its rows only
       rows = await queryRows(
         db,
-        sql`WITH ${scopedTasks(sc.value)}
-          SELECT i.id, i.task_id, k.title AS task_title, k.lead_department_code, i.target_id, t.name AS target_name, i.status,
-            array_to_string(i.inspectors, '、') AS inspectors, i.visited_at,
-            (SELECT string_agg(DISTINCT r.category, '；') FROM inspection_results r WHERE r.inspection_id = i.id) AS categories,
-            count(*) OVER () AS total
-          FROM inspections i JOIN tasks k ON k.id = i.task_id JOIN targets t ON t.id = i.target_id
-          WHERE ${inspectionWhere(q)}
-          ORDER BY i.task_id, i.id LIMIT ${q.pageSize} OFFSET ${offset}`,
+        sql`WITH ${scopedTasks(sc.value)},
+          hit AS (SELECT i.id, i.task_id, k.title AS task_title, k.lead_department_code, i.target_id, i.status, i.inspectors, i.visited_at,
+                    i.result_categories
+                  FROM inspections i JOIN tasks k ON k.id = i.task_id
+                  WHERE ${inspectionWhere(q)}
+                  ORDER BY i.task_id, i.id LIMIT ${q.pageSize} OFFSET ${offset})
+          SELECT h.id, h.task_id, h.task_title, h.lead_department_code, h.target_id, t.name AS target_name, h.status,
+            array_to_string(h.inspectors, '、') AS inspectors, h.visited_at, nullif(array_to_string(h.result_categories, '；'), '') AS categories,
+            (SELECT count(*) FROM inspections i JOIN tasks k ON k.id = i.task_id WHERE ${inspectionWhere(q)}) AS total
+          FROM hit h JOIN targets t ON t.id = h.target_id
+          ORDER BY h.task_id, h.id`,
         withTotal,
       );
       break;
@@ -114,7 +117,7 @@ export async function dashboardRecords(
         sql`WITH ${scopedTasks(sc.value)}
           SELECT k.id, k.title, k.lead_department_code, k.window_start::text AS window_start, k.window_end::text AS window_end, k.status,
             max(st.ndept) AS departments, bool_or(st.joint) AS joint, k.results_published_at,
-            (SELECT count(*) FROM inspections i WHERE i.task_id = k.id AND i.status <> 'cancelled') AS inspections,
+            (SELECT coalesce(sum(m.inspections), 0) FROM rollup_task_months m WHERE m.task_id = k.id) AS inspections,
             count(*) OVER () AS total
           FROM st JOIN tasks k ON k.id = st.task_id
           GROUP BY k.id HAVING ${joint}

@@ -13,6 +13,7 @@ import {
   ok,
   publicInspectorLabel,
   resultCategorySchema,
+  sideOfTarget,
   summaryCategory,
   type DomainError,
   type ResultCategory,
@@ -28,11 +29,13 @@ import {
   inspectorsByIds,
   listResults,
   taskDepartments,
+  taskSideDepartments,
 } from '../db/repos/inspection.repo';
 import { countPublished, publishedPage, type PublishedFilter } from '../db/repos/publication.repo';
 import { inspections } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { chinaToday } from './calendar.service';
+import { visitSide } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
 
 export const publicResultRowSchema = z.object({
@@ -107,6 +110,16 @@ export async function listPublicResults(
   const [rows, count] = await Promise.all([publishedPage(db, f, q.limit + 1, after), countPublished(db, f)]);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  // issue 6: a cross-region task's result is published by the side holding the target
+  const sided = await taskSideDepartments(db, [...new Set(page.map((r) => r.task_id))]);
+  const names = await departmentNames(db, [
+    ...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code))),
+  ]);
+  const publisher = (r: (typeof page)[number]): string => {
+    const x = sided.get(r.task_id);
+    const side = x === undefined ? null : sideOfTarget(x.crossRegion, x.departments, r.division_code);
+    return side === null ? r.lead_department_name : side.departments.map((c) => names.get(c) ?? c).join('、');
+  };
   return ok({
     items: page.map((r) => ({
       id: r.id,
@@ -116,7 +129,7 @@ export async function listPublicResults(
       uscc: r.uscc,
       taskId: r.task_id,
       taskTitle: r.task_title,
-      departmentName: r.lead_department_name,
+      departmentName: publisher(r),
       category: summaryCategory(
         (r.categories ?? []).flatMap((c) => resultCategorySchema.safeParse(c).data ?? []),
       ),
@@ -180,7 +193,8 @@ export async function getPublicResult(
   if (task === undefined) {
     return notFound;
   }
-  const depts = await taskDepartments(db, task);
+  const side = task.crossRegion ? await visitSide(db, task.id, i.targetId) : null;
+  const depts = side?.departments ?? (await taskDepartments(db, task));
   const [target, team, results, items, follow] = await Promise.all([
     findTargetRow(db, i.targetId),
     inspectorsByIds(db, i.inspectors),

@@ -1,13 +1,15 @@
 /**
  * Review (复核) and publication (公示): a leader of a task department approves a submitted
  * visit or returns it with a comment; the lead department publishes approved results, one
- * visit or a whole task at once. An unreviewed result is never published (004).
+ * visit or a whole task at once — in a cross-region task each side reviews and publishes its
+ * own part (issue 6). An unreviewed result is never published (004).
  */
 import {
   domainError,
   err,
   inspectionStatusSchema,
   inspectionTransition,
+  isSidedTask,
   ok,
   type DomainError,
   type Result,
@@ -19,7 +21,9 @@ import type { Db } from '../db/client';
 import {
   findTask,
   lockInspection,
+  onSideOf,
   taskDepartments,
+  taskSideDepartments,
   updateInspectionVersioned,
 } from '../db/repos/inspection.repo';
 import { inspections, tasks } from '../db/schema';
@@ -228,10 +232,18 @@ export async function publishTaskResults(
       return err(domainError('NOT_FOUND', `抽查任务 ${taskId} 不存在`, `no task ${taskId}`));
     }
     const depts = await taskDepartments(tx, task);
+    const sys = ctx.actor.roles.includes('system_admin');
+    const staff = ctx.actor.roles.some((r) => r === 'leader' || r === 'dept_admin');
+    // issue 6: in a cross-region task each side publishes its own part (visits on its side)
+    const sided =
+      task.crossRegion &&
+      isSidedTask(true, (await taskSideDepartments(tx, [taskId])).get(taskId)?.departments ?? []);
     const mayPublish =
-      ctx.actor.roles.includes('system_admin') ||
-      (ctx.actor.departmentCode === task.leadDepartmentCode &&
-        ctx.actor.roles.some((r) => r === 'leader' || r === 'dept_admin'));
+      sys ||
+      (staff &&
+        (sided
+          ? depts.includes(ctx.actor.departmentCode)
+          : ctx.actor.departmentCode === task.leadDepartmentCode));
     if (!mayPublish) {
       return err(
         domainError(
@@ -241,6 +253,14 @@ export async function publishTaskResults(
         ),
       );
     }
+    const mine =
+      sided && !sys
+        ? onSideOf(
+            [ctx.actor.departmentCode],
+            sql`${inspections.taskId}`,
+            sql`(select division_code from targets where id = ${inspections.targetId})`,
+          )
+        : sql`true`;
     const published = await tx
       .update(inspections)
       .set({
@@ -249,7 +269,7 @@ export async function publishTaskResults(
         updatedAt: now,
         version: sql`${inspections.version} + 1`,
       })
-      .where(and(eq(inspections.taskId, taskId), eq(inspections.status, 'approved')))
+      .where(and(eq(inspections.taskId, taskId), eq(inspections.status, 'approved'), mine))
       .returning({ id: inspections.id });
     const left = await tx
       .select({ id: inspections.id })
@@ -259,6 +279,7 @@ export async function publishTaskResults(
           eq(inspections.taskId, taskId),
           ne(inspections.status, 'published'),
           ne(inspections.status, 'cancelled'),
+          mine,
         ),
       );
     if (published.length > 0) {
@@ -269,7 +290,7 @@ export async function publishTaskResults(
           action: 'task.inspections_published',
           entityType: 'task',
           entityId: taskId,
-          departmentCode: task.leadDepartmentCode,
+          departmentCode: sided ? ctx.actor.departmentCode : task.leadDepartmentCode,
           after: { inspections: published.map((p) => p.id) },
         },
         now,

@@ -23,6 +23,11 @@ export interface ScoreRunOptions {
   readonly runId: string | null;
   readonly at: Date;
   readonly batchSize?: number;
+  /**
+   * Batches written at once, each in its own transaction on its own pooled connection (PostgreSQL
+   * uses a core per writer; PGlite runs them one after another). Default 2.
+   */
+  readonly writers?: number;
   readonly signal?: AbortSignal;
   /** Called inside each batch's transaction with the running total. */
   readonly onBatch?: (tx: Db, processed: number) => Promise<void>;
@@ -46,6 +51,17 @@ export function yearsBefore(date: string, years: number): string {
 export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<ScoreRunOutcome> {
   const resolve = await modelResolver(db);
   const batchSize = opts.batchSize ?? 10_000;
+  const writers = Math.max(1, opts.writers ?? 2);
+  // Batches touch disjoint targets, so their writes may overlap; `written` counts finished ones.
+  const inflight = new Set<Promise<void>>();
+  let failure: Error | null = null;
+  let written = 0;
+  const drain = async (): Promise<void> => {
+    await Promise.all(inflight);
+    if (failure !== null) {
+      throw failure;
+    }
+  };
   const counts: Record<RiskTier, number> = { A: 0, B: 0, C: 0, D: 0 };
   let processed = 0;
   const sinceFor = (years: number): string => yearsBefore(opts.asOf, years);
@@ -54,8 +70,9 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
   while (next !== null) {
     const rows: RiskFactRow[] = await next;
     const last = rows[rows.length - 1];
-    if (opts.signal?.aborted === true) {
-      return { processed, counts, cancelled: true };
+    if (opts.signal?.aborted === true || failure !== null) {
+      await drain();
+      return { processed: written, counts, cancelled: true };
     }
     if (last === undefined) {
       break;
@@ -96,10 +113,21 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
       };
     });
     processed += rows.length;
-    await db.transaction(async (tx) => {
-      await writeScores(tx, writes, { asOf: opts.asOf, runId: opts.runId, at: opts.at });
-      await opts.onBatch?.(tx, processed);
-    });
+    const write: Promise<void> = db
+      .transaction(async (tx) => {
+        await writeScores(tx, writes, { asOf: opts.asOf, runId: opts.runId, at: opts.at });
+        written += writes.length;
+        await opts.onBatch?.(tx, written);
+      })
+      .catch((e: unknown) => {
+        failure ??= e instanceof Error ? e : new Error(JSON.stringify(e));
+      })
+      .finally(() => inflight.delete(write));
+    inflight.add(write);
+    if (inflight.size >= writers) {
+      await Promise.race(inflight);
+    }
   }
+  await drain();
   return { processed, counts, cancelled: false };
 }

@@ -172,6 +172,7 @@ async function saveTask(
       spec.strata,
       plan.value.year,
       await yearlyCap(tx, lead),
+      spec.tierSource,
     );
     const cap = checkRatioCap(
       items.value,
@@ -188,6 +189,7 @@ async function saveTask(
       windowEnd: spec.windowEnd,
       jurisdictionRule: spec.jurisdictionRule,
       crossRegion: spec.crossRegion,
+      tierSource: spec.tierSource,
       quota: checked.value.quota,
       updatedAt: now,
     };
@@ -408,6 +410,7 @@ export async function getTaskDetail(deps: ServiceDeps, actor: Actor, id: string)
     strata,
     chinaYear(deps.clock()),
     await yearlyCap(db, t.value.task.leadDepartmentCode),
+    taskView(t.value).tierSource,
   );
   const loads = strata.map((s, i) => ({ name: s.name, ratio: s.ratio, frameSize: frames[i] ?? 0 }));
   const items = t.value.items.map((i) => ({

@@ -2,7 +2,7 @@
  * Views of plans, tasks and draws as the API returns them, with their zod schemas (for the
  * OpenAPI document and the web client), built from repository rows. JSON columns are parsed.
  */
-import { PLAN_STATUSES, stratumSpecSchema, taskScopeSchema } from '@openssj/core';
+import { PLAN_STATUSES, stratumSpecSchema, taskScopeSchema, tierSourceSchema } from '@openssj/core';
 import { z } from 'zod';
 import type { PlanListRow, PlanRevisionRow } from '../db/repos/plan.repo';
 import type { TaskFull } from '../db/repos/task.repo';
@@ -88,6 +88,8 @@ export const taskViewSchema = z.object({
   windowEnd: z.string(),
   jurisdictionRule: z.boolean(),
   crossRegion: z.boolean(),
+  /** Which tier the strata read: computed, imported, or null for the effective tier. */
+  tierSource: tierSourceSchema.nullable(),
   quota: quotaSchema,
   status: z.string(),
   items: z.array(
@@ -137,6 +139,7 @@ export function taskView(f: TaskFull): TaskView {
     windowEnd: t.windowEnd,
     jurisdictionRule: t.jurisdictionRule,
     crossRegion: t.crossRegion,
+    tierSource: tierSourceSchema.nullable().catch(null).parse(t.tierSource),
     status: t.status,
     items: f.items.map((i) => ({ ...i })),
     participants: f.participants.map((p) => ({

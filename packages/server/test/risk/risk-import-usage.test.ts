@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tierOf } from '../../src/db/repos/risk.repo';
+import { stratumWhere } from '../../src/db/repos/scope-sql';
 import { queryOne, queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { importJobViewSchema, waitForJob } from '../../src/services/import.service';
@@ -140,6 +141,21 @@ describe.each(ENGINES)('external tiers and usage rate on %s', (engine) => {
       z.object({ c: z.string(), i: z.string(), e: z.string() }),
     );
     expect(pick).toEqual({ c: 'D', i: 'A', e: 'D' });
+    // a stratum reads the task's source: T1 is computed D / imported A, T2 A / A, T7 none / C
+    const members = async (tiers: string[], source: 'computed' | 'imported' | null) =>
+      (
+        await queryRows(
+          t.database.db,
+          sql`SELECT t.id FROM targets t WHERE t.id IN (${T1}, ${T2}, ${T7}) AND ${stratumWhere({ tiers: tiers as never }, source)} ORDER BY t.id`,
+          z.object({ id: z.string() }),
+        )
+      ).map((r) => r.id);
+    expect(await members(['A'], 'imported')).toEqual([T1, T2].sort());
+    expect(await members(['A'], 'computed')).toEqual([T2]);
+    expect(await members(['D'], 'computed')).toEqual([T1]);
+    expect(await members(['unrated'], 'computed')).toEqual([T7]);
+    expect(await members(['unrated'], 'imported')).toEqual([]);
+    expect(await members(['C'], null)).toEqual([T7]);
   });
 
   it('switches the effective tier to imported ones when the region prefers them; computed scores stay', async () => {

@@ -270,6 +270,7 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
       runId: null,
       at: t.now(),
       batchSize: 2,
+      writers: 1,
       signal: controller.signal,
       onBatch: async () => {
         controller.abort();
@@ -277,6 +278,26 @@ describe.each(ENGINES)('credit-risk scoring on %s', (engine) => {
       },
     });
     expect(out).toMatchObject({ processed: 2, cancelled: true });
+    // with two writers, the batch already in flight is finished too: at most two batches
+    const two = new AbortController();
+    const seen: number[] = [];
+    const overlapped = await scoreTargets(t.database.db, {
+      region: 'all',
+      asOf: '2026-11-20',
+      runId: null,
+      at: t.now(),
+      batchSize: 2,
+      writers: 2,
+      signal: two.signal,
+      onBatch: async (_tx, n) => {
+        seen.push(n);
+        two.abort();
+        await Promise.resolve();
+      },
+    });
+    expect(overlapped.cancelled).toBe(true);
+    expect([2, 4]).toContain(overlapped.processed);
+    expect(seen.at(-1)).toBe(overlapped.processed);
     const none = await scoreTargets(t.database.db, {
       region: 'all',
       asOf: '2026-11-20',

@@ -3,6 +3,7 @@ import { inspectionEn } from './inspection.en';
 import { libraryEn } from './library.en';
 import { oversightEn } from './oversight.en';
 import { riskEn } from './risk.en';
+import { settingsEn } from './settings.en';
 import { targetsEn } from './targets.en';
 import { workflowEn } from './workflow.en';
 import type { Messages } from './types';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...libraryEn,
   ...oversightEn,
   ...riskEn,
+  ...settingsEn,
   ...targetsEn,
   ...workflowEn,
   'app.name': 'Double-Random, One-Public Supervision Platform',

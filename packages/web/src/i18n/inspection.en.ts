@@ -2,6 +2,12 @@
 import type { inspectionZhCN } from './inspection.zh-cn';
 
 export const inspectionEn: { readonly [K in keyof typeof inspectionZhCN]: string } = {
+  'insp.side': 'Side',
+  'insp.sideMine': 'Our side',
+  'insp.sideAll': 'All',
+  'insp.sideHint':
+    'Cross-region joint task: each visit belongs to the side holding the target, which records its own items, reviews and publishes it; the other side’s inspector joins the team and confirms.',
+  'insp.taskVisits': 'Visits',
   'insp.today': 'Today',
   'insp.upcoming': 'Upcoming',
   'insp.done': 'Submitted',

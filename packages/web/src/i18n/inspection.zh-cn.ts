@@ -1,5 +1,11 @@
 /** zh-CN messages of the inspection, review, publication and holiday pages (merged into zh-cn.ts). */
 export const inspectionZhCN = {
+  'insp.side': '所属方',
+  'insp.sideMine': '本方',
+  'insp.sideAll': '全部',
+  'insp.sideHint':
+    '跨区域联合抽查：每户检查归检查对象所在地一方，由该方录入本方事项、复核并公示；另一方检查人员随队检查并确认。',
+  'insp.taskVisits': '检查情况',
   'insp.today': '今日检查',
   'insp.upcoming': '待检查',
   'insp.done': '已提交',

@@ -62,6 +62,9 @@ export const targetsEn: { readonly [K in keyof typeof targetsZhCN]: string } = {
   'imp.kind.inspectors': 'Inspector library',
   'imp.kind.items': 'Inspection item list',
   'imp.kind.tiers': 'Credit-risk tiers (external)',
+  'imp.kind.risk-facts': 'Credit-risk facts',
+  'imp.hint.risk-facts':
+    'Credit-risk facts (abnormal list, penalties, complaints, annual reports), matched by USCC or target code. A blank cell keeps the stored value; write 0 or N to clear. The facts count from the next scoring run.',
   'imp.template': 'Download template',
   'imp.mode': 'Mode',
   'imp.mode.all': 'All or nothing (default)',

@@ -60,6 +60,9 @@ export const targetsZhCN = {
   'imp.kind.inspectors': '执法检查人员名录库',
   'imp.kind.items': '随机抽查事项清单',
   'imp.kind.tiers': '信用风险分类结果（外部）',
+  'imp.kind.risk-facts': '信用风险信息',
+  'imp.hint.risk-facts':
+    '信用风险信息（经营异常名录、行政处罚、投诉举报、年报）：按统一社会信用代码或对象编码匹配；空白单元格保留原值，填 0 或 否 才会清零；导入后在下次信用风险评分时计入。',
   'imp.template': '下载导入模板',
   'imp.mode': '导入方式',
   'imp.mode.all': '全部正确才导入（默认）',

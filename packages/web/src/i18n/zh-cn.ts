@@ -3,6 +3,7 @@ import { inspectionZhCN } from './inspection.zh-cn';
 import { libraryZhCN } from './library.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
 import { riskZhCN } from './risk.zh-cn';
+import { settingsZhCN } from './settings.zh-cn';
 import { targetsZhCN } from './targets.zh-cn';
 import { workflowZhCN } from './workflow.zh-cn';
 
@@ -11,6 +12,7 @@ export const zhCN = {
   ...libraryZhCN,
   ...oversightZhCN,
   ...riskZhCN,
+  ...settingsZhCN,
   ...targetsZhCN,
   ...workflowZhCN,
   'app.name': '双随机、一公开 监管平台',

@@ -21,7 +21,8 @@ export type ConsolePageId =
   | 'audit'
   | 'org'
   | 'users'
-  | 'holidays';
+  | 'holidays'
+  | 'settings';
 
 export interface ConsolePage {
   readonly id: ConsolePageId;
@@ -61,6 +62,18 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'org', path: 'org', roles: { system_admin: 'nav.org' } },
   { id: 'users', path: 'users', roles: { system_admin: 'nav.users' } },
   { id: 'holidays', path: 'holidays', roles: { system_admin: 'nav.holidays' } },
+  // evaluation criteria and adjacent-region pools: the system admin (and a region's market-regulation
+  // admin, for the criteria) changes them; the others who may read them see them read-only
+  {
+    id: 'settings',
+    path: 'settings',
+    roles: {
+      system_admin: 'nav.settings',
+      dept_admin: 'nav.regionSettings',
+      leader: 'nav.regionSettings',
+      auditor: 'nav.regionSettings',
+    },
+  },
   { id: 'audit', path: 'audit', roles: { system_admin: 'nav.audit', auditor: 'nav.audit' } },
 ];
 

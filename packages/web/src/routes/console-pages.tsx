@@ -13,6 +13,7 @@ import {
   ApartmentOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -89,6 +90,10 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
   holidays: {
     icon: <CalendarOutlined />,
     component: lazyPage(() => import('../pages/console/HolidaysPage'), 'HolidaysPage'),
+  },
+  settings: {
+    icon: <SettingOutlined />,
+    component: lazyPage(() => import('../pages/console/SettingsPage'), 'SettingsPage'),
   },
   audit: { icon: <AuditOutlined />, component: null },
 };

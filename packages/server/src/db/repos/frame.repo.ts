@@ -4,7 +4,7 @@
  * pool and the pair exclusions. Frames are read back in UTF-8 byte order (COLLATE "C") in
  * keyset pages.
  */
-import type { PairExclusion, PoolEntry, StratumSpec, TaskScope } from '@openssj/core';
+import type { PairExclusion, PoolEntry, StratumSpec, TaskScope, TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client';
@@ -19,6 +19,8 @@ export interface FrameQuery {
   readonly year: number;
   readonly cap: number;
   readonly jurisdictionRule: boolean;
+  /** Which tier the strata read (tasks.tier_source; null: the effective tier). */
+  readonly tierSource: TierSource | null;
   /** MANUAL exclusions with their reasons. */
   readonly manual: readonly { readonly targetId: string; readonly reason: string }[];
 }
@@ -33,7 +35,7 @@ export async function targetsWithoutUnit(
   q: FrameQuery,
   s: StratumSpec,
 ): Promise<{ ids: { id: string; name: string }[]; total: number }> {
-  const where = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s)} AND t.status = '在营' AND t.supervising_unit IS NULL
+  const where = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s, q.tierSource)} AND t.status = '在营' AND t.supervising_unit IS NULL
     AND t.id NOT IN (${cappedTargets(q.year, q.cap)}) AND t.id NOT IN (SELECT id FROM (${manualRows(q)}) mm)`;
   const [ids, total] = await Promise.all([
     queryRows(
@@ -48,7 +50,7 @@ export async function targetsWithoutUnit(
 
 /** Write one stratum's exclusions and frame lines (spec §4). */
 export async function freezeStratum(tx: Db, q: FrameQuery, s: StratumSpec): Promise<void> {
-  const base = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s)}`;
+  const base = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s, q.tierSource)}`;
   // Precedence: DEREGISTERED, then CAP_REACHED, then MANUAL.
   await exec(
     tx,
@@ -255,11 +257,14 @@ export async function estimateFrames(
   strata: readonly Pick<StratumSpec, 'tiers'>[],
   year: number,
   cap: number,
+  tierSource: TierSource | null = null,
 ): Promise<number[]> {
   if (strata.length === 0) {
     return [];
   }
-  const cols = strata.map((s, i) => sql`count(*) FILTER (WHERE ${stratumWhere(s)}) AS ${sql.raw(`s${i}`)}`);
+  const cols = strata.map(
+    (s, i) => sql`count(*) FILTER (WHERE ${stratumWhere(s, tierSource)}) AS ${sql.raw(`s${i}`)}`,
+  );
   const row = await queryOne(
     db,
     sql`SELECT ${sql.join(cols, sql`, `)} FROM targets t WHERE ${scopeWhere(scope)} AND t.status = '在营' AND t.id NOT IN (${cappedTargets(year, cap)})`,

@@ -71,6 +71,66 @@ export async function taskDepartments(
   return [task.leadDepartmentCode, ...rows.map((r) => r.d).filter((d) => d !== task.leadDepartmentCode)];
 }
 
+/** The departments of tasks (lead, and participants that did not decline) with their regions, and the cross-region flag. */
+export async function taskSideDepartments(
+  db: Db,
+  taskIds: readonly string[],
+): Promise<Map<string, { crossRegion: boolean; departments: { code: string; regionCode: string }[] }>> {
+  const out = new Map<
+    string,
+    { crossRegion: boolean; departments: { code: string; regionCode: string }[] }
+  >();
+  if (taskIds.length === 0) {
+    return out;
+  }
+  const rows = await db
+    .select({
+      taskId: tasks.id,
+      crossRegion: tasks.crossRegion,
+      lead: tasks.leadDepartmentCode,
+      code: departments.code,
+      regionCode: departments.regionCode,
+    })
+    .from(tasks)
+    .innerJoin(
+      departments,
+      sql`${departments.code} = ${tasks.leadDepartmentCode} or ${departments.code} in (select p.department_code from task_participants p where p.task_id = ${tasks.id} and p.status <> 'declined')`,
+    )
+    .where(inArray(tasks.id, [...taskIds]));
+  for (const r of rows) {
+    const t = out.get(r.taskId) ?? { crossRegion: r.crossRegion, departments: [] };
+    const d = { code: r.code, regionCode: r.regionCode };
+    t.departments = r.code === r.lead ? [d, ...t.departments] : [...t.departments, d];
+    out.set(r.taskId, t);
+  }
+  return out;
+}
+
+/**
+ * SQL: is a visit (its task id and target division as SQL) on the side of one of `depts`? Always
+ * true for a task without sides. Mirrors core `sideOfTarget`: a cross-region task whose departments
+ * span regions gives each target to the departments of the most specific region holding it
+ * (none holding it: shared by all).
+ */
+export function onSideOf(depts: readonly string[], taskId: SQL, division: SQL): SQL {
+  const td = sql`(select d.code, d.region_code, regexp_replace(d.region_code, '(00)+$', '') as p
+    from departments d
+    where d.code = (select lead_department_code from tasks where id = ${taskId})
+       or d.code in (select department_code from task_participants where task_id = ${taskId} and status <> 'declined'))`;
+  const mine =
+    depts.length === 0
+      ? sql`false`
+      : sql`td.code in (${sql.join(
+          depts.map((d) => sql`${d}`),
+          sql`, `,
+        )})`;
+  return sql`(not coalesce((select cross_region from tasks where id = ${taskId}), false)
+    or (select count(distinct region_code) from ${td} td) < 2
+    or not exists (select 1 from ${td} td where ${division} like td.p || '%')
+    or exists (select 1 from ${td} td where ${mine} and ${division} like td.p || '%'
+      and not exists (select 1 from ${td} o where ${division} like o.p || '%' and length(o.p) > length(td.p))))`;
+}
+
 /** The item versions of a task with their guideline (unparsed JSON). */
 export async function taskItemVersions(db: Db, taskId: string) {
   return db
@@ -224,7 +284,7 @@ export function textArray(values: readonly string[]): SQL {
 export interface InspectionListFilter {
   /** Visits where one of these inspectors is on the team. */
   readonly inspectorIds?: readonly string[];
-  /** Visits of tasks where one of these departments is lead or participant. */
+  /** Visits of tasks where one of these departments is lead or participant (and, in a cross-region task, on the visit's side). */
   readonly departments?: readonly string[];
   readonly statuses?: readonly string[];
   readonly taskId?: string;
@@ -245,7 +305,8 @@ export async function listInspections(db: Db, f: InspectionListFilter) {
     conds.push(
       f.departments.length === 0
         ? sql`false`
-        : sql`(${inArray(tasks.leadDepartmentCode, [...f.departments])} or exists (select 1 from task_participants p where p.task_id = ${tasks.id} and p.status <> 'declined' and ${inArray(sql`p.department_code`, [...f.departments])}))`,
+        : sql`(${inArray(tasks.leadDepartmentCode, [...f.departments])} or exists (select 1 from task_participants p where p.task_id = ${tasks.id} and p.status <> 'declined' and ${inArray(sql`p.department_code`, [...f.departments])}))
+            and ${onSideOf(f.departments, sql`${inspections.taskId}`, sql`${targets.divisionCode}`)}`,
     );
   }
   if (f.statuses !== undefined && f.statuses.length > 0) {

@@ -37,13 +37,11 @@ export function scopedTasks(s: MetricsScope): SQL {
         SELECT k.lead_department_code AS dept
         UNION SELECT p.department_code FROM task_participants p WHERE p.task_id = k.id AND p.status <> 'declined'
       ) x
-      WHERE k.window_start BETWEEN ${s.from}::date AND ${s.to}::date
+      -- a task merged into a joint task is not carried out: the joint task counts instead
+      WHERE k.window_start BETWEEN ${s.from}::date AND ${s.to}::date AND k.status <> 'merged'
     ) m JOIN departments d ON d.code = m.dept
     WHERE ${inRegion} AND ${inDept})`;
 }
-
-/** Results rolled up per inspection in one hash aggregate (`ir(inspection_id, problem)`), cheaper than a lookup per inspection. */
-const RESULTS_ROLLUP = sql`ir AS (SELECT inspection_id, bool_or(category = ANY(${PROBLEM}::text[])) AS problem FROM inspection_results GROUP BY inspection_id)`;
 
 const taskRow = z.object({
   task_id: z.string(),
@@ -56,21 +54,26 @@ const taskRow = z.object({
 });
 export type TaskCounts = z.infer<typeof taskRow>;
 
+/*
+ * The counting below reads the rollup tables (rollup_task_*), which triggers keep in step with
+ * inspections, inspection_results and follow_ups (migration 0010), so a dashboard reads a few rows
+ * per task instead of every inspection. `rollupDrift` recomputes them from the base tables.
+ */
+
 /**
  * Per task in scope: its departments (lead + non-declined participants), whether it is joint, and its
- * inspections made, those with results and those with a problem. One pass over the inspections; the
- * per-department and overall sums are over tasks (hundreds a year), so they run in the service.
+ * inspections made, those with results and those with a problem. The per-department and overall sums
+ * are over tasks (hundreds a year), so they run in the service.
  */
 export async function taskCounts(db: Db, s: MetricsScope): Promise<TaskCounts[]> {
   return queryRows(
     db,
-    sql`WITH ${scopedTasks(s)}, ${RESULTS_ROLLUP},
+    sql`WITH ${scopedTasks(s)},
       t1 AS (SELECT task_id, array_agg(dept ORDER BY dept) AS depts, max(ndept) AS ndept, bool_or(joint) AS joint FROM st GROUP BY task_id),
       per_task AS (
-        SELECT i.task_id, count(*) AS inspections, count(ir.inspection_id) AS with_results, count(*) FILTER (WHERE ir.problem) AS with_problem
-        FROM inspections i LEFT JOIN ir ON ir.inspection_id = i.id
-        WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM t1)
-        GROUP BY i.task_id)
+        SELECT m.task_id, sum(m.inspections) AS inspections, sum(m.with_results) AS with_results, sum(m.with_problem) AS with_problem
+        FROM rollup_task_months m WHERE m.task_id IN (SELECT task_id FROM t1)
+        GROUP BY m.task_id)
     SELECT t1.task_id, t1.depts, t1.ndept, t1.joint, coalesce(pt.inspections, 0) AS inspections,
       coalesce(pt.with_results, 0) AS with_results, coalesce(pt.with_problem, 0) AS with_problem
     FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id ORDER BY t1.task_id`,
@@ -88,9 +91,8 @@ export async function itemCoverage(db: Db, s: MetricsScope): Promise<z.infer<typ
   return queryRows(
     db,
     sql`WITH seen AS (
-        SELECT DISTINCT r.item_id FROM inspection_results r
-        JOIN inspections i ON i.id = r.inspection_id JOIN tasks k ON k.id = i.task_id
-        WHERE i.status <> 'cancelled' AND k.window_start BETWEEN ${s.from}::date AND ${s.to}::date)
+        SELECT DISTINCT ri.item_id FROM rollup_task_items ri JOIN tasks k ON k.id = ri.task_id
+        WHERE ri.inspections > 0 AND k.window_start BETWEEN ${s.from}::date AND ${s.to}::date)
       SELECT d.code AS dept, count(it.id) AS items, count(seen.item_id) AS inspected
       FROM departments d JOIN inspection_items it ON it.department_code = d.code AND it.published
       LEFT JOIN seen ON seen.item_id = it.id
@@ -107,10 +109,10 @@ export async function followUpClosure(db: Db, s: MetricsScope): Promise<z.infer<
   return queryRows(
     db,
     sql`WITH ${scopedTasks(s)}
-      SELECT f.department_code AS dept, count(*) AS total, count(*) FILTER (WHERE f.status = 'closed') AS closed
-      FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id
-      WHERE i.task_id IN (SELECT task_id FROM st) AND f.department_code IN (SELECT dept FROM st)
-      GROUP BY f.department_code ORDER BY 1`,
+      SELECT f.department_code AS dept, sum(f.total) AS total, sum(f.closed) AS closed
+      FROM rollup_task_follow_ups f
+      WHERE f.task_id IN (SELECT task_id FROM st) AND f.department_code IN (SELECT dept FROM st)
+      GROUP BY f.department_code HAVING sum(f.total) > 0 ORDER BY 1`,
     followRow,
   );
 }
@@ -122,10 +124,10 @@ export async function inspectorWorkload(db: Db, s: MetricsScope): Promise<z.infe
   return queryRows(
     db,
     sql`WITH ${scopedTasks(s)}
-      SELECT w.inspector, count(*) AS visits
-      FROM inspections i CROSS JOIN LATERAL unnest(i.inspectors) AS w(inspector)
-      WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM st)
-      GROUP BY w.inspector ORDER BY visits DESC, w.inspector`,
+      SELECT w.inspector, sum(w.visits) AS visits
+      FROM rollup_task_inspectors w
+      WHERE w.task_id IN (SELECT task_id FROM st)
+      GROUP BY w.inspector HAVING sum(w.visits) > 0 ORDER BY visits DESC, w.inspector`,
     workloadRow,
   );
 }
@@ -136,13 +138,12 @@ const monthRow = z.object({ month: z.string(), inspections: n, with_problem: n }
 export async function monthlyInspections(db: Db, s: MetricsScope): Promise<z.infer<typeof monthRow>[]> {
   return queryRows(
     db,
-    sql`WITH ${scopedTasks(s)}, ${RESULTS_ROLLUP},
+    sql`WITH ${scopedTasks(s)},
       t1 AS (SELECT DISTINCT st.task_id, k.window_start FROM st JOIN tasks k ON k.id = st.task_id)
-      SELECT to_char(coalesce((i.visited_at AT TIME ZONE 'Asia/Shanghai')::date, t1.window_start), 'YYYY-MM') AS month, count(*) AS inspections,
-        count(*) FILTER (WHERE ir.problem) AS with_problem
-      FROM inspections i JOIN t1 ON t1.task_id = i.task_id LEFT JOIN ir ON ir.inspection_id = i.id
-      WHERE i.status <> 'cancelled'
-      GROUP BY 1 ORDER BY 1`,
+      SELECT CASE WHEN m.month = '' THEN to_char(t1.window_start, 'YYYY-MM') ELSE m.month END AS month,
+        sum(m.inspections) AS inspections, sum(m.with_problem) AS with_problem
+      FROM rollup_task_months m JOIN t1 ON t1.task_id = m.task_id
+      GROUP BY 1 HAVING sum(m.inspections) > 0 ORDER BY 1`,
     monthRow,
   );
 }
@@ -154,10 +155,10 @@ export async function categoryCounts(db: Db, s: MetricsScope): Promise<z.infer<t
   return queryRows(
     db,
     sql`WITH ${scopedTasks(s)}
-      SELECT r.category, count(DISTINCT r.inspection_id) AS inspections
-      FROM inspection_results r JOIN inspections i ON i.id = r.inspection_id
-      WHERE i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM st)
-      GROUP BY 1 ORDER BY 2 DESC`,
+      SELECT c.category, sum(c.inspections) AS inspections
+      FROM rollup_task_categories c
+      WHERE c.task_id IN (SELECT task_id FROM st)
+      GROUP BY 1 HAVING sum(c.inspections) > 0 ORDER BY 2 DESC, 1`,
     categoryRow,
   );
 }
@@ -176,10 +177,80 @@ export async function tasksForPublication(db: Db, s: MetricsScope): Promise<z.in
     sql`WITH ${scopedTasks(s)}
       SELECT k.id, st.dept, k.window_end::text AS window_end, k.results_published_at
       FROM st JOIN tasks k ON k.id = st.task_id
-      WHERE EXISTS (SELECT 1 FROM inspections i WHERE i.task_id = k.id AND i.status <> 'cancelled')
+      WHERE EXISTS (SELECT 1 FROM rollup_task_months m WHERE m.task_id = k.id AND m.inspections > 0)
       ORDER BY k.id LIMIT 20000`,
     taskDueRow,
   );
+}
+
+const driftRow = z.object({ rollup: z.string(), rows: n });
+
+/**
+ * Rollup rows that differ from a recount over the base tables (zero rows and missing rows are the
+ * same), per rollup. Empty when the triggers kept every rollup in step. Reads every inspection:
+ * for tests and `ssj rollups check`, not for requests.
+ */
+export async function rollupDrift(db: Db): Promise<{ rollup: string; rows: number }[]> {
+  const rows = await queryRows(
+    db,
+    sql`WITH
+      m AS (SELECT task_id, coalesce(to_char(visited_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), '') AS month, count(*)::int AS a,
+              (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id)))::int AS b,
+              (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id AND r.category = ANY(${PROBLEM}::text[]))))::int AS c
+            FROM inspections i WHERE status <> 'cancelled' GROUP BY 1, 2),
+      w AS (SELECT i.task_id, x AS inspector, count(*)::int AS v FROM inspections i CROSS JOIN LATERAL unnest(i.inspectors) x
+            WHERE i.status <> 'cancelled' GROUP BY 1, 2),
+      c AS (SELECT i.task_id, r.category, count(DISTINCT i.id)::int AS v FROM inspections i JOIN inspection_results r ON r.inspection_id = i.id
+            WHERE i.status <> 'cancelled' GROUP BY 1, 2),
+      it AS (SELECT i.task_id, r.item_id, count(DISTINCT i.id)::int AS v FROM inspections i JOIN inspection_results r ON r.inspection_id = i.id
+            WHERE i.status <> 'cancelled' GROUP BY 1, 2),
+      f AS (SELECT i.task_id, f.department_code, count(*)::int AS t, (count(*) FILTER (WHERE f.status = 'closed'))::int AS c
+            FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id GROUP BY 1, 2),
+      rm AS (SELECT task_id, month, inspections AS a, with_results AS b, with_problem AS c FROM rollup_task_months WHERE (inspections, with_results, with_problem) <> (0, 0, 0)),
+      rw AS (SELECT task_id, inspector, visits AS v FROM rollup_task_inspectors WHERE visits <> 0),
+      rc AS (SELECT task_id, category, inspections AS v FROM rollup_task_categories WHERE inspections <> 0),
+      rit AS (SELECT task_id, item_id, inspections AS v FROM rollup_task_items WHERE inspections <> 0),
+      rf AS (SELECT task_id, department_code, total AS t, closed AS c FROM rollup_task_follow_ups WHERE (total, closed) <> (0, 0))
+    SELECT 'rollup_task_months' AS rollup, count(*) AS rows FROM ((TABLE m EXCEPT TABLE rm) UNION ALL (TABLE rm EXCEPT TABLE m)) d
+    UNION ALL SELECT 'rollup_task_inspectors', count(*) FROM ((TABLE w EXCEPT TABLE rw) UNION ALL (TABLE rw EXCEPT TABLE w)) d
+    UNION ALL SELECT 'rollup_task_categories', count(*) FROM ((TABLE c EXCEPT TABLE rc) UNION ALL (TABLE rc EXCEPT TABLE c)) d
+    UNION ALL SELECT 'rollup_task_items', count(*) FROM ((TABLE it EXCEPT TABLE rit) UNION ALL (TABLE rit EXCEPT TABLE it)) d
+    UNION ALL SELECT 'rollup_task_follow_ups', count(*) FROM ((TABLE f EXCEPT TABLE rf) UNION ALL (TABLE rf EXCEPT TABLE f)) d`,
+    driftRow,
+  );
+  return rows.filter((r) => r.rows > 0);
+}
+
+/**
+ * Recount every rollup from the base tables (the migration's backfill), in the caller's transaction:
+ * the repair when `rollupDrift` finds a difference, e.g. after rows were changed with triggers disabled.
+ */
+export async function rebuildRollups(tx: Db): Promise<void> {
+  await tx.execute(sql`UPDATE inspections i SET result_categories = coalesce(x.cats, '{}'), result_items = coalesce(x.items, '{}')
+    FROM inspections j LEFT JOIN (SELECT inspection_id, array_agg(DISTINCT category ORDER BY category) AS cats,
+        array_agg(DISTINCT item_id ORDER BY item_id) AS items FROM inspection_results GROUP BY inspection_id) x ON x.inspection_id = j.id
+    WHERE i.id = j.id AND (i.result_categories, i.result_items) IS DISTINCT FROM (coalesce(x.cats, '{}'), coalesce(x.items, '{}'))`);
+  await tx.execute(sql`DELETE FROM rollup_task_months`);
+  await tx.execute(sql`DELETE FROM rollup_task_inspectors`);
+  await tx.execute(sql`DELETE FROM rollup_task_categories`);
+  await tx.execute(sql`DELETE FROM rollup_task_items`);
+  await tx.execute(sql`DELETE FROM rollup_task_follow_ups`);
+  await tx.execute(sql`INSERT INTO rollup_task_months (task_id, month, inspections, with_results, with_problem)
+    SELECT task_id, coalesce(to_char(visited_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), ''), count(*),
+      count(*) FILTER (WHERE cardinality(result_categories) > 0), count(*) FILTER (WHERE result_categories && ssj_problem_categories())
+    FROM inspections WHERE status <> 'cancelled' GROUP BY 1, 2`);
+  await tx.execute(sql`INSERT INTO rollup_task_inspectors (task_id, inspector, visits)
+    SELECT i.task_id, w, count(*) FROM inspections i CROSS JOIN LATERAL unnest(i.inspectors) AS w
+    WHERE i.status <> 'cancelled' GROUP BY 1, 2`);
+  await tx.execute(sql`INSERT INTO rollup_task_categories (task_id, category, inspections)
+    SELECT i.task_id, c, count(*) FROM inspections i CROSS JOIN LATERAL unnest(i.result_categories) AS c
+    WHERE i.status <> 'cancelled' GROUP BY 1, 2`);
+  await tx.execute(sql`INSERT INTO rollup_task_items (task_id, item_id, inspections)
+    SELECT i.task_id, it, count(*) FROM inspections i CROSS JOIN LATERAL unnest(i.result_items) AS it
+    WHERE i.status <> 'cancelled' GROUP BY 1, 2`);
+  await tx.execute(sql`INSERT INTO rollup_task_follow_ups (task_id, department_code, total, closed)
+    SELECT i.task_id, f.department_code, count(*), count(*) FILTER (WHERE f.status = 'closed')
+    FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id GROUP BY 1, 2`);
 }
 
 export { PROBLEM as PROBLEM_CATEGORIES_SQL };

@@ -21,6 +21,7 @@ export const publishedRowSchema = z.object({
   target_id: z.string(),
   target_name: z.string(),
   uscc: z.string().nullable(),
+  division_code: z.string(),
   task_id: z.string(),
   task_title: z.string(),
   lead_department_code: z.string(),
@@ -83,7 +84,7 @@ export async function publishedPage(
       : sql`(i.published_at, i.id) < (${after.publishedKey}::timestamptz, ${after.id}::uuid)`;
   return queryRows(
     db,
-    sql`select i.id, i.published_at, i.published_at::text as published_key, i.visited_at, t.id as target_id, t.name as target_name, t.uscc, tk.id as task_id, tk.title as task_title,
+    sql`select i.id, i.published_at, i.published_at::text as published_key, i.visited_at, t.id as target_id, t.name as target_name, t.uscc, t.division_code, tk.id as task_id, tk.title as task_title,
           tk.lead_department_code, d.name as lead_department_name,
           (select array_agg(r.category order by r.department_code) from inspection_results r where r.inspection_id = i.id) as categories
         ${FROM}

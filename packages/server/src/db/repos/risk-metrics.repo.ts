@@ -90,7 +90,7 @@ export async function usageByDepartment(db: Db, region: string, year: number | n
           count(k.id) FILTER (WHERE k.tier_source IS NOT NULL OR EXISTS (
             SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(k.strata) = 'array' THEN k.strata ELSE '[]'::jsonb END) s
             WHERE (jsonb_typeof(s->'tiers') = 'array' AND (s->'tiers') ?| ${tiers}::text[]) OR (s->>'name') = ANY(${tiers}::text[]))) AS tiered
-        FROM departments d LEFT JOIN tasks k ON k.lead_department_code = d.code AND ${inYear}
+        FROM departments d LEFT JOIN tasks k ON k.lead_department_code = d.code AND ${inYear} AND k.status <> 'merged'
         WHERE ${inRegion}
         GROUP BY d.code, d.name, d.region_code
         ORDER BY d.code`,

@@ -1,7 +1,8 @@
 /**
  * Credit-risk repository (issue 6): risk facts gathered in bulk for a batch of targets
- * (including problems found in past inspections), set-based writes of computed scores and of
- * imported tiers, and the effective tier on `targets` (risk_tier / tier_source / tier_date).
+ * (including problems found in past inspections), set-based writes of computed scores, of
+ * imported tiers and of imported risk facts, and the effective tier on `targets`
+ * (risk_tier / tier_source / tier_date).
  */
 import type { TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
@@ -181,6 +182,64 @@ export async function upsertImportedTiers(
           WHERE (it.tier, it.rated_on, it.source) IS DISTINCT FROM (EXCLUDED.tier, EXCLUDED.rated_on, EXCLUDED.source)
           RETURNING (xmax = 0) AS inserted)
         SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+    upsertCounts,
+  );
+  return { added: c?.added ?? 0, updated: c?.updated ?? 0 };
+}
+
+/** Imported risk facts of one target; null = the file left the cell blank (keep the stored value). */
+export interface RiskFactsWrite {
+  readonly targetId: string;
+  readonly registeredOn: string | null;
+  readonly abnormalListed: boolean | null;
+  readonly penalties3y: number | null;
+  readonly complaints12m: number | null;
+  readonly annualReportOverdue: boolean | null;
+  readonly dataDate: string | null;
+}
+
+/**
+ * Upsert imported risk facts in one statement: a null keeps the stored value (a new row takes
+ * the column default), and rows whose facts would not change are not rewritten.
+ */
+export async function upsertRiskFacts(
+  tx: Db,
+  rows: readonly RiskFactsWrite[],
+  at: Date,
+): Promise<{ added: number; updated: number }> {
+  if (rows.length === 0) {
+    return { added: 0, updated: 0 };
+  }
+  const col = (f: (r: RiskFactsWrite) => string | null): string => pgTextArray(rows.map(f));
+  const flag = (b: boolean | null): string | null => (b === null ? null : b ? 't' : 'f');
+  const num = (n: number | null): string | null => (n === null ? null : String(n));
+  // Both CTEs see the table as it was before the statement: existing rows are updated, new ones inserted.
+  const c = await queryOne(
+    tx,
+    sql`WITH u AS (
+          SELECT * FROM unnest(${col((r) => r.targetId)}::text[], ${col((r) => r.registeredOn)}::date[],
+                               ${col((r) => flag(r.abnormalListed))}::boolean[], ${col((r) => num(r.penalties3y))}::int[],
+                               ${col((r) => num(r.complaints12m))}::int[], ${col((r) => flag(r.annualReportOverdue))}::boolean[],
+                               ${col((r) => r.dataDate)}::date[]) AS u(id, reg, ab, pen, comp, ovd, dd)),
+        upd AS (
+          UPDATE target_risk_facts f SET registered_on = coalesce(u.reg, f.registered_on),
+            abnormal_listed = coalesce(u.ab, f.abnormal_listed), penalties_3y = coalesce(u.pen, f.penalties_3y),
+            complaints_12m = coalesce(u.comp, f.complaints_12m), annual_report_overdue = coalesce(u.ovd, f.annual_report_overdue),
+            data_date = coalesce(u.dd, f.data_date), updated_at = ${at.toISOString()}::timestamptz
+          FROM u
+          WHERE f.target_id = u.id
+            AND (f.registered_on, f.abnormal_listed, f.penalties_3y, f.complaints_12m, f.annual_report_overdue, f.data_date)
+              IS DISTINCT FROM (coalesce(u.reg, f.registered_on), coalesce(u.ab, f.abnormal_listed), coalesce(u.pen, f.penalties_3y),
+                                coalesce(u.comp, f.complaints_12m), coalesce(u.ovd, f.annual_report_overdue), coalesce(u.dd, f.data_date))
+          RETURNING f.target_id),
+        ins AS (
+          INSERT INTO target_risk_facts (target_id, registered_on, abnormal_listed, penalties_3y, complaints_12m,
+                                         annual_report_overdue, data_date, updated_at)
+          SELECT u.id, u.reg, coalesce(u.ab, false), coalesce(u.pen, 0), coalesce(u.comp, 0), coalesce(u.ovd, false), u.dd,
+                 ${at.toISOString()}::timestamptz
+          FROM u WHERE NOT EXISTS (SELECT 1 FROM target_risk_facts f WHERE f.target_id = u.id)
+          RETURNING target_id)
+        SELECT (SELECT count(*) FROM ins)::int AS added, (SELECT count(*) FROM upd)::int AS updated`,
     upsertCounts,
   );
   return { added: c?.added ?? 0, updated: c?.updated ?? 0 };

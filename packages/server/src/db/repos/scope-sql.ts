@@ -2,8 +2,9 @@
  * A task's scope and strata as SQL over `targets t` (spec §4: targets outside the scope are
  * not candidates). Shared by the freeze, the estimates and the overlap counts.
  */
-import type { StratumSpec, TaskScope } from '@openssj/core';
+import type { StratumSpec, TaskScope, TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
+import { tierOf } from './risk.repo';
 import { divisionRange, industryRange } from './target-filter';
 import { pgTextArray } from './target.repo';
 
@@ -45,18 +46,19 @@ export function scopeWhere(scope: TaskScope): SQL {
   return conds.length === 0 ? sql`true` : sql.join(conds, sql` AND `);
 }
 
-/** The tiers condition of one stratum on `t`. */
-export function stratumWhere(s: Pick<StratumSpec, 'tiers'>): SQL {
+/** The tiers condition of one stratum on `t`, read from the task's tier source (null: the effective tier). */
+export function stratumWhere(s: Pick<StratumSpec, 'tiers'>, source: TierSource | null = null): SQL {
   if (s.tiers === null) {
     return sql`true`;
   }
+  const tier = tierOf(source);
   const tiers = s.tiers.filter((x) => x !== 'unrated');
   const parts: SQL[] = [];
   if (tiers.length > 0) {
-    parts.push(sql`t.risk_tier = ANY(${pgTextArray(tiers)}::text[])`);
+    parts.push(sql`${tier} = ANY(${pgTextArray(tiers)}::text[])`);
   }
   if (s.tiers.includes('unrated')) {
-    parts.push(sql`t.risk_tier IS NULL`);
+    parts.push(sql`${tier} IS NULL`);
   }
   return sql`(${sql.join(parts, sql` OR `)})`;
 }

@@ -1,7 +1,7 @@
 /**
  * Settings repository: key–value settings per scope (a region code, or 'global').
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings } from '../schema';
 
@@ -37,4 +37,19 @@ export async function putSetting(
     .insert(settings)
     .values({ scope, key, value, updatedAt: at })
     .onConflictDoUpdate({ target: [settings.scope, settings.key], set: { value, updatedAt: at } });
+}
+
+/** Every scope's value of one key (values are unparsed JSON), by scope. */
+export async function listSettings(db: Db, key: string): Promise<Map<string, unknown>> {
+  const rows = await db.select().from(settings).where(eq(settings.key, key)).orderBy(asc(settings.scope));
+  return new Map(rows.map((r) => [r.scope, r.value]));
+}
+
+/** Remove one scope's setting, so the scope inherits again; false when there was none. */
+export async function deleteSetting(db: Db, scope: string, key: string): Promise<boolean> {
+  const rows = await db
+    .delete(settings)
+    .where(and(eq(settings.scope, scope), eq(settings.key, key)))
+    .returning({ scope: settings.scope });
+  return rows.length > 0;
 }

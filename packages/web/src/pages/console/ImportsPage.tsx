@@ -31,7 +31,7 @@ type Kind = ImportQuery['kind'];
 type Mode = 'all' | 'valid' | 'dry';
 type Issue = ImportJob['issues'][number];
 
-const KINDS: readonly Kind[] = ['targets', 'inspectors', 'items', 'tiers'];
+const KINDS: readonly Kind[] = ['targets', 'inspectors', 'items', 'tiers', 'risk-facts'];
 
 function isStart(body: unknown): body is { jobId: string } {
   return hasKeys(body, ['jobId']) && typeof body['jobId'] === 'string';
@@ -135,6 +135,11 @@ export function ImportsPage() {
                 ))}
               </Radio.Group>
             </div>
+            {kind === 'risk-facts' && (
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="kind-hint">
+                {t('imp.hint.risk-facts')}
+              </Typography.Paragraph>
+            )}
           </div>
           <Button
             icon={<DownloadOutlined />}

@@ -9,9 +9,11 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { VisitListItem } from '../../api/inspection-types';
+import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
+import { onMySide, SideTag, useSideFilter } from './inspection/SideFilter';
 
-function VisitCard({ v }: { readonly v: VisitListItem }) {
+function VisitCard({ v, department }: { readonly v: VisitListItem; readonly department: string }) {
   const { t } = useI18n();
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="visit-card">
@@ -37,6 +39,7 @@ function VisitCard({ v }: { readonly v: VisitListItem }) {
       </div>
       <Space wrap style={{ marginTop: 6 }}>
         <Tag color={v.status === 'returned' ? 'red' : 'blue'}>{t(`insp.status.${v.status}`)}</Tag>
+        <SideTag side={v.side} mine={onMySide(v.side, department)} />
         {v.plannedDate !== null && (
           <Tag>
             {t('insp.planned')} {v.plannedDate}
@@ -53,21 +56,25 @@ function VisitCard({ v }: { readonly v: VisitListItem }) {
 /** /console/my-inspections */
 export function MyInspectionsPage() {
   const { t } = useI18n();
+  const department = useCurrentUser().department.code;
   const q = useQuery({
     queryKey: ['visits', 'mine'],
     queryFn: () => unwrap(api.GET('/api/inspections/mine', { params: { query: { done: 'true' } } })),
   });
+  // cross-region tasks: 本方 = the visits this inspector's side records; 全部 adds those it joins
+  const { shown, control } = useSideFilter(q.data?.items ?? [], department);
   if (q.data === undefined) {
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
-  const open = q.data.items.filter((v) => ['assigned', 'in_progress', 'returned'].includes(v.status));
+  const open = shown.filter((v) => ['assigned', 'in_progress', 'returned'].includes(v.status));
   const groups: [string, VisitListItem[]][] = [
     [t('insp.today'), open.filter((v) => v.today)],
     [t('insp.upcoming'), open.filter((v) => !v.today)],
-    [t('insp.done'), q.data.items.filter((v) => !open.includes(v))],
+    [t('insp.done'), shown.filter((v) => !open.includes(v))],
   ];
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      {control !== null && <div style={{ marginBottom: 12 }}>{control}</div>}
       {q.data.items.length === 0 && <Empty description={t('insp.none')} />}
       {groups.map(([title, items]) =>
         items.length === 0 ? null : (
@@ -75,7 +82,10 @@ export function MyInspectionsPage() {
             <Typography.Title level={5}>
               {title}（{items.length}）
             </Typography.Title>
-            <List dataSource={items} renderItem={(v) => <VisitCard key={v.id} v={v} />} />
+            <List
+              dataSource={items}
+              renderItem={(v) => <VisitCard key={v.id} v={v} department={department} />}
+            />
           </div>
         ),
       )}

@@ -28,6 +28,8 @@ import { errorMessage, unwrap } from '../../api/errors';
 import type { FollowUpBody, VisitView } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { JointSummary } from './inspection/JointSummary';
+import { onMySide, SideTag } from './inspection/SideFilter';
+import { useCurrentUser } from '../../hooks/use-current-user';
 import { CountdownTag } from './ReviewsPage';
 
 function FollowUpPanel({ view }: { readonly view: VisitView }) {
@@ -154,6 +156,7 @@ export function ReviewDetailPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const department = useCurrentUser().department.code;
   const [comment, setComment] = useState('');
   const q = useQuery({
     queryKey: ['visit', id],
@@ -193,6 +196,11 @@ export function ReviewDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="USCC">{v.target.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('insp.task')}>{v.taskTitle}</Descriptions.Item>
+          {v.side !== null && (
+            <Descriptions.Item label={t('insp.side')}>
+              <SideTag side={v.side} mine={onMySide(v.side, department)} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('review.deadline')}>
             <CountdownTag c={v.countdown} />
           </Descriptions.Item>

@@ -12,7 +12,9 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { FollowUpRow, TaskDeadline, VisitListItem } from '../../api/inspection-types';
 import { FOLLOW_UP_KIND_LABELS } from '@openssj/core';
+import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
+import { onMySide, SideTag, useSideFilter } from './inspection/SideFilter';
 
 /** A countdown tag: days left, overdue, and 暂定. */
 export function CountdownTag({ c }: { readonly c: TaskDeadline['countdown'] }) {
@@ -38,25 +40,42 @@ export function CountdownTag({ c }: { readonly c: TaskDeadline['countdown'] }) {
 
 function Pending() {
   const { t } = useI18n();
+  const department = useCurrentUser().department.code;
   const q = useQuery({
     queryKey: ['visits', 'submitted'],
     queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { status: 'submitted' } } })),
   });
+  const { shown, control } = useSideFilter(q.data?.items ?? [], department);
+  const sided = shown.some((r) => r.side !== null);
   return (
-    <Table<VisitListItem>
-      rowKey="id"
-      loading={q.isLoading}
-      dataSource={q.data?.items ?? []}
-      columns={[
-        { title: t('review.target'), render: (_, r) => r.target.name },
-        { title: t('insp.task'), render: (_, r) => r.task.title },
-        {
-          title: t('review.submittedAt'),
-          render: (_, r) => r.submittedAt?.slice(0, 16).replace('T', ' ') ?? '',
-        },
-        { title: '', render: (_, r) => <Link to={`/console/reviews/${r.id}`}>{t('review.open')}</Link> },
-      ]}
-    />
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {control}
+      <Table<VisitListItem>
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={[...shown]}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('review.target'), render: (_, r) => r.target.name },
+          { title: t('insp.task'), render: (_, r) => r.task.title },
+          ...(sided
+            ? [
+                {
+                  title: t('insp.side'),
+                  render: (_: unknown, r: VisitListItem) => (
+                    <SideTag side={r.side} mine={onMySide(r.side, department)} />
+                  ),
+                },
+              ]
+            : []),
+          {
+            title: t('review.submittedAt'),
+            render: (_, r) => r.submittedAt?.slice(0, 16).replace('T', ' ') ?? '',
+          },
+          { title: '', render: (_, r) => <Link to={`/console/reviews/${r.id}`}>{t('review.open')}</Link> },
+        ]}
+      />
+    </Space>
   );
 }
 

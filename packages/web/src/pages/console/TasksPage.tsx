@@ -23,6 +23,7 @@ const TASK_STATUS: Readonly<
         | 'wf.taskStatus.planned'
         | 'wf.taskStatus.drawing'
         | 'wf.taskStatus.inspecting'
+        | 'wf.taskStatus.merged'
         | 'wf.taskStatus.reviewing'
         | 'wf.taskStatus.published';
       color: string;
@@ -34,6 +35,7 @@ const TASK_STATUS: Readonly<
   inspecting: { zh: 'wf.taskStatus.inspecting', color: 'blue' },
   reviewing: { zh: 'wf.taskStatus.reviewing', color: 'orange' },
   published: { zh: 'wf.taskStatus.published', color: 'green' },
+  merged: { zh: 'wf.taskStatus.merged', color: 'default' },
 };
 
 /** The tasks page. */

@@ -16,6 +16,8 @@ import { ChecklistFields } from './inspection/ChecklistFields';
 import { ConflictModal } from './inspection/ConflictModal';
 import { resizeToJpeg } from './inspection/image-resize';
 import { JointSummary } from './inspection/JointSummary';
+import { onMySide, SideTag } from './inspection/SideFilter';
+import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
 import { SignatureSection } from './inspection/SignatureSection';
 import { currentGps, useVisitDraft } from './inspection/use-visit-draft';
@@ -26,6 +28,7 @@ export function VisitPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const v = useVisitDraft(id);
+  const department = useCurrentUser().department.code;
   const view = v.view;
   const act = useMutation({
     mutationFn: async (
@@ -129,6 +132,7 @@ export function VisitPage() {
           </div>
           <Space wrap style={{ marginTop: 8 }}>
             <Tag color="blue">{t(`insp.status.${view.status}`)}</Tag>
+            <SideTag side={view.side} mine={onMySide(view.side, department)} />
             <Tag icon={<CloudSyncOutlined />} color={v.state === 'synced' ? 'green' : 'orange'}>
               {v.state === 'synced' ? t('insp.synced') : t('insp.unsynced')}
             </Tag>
@@ -161,6 +165,7 @@ export function VisitPage() {
           <Alert type="warning" showIcon message={t('insp.returned', { comment: view.reviewComment })} />
         )}
         {!editable && view.me.onTeam && <Alert type="info" message={t('insp.readonly')} />}
+        {view.side !== null && <Alert type="info" showIcon message={t('insp.sideHint')} />}
 
         {view.items.map((item) => {
           const mine = view.me.recordDepartments.includes(item.departmentCode);

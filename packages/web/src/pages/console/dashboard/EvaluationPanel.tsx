@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { EvaluationReport } from '../../../api/oversight-types';
@@ -25,8 +26,16 @@ const CRITERION_LABEL: Readonly<Record<CriterionKey, MessageKey>> = {
 
 const PRINT_CSS = `@media print { body * { visibility: hidden; } .ssj-print, .ssj-print * { visibility: visible; } .ssj-print { position: absolute; inset: 0; } .ssj-noprint { display: none; } }`;
 
-/** The evaluation tab. */
-export function EvaluationPanel({ region, year }: { readonly region: string; readonly year: number }) {
+/** The evaluation tab; `editLink` offers the criteria editor (系统设置) to those who may change them. */
+export function EvaluationPanel({
+  region,
+  year,
+  editLink = true,
+}: {
+  readonly region: string;
+  readonly year: number;
+  readonly editLink?: boolean;
+}) {
   const { t } = useI18n();
   const report = useQuery({
     queryKey: ['evaluation', region, year],
@@ -44,7 +53,14 @@ export function EvaluationPanel({ region, year }: { readonly region: string; rea
       className="ssj-print"
       title={t('eval.title', { year })}
       extra={
-        <Space className="ssj-noprint">
+        <Space className="ssj-noprint" wrap>
+          {editLink && criteria.data?.canEdit === true && (
+            <Link
+              to={`/console/settings?${new URLSearchParams({ tab: 'evaluation', region, year: String(year) }).toString()}`}
+            >
+              {t('crit.edit')}
+            </Link>
+          )}
           <Button href={exportUrl}>{t('eval.export')}</Button>
           <Button onClick={() => window.print()}>{t('eval.print')}</Button>
         </Space>
@@ -62,7 +78,7 @@ export function EvaluationPanel({ region, year }: { readonly region: string; rea
         loading={report.isLoading}
         dataSource={report.data?.rows ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         data-testid="evaluation-table"
         columns={[
           { key: 'rank', title: t('eval.rank'), render: (_, r) => r.rank ?? '—', width: 56 },

@@ -32,6 +32,8 @@ interface FormValues {
   claimedBy: string[];
   jurisdictionRule: boolean;
   crossRegion: boolean;
+  /** Which tier the strata read: each target's effective tier, computed, or imported. */
+  tierSource: 'effective' | 'computed' | 'imported';
 }
 
 const TIERS = ['A', 'B', 'C', 'D'] as const;
@@ -72,6 +74,7 @@ function initial(task: TaskView | null, year: number): FormValues {
     claimedBy: task?.scope.claimedBy ?? [],
     jurisdictionRule: task?.jurisdictionRule ?? false,
     crossRegion: task?.crossRegion ?? false,
+    tierSource: task?.tierSource ?? 'effective',
   };
 }
 
@@ -115,6 +118,7 @@ export function taskBodyOf(v: FormValues): TaskSpecBody | string {
     participants: v.participants,
     jurisdictionRule: v.jurisdictionRule,
     crossRegion: v.crossRegion,
+    tierSource: v.mode === 'tiers' && v.tierSource !== 'effective' ? v.tierSource : null,
   };
 }
 
@@ -227,15 +231,26 @@ export function TaskFormModal(props: {
             <InputNumber min={0.01} max={100} step={0.5} suffix="%" />
           </Form.Item>
         ) : (
-          <Row gutter={12}>
-            {TIERS.map((x) => (
-              <Col span={6} key={x}>
-                <Form.Item name={x} label={t(`wf.tier.${x}`)}>
-                  <InputNumber min={0.01} max={100} step={0.5} suffix="%" />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
+          <>
+            <Row gutter={12}>
+              {TIERS.map((x) => (
+                <Col xs={12} sm={6} key={x}>
+                  <Form.Item name={x} label={t(`wf.tier.${x}`)}>
+                    <InputNumber min={0.01} max={100} step={0.5} suffix="%" />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+            <Form.Item name="tierSource" label={t('wf.task.tierSource')} extra={t('wf.task.tierSourceHint')}>
+              <Radio.Group
+                options={[
+                  { value: 'effective', label: t('wf.task.tierSource.effective') },
+                  { value: 'computed', label: t('wf.task.tierSource.computed') },
+                  { value: 'imported', label: t('wf.task.tierSource.imported') },
+                ]}
+              />
+            </Form.Item>
+          </>
         )}
         <Row gutter={12}>
           <Col span={8}>

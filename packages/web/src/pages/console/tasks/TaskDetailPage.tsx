@@ -13,8 +13,10 @@ import { ApiError, unwrap } from '../../../api/errors';
 import type { DrawSummary } from '../../../api/workflow-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
+import { TaskVisits } from './TaskVisits';
 import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent } from '../plans/workflow-labels';
 import { DrawPanel } from './DrawPanel';
+import { JointTaskNote } from './JointTaskNote';
 
 /** Parse "ID reason" lines into manual exclusions. */
 function manualLines(text: string): { targetId: string; reason: string }[] {
@@ -118,7 +120,7 @@ export function TaskDetailPage() {
                 </Button>
               </>
             )}
-            {lead && live === undefined && (
+            {lead && live === undefined && task.status !== 'merged' && (
               <Button type="primary" icon={<LockOutlined />} onClick={() => setFreezing(true)}>
                 {t('wf.draw.freeze')}
               </Button>
@@ -135,6 +137,7 @@ export function TaskDetailPage() {
             closable={{ onClose: () => setError(null) }}
           />
         )}
+        <JointTaskNote taskId={task.id} year={task.planYear} />
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('wf.task.lead')}>{task.leadDepartmentCode}</Descriptions.Item>
           <Descriptions.Item
@@ -164,6 +167,9 @@ export function TaskDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.jurisdiction')}>
             {task.jurisdictionRule ? t('wf.yes') : t('wf.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('wf.task.tierSource')}>
+            {t(`wf.task.tierSource.${task.tierSource ?? 'effective'}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.scope')}>
             <Typography.Text code>{JSON.stringify(task.scope)}</Typography.Text>
@@ -197,6 +203,16 @@ export function TaskDetailPage() {
       {live !== undefined && (
         <DrawPanel key={live.id} drawId={live.id} taskId={task.id} canWrite={lead} onChange={refresh} />
       )}
+      {draws.some((d) => d.status === 'drawn') &&
+        user.roles.some(
+          (r) => r === 'dept_admin' || r === 'leader' || r === 'auditor' || r === 'system_admin',
+        ) && (
+          <TaskVisits
+            taskId={task.id}
+            department={user.department.code}
+            linkable={user.roles.includes('leader')}
+          />
+        )}
       <Card title={t('wf.draw.history')}>
         <Table<DrawSummary>
           rowKey="id"

@@ -1,0 +1,1 @@
+ALTER TABLE "target_risk_facts" ADD COLUMN "data_date" date;

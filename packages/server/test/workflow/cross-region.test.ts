@@ -1,0 +1,544 @@
+// A cross-region joint task end to end (issue 6, 跨区域): 渝北 500112-SCJG leads, 邻水 511623-SCJG
+// (another province) accepts; one agreed item list (异地同标: each side's copy of the same item),
+// targets of both regions, a quota naming a department on each side so every team is mixed. Each
+// side sees, records, reviews and publishes its part (the visits of targets in its region, with its
+// own items' results); a department of neither side sees nothing; the portal shows both regions;
+// the draw verifies. Both engines.
+import { defaultChecklistForm, drawRecordSchema, verifyRecord } from '@openssj/core';
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password';
+import type { Database } from '../../src/db/client';
+import { insertDepartments, insertRegions } from '../../src/db/repos/org.repo';
+import { putSetting } from '../../src/db/repos/setting.repo';
+import { insertUsers } from '../../src/db/repos/user.repo';
+import { inspectionItems, inspectionItemVersions, inspectors, targets, users } from '../../src/db/schema';
+import { queryRows } from '../../src/db/sql';
+import { ENGINES } from '../../src/db/test-databases';
+import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { DEPT_A, PASSWORD } from '../support/fixtures';
+import { approvedTask, call } from '../support/workflow-fixtures';
+
+const DEPT_LS = '511623-SCJG';
+const DICE = '2 7 1 8 2 8 1 8 2 8 4 5 9 0 4 5 2 3 5 3 6 0';
+const ITEM_YB = '00000000-0000-4000-8000-0000000c0112';
+const ITEM_LS = '00000000-0000-4000-8000-0000000c1623';
+const ITEM_NAME = '养老机构食品安全主体责任落实情况检查';
+
+/** Targets: three in 渝北, three in 邻水, one in 渝中 (outside the task's scope). */
+const YB_TARGETS = ['91500112CR00000001', '91500112CR00000002', '91500112CR00000003'];
+const LS_TARGETS = ['91511623CR00000001', '91511623CR00000002', '91511623CR00000003'];
+/** Inspector badge → the account that stands for it. */
+const ACCOUNT_OF: Record<string, string> = {
+  'YB-101': 'yb_inspector',
+  'YB-102': 'yb_inspector2',
+  'LS-001': 'ls_inspector',
+  'LS-002': 'ls_inspector2',
+};
+
+async function loadCrossRegionWorld(database: Database): Promise<void> {
+  const db = database.db;
+  const passwordHash = await hashPassword(PASSWORD);
+  await insertRegions(db, [
+    { code: '510000', name: '四川省', fullName: '四川省', level: 'province', parentCode: null },
+    { code: '511600', name: '广安市', fullName: '四川省广安市', level: 'city', parentCode: '510000' },
+    {
+      code: '511623',
+      name: '邻水县',
+      fullName: '四川省广安市邻水县',
+      level: 'district',
+      parentCode: '511600',
+    },
+  ]);
+  await insertDepartments(db, [
+    { code: DEPT_LS, name: '邻水县市场监督管理局', shortName: '邻水市场监管', regionCode: '511623' },
+  ]);
+  const target = (id: string, division: string, n: number) => ({
+    id,
+    uscc: id,
+    type: '企业',
+    name: `${division === '500112' ? '渝北' : division === '511623' ? '邻水' : '渝中'}跨区域养老服务${n}号有限公司`,
+    divisionCode: division,
+    address: `测试路 ${n} 号`,
+    legalRep: '周某',
+    riskTier: 'B',
+  });
+  await db
+    .insert(targets)
+    .values([
+      ...YB_TARGETS.map((id, i) => target(id, '500112', i + 1)),
+      ...LS_TARGETS.map((id, i) => target(id, '511623', i + 1)),
+      target('91500103CR00000001', '500103', 9),
+    ]);
+  const person = (id: string, dept: string) => ({
+    id,
+    badgeNo: id,
+    name: `检查员${id}`,
+    departmentCode: dept,
+    regionCode: dept.slice(0, 6),
+  });
+  await db
+    .insert(inspectors)
+    .values([
+      person('YB-101', DEPT_A),
+      person('YB-102', DEPT_A),
+      person('LS-001', DEPT_LS),
+      person('LS-002', DEPT_LS),
+      person('MZ-201', '500112-MZ'),
+    ]);
+  const account = (username: string, dept: string, role: 'dept_admin' | 'leader' | 'inspector') => ({
+    username,
+    displayName: username,
+    departmentCode: dept,
+    roles: [role],
+    passwordHash,
+    inspectorBadge: Object.entries(ACCOUNT_OF).find(([, u]) => u === username)?.[0] ?? null,
+  });
+  await insertUsers(db, [
+    account('ls_admin', DEPT_LS, 'dept_admin'),
+    account('ls_leader', DEPT_LS, 'leader'),
+    account('ls_inspector', DEPT_LS, 'inspector'),
+    account('ls_inspector2', DEPT_LS, 'inspector'),
+    account('yb_inspector', DEPT_A, 'inspector'),
+    account('yb_inspector2', DEPT_A, 'inspector'),
+  ]);
+  await db.update(users).set({ inspectorBadge: null }).where(eq(users.username, 'insp_a'));
+  // 异地同标: each side's library holds the same item (the demo catalog gives every SCJG the same list)
+  await db.insert(inspectionItems).values([
+    { id: ITEM_YB, departmentCode: DEPT_A, code: 'CR-YB-1', published: true },
+    { id: ITEM_LS, departmentCode: DEPT_LS, code: 'CR-LS-1', published: true },
+  ]);
+  const version = (itemId: string) => ({
+    itemId,
+    version: 1,
+    effectiveFrom: '2026-01-01',
+    name: ITEM_NAME,
+    priority: 'key',
+    ratioCap: null,
+    legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+    method: 'onsite',
+    guideline: {
+      whatToCheck: '食品安全',
+      how: '现场检查',
+      legalBasis: '《食品安全法》',
+      form: defaultChecklistForm(),
+    },
+  });
+  await db.insert(inspectionItemVersions).values([version(ITEM_YB), version(ITEM_LS)]);
+  // the two regions are each other's fallback pool too (spec §5): it must not unbalance the teams
+  await putSetting(db, '500112', 'adjacentRegions', ['511623'], new Date('2026-11-01T00:00:00Z'));
+  await putSetting(db, '511623', 'adjacentRegions', ['500112'], new Date('2026-11-01T00:00:00Z'));
+}
+
+interface ListItem {
+  id: string;
+  status: string;
+  version: number;
+  target: { id: string };
+  side: { departmentCode: string; regionCode: string } | null;
+}
+interface Visit {
+  id: string;
+  status: string;
+  version: number;
+  target: { id: string; divisionCode: string };
+  team: { inspectorId: string; departmentCode: string }[];
+  items: { itemId: string; departmentCode: string }[];
+  results: { itemId: string; departmentCode: string }[];
+  side: { departmentCode: string; regionCode: string } | null;
+  me: { canReview: boolean; canPublish: boolean; recordDepartments: string[] };
+  error?: { code: string };
+}
+
+describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
+  let t: TestApp;
+  const s: Record<string, LoggedIn> = {};
+  const who = (u: string): LoggedIn => {
+    const x = s[u];
+    if (x === undefined) {
+      throw new Error(u);
+    }
+    return x;
+  };
+  let taskId = '';
+  let drawId = '';
+  /** Inspection id → target id and team. */
+  let visits: { id: string; targetId: string; inspectors: string[] }[] = [];
+  const sideOf = (targetId: string) => (targetId.startsWith('91511623') ? DEPT_LS : DEPT_A);
+  const itemOf = (dept: string) => (dept === DEPT_LS ? ITEM_LS : ITEM_YB);
+
+  beforeAll(async () => {
+    t = await testApp(engine);
+    await loadCrossRegionWorld(t.database);
+    for (const u of [
+      'admin_a',
+      'leader_a',
+      'admin_b',
+      'admin_c',
+      'auditor',
+      'ls_admin',
+      'ls_leader',
+      'ls_inspector',
+      'ls_inspector2',
+      'yb_inspector',
+      'yb_inspector2',
+    ]) {
+      s[u] = await loginAs(t.app, u);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('the participating side across the provincial border sees the task and accepts it', async () => {
+    ({ taskId } = await approvedTask(t.app, who('admin_a'), who('leader_a'), {
+      title: '2026 年川渝毗邻地区养老机构食品安全联合抽查',
+      itemIds: [ITEM_YB, ITEM_LS],
+      scope: { divisions: ['500112', '511623'] },
+      strata: [{ name: 'all', tiers: null, ratio: '1' }],
+      windowStart: '2026-12-01',
+      windowEnd: '2026-12-31',
+      participants: [DEPT_LS],
+      quota: { [DEPT_A]: 1, [DEPT_LS]: 1 },
+      crossRegion: true,
+    }));
+    const list = await call<{ id: string }[] | { items: { id: string }[] }>(
+      t.app,
+      who('ls_admin'),
+      'GET',
+      '/api/tasks',
+      undefined,
+      200,
+    );
+    const ids = (Array.isArray(list) ? list : list.items).map((x) => x.id);
+    expect(ids).toContain(taskId);
+    const detail = await call<{ task: { participants: { departmentCode: string; status: string }[] } }>(
+      t.app,
+      who('ls_admin'),
+      'GET',
+      `/api/tasks/${taskId}`,
+      undefined,
+      200,
+    );
+    expect(detail.task.participants).toMatchObject([{ departmentCode: DEPT_LS, status: 'pending' }]);
+    await call(t.app, who('admin_c'), 'GET', `/api/tasks/${taskId}`, undefined, 403);
+    await call(t.app, who('admin_a'), 'POST', `/api/tasks/${taskId}/draws`, {}, 409); // not yet accepted
+    await call(
+      t.app,
+      who('ls_admin'),
+      'POST',
+      `/api/tasks/${taskId}/participation`,
+      { accept: true, comment: '同意按统一事项清单联合抽查' },
+      200,
+    );
+  });
+
+  it('freezes targets of both regions and inspectors of both sides; every team is mixed; the draw verifies', async () => {
+    const frozen = await call<{ id: string; strata: { frameSize: number; sampleSize: number }[] }>(
+      t.app,
+      who('admin_a'),
+      'POST',
+      `/api/tasks/${taskId}/draws`,
+      {},
+      201,
+    );
+    drawId = frozen.id;
+    expect(frozen.strata[0]).toMatchObject({ frameSize: 6, sampleSize: 6 }); // 渝中 is out of scope
+    const pool = await queryRows(
+      t.database.db,
+      sql`SELECT inspector_id, department, fallback FROM draw_pool WHERE draw_id = ${drawId} ORDER BY inspector_id`,
+      z.object({ inspector_id: z.string(), department: z.string(), fallback: z.boolean() }),
+    );
+    expect(pool).toEqual([
+      { inspector_id: 'LS-001', department: DEPT_LS, fallback: false },
+      { inspector_id: 'LS-002', department: DEPT_LS, fallback: false },
+      { inspector_id: 'YB-101', department: DEPT_A, fallback: false },
+      { inspector_id: 'YB-102', department: DEPT_A, fallback: false },
+    ]);
+    await call(t.app, who('admin_a'), 'POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);
+    t.advance(60_000);
+    await call(t.app, who('admin_a'), 'POST', `/api/draws/${drawId}/run`, { seed: DICE }, 200);
+
+    const record: unknown = await call(
+      t.app,
+      null,
+      'GET',
+      `/api/public/draws/${drawId}/record`,
+      undefined,
+      200,
+    );
+    const parsed = drawRecordSchema.parse(record);
+    const frames: Record<string, string> = {};
+    for (const st of parsed.strata) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/draws/${drawId}/frames/${encodeURIComponent(st.name)}`,
+      });
+      frames[st.name] = res.body;
+    }
+    const v = verifyRecord(record, frames);
+    expect(v.ok, JSON.stringify(v)).toBe(true);
+    expect(parsed.selected.map((x) => x.id).sort()).toEqual([...YB_TARGETS, ...LS_TARGETS].sort());
+    expect(parsed.assignments).toHaveLength(6);
+    for (const a of parsed.assignments) {
+      expect(a.inspectors).toHaveLength(2);
+      expect(a.inspectors.filter((x) => x.startsWith('YB-'))).toHaveLength(1);
+      expect(a.inspectors.filter((x) => x.startsWith('LS-'))).toHaveLength(1);
+    }
+    visits = await queryRows(
+      t.database.db,
+      sql`SELECT id::text AS id, target_id AS "targetId", inspectors FROM inspections WHERE draw_id = ${drawId} ORDER BY target_id`,
+      z.object({ id: z.string(), targetId: z.string(), inspectors: z.array(z.string()) }),
+    );
+    expect(visits).toHaveLength(6);
+  });
+
+  it('each side sees its part; a department of neither side sees nothing', async () => {
+    const listOf = async (u: string) =>
+      (
+        await call<{ items: ListItem[] }>(
+          t.app,
+          who(u),
+          'GET',
+          `/api/inspections?taskId=${taskId}`,
+          undefined,
+          200,
+        )
+      ).items;
+    const yb = await listOf('admin_a');
+    const ls = await listOf('ls_admin');
+    expect(yb.map((x) => x.target.id).sort()).toEqual(YB_TARGETS);
+    expect(ls.map((x) => x.target.id).sort()).toEqual(LS_TARGETS);
+    expect(ls.every((x) => x.side?.departmentCode === DEPT_LS && x.side.regionCode === '511623')).toBe(true);
+    expect((await listOf('auditor')).map((x) => x.side?.departmentCode).sort()).toEqual([
+      DEPT_A,
+      DEPT_A,
+      DEPT_A,
+      DEPT_LS,
+      DEPT_LS,
+      DEPT_LS,
+    ]);
+    expect(await listOf('admin_c')).toEqual([]);
+    expect(await listOf('admin_b')).toEqual([]);
+
+    const ybVisit = visits.find((x) => sideOf(x.targetId) === DEPT_A);
+    const lsVisit = visits.find((x) => sideOf(x.targetId) === DEPT_LS);
+    if (ybVisit === undefined || lsVisit === undefined) {
+      throw new Error('both sides must have visits');
+    }
+    await call(t.app, who('ls_admin'), 'GET', `/api/inspections/${ybVisit.id}`, undefined, 403);
+    await call(t.app, who('admin_a'), 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
+    await call(t.app, who('admin_c'), 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
+    const view = await call<Visit>(
+      t.app,
+      who('ls_admin'),
+      'GET',
+      `/api/inspections/${lsVisit.id}`,
+      undefined,
+      200,
+    );
+    expect(view.side).toEqual({
+      departmentCode: DEPT_LS,
+      regionCode: '511623',
+      departmentName: '邻水县市场监督管理局',
+    });
+    // the agreed list: on a 邻水 visit, the 邻水 copy of the item is recorded
+    expect(view.items.map((i) => i.itemId)).toEqual([ITEM_LS]);
+    expect(view.team.map((m) => m.departmentCode).sort()).toEqual([DEPT_A, DEPT_LS].sort());
+
+    // ls_inspector's own list is exactly the visits of its teams, on both sides
+    const mine = (
+      await call<{ items: ListItem[] }>(
+        t.app,
+        who('ls_inspector'),
+        'GET',
+        '/api/inspections/mine',
+        undefined,
+        200,
+      )
+    ).items;
+    expect(mine.map((x) => x.id).sort()).toEqual(
+      visits
+        .filter((x) => x.inspectors.includes('LS-001'))
+        .map((x) => x.id)
+        .sort(),
+    );
+    const notMine = visits.find((x) => !x.inspectors.includes('LS-001'));
+    if (notMine !== undefined) {
+      await call(t.app, who('ls_inspector'), 'GET', `/api/inspections/${notMine.id}`, undefined, 403);
+    }
+  });
+
+  it('each side records its own visits; the visiting inspector confirms but cannot record the other side’s items', async () => {
+    for (const v of visits) {
+      const side = sideOf(v.targetId);
+      const home = v.inspectors.find((x) => (side === DEPT_LS ? x.startsWith('LS-') : x.startsWith('YB-')));
+      const guest = v.inspectors.find((x) => x !== home);
+      const homeUser = who(ACCOUNT_OF[home ?? ''] ?? '');
+      const guestUser = who(ACCOUNT_OF[guest ?? ''] ?? '');
+      let cur = await call<Visit>(t.app, guestUser, 'GET', `/api/inspections/${v.id}`, undefined, 200);
+      // the guest may not record the home side's item, and its own side's copy is not part of this visit
+      const foreign = await call<Visit>(t.app, guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
+        version: cur.version,
+        results: [{ itemId: itemOf(side), category: '未发现问题', answers: {} }],
+      });
+      expect(foreign.error?.code).toBe('FORBIDDEN');
+      const other = await call<Visit>(t.app, guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
+        version: cur.version,
+        results: [
+          { itemId: itemOf(side === DEPT_LS ? DEPT_A : DEPT_LS), category: '未发现问题', answers: {} },
+        ],
+      });
+      expect(other.error?.code).toBe('VALIDATION');
+      cur = await call<Visit>(
+        t.app,
+        homeUser,
+        'PUT',
+        `/api/inspections/${v.id}/draft`,
+        {
+          version: cur.version,
+          results: [{ itemId: itemOf(side), category: '未发现问题', answers: { followUp: '无需后续处置' } }],
+          gps: { lat: 30.2, lng: 106.9, accuracy: 10, at: '2026-11-20T02:00:00.000Z' },
+        },
+        200,
+      );
+      expect(cur.results.map((r) => r.departmentCode)).toEqual([side]);
+      cur = await call<Visit>(
+        t.app,
+        homeUser,
+        'PUT',
+        `/api/inspections/${v.id}/signature`,
+        {
+          version: cur.version,
+          signature: { kind: 'refused', reason: '负责人外出', at: '2026-11-20T02:05:00.000Z' },
+        },
+        200,
+      );
+      cur = await call<Visit>(
+        t.app,
+        homeUser,
+        'POST',
+        `/api/inspections/${v.id}/confirm`,
+        { version: cur.version },
+        200,
+      );
+      cur = await call<Visit>(
+        t.app,
+        guestUser,
+        'POST',
+        `/api/inspections/${v.id}/confirm`,
+        { version: cur.version },
+        200,
+      );
+      cur = await call<Visit>(
+        t.app,
+        guestUser,
+        'POST',
+        `/api/inspections/${v.id}/submit`,
+        { version: cur.version },
+        200,
+      );
+      expect(cur.status).toBe('submitted');
+    }
+  });
+
+  it('each side’s leader reviews its own part only', async () => {
+    const queue = (
+      await call<{ items: ListItem[] }>(
+        t.app,
+        who('ls_leader'),
+        'GET',
+        '/api/inspections?status=submitted',
+        undefined,
+        200,
+      )
+    ).items;
+    expect(queue.map((x) => x.target.id).sort()).toEqual(LS_TARGETS);
+    for (const v of visits) {
+      const side = sideOf(v.targetId);
+      const [mine, theirs] = side === DEPT_LS ? ['ls_leader', 'leader_a'] : ['leader_a', 'ls_leader'];
+      const cur = await call<Visit>(t.app, who(mine), 'GET', `/api/inspections/${v.id}`, undefined, 200);
+      expect(cur.me.canReview).toBe(true);
+      expect(cur.me.canPublish).toBe(true);
+      await call(
+        t.app,
+        who(theirs),
+        'POST',
+        `/api/inspections/${v.id}/review`,
+        { version: cur.version, decision: 'approve' },
+        403,
+      );
+      const done = await call<Visit>(
+        t.app,
+        who(mine),
+        'POST',
+        `/api/inspections/${v.id}/review`,
+        { version: cur.version, decision: 'approve' },
+        200,
+      );
+      expect(done.status).toBe('approved');
+    }
+  });
+
+  it('both sides publish their part; the portal shows the task’s results for both regions', async () => {
+    await call(t.app, who('admin_c'), 'POST', `/api/publication/tasks/${taskId}/publish`, undefined, 403);
+    const yb = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
+      t.app,
+      who('admin_a'),
+      'POST',
+      `/api/publication/tasks/${taskId}/publish`,
+      undefined,
+      200,
+    );
+    expect(yb).toMatchObject({ published: 3, taskComplete: false });
+    const half = await call<{ items: { uscc: string }[] }>(
+      t.app,
+      null,
+      'GET',
+      `/api/public/results?taskId=${taskId}`,
+      undefined,
+      200,
+    );
+    expect(half.items.map((i) => i.uscc).sort()).toEqual(YB_TARGETS);
+    const ls = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
+      t.app,
+      who('ls_admin'),
+      'POST',
+      `/api/publication/tasks/${taskId}/publish`,
+      undefined,
+      200,
+    );
+    expect(ls).toEqual({ taskId, published: 3, notReviewed: 0, taskComplete: true });
+    const portal = await call<{ items: { uscc: string; departmentName: string }[]; total: number }>(
+      t.app,
+      null,
+      'GET',
+      `/api/public/results?taskId=${taskId}`,
+      undefined,
+      200,
+    );
+    expect(portal.total).toBe(6);
+    for (const row of portal.items) {
+      expect(row.departmentName).toBe(
+        row.uscc.startsWith('91511623') ? '邻水县市场监督管理局' : '渝北区市场监督管理局',
+      );
+    }
+    const lsVisit = visits.find((x) => sideOf(x.targetId) === DEPT_LS);
+    const detail = await call<{ departments: { code: string }[]; results: { departmentName: string }[] }>(
+      t.app,
+      null,
+      'GET',
+      `/api/public/results/${lsVisit?.id ?? ''}`,
+      undefined,
+      200,
+    );
+    expect(detail.results.map((r) => r.departmentName)).toEqual(['邻水县市场监督管理局']);
+    const task = await queryRows(
+      t.database.db,
+      sql`SELECT status FROM tasks WHERE id = ${taskId}`,
+      z.object({ status: z.string() }),
+    );
+    expect(task).toEqual([{ status: 'published' }]);
+  });
+});
