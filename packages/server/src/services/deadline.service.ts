@@ -1,12 +1,14 @@
 /**
  * Publication deadlines of tasks (004: results within 20 working days of the task's end):
- * a countdown per task, and the overdue list for the department and for auditors.
+ * a countdown per task, and the overdue list for the department and for auditors. On a
+ * cross-region task each side counts its own visits.
  */
 import { isoDate, publicationCountdown } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hasAnyRole } from '../auth/actor';
+import { onSideOf } from '../db/repos/inspection.repo';
 import { queryRows } from '../db/sql';
 import { chinaToday, loadHolidayTable } from './calendar.service';
 import type { ServiceDeps } from './context';
@@ -55,6 +57,8 @@ export async function listTaskDeadlines(
           count(i.id) filter (where i.status = 'approved') as approved,
           count(i.id) filter (where i.status = 'published') as published
         from tasks t join inspections i on i.task_id = t.id and i.status <> 'cancelled'
+          -- a cross-region task's side counts (and publishes) only the visits of its region
+          join targets tg on tg.id = i.target_id and (${all} or ${onSideOf([dept], sql`t.id`, sql`tg.division_code`)})
         where (${all} or t.lead_department_code = ${dept}
                or exists (select 1 from task_participants p where p.task_id = t.id and p.department_code = ${dept} and p.status <> 'declined'))
           and (${f.includePublished} or t.results_published_at is null)

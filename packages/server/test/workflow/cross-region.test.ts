@@ -482,6 +482,21 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   });
 
   it('both sides publish their part; the portal shows the task’s results for both regions', async () => {
+    // each side's publication list counts its own visits (3 each), an auditor sees all 6
+    const approved = async (user: string) =>
+      (
+        await call<{ items: { taskId: string; inspections: number; approved: number }[] }>(
+          t.app,
+          who(user),
+          'GET',
+          '/api/publication/deadlines',
+          undefined,
+          200,
+        )
+      ).items.find((d) => d.taskId === taskId);
+    expect(await approved('admin_a')).toMatchObject({ inspections: 3, approved: 3 });
+    expect(await approved('ls_admin')).toMatchObject({ inspections: 3, approved: 3 });
+    expect(await approved('auditor')).toMatchObject({ inspections: 6, approved: 6 });
     await call(t.app, who('admin_c'), 'POST', `/api/publication/tasks/${taskId}/publish`, undefined, 403);
     const yb = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
       t.app,
