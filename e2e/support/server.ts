@@ -41,6 +41,9 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
     PORT: String(port),
     SSJ_DATA_DIR: dataDir,
     HOST: '127.0.0.1',
+    // Every journey logs in from 127.0.0.1 to one shared server per engine: more than the default
+    // 20 logins a minute per IP. The limit itself is tested in packages/server/test/auth.routes.test.ts.
+    SSJ_LOGIN_RATE_PER_MINUTE: '600',
   };
   delete env['DATABASE_URL'];
   if (engine === 'postgres') {
