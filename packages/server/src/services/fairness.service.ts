@@ -16,7 +16,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { divisionRange } from '../db/repos/target-filter';
-import { queryOne, queryRows } from '../db/sql';
+import type { Db } from '../db/client';
+import { queryRows } from '../db/sql';
 import type { ServiceDeps } from './context';
 import { metricsScope } from './metrics.service';
 import { riskRegionSchema } from './risk-access';
@@ -82,42 +83,9 @@ function yearDraws(region: string, year: number): SQL {
       FROM draw_frames f JOIN sp ON sp.draw_id = f.draw_id AND sp.stratum = f.stratum WHERE sp.p IS NOT NULL GROUP BY f.target_id)`;
 }
 
-/** The year's fairness report for a region: overall chi-square, outlying targets and inspector–target pairs. */
-export async function fairnessReport(
-  deps: ServiceDeps,
-  actor: Actor,
-  q: z.infer<typeof fairnessQuerySchema>,
-): Promise<Result<FairnessReport, DomainError>> {
-  const sc = metricsScope(actor, { year: q.year, ...(q.region === undefined ? {} : { region: q.region }) });
-  if (!sc.ok) {
-    return sc;
-  }
-  const region = sc.value.region;
-  const db = deps.database.db;
-  const base = yearDraws(region, q.year);
-  // spec: the overall statistic covers every target in a frame, drawn or not: Σ (O − E)² / V, df = targets with V > 0
-  const totals = await queryOne(
-    db,
-    sql`WITH ${base}
-      SELECT (SELECT count(*) FROM yd) AS draws, count(*) AS in_frames, count(*) FILTER (WHERE coalesce(o.observed, 0) > 0) AS selected,
-        coalesce(sum((coalesce(o.observed, 0) - m.e) ^ 2 / m.v) FILTER (WHERE m.v > 0), 0) AS statistic,
-        count(*) FILTER (WHERE m.v > 0) AS df
-      FROM mem m LEFT JOIN obs o ON o.target_id = m.target_id`,
-    z.object({ draws: n, in_frames: n, selected: n, statistic: n, df: n }),
-  );
-  const drawn = await queryRows(
-    db,
-    sql`WITH ${base}
-      SELECT m.target_id, m.ps, o.observed, t.name FROM mem m JOIN obs o ON o.target_id = m.target_id LEFT JOIN targets t ON t.id = m.target_id
-      WHERE o.observed > m.e ORDER BY (o.observed - m.e) ^ 2 / nullif(m.v, 0) DESC NULLS LAST LIMIT ${MAX_ROWS}`,
-    z.object({ target_id: z.string(), ps: z.array(n), observed: n, name: z.string().nullable() }),
-  );
-  const names = new Map(drawn.map((d) => [d.target_id, d.name]));
-  const tested = targetFairness(
-    drawn.map((d) => ({ targetId: d.target_id, probabilities: d.ps, observed: d.observed })),
-    q.alpha,
-  );
-  const pairRows = await queryRows(
+/** Inspector–target pairs visited together at least twice in the year's draws, with each inspector's share of its department's visits. */
+async function pairCounts(db: Db, base: SQL) {
+  return queryRows(
     db,
     sql`WITH ${base},
       v AS (SELECT i.id, i.target_id, w.badge FROM inspections i CROSS JOIN LATERAL unnest(i.inspectors) AS w(badge) WHERE i.draw_id IN (SELECT id FROM yd)),
@@ -137,6 +105,68 @@ export async function fairnessReport(
       target_visits: n,
       share: n.nullable(),
     }),
+  );
+}
+
+/** The year's fairness report for a region: overall chi-square, outlying targets and inspector–target pairs. */
+export async function fairnessReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: z.infer<typeof fairnessQuerySchema>,
+): Promise<Result<FairnessReport, DomainError>> {
+  const sc = metricsScope(actor, { year: q.year, ...(q.region === undefined ? {} : { region: q.region }) });
+  if (!sc.ok) {
+    return sc;
+  }
+  const region = sc.value.region;
+  const db = deps.database.db;
+  const base = yearDraws(region, q.year);
+  // spec: the overall statistic covers every target in a frame, drawn or not: Σ (O − E)² / V, df = targets with V > 0.
+  // One pass over the frames gives the totals and the targets drawn more often than expected; the pair
+  // counts run beside it on another connection. Each is one transaction with room to aggregate in memory.
+  const roomy = async <T>(run: (tx: Db) => Promise<T>): Promise<T> =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      return run(tx);
+    });
+  const targetRow = z.object({
+    draws: n,
+    in_frames: n,
+    selected: n,
+    statistic: n,
+    df: n,
+    target_id: z.string().nullable(),
+    ps: z.array(n).nullable(),
+    observed: n.nullable(),
+    name: z.string().nullable(),
+  });
+  const [targetRows, pairRows] = await Promise.all([
+    roomy((tx) =>
+      queryRows(
+        tx,
+        sql`WITH ${base},
+          j AS MATERIALIZED (SELECT m.target_id, m.ps, m.e, m.v, coalesce(o.observed, 0) AS observed FROM mem m LEFT JOIN obs o ON o.target_id = m.target_id),
+          tot AS (SELECT (SELECT count(*) FROM yd) AS draws, count(*) AS in_frames, count(*) FILTER (WHERE observed > 0) AS selected,
+                    coalesce(sum((observed - e) ^ 2 / v) FILTER (WHERE v > 0), 0) AS statistic, count(*) FILTER (WHERE v > 0) AS df FROM j),
+          top AS (SELECT target_id, ps, observed, row_number() OVER (ORDER BY (observed - e) ^ 2 / nullif(v, 0) DESC NULLS LAST, target_id) AS rk
+                  FROM j WHERE observed > e ORDER BY rk LIMIT ${MAX_ROWS})
+          SELECT tot.draws, tot.in_frames, tot.selected, tot.statistic, tot.df, top.target_id, top.ps, top.observed, t.name
+          FROM tot LEFT JOIN top ON true LEFT JOIN targets t ON t.id = top.target_id ORDER BY top.rk`,
+        targetRow,
+      ),
+    ),
+    roomy((tx) => pairCounts(tx, base)),
+  ]);
+  const totals = targetRows[0];
+  const drawn = targetRows.flatMap((r) =>
+    r.target_id === null || r.ps === null || r.observed === null
+      ? []
+      : [{ target_id: r.target_id, ps: r.ps, observed: r.observed, name: r.name }],
+  );
+  const names = new Map(drawn.map((d) => [d.target_id, d.name]));
+  const tested = targetFairness(
+    drawn.map((d) => ({ targetId: d.target_id, probabilities: d.ps, observed: d.observed })),
+    q.alpha,
   );
   const pairs = pairFairness(
     pairRows.map((p) => ({
