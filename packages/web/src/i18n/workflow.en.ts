@@ -163,14 +163,15 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.task.capHint':
     "A general item's cap binds the task's overall ratio Σ(frame × ratio) ÷ Σ frame, exactly; a tier may exceed it while the overall stays within. Key items have no cap.",
   'wf.task.create': 'New task',
-  'wf.task.crossRegion': 'Adjacent-region fallback pool',
+  'wf.task.crossRegion': 'Cross-region task',
   'wf.task.tierSource': 'Tier source',
   'wf.task.tierSourceHint':
     'Which credit-risk tier the strata use; computed and imported tiers are kept apart',
   'wf.task.tierSource.effective': "Each target's effective tier (region setting)",
   'wf.task.tierSource.computed': 'Computed by this system',
   'wf.task.tierSource.imported': 'Imported (e.g. the national classification)',
-  'wf.task.crossRegionHint': 'Use the configured adjacent regions when the pool runs short',
+  'wf.task.crossRegionHint':
+    'A joint task across regions: each visit belongs to the side of its region, which records, reviews and publishes it; adjacent regions fill a short pool',
   'wf.task.deleteConfirm': 'Delete this task?',
   'wf.task.edit': 'Edit task',
   'wf.task.id': 'Task',

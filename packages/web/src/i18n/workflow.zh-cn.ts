@@ -161,13 +161,14 @@ export const workflowZhCN = {
   'wf.task.capHint':
     '一般事项的比例上限约束任务总体比例 Σ(名单数×比例)÷Σ名单数（精确计算）；某一信用等级可以超过上限，只要总体不超过。重点事项不设上限。',
   'wf.task.create': '新建抽查任务',
-  'wf.task.crossRegion': '允许邻近地区人员补充',
+  'wf.task.crossRegion': '跨区域抽查',
   'wf.task.tierSource': '分级来源',
   'wf.task.tierSourceHint': '各分层按哪一种信用风险分类抽取；计算与导入的分类分别保存，互不覆盖',
   'wf.task.tierSource.effective': '各对象的有效分类（按地区设置）',
   'wf.task.tierSource.computed': '本系统评分',
   'wf.task.tierSource.imported': '外部导入（如全国企业信用风险分类）',
-  'wf.task.crossRegionHint': '本部门人员不足时，使用设置中的邻近地区同类部门人员',
+  'wf.task.crossRegionHint':
+    '跨地区的联合抽查：每户归所在地区一方录入、复核、公示；人员不足时可用设置中的邻近地区人员',
   'wf.task.deleteConfirm': '确定删除该任务？',
   'wf.task.edit': '修改抽查任务',
   'wf.task.id': '任务编号',

@@ -147,6 +147,7 @@ export function TaskDetailPage() {
             {task.items.map((i) => (
               <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>
                 {i.name} v{i.itemVersion}
+                {task.participants.length > 0 ? ` · ${i.departmentCode}` : ''}
                 {i.ratioCap === null ? '' : ` ≤${percent(i.ratioCap)}`}
               </Tag>
             ))}
@@ -167,6 +168,9 @@ export function TaskDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.jurisdiction')}>
             {task.jurisdictionRule ? t('wf.yes') : t('wf.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('wf.task.crossRegion')}>
+            {task.crossRegion ? t('wf.yes') : t('wf.no')}
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.tierSource')}>
             {t(`wf.task.tierSource.${task.tierSource ?? 'effective'}`)}
