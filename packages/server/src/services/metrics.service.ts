@@ -192,7 +192,9 @@ function sumTasks(
     c.tasks += 1;
     c.joint_tasks += t.joint ? 1 : 0;
     c.inspections += t.inspections;
-    c.visits_alone += t.inspections * t.ndept;
+    // 001: alone, each department would have visited every target; on a sided (cross-region) task
+    // each target belongs to one side only, so the task saves no visits, it shares one standard
+    c.visits_alone += t.sided ? t.inspections : t.inspections * t.ndept;
     c.with_results += t.with_results;
     c.with_problem += t.with_problem;
   };

@@ -556,4 +556,15 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     );
     expect(task).toEqual([{ status: 'published' }]);
   });
+
+  it('the dashboard counts the task as joint, but its visits as made once: each target has one side', async () => {
+    const d = await call<{
+      totals: { jointTasks: number; visits: { alone: number; made: number; saved: number } };
+      departments: { code: string; tasks: number; jointTasks: number }[];
+    }>(t.app, who('auditor'), 'GET', '/api/dashboard/metrics?year=2026&region=all', undefined, 200);
+    expect(d.totals.jointTasks).toBeGreaterThanOrEqual(1);
+    expect(d.totals.visits).toEqual({ alone: 6, made: 6, saved: 0, reduction: 0 });
+    const byCode = new Map(d.departments.map((x) => [x.code, x]));
+    expect(byCode.get(DEPT_LS)).toMatchObject({ tasks: 1, jointTasks: 1 });
+  });
 });

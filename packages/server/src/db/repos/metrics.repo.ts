@@ -22,16 +22,23 @@ export interface MetricsScope {
 const PROBLEM = pgTextArray(RESULT_CATEGORIES.filter(isProblemCategory));
 const n = z.coerce.number();
 
-/** Each task in scope with each of its departments (lead + non-declined participants): `st(task_id, dept, ndept, joint)`. */
+/**
+ * Each task in scope with each of its departments (lead + non-declined participants):
+ * `st(task_id, dept, ndept, joint, sided)`. A sided task is a cross-region task whose departments
+ * lie in more than one region: each of its visits belongs to one side (core `sideOfTarget`).
+ */
 export function scopedTasks(s: MetricsScope): SQL {
   const r = s.region === 'all' ? null : divisionRange(s.region);
   const inRegion = r === null ? sql`true` : sql`d.region_code BETWEEN ${r.lo} AND ${r.hi}`;
   const inDept = s.department === null ? sql`true` : sql`m.dept = ${s.department}`;
   return sql`st AS (
-    SELECT m.task_id, m.dept, m.ndept, m.ndept > 1 OR m.cross_region AS joint
+    SELECT m.task_id, m.dept, m.ndept, m.ndept > 1 OR m.cross_region AS joint, m.sided
     FROM (
       SELECT k.id AS task_id, x.dept, k.cross_region,
-        1 + (SELECT count(*) FROM task_participants p WHERE p.task_id = k.id AND p.status <> 'declined') AS ndept
+        1 + (SELECT count(*) FROM task_participants p WHERE p.task_id = k.id AND p.status <> 'declined') AS ndept,
+        k.cross_region AND (SELECT count(DISTINCT dd.region_code) FROM departments dd
+          WHERE dd.code = k.lead_department_code
+             OR dd.code IN (SELECT p.department_code FROM task_participants p WHERE p.task_id = k.id AND p.status <> 'declined')) > 1 AS sided
       FROM tasks k
       CROSS JOIN LATERAL (
         SELECT k.lead_department_code AS dept
@@ -48,6 +55,7 @@ const taskRow = z.object({
   depts: z.array(z.string()),
   ndept: n,
   joint: z.boolean(),
+  sided: z.boolean(),
   inspections: n,
   with_results: n,
   with_problem: n,
@@ -69,12 +77,13 @@ export async function taskCounts(db: Db, s: MetricsScope): Promise<TaskCounts[]>
   return queryRows(
     db,
     sql`WITH ${scopedTasks(s)},
-      t1 AS (SELECT task_id, array_agg(dept ORDER BY dept) AS depts, max(ndept) AS ndept, bool_or(joint) AS joint FROM st GROUP BY task_id),
+      t1 AS (SELECT task_id, array_agg(dept ORDER BY dept) AS depts, max(ndept) AS ndept, bool_or(joint) AS joint, bool_or(sided) AS sided
+             FROM st GROUP BY task_id),
       per_task AS (
         SELECT m.task_id, sum(m.inspections) AS inspections, sum(m.with_results) AS with_results, sum(m.with_problem) AS with_problem
         FROM rollup_task_months m WHERE m.task_id IN (SELECT task_id FROM t1)
         GROUP BY m.task_id)
-    SELECT t1.task_id, t1.depts, t1.ndept, t1.joint, coalesce(pt.inspections, 0) AS inspections,
+    SELECT t1.task_id, t1.depts, t1.ndept, t1.joint, t1.sided, coalesce(pt.inspections, 0) AS inspections,
       coalesce(pt.with_results, 0) AS with_results, coalesce(pt.with_problem, 0) AS with_problem
     FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id ORDER BY t1.task_id`,
     taskRow,
