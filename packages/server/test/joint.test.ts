@@ -127,7 +127,9 @@ describe.each(ENGINES)('joint suggestions (%s)', (engine) => {
       headers: c.headers,
     });
     expect(task.statusCode, task.body).toBe(200);
-    const view = task.json<{ task?: unknown }>();
+    const view = task.json<{ task: { quota: Record<string, number> } }>();
+    // two single-department tasks of 2 inspectors each: the joint team takes one from each (art. 42)
+    expect(view.task.quota).toEqual({ [DEPT_A]: 1, [DEPT_C]: 1 });
     const body = JSON.stringify(view);
     expect(body).toContain(DEPT_C);
     expect(body).toContain(M_ITEMS.C1);

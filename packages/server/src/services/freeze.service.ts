@@ -168,7 +168,10 @@ export async function freezeDraw(
 
     if (task.jurisdictionRule) {
       // spec §4: a task that applies the rule cannot be frozen while a target in scope has no unit
-      const lacking = await Promise.all(strata.map((s) => targetsWithoutUnit(tx, q, s)));
+      const lacking = [];
+      for (const s of strata) {
+        lacking.push(await targetsWithoutUnit(tx, q, s)); // one query at a time on the transaction
+      }
       const total = lacking.reduce((a, l) => a + l.total, 0);
       if (total > 0) {
         const targets = lacking.flatMap((l) => l.ids).slice(0, 100);
@@ -207,9 +210,7 @@ export async function freezeDraw(
       windowStart: task.windowStart,
       windowEnd: task.windowEnd,
       // issue 6: a cross-region task draws on the adjacent regions of every quota department's side
-      fallbackRegions: task.crossRegion
-        ? [...new Set((await Promise.all(Object.keys(quota).map((d) => adjacentRegions(tx, d)))).flat())]
-        : [],
+      fallbackRegions: task.crossRegion ? await quotaFallbackRegions(tx, Object.keys(quota)) : [],
     });
     await freezePairs(tx, q.drawId);
 
@@ -286,4 +287,15 @@ export async function freezeDraw(
     const d = await findDraw(tx, q.drawId);
     return d === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok(drawSummary(d));
   });
+}
+
+/** The adjacent regions of every quota department's side (one query at a time on the transaction). */
+async function quotaFallbackRegions(tx: Db, departments: readonly string[]): Promise<string[]> {
+  const all = new Set<string>();
+  for (const d of departments) {
+    for (const r of await adjacentRegions(tx, d)) {
+      all.add(r);
+    }
+  }
+  return [...all];
 }

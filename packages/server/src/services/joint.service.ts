@@ -371,10 +371,13 @@ async function createJointTask(
     return err(domainError('VALIDATION', '提议没有任务', 'the proposal has no tasks'));
   }
   const id = await nextTaskId(tx, lead.planYear);
+  // 行政处罚法 art. 42 wants two inspectors for a department alone, one per department in a joint
+  // team: a single-department task brings one; a joint part keeps its own numbers.
   const quota: Record<string, number> = {};
   for (const t of parts) {
+    const alone = Object.keys(t.quota).length === 1;
     for (const [d, k] of Object.entries(t.quota)) {
-      quota[d] = Math.max(quota[d] ?? 0, k);
+      quota[d] = Math.max(quota[d] ?? 0, alone ? 1 : k);
     }
   }
   const items = new Map(

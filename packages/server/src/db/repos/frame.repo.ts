@@ -37,14 +37,17 @@ export async function targetsWithoutUnit(
 ): Promise<{ ids: { id: string; name: string }[]; total: number }> {
   const where = sql`${scopeWhere(q.scope)} AND ${stratumWhere(s, q.tierSource)} AND t.status = '在营' AND t.supervising_unit IS NULL
     AND t.id NOT IN (${cappedTargets(q.year, q.cap)}) AND t.id NOT IN (SELECT id FROM (${manualRows(q)}) mm)`;
-  const [ids, total] = await Promise.all([
-    queryRows(
-      db,
-      sql`SELECT t.id, t.name FROM targets t WHERE ${where} ORDER BY t.id COLLATE "C" LIMIT 100`,
-      z.object({ id: z.string(), name: z.string() }),
-    ),
-    queryOne(db, sql`SELECT count(*) AS n FROM targets t WHERE ${where}`, z.object({ n: z.coerce.number() })),
-  ]);
+  // sequential: the freeze calls this inside its transaction (one connection)
+  const ids = await queryRows(
+    db,
+    sql`SELECT t.id, t.name FROM targets t WHERE ${where} ORDER BY t.id COLLATE "C" LIMIT 100`,
+    z.object({ id: z.string(), name: z.string() }),
+  );
+  const total = await queryOne(
+    db,
+    sql`SELECT count(*) AS n FROM targets t WHERE ${where}`,
+    z.object({ n: z.coerce.number() }),
+  );
   return { ids, total: total?.n ?? 0 };
 }
 

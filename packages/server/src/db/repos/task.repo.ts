@@ -117,34 +117,33 @@ async function partsOf(
   if (ids.length === 0) {
     return { items, participants };
   }
-  const [itemRows, partRows] = await Promise.all([
-    db
-      .select({
-        taskId: taskItems.taskId,
-        itemId: taskItems.itemId,
-        itemVersion: taskItems.itemVersion,
-        departmentCode: taskItems.departmentCode,
-        name: inspectionItemVersions.name,
-        priority: inspectionItemVersions.priority,
-        ratioCap: inspectionItemVersions.ratioCap,
-        legalBasis: inspectionItemVersions.legalBasis,
-      })
-      .from(taskItems)
-      .innerJoin(
-        inspectionItemVersions,
-        and(
-          eq(inspectionItemVersions.itemId, taskItems.itemId),
-          eq(inspectionItemVersions.version, taskItems.itemVersion),
-        ),
-      )
-      .where(inArray(taskItems.taskId, [...ids]))
-      .orderBy(asc(taskItems.departmentCode), asc(inspectionItemVersions.name)),
-    db
-      .select()
-      .from(taskParticipants)
-      .where(inArray(taskParticipants.taskId, [...ids]))
-      .orderBy(asc(taskParticipants.departmentCode)),
-  ]);
+  // one after the other: `db` may be a transaction, whose one connection runs one query at a time
+  const itemRows = await db
+    .select({
+      taskId: taskItems.taskId,
+      itemId: taskItems.itemId,
+      itemVersion: taskItems.itemVersion,
+      departmentCode: taskItems.departmentCode,
+      name: inspectionItemVersions.name,
+      priority: inspectionItemVersions.priority,
+      ratioCap: inspectionItemVersions.ratioCap,
+      legalBasis: inspectionItemVersions.legalBasis,
+    })
+    .from(taskItems)
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, taskItems.itemId),
+        eq(inspectionItemVersions.version, taskItems.itemVersion),
+      ),
+    )
+    .where(inArray(taskItems.taskId, [...ids]))
+    .orderBy(asc(taskItems.departmentCode), asc(inspectionItemVersions.name));
+  const partRows = await db
+    .select()
+    .from(taskParticipants)
+    .where(inArray(taskParticipants.taskId, [...ids]))
+    .orderBy(asc(taskParticipants.departmentCode));
   for (const { taskId, ...r } of itemRows) {
     items.set(taskId, [...(items.get(taskId) ?? []), r]);
   }
