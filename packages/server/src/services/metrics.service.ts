@@ -13,12 +13,15 @@ import {
   ok,
   rateOf,
   resultPublicationDeadline,
+  sideOfTarget,
   visitsSaved,
   type DomainError,
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { taskSideDepartments } from '../db/repos/inspection.repo';
 import { listDepartments } from '../db/repos/org.repo';
 import {
   categoryCounts,
@@ -26,6 +29,7 @@ import {
   inspectorWorkload,
   itemCoverage,
   monthlyInspections,
+  sidedTaskDivisions,
   taskCounts,
   tasksForPublication,
   type MetricsScope,
@@ -173,10 +177,18 @@ interface Counts {
   with_problem: number;
 }
 
-/** Per department (each department of a task counts it) and overall (each task once); 001: visits alone = inspections × departments. */
-function sumTasks(
+/** A department's part of a sided task: the visits of its side. */
+type SidePart = Pick<TaskCounts, 'inspections' | 'with_results' | 'with_problem'>;
+
+/**
+ * Per department (each department of a task counts it) and overall (each task once); 001: visits
+ * alone = inspections × departments. A sided (cross-region) task counts, for each department, only
+ * the visits of its side (`sideParts`: task → department → part).
+ */
+export function sumTasks(
   tasks: readonly TaskCounts[],
   department: string | null,
+  sideParts: ReadonlyMap<string, ReadonlyMap<string, SidePart>> = new Map(),
 ): { counts: Counts[]; overall: Counts } {
   const by = new Map<string, Counts>();
   const overall: Counts = {
@@ -211,12 +223,42 @@ function sumTasks(
           with_results: 0,
           with_problem: 0,
         };
-        add(c, t);
+        const parts = t.sided ? sideParts.get(t.task_id) : undefined;
+        const part = parts?.get(d) ?? { inspections: 0, with_results: 0, with_problem: 0 };
+        add(c, parts === undefined ? t : { ...t, ...part });
         by.set(d, c);
       }
     }
   }
   return { counts: [...by.values()].sort((a, b) => a.dept.localeCompare(b.dept)), overall };
+}
+
+/** Each department's part (its side's visits) of the sided tasks among `tasks`; few tasks, so counted directly. */
+async function sideParts(db: Db, tasks: readonly TaskCounts[]): Promise<Map<string, Map<string, SidePart>>> {
+  const ids = tasks.filter((t) => t.sided).map((t) => t.task_id);
+  const out = new Map<string, Map<string, SidePart>>();
+  if (ids.length === 0) {
+    return out;
+  }
+  const sides = await taskSideDepartments(db, ids);
+  for (const g of await sidedTaskDivisions(db, ids)) {
+    const t = sides.get(g.task_id);
+    if (t === undefined) {
+      continue;
+    }
+    const side = sideOfTarget(t.crossRegion, t.departments, g.division_code);
+    const parts = out.get(g.task_id) ?? new Map<string, SidePart>();
+    for (const d of side?.departments ?? t.departments.map((x) => x.code)) {
+      const p = parts.get(d) ?? { inspections: 0, with_results: 0, with_problem: 0 };
+      parts.set(d, {
+        inspections: p.inspections + g.inspections,
+        with_results: p.with_results + g.with_results,
+        with_problem: p.with_problem + g.with_problem,
+      });
+    }
+    out.set(g.task_id, parts);
+  }
+  return out;
 }
 
 /** All dashboard figures for a region, department and period. */
@@ -249,7 +291,7 @@ export async function dashboardMetrics(
     );
   }
   const names = new Map(depts.map((d) => [d.code, d.name]));
-  const { counts, overall } = sumTasks(tasks, s.department);
+  const { counts, overall } = sumTasks(tasks, s.department, await sideParts(db, tasks));
   const usageByDept = new Map((usage.ok ? usage.value.departments : []).map((u) => [u.departmentCode, u]));
   const codes = [
     ...new Set([...counts.map((c) => c.dept), ...coverage.filter((c) => c.items > 0).map((c) => c.dept)]),

@@ -560,11 +560,28 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   it('the dashboard counts the task as joint, but its visits as made once: each target has one side', async () => {
     const d = await call<{
       totals: { jointTasks: number; visits: { alone: number; made: number; saved: number } };
-      departments: { code: string; tasks: number; jointTasks: number }[];
+      departments: {
+        code: string;
+        tasks: number;
+        jointTasks: number;
+        inspections: number;
+        visitsAlone: number;
+      }[];
     }>(t.app, who('auditor'), 'GET', '/api/dashboard/metrics?year=2026&region=all', undefined, 200);
     expect(d.totals.jointTasks).toBeGreaterThanOrEqual(1);
     expect(d.totals.visits).toEqual({ alone: 6, made: 6, saved: 0, reduction: 0 });
     const byCode = new Map(d.departments.map((x) => [x.code, x]));
-    expect(byCode.get(DEPT_LS)).toMatchObject({ tasks: 1, jointTasks: 1 });
+    // each side counts the visits of its own region: 3 and 3 of the 6
+    expect(byCode.get(DEPT_LS)).toMatchObject({ tasks: 1, jointTasks: 1, inspections: 3, visitsAlone: 3 });
+    expect(byCode.get(DEPT_A)).toMatchObject({ inspections: 3, visitsAlone: 3 });
+    const ls = await call<{ departments: { code: string; inspections: number }[] }>(
+      t.app,
+      who('auditor'),
+      'GET',
+      '/api/dashboard/metrics?year=2026&region=511623',
+      undefined,
+      200,
+    );
+    expect(ls.departments.find((x) => x.code === DEPT_LS)?.inspections).toBe(3);
   });
 });

@@ -90,6 +90,31 @@ export async function taskCounts(db: Db, s: MetricsScope): Promise<TaskCounts[]>
   );
 }
 
+const sidedRow = z.object({
+  task_id: z.string(),
+  division_code: z.string(),
+  inspections: n,
+  with_results: n,
+  with_problem: n,
+});
+
+/** Inspections of sided (cross-region) tasks per target division, to split them between the sides. */
+export async function sidedTaskDivisions(
+  db: Db,
+  taskIds: readonly string[],
+): Promise<z.infer<typeof sidedRow>[]> {
+  return queryRows(
+    db,
+    sql`SELECT i.task_id, t.division_code, count(*) AS inspections,
+        count(*) FILTER (WHERE cardinality(i.result_categories) > 0) AS with_results,
+        count(*) FILTER (WHERE i.result_categories && ${PROBLEM}::text[]) AS with_problem
+      FROM inspections i JOIN targets t ON t.id = i.target_id
+      WHERE i.task_id = ANY(${pgTextArray(taskIds)}::text[]) AND i.status <> 'cancelled'
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    sidedRow,
+  );
+}
+
 const coverageRow = z.object({ dept: z.string(), items: n, inspected: n });
 
 /** Item-list coverage per department: its published items, and those with a result in the period's inspections. */
