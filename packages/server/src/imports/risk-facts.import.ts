@@ -12,9 +12,9 @@ import {
   type FieldIssue,
   type Result,
 } from '@openssj/core';
-import { targetDivisions, upsertRiskFacts, type RiskFactsWrite } from '../db/repos/risk.repo';
-import { canWriteRiskRegion } from '../services/risk-access';
+import { upsertRiskFacts, type RiskFactsWrite } from '../db/repos/risk.repo';
 import type { HeaderSpec, ImportSpec } from './import-spec';
+import { checkRiskTargets } from './risk-target-check';
 
 /** The template's columns, in template order. */
 export const RISK_FACTS_HEADERS: readonly HeaderSpec[] = [
@@ -285,38 +285,7 @@ export const riskFactsImportSpec: ImportSpec<RiskFactsWrite> = {
   },
   keyOf: (row) => row.targetId,
   // Same rule as the external tiers: the target exists and the importer may change risk data of its region.
-  async checkBatch(db, rows, ctx) {
-    const divisions = await targetDivisions(
-      db,
-      rows.map((r) => r.row.targetId),
-    );
-    const actor = ctx.audit.actor;
-    const issues: FieldIssue[] = [];
-    for (const { row, rowNumber } of rows) {
-      const field = row.targetId.length === 18 && !row.targetId.includes(':') ? 'uscc' : 'code';
-      const division = divisions.get(row.targetId);
-      if (division === undefined) {
-        issues.push(
-          fieldIssue(
-            { row: rowNumber, field },
-            row.targetId,
-            '检查对象名录库中没有该对象',
-            'no such target in the target library',
-          ),
-        );
-      } else if (actor !== null && !canWriteRiskRegion(actor, division)) {
-        issues.push(
-          fieldIssue(
-            { row: rowNumber, field },
-            row.targetId,
-            `无权导入该对象的信用风险信息（${division} 不在本辖区，或非市场监管部门管理员）`,
-            `not allowed to import this target's risk facts (${division} is outside your region, or you are not a market-regulation admin)`,
-          ),
-        );
-      }
-    }
-    return issues;
-  },
+  checkBatch: (db, rows, ctx) => checkRiskTargets(db, rows, ctx, { zh: '信用风险信息', en: 'risk facts' }),
   async upsert(tx, rows, ctx) {
     const c = await upsertRiskFacts(tx, rows, ctx.now);
     return { added: c.added, updated: c.updated, unchanged: rows.length - c.added - c.updated };

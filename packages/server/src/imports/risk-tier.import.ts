@@ -18,9 +18,9 @@ import {
   upsertImportedTiers,
   type ImportedTierWrite,
 } from '../db/repos/risk.repo';
-import { canWriteRiskRegion } from '../services/risk-access';
 import { modelResolver } from '../services/risk-config.service';
 import type { HeaderSpec, ImportSpec } from './import-spec';
+import { checkRiskTargets } from './risk-target-check';
 
 /** The template's columns, in template order. */
 export const RISK_TIER_HEADERS: readonly HeaderSpec[] = [
@@ -145,38 +145,7 @@ export const riskTierImportSpec: ImportSpec<ImportedTierWrite> = {
     return { ok: true, value: { targetId, tier, ratedOn: d.value, source } };
   },
   keyOf: (row) => row.targetId,
-  async checkBatch(db, rows, ctx) {
-    const divisions = await targetDivisions(
-      db,
-      rows.map((r) => r.row.targetId),
-    );
-    const actor = ctx.audit.actor;
-    const issues: FieldIssue[] = [];
-    for (const { row, rowNumber } of rows) {
-      const field = row.targetId.length === 18 && !row.targetId.includes(':') ? 'uscc' : 'code';
-      const division = divisions.get(row.targetId);
-      if (division === undefined) {
-        issues.push(
-          fieldIssue(
-            { row: rowNumber, field },
-            row.targetId,
-            '检查对象名录库中没有该对象',
-            'no such target in the target library',
-          ),
-        );
-      } else if (actor !== null && !canWriteRiskRegion(actor, division)) {
-        issues.push(
-          fieldIssue(
-            { row: rowNumber, field },
-            row.targetId,
-            `无权导入该对象的信用风险等级（${division} 不在本辖区，或非市场监管部门管理员）`,
-            `not allowed to import this target's tier (${division} is outside your region, or you are not a market-regulation admin)`,
-          ),
-        );
-      }
-    }
-    return issues;
-  },
+  checkBatch: (db, rows, ctx) => checkRiskTargets(db, rows, ctx, { zh: '信用风险等级', en: 'tier' }),
   async upsert(tx, rows, ctx) {
     const c = await upsertImportedTiers(tx, rows, { jobId: null, at: ctx.now });
     const divisions = await targetDivisions(
