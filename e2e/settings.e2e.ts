@@ -196,7 +196,13 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
     await expect
       .poll(() => dialog.getByTestId('criteria-changes').textContent())
       .toContain('联合抽查占比：15 分 / 目标 22% → 25 分 / 目标 22%');
+    // wait for the saving request itself, so a slow server is not mistaken for a missing message
+    const put = page.waitForResponse(
+      (r) => r.url().includes('/api/evaluation/criteria') && r.request().method() === 'PUT',
+      WAIT,
+    );
     await dialog.getByRole('button', { name: '保存' }).click();
+    expect((await put).status()).toBe(200);
     await expect
       .poll(() => page.getByText('考核指标已保存，考核报表已更新').count(), WAIT)
       .toBeGreaterThan(0);
