@@ -4,27 +4,14 @@
  * (a 500 before this check) and a lone surrogate is silently turned into U+FFFD, so both are
  * refused at the validation layer with a 400 that names the field.
  */
+import { TEXT_FLAW_MESSAGES as MESSAGES, textFlaw, type TextFlaw } from '@openssj/core';
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 
-/** Why a string was refused, for the error message. */
-type Flaw = 'nul' | 'surrogate';
-
 interface BadString {
   readonly path: readonly (string | number)[];
-  readonly flaw: Flaw;
-}
-
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The flaw of a string, or null when it is safe to store. */
-export function stringFlaw(s: string): Flaw | null {
-  if (s.includes('\u0000')) {
-    return 'nul';
-  }
-  return LONE_SURROGATE.test(s) ? 'surrogate' : null;
+  readonly flaw: TextFlaw;
 }
 
 /** Every string (and object key) in a parsed value that holds a NUL or a lone surrogate. */
@@ -37,7 +24,7 @@ export function findBadStrings(
     return out;
   }
   if (typeof value === 'string') {
-    const flaw = stringFlaw(value);
+    const flaw = textFlaw(value);
     if (flaw !== null) {
       out.push({ path: [...path], flaw });
     }
@@ -45,7 +32,7 @@ export function findBadStrings(
     value.forEach((v, i) => findBadStrings(v, [...path, i], out));
   } else if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     for (const [k, v] of Object.entries(value)) {
-      const keyFlaw = stringFlaw(k);
+      const keyFlaw = textFlaw(k);
       if (keyFlaw !== null) {
         out.push({ path: [...path, k], flaw: keyFlaw });
         continue;
@@ -55,14 +42,6 @@ export function findBadStrings(
   }
   return out;
 }
-
-const MESSAGES: Readonly<Record<Flaw, { zh: string; en: string }>> = {
-  nul: { zh: '不能包含空字符（NUL, \\u0000）', en: 'must not contain a NUL character (\\u0000)' },
-  surrogate: {
-    zh: '含有不成对的代理字符（无效的 Unicode 文本）',
-    en: 'contains a lone surrogate (not valid Unicode text)',
-  },
-};
 
 /**
  * The zod validator compiler, plus the string check on what it accepted. Its issues have the

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { buildApp } from '../../src/http/app';
+import { importJobViewSchema, waitForJob } from '../../src/services/import.service';
+import { companyRow, csvBytes, TEMPLATE_HEADER } from '../imports/helpers';
 import { caller, expectError, insertTarget, setBadge } from '../library/helpers';
+import { multipartFile } from '../support/multipart';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { loadFixtures } from '../support/fixtures';
 
@@ -158,6 +161,31 @@ describe.each(ENGINES)('input safety on %s', (engine) => {
       expect(body.error.messageEn.length).toBeGreaterThan(5);
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  it('refuses a NUL in an import cell by row and column, and stores an upload name without it', async () => {
+    const admin = await loginAs(t.app, 'admin_a');
+    const bad = companyRow(1).map((c, i) => (i === 2 ? `${c}\u0000x` : c));
+    const m = multipartFile('名单\u0000.csv', csvBytes([TEMPLATE_HEADER, companyRow(2), bad]));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports?kind=targets',
+      headers: { ...admin.headers, ...m.headers },
+      payload: m.payload,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const jobId = res.json<{ jobId: string }>().jobId;
+    await waitForJob(t.database, jobId);
+    const job = importJobViewSchema.parse(
+      (
+        await t.app.inject({ method: 'GET', url: `/api/imports/jobs/${jobId}`, headers: admin.headers })
+      ).json(),
+    );
+    expect(job.fileName).toBe('名单\\0.csv');
+    expect(job.status).toBe('rejected');
+    expect(job.issues).toHaveLength(1);
+    expect(job.issues[0]).toMatchObject({ row: 3, column: '名称' });
+    expect(job.issues[0]?.messageZh).toContain('空字符');
   });
 
   it('documents nullable enums with null among their values', () => {
