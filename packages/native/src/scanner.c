@@ -66,6 +66,7 @@ typedef struct {
   slot_t *slots;
   hnode_t *heap;
   uint64_t bound9; /* first 9 ticket digits of the root, when full */
+  uint64_t bound2; /* its first 2 digits */
   int with_units, units_known, file_start;
   uint64_t lines;
   uint8_t *prev;
@@ -77,9 +78,21 @@ typedef struct {
 } scanner_t;
 
 static uint16_t g_rev4[10000];
+static uint64_t g_p9[8]; /* 2^(32(7-i)) mod 10^9: the weight of digest word i */
+static uint64_t g_p2[8]; /* the same mod 100 */
+static uint8_t g_rev2s[100];
 static int g_ni = -1;
 
 static void init_scanner_tables(void) {
+  uint64_t p = 1;
+  for (int i = 7; i >= 0; i--) {
+    g_p9[i] = p;
+    g_p2[i] = p % 100;
+    p = (p << 32) % P10_9;
+  }
+  for (int i = 0; i < 100; i++) {
+    g_rev2s[i] = (uint8_t)((i % 10) * 10 + i / 10);
+  }
   for (int i = 0; i < 10000; i++) {
     g_rev4[i] = (uint16_t)((i % 10) * 1000 + (i / 10 % 10) * 100 + (i / 100 % 10) * 10 + i / 1000);
   }
@@ -139,11 +152,19 @@ static inline uint64_t rev10(uint64_t r) { /* r < 10^10 */
 
 /* ticket digits 1-9: x mod 10^9 from the units up */
 static inline uint64_t key9(const uint32_t h[8]) {
-  uint64_t r = 0;
+  /* each product < 2^32 * 10^9, so four of them fit in 64 bits; two independent sums */
+  uint64_t a = h[0] * g_p9[0] + h[1] * g_p9[1] + h[2] * g_p9[2] + h[3] * g_p9[3];
+  uint64_t b = h[4] * g_p9[4] + h[5] * g_p9[5] + h[6] * g_p9[6] + h[7] * g_p9[7];
+  return rev9((a % P10_9 + b % P10_9) % P10_9);
+}
+
+/* ticket digits 1-2: x mod 100 from the units up (eight small products, one reduction) */
+static inline uint64_t key2(const uint32_t h[8]) {
+  uint64_t a = 0;
   for (int i = 0; i < 8; i++) {
-    r = ((r << 32) | h[i]) % P10_9;
+    a += h[i] * g_p2[i];
   }
-  return rev9(r);
+  return g_rev2s[a % 100];
 }
 
 /* ticket digits 1-19 as one number */
@@ -308,8 +329,50 @@ static int heap_offer(scanner_t *s, uint64_t key, const uint8_t d[32], const uin
   }
   if (s->n == s->k) {
     s->bound9 = s->heap[0].key / P10_10;
+    s->bound2 = s->bound9 / 10000000;
   }
   return 1;
+}
+
+/* offer a hashed line if it can enter the heap */
+static inline int offer_hashed(scanner_t *s, const uint32_t h[8], const uint8_t *id, size_t len) {
+  if (s->n >= s->k) {
+    uint64_t k2 = key2(h); /* most lines stop here */
+    if (k2 > s->bound2 || (k2 == s->bound2 && key9(h) > s->bound9)) {
+      return 1;
+    }
+  }
+  {
+    uint8_t d[32];
+    words_to_bytes(h, d);
+    return heap_offer(s, key19(h), d, id, len);
+  }
+}
+
+static inline void make_block(uint8_t block[64], const uint8_t *id, size_t n) {
+  memcpy(block, id, n);
+  block[n] = 0x80;
+  memset(block + n + 1, 0, 62 - (n + 1));
+  uint32_t bits = (uint32_t)(64 + n) * 8;
+  block[62] = (uint8_t)(bits >> 8);
+  block[63] = (uint8_t)bits;
+}
+
+/* hash two lines (interleaved on SHA-NI) and offer both */
+static int hash_pair(scanner_t *s, const uint8_t *a, size_t al, const uint8_t *b, size_t bl) {
+  uint32_t ha[8], hb[8];
+  if (s->use_ni && al <= 55 && bl <= 55) {
+    uint8_t ba[64], bb[64];
+    make_block(ba, a, al);
+    make_block(bb, b, bl);
+    memcpy(ha, s->mid, 32);
+    memcpy(hb, s->mid, 32);
+    sha256_ni_x2(ha, ba, hb, bb);
+  } else {
+    hash_id(s, a, al, ha);
+    hash_id(s, b, bl, hb);
+  }
+  return offer_hashed(s, ha, a, al) && offer_hashed(s, hb, b, bl);
 }
 
 /* ---------- line rules ---------- */
@@ -426,8 +489,8 @@ static int scan(scanner_t *s, const uint8_t *buf, size_t from, size_t to, double
   size_t pl_len = s->prev_len, pl_id = s->prev_id;
   int issue = SC_NONE;
   size_t issue_at = 0;
-  uint32_t h[8];
-  uint8_t d[32];
+  const uint8_t *pend = NULL; /* a checked line waiting for a partner to hash with */
+  size_t pend_len = 0;
   while (p < to) {
     const uint8_t *nlp = memchr(buf + p, '\n', to - p);
     if (nlp == NULL) {
@@ -490,18 +553,27 @@ static int scan(scanner_t *s, const uint8_t *buf, size_t from, size_t to, double
       s->has_first = 1;
     }
     if (s->k > 0) {
-      hash_id(s, line, id_len, h);
-      if (s->n < s->k || key9(h) <= s->bound9) {
-        words_to_bytes(h, d);
-        if (!heap_offer(s, key19(h), d, line, id_len)) {
+      if (pend == NULL) {
+        pend = line;
+        pend_len = id_len;
+      } else {
+        if (!hash_pair(s, pend, pend_len, line, id_len)) {
           return 0;
         }
+        pend = NULL;
       }
     }
     pl = line;
     pl_len = len;
     pl_id = id_len;
     p = (size_t)(nlp - buf) + 1;
+  }
+  if (pend != NULL) {
+    uint32_t h[8];
+    hash_id(s, pend, pend_len, h);
+    if (!offer_hashed(s, h, pend, pend_len)) {
+      return 0;
+    }
   }
   if (pl != NULL && pl != s->prev) {
     if (!keep_line(&s->prev, &s->prev_cap, &s->prev_len, pl, pl_len)) {

@@ -109,11 +109,86 @@ __attribute__((target("sha,sse4.1,ssse3"))) static void sha256_ni_block(uint32_t
   _mm_storeu_si128((__m128i *)&state[0], STATE0);
   _mm_storeu_si128((__m128i *)&state[4], STATE1);
 }
+
+/* Two independent compressions, interleaved: sha256rnds2 is latency-bound, so two streams run in
+ * about the time of one. sa = compress(sa, da), sb = compress(sb, db). */
+__attribute__((target("sha,sse4.1,ssse3"))) static void sha256_ni_x2(uint32_t sa[8], const uint8_t *da, uint32_t sb[8], const uint8_t *db) {
+  __m128i A_STATE0, A_STATE1, A_MSG, A_TMP, A_MSG0, A_MSG1, A_MSG2, A_MSG3, A_ABEF, A_CDGH;
+  __m128i B_STATE0, B_STATE1, B_MSG, B_TMP, B_MSG0, B_MSG1, B_MSG2, B_MSG3, B_ABEF, B_CDGH;
+  const __m128i MASK = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+#define SSJ_LOAD(X, st)                                        \
+  X##_TMP = _mm_loadu_si128((const __m128i *)&st[0]);          \
+  X##_STATE1 = _mm_loadu_si128((const __m128i *)&st[4]);       \
+  X##_TMP = _mm_shuffle_epi32(X##_TMP, 0xB1);                  \
+  X##_STATE1 = _mm_shuffle_epi32(X##_STATE1, 0x1B);            \
+  X##_STATE0 = _mm_alignr_epi8(X##_TMP, X##_STATE1, 8);        \
+  X##_STATE1 = _mm_blend_epi16(X##_STATE1, X##_TMP, 0xF0);     \
+  X##_ABEF = X##_STATE0;                                       \
+  X##_CDGH = X##_STATE1
+#define SSJ_R4(X, cur, i)                                                  \
+  X##_MSG = _mm_add_epi32(X##_##cur, SSJ_K(i));                            \
+  X##_STATE1 = _mm_sha256rnds2_epu32(X##_STATE1, X##_STATE0, X##_MSG);     \
+  X##_MSG = _mm_shuffle_epi32(X##_MSG, 0x0E);                              \
+  X##_STATE0 = _mm_sha256rnds2_epu32(X##_STATE0, X##_STATE1, X##_MSG)
+#define SSJ_R4N(X, cur, next, prev, i)                                     \
+  X##_MSG = _mm_add_epi32(X##_##cur, SSJ_K(i));                            \
+  X##_STATE1 = _mm_sha256rnds2_epu32(X##_STATE1, X##_STATE0, X##_MSG);     \
+  X##_TMP = _mm_alignr_epi8(X##_##cur, X##_##prev, 4);                     \
+  X##_##next = _mm_add_epi32(X##_##next, X##_TMP);                         \
+  X##_##next = _mm_sha256msg2_epu32(X##_##next, X##_##cur);                \
+  X##_MSG = _mm_shuffle_epi32(X##_MSG, 0x0E);                              \
+  X##_STATE0 = _mm_sha256rnds2_epu32(X##_STATE0, X##_STATE1, X##_MSG)
+#define SSJ_M1(X, prev, cur) X##_##prev = _mm_sha256msg1_epu32(X##_##prev, X##_##cur)
+#define SSJ_IN(X, d, m, off) X##_##m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)((d) + (off))), MASK)
+#define SSJ_STORE(X, st)                                       \
+  X##_STATE0 = _mm_add_epi32(X##_STATE0, X##_ABEF);            \
+  X##_STATE1 = _mm_add_epi32(X##_STATE1, X##_CDGH);            \
+  X##_TMP = _mm_shuffle_epi32(X##_STATE0, 0x1B);               \
+  X##_STATE1 = _mm_shuffle_epi32(X##_STATE1, 0xB1);            \
+  X##_STATE0 = _mm_blend_epi16(X##_TMP, X##_STATE1, 0xF0);     \
+  X##_STATE1 = _mm_alignr_epi8(X##_STATE1, X##_TMP, 8);        \
+  _mm_storeu_si128((__m128i *)&st[0], X##_STATE0);             \
+  _mm_storeu_si128((__m128i *)&st[4], X##_STATE1)
+#define BOTH(M, ...) M(A, __VA_ARGS__); M(B, __VA_ARGS__)
+  SSJ_LOAD(A, sa);
+  SSJ_LOAD(B, sb);
+  SSJ_IN(A, da, MSG0, 0); SSJ_IN(B, db, MSG0, 0);
+  BOTH(SSJ_R4, MSG0, 0);
+  SSJ_IN(A, da, MSG1, 16); SSJ_IN(B, db, MSG1, 16);
+  BOTH(SSJ_R4, MSG1, 1);
+  BOTH(SSJ_M1, MSG0, MSG1);
+  SSJ_IN(A, da, MSG2, 32); SSJ_IN(B, db, MSG2, 32);
+  BOTH(SSJ_R4, MSG2, 2);
+  BOTH(SSJ_M1, MSG1, MSG2);
+  SSJ_IN(A, da, MSG3, 48); SSJ_IN(B, db, MSG3, 48);
+  BOTH(SSJ_R4N, MSG3, MSG0, MSG2, 3); BOTH(SSJ_M1, MSG2, MSG3);
+  BOTH(SSJ_R4N, MSG0, MSG1, MSG3, 4); BOTH(SSJ_M1, MSG3, MSG0);
+  BOTH(SSJ_R4N, MSG1, MSG2, MSG0, 5); BOTH(SSJ_M1, MSG0, MSG1);
+  BOTH(SSJ_R4N, MSG2, MSG3, MSG1, 6); BOTH(SSJ_M1, MSG1, MSG2);
+  BOTH(SSJ_R4N, MSG3, MSG0, MSG2, 7); BOTH(SSJ_M1, MSG2, MSG3);
+  BOTH(SSJ_R4N, MSG0, MSG1, MSG3, 8); BOTH(SSJ_M1, MSG3, MSG0);
+  BOTH(SSJ_R4N, MSG1, MSG2, MSG0, 9); BOTH(SSJ_M1, MSG0, MSG1);
+  BOTH(SSJ_R4N, MSG2, MSG3, MSG1, 10); BOTH(SSJ_M1, MSG1, MSG2);
+  BOTH(SSJ_R4N, MSG3, MSG0, MSG2, 11); BOTH(SSJ_M1, MSG2, MSG3);
+  BOTH(SSJ_R4N, MSG0, MSG1, MSG3, 12); BOTH(SSJ_M1, MSG3, MSG0);
+  BOTH(SSJ_R4N, MSG1, MSG2, MSG0, 13);
+  BOTH(SSJ_R4N, MSG2, MSG3, MSG1, 14);
+  BOTH(SSJ_R4, MSG3, 15);
+  SSJ_STORE(A, sa);
+  SSJ_STORE(B, sb);
+#undef BOTH
+}
 #else
 static int sha_ni_available(void) { return 0; }
 static void sha256_ni_block(uint32_t state[8], const uint8_t *data) {
   (void)state;
   (void)data;
+}
+static void sha256_ni_x2(uint32_t sa[8], const uint8_t *da, uint32_t sb[8], const uint8_t *db) {
+  (void)sa;
+  (void)da;
+  (void)sb;
+  (void)db;
 }
 #endif
 #endif
