@@ -100,12 +100,17 @@ export function jsLineScanner(opts: ScannerOptions): LineScanner {
         const { code, idE } = lineIssue(view, s, nl);
         let fail = code;
         if (fail === 0) {
-          const p = prevS >= 0 ? view.subarray(prevS, prevE) : prev;
-          const pIdLen = prevS >= 0 ? prevIdE - prevS : prevIdLen;
-          if (p !== null) {
-            if (pIdLen === idE - s && p.compare(view, s, idE, 0, pIdLen) === 0) {
+          if (prevS >= 0) {
+            // the previous line is in this buffer: compare in place, no copy
+            if (prevIdE - prevS === idE - s && view.compare(view, s, idE, prevS, prevIdE) === 0) {
               fail = C.DUPLICATE;
-            } else if (p.compare(view, s, nl) > 0) {
+            } else if (view.compare(view, s, nl, prevS, prevE) > 0) {
+              fail = C.OUT_OF_ORDER;
+            }
+          } else if (prev !== null) {
+            if (prevIdLen === idE - s && prev.compare(view, s, idE, 0, prevIdLen) === 0) {
+              fail = C.DUPLICATE;
+            } else if (prev.compare(view, s, nl) > 0) {
               fail = C.OUT_OF_ORDER;
             }
           } else if (first === null) {
