@@ -106,11 +106,11 @@ export async function buildCli() {
   const tmp = join(DIST, `current.${process.pid}.json`);
   writeFileSync(tmp, JSON.stringify({ dir: name, sourcesMtime, builtAt: new Date().toISOString() }) + '\n');
   renameSync(tmp, join(DIST, 'current.json'));
-  // older builds: removed once they are a minute old (a running ssj may still load their chunks)
+  // older builds: removed after a day (a running server or bench may still load their chunks)
   for (const e of readdirSync(DIST)) {
     if (e.startsWith('build-') && e !== name) {
       const p = join(DIST, e);
-      if (Date.now() - statSync(p).mtimeMs > 60_000) {
+      if (Date.now() - statSync(p).mtimeMs > 24 * 3600_000) {
         rmSync(p, { recursive: true, force: true });
       }
     }
