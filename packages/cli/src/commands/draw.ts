@@ -158,7 +158,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   const how = fd === null ? 'file' : k === undefined ? 'stream spooled for --ratio' : 'stream';
   process.stderr.write(
-    `ssj draw: scanner ${result.scanner}${result.scanner === 'native' ? '' : ' (native addon not loaded)'}, ${how}, ` +
+    `ssj draw: scanner ${result.scanner}${result.scanner === 'native' || scanner === 'js' ? '' : ' (native addon not loaded)'}, ${how}, ` +
       `${result.workers === 0 ? 'in-process' : `${result.workers} worker threads`}, ${result.lines} lines, k = ${result.k}, ${secs} s\n`,
   );
   // stdout: TICKET ID lines only, written in blocks with backpressure
