@@ -78,6 +78,8 @@ export interface ActionResources {
   readonly 'target.personal': TargetResource;
   readonly 'department.read': DepartmentResource;
   readonly 'department.write': DepartmentResource;
+  /** See personal data of the department's staff (e.g. the reasons of recusal declarations). */
+  readonly 'department.personal': DepartmentResource;
   readonly 'region.read': RegionResource;
   readonly 'region.write': RegionResource;
   readonly 'inspection.read': InspectionResource;
@@ -98,6 +100,7 @@ export const ACTIONS: readonly Action[] = [
   'target.personal',
   'department.read',
   'department.write',
+  'department.personal',
   'region.read',
   'region.write',
   'inspection.read',
@@ -151,6 +154,11 @@ export function jurisdictionOf(actor: PolicyActor): string {
   return holdsAnyRole(actor, OVERSIGHT_ROLES) ? 'all' : actor.regionCode;
 }
 
+/** The department that keeps a target's library entry and sees its edits in its audit view: the region's SCJG. */
+export function targetOwnerDepartment(divisionCode: string): string {
+  return `${divisionCode}-SCJG`;
+}
+
 /** Is the actor a keeper of the target library of `divisionCode` (its SCJG admin or above, or a system admin)? */
 export function isLibraryKeeper(actor: PolicyActor, divisionCode: string): boolean {
   return (
@@ -163,103 +171,94 @@ export function isLibraryKeeper(actor: PolicyActor, divisionCode: string): boole
 
 type Rule = string | null;
 
-function decideTarget(actor: PolicyActor, action: Action, r: TargetResource): Rule {
-  const inRegion = regionContains(actor.regionCode, r.divisionCode);
-  const sys = actor.roles.includes('system_admin');
-  const admin = actor.roles.includes('dept_admin');
-  switch (action) {
-    case 'target.read':
-      // public-register data: any staff member (cross-region teams visit the other side's targets)
-      return 'staff';
-    case 'target.list':
-      return regionContains(jurisdictionOf(actor), r.divisionCode) ? 'jurisdiction' : null;
-    case 'target.write':
-      return isLibraryKeeper(actor, r.divisionCode) ? (sys ? 'system_admin' : 'keeper') : null;
-    case 'target.tag':
-    case 'target.claim':
-      return sys ? 'system_admin' : admin && inRegion ? 'region_admin' : null;
-    case 'target.personal':
-      return sys ? 'system_admin' : admin && inRegion ? 'region_admin' : null;
-    default:
-      return null;
-  }
-}
+const inRegionAdmin = (a: PolicyActor, r: TargetResource): Rule =>
+  a.roles.includes('system_admin')
+    ? 'system_admin'
+    : a.roles.includes('dept_admin') && regionContains(a.regionCode, r.divisionCode)
+      ? 'region_admin'
+      : null;
 
-function decideDepartment(actor: PolicyActor, action: Action, r: DepartmentResource): Rule {
-  const own = actor.departmentCode === r.departmentCode;
-  switch (action) {
-    case 'department.read':
-      if (own) {
-        return 'own_department';
-      }
-      if (holdsAnyRole(actor, OVERSIGHT_ROLES)) {
-        return 'oversight';
-      }
-      return (r.joined ?? []).includes(actor.departmentCode) ? 'joined_task' : null;
-    case 'department.write':
-      return own ? 'own_department' : actor.roles.includes('system_admin') ? 'system_admin' : null;
-    default:
-      return null;
-  }
-}
+const inDepartment = (a: PolicyActor, r: InspectionResource): boolean =>
+  r.handling.includes(a.departmentCode);
 
-function decideRegion(actor: PolicyActor, action: Action, r: RegionResource): Rule {
-  switch (action) {
-    case 'region.read':
-      return holdsAnyRole(actor, OVERSIGHT_ROLES)
+const staffOf = (a: PolicyActor, r: InspectionResource): boolean =>
+  inDepartment(a, r) && holdsAnyRole(a, ['dept_admin', 'leader']);
+
+/** The rules, one per action: the name of the rule that grants it, or null. */
+const RULES: { readonly [A in Action]: (actor: PolicyActor, resource: ActionResources[A]) => Rule } = {
+  // public-register data: any staff member (cross-region teams visit the other side's targets)
+  'target.read': () => 'staff',
+  'target.list': (a, r) => (regionContains(jurisdictionOf(a), r.divisionCode) ? 'jurisdiction' : null),
+  'target.write': (a, r) =>
+    isLibraryKeeper(a, r.divisionCode)
+      ? a.roles.includes('system_admin')
+        ? 'system_admin'
+        : 'keeper'
+      : null,
+  'target.tag': inRegionAdmin,
+  'target.claim': inRegionAdmin,
+  'target.personal': inRegionAdmin,
+  'department.read': (a, r) =>
+    a.departmentCode === r.departmentCode
+      ? 'own_department'
+      : holdsAnyRole(a, OVERSIGHT_ROLES)
         ? 'oversight'
-        : regionContains(actor.regionCode, r.regionCode)
-          ? 'jurisdiction'
-          : null;
-    case 'region.write':
-      if (actor.roles.includes('system_admin')) {
-        return 'system_admin';
-      }
-      return actor.roles.includes('dept_admin') &&
-        isMarketRegulator(actor.departmentCode) &&
-        r.regionCode !== 'all' &&
-        regionContains(actor.regionCode, r.regionCode)
+        : (r.joined ?? []).includes(a.departmentCode)
+          ? 'joined_task'
+          : null,
+  'department.write': (a, r) =>
+    a.departmentCode === r.departmentCode
+      ? 'own_department'
+      : a.roles.includes('system_admin')
+        ? 'system_admin'
+        : null,
+  'department.personal': (a, r) =>
+    holdsAnyRole(a, OVERSIGHT_ROLES)
+      ? 'oversight'
+      : a.departmentCode === r.departmentCode && a.roles.includes('dept_admin')
+        ? 'own_department_admin'
+        : null,
+  'region.read': (a, r) =>
+    holdsAnyRole(a, OVERSIGHT_ROLES)
+      ? 'oversight'
+      : regionContains(a.regionCode, r.regionCode)
+        ? 'jurisdiction'
+        : null,
+  'region.write': (a, r) =>
+    a.roles.includes('system_admin')
+      ? 'system_admin'
+      : a.roles.includes('dept_admin') &&
+          isMarketRegulator(a.departmentCode) &&
+          r.regionCode !== 'all' &&
+          regionContains(a.regionCode, r.regionCode)
         ? 'keeper'
-        : null;
-    default:
-      return null;
-  }
-}
-
-function decideInspection(actor: PolicyActor, action: Action, r: InspectionResource): Rule {
-  const inDept = r.handling.includes(actor.departmentCode);
-  const staff = inDept && holdsAnyRole(actor, ['dept_admin', 'leader']);
-  switch (action) {
-    case 'inspection.read':
-      return r.onTeam
-        ? 'team'
-        : staff
-          ? 'department_staff'
-          : holdsAnyRole(actor, OVERSIGHT_ROLES)
-            ? 'oversight'
-            : null;
-    case 'inspection.review':
-      return inDept && actor.roles.includes('leader') ? 'leader' : null;
-    case 'inspection.publish':
-      if (actor.roles.includes('system_admin')) {
-        return 'system_admin';
-      }
-      return r.publishers.includes(actor.departmentCode) && holdsAnyRole(actor, ['leader', 'dept_admin'])
+        : null,
+  'inspection.read': (a, r) =>
+    r.onTeam
+      ? 'team'
+      : staffOf(a, r)
+        ? 'department_staff'
+        : holdsAnyRole(a, OVERSIGHT_ROLES)
+          ? 'oversight'
+          : null,
+  'inspection.review': (a, r) => (inDepartment(a, r) && a.roles.includes('leader') ? 'leader' : null),
+  'inspection.publish': (a, r) =>
+    a.roles.includes('system_admin')
+      ? 'system_admin'
+      : r.publishers.includes(a.departmentCode) && holdsAnyRole(a, ['leader', 'dept_admin'])
         ? 'publisher'
-        : null;
-    case 'inspection.follow_up':
-      // an inspector follows up only visits of their own team
-      return inDept &&
-        holdsAnyRole(actor, ['dept_admin', 'leader', 'inspector']) &&
-        (r.onTeam || staff || !actor.roles.includes('inspector'))
-        ? 'department'
-        : null;
-    default:
-      return null;
-  }
-}
+        : null,
+  // an inspector follows up only visits of their own team
+  'inspection.follow_up': (a, r) =>
+    inDepartment(a, r) &&
+    holdsAnyRole(a, ['dept_admin', 'leader', 'inspector']) &&
+    (r.onTeam || staffOf(a, r) || !a.roles.includes('inspector'))
+      ? 'department'
+      : null,
+};
 
-function refusal(action: Action, resource: Resource): DomainError {
+/** The FORBIDDEN error for an action on a resource, naming what was refused (zh + en). */
+export function refusal(action: Action, resource: Resource): DomainError {
   const details = { action, ...resource };
   switch (resource.kind) {
     case 'target':
@@ -310,23 +309,8 @@ export function can<A extends Action>(
   action: A,
   resource: ActionResources[A],
 ): Result<Grant, DomainError> {
-  const r: Resource = resource;
-  let rule: Rule;
-  switch (r.kind) {
-    case 'target':
-      rule = decideTarget(actor, action, r);
-      break;
-    case 'department':
-      rule = decideDepartment(actor, action, r);
-      break;
-    case 'region':
-      rule = decideRegion(actor, action, r);
-      break;
-    case 'inspection':
-      rule = decideInspection(actor, action, r);
-      break;
-  }
-  return rule === null ? err(refusal(action, r)) : ok({ action, rule });
+  const rule = RULES[action](actor, resource);
+  return rule === null ? err(refusal(action, resource)) : ok({ action, rule });
 }
 
 /**

@@ -166,15 +166,19 @@ describe('policy properties', () => {
   });
   it('a narrowed list filter never leaves the jurisdiction', () => {
     fc.assert(
-      fc.property(actorArb, fc.option(fc.constantFrom('50', '5001', '51', '500112', '511623', '11')), (a, q) => {
-        const r = listDivision(a, q ?? undefined);
-        if (r.ok && r.value !== undefined) {
-          expect(regionContains(jurisdictionOf(a), r.value.padEnd(6, '0'))).toBe(true);
-        }
-        if (r.ok && r.value === undefined) {
-          expect(jurisdictionOf(a)).toBe('all');
-        }
-      }),
+      fc.property(
+        actorArb,
+        fc.option(fc.constantFrom('50', '5001', '51', '500112', '511623', '11')),
+        (a, q) => {
+          const r = listDivision(a, q ?? undefined);
+          if (r.ok && r.value !== undefined) {
+            expect(regionContains(jurisdictionOf(a), r.value.padEnd(6, '0'))).toBe(true);
+          }
+          if (r.ok && r.value === undefined) {
+            expect(jurisdictionOf(a)).toBe('all');
+          }
+        },
+      ),
     );
   });
   it('only a system admin writes another department’s data; nobody without a role is granted anything', () => {
@@ -184,9 +188,7 @@ describe('policy properties', () => {
         expect(w).toBe(a.departmentCode === dep || a.roles.includes('system_admin'));
         const none: PolicyActor = { ...a, roles: [] };
         for (const action of ACTIONS.filter((x) => x.startsWith('target.') && x !== 'target.read')) {
-          expect(allows(none, action as 'target.write', target(a.regionCode))).toBe(
-            action === 'target.list',
-          );
+          expect(allows(none, action as 'target.write', target(a.regionCode))).toBe(action === 'target.list');
         }
       }),
     );
