@@ -193,7 +193,7 @@ const PROBES: readonly Probe[] = [
   },
   {
     op: 'GET /api/targets',
-    request: (res) => ({ url: `/api/targets?division=${res.divisionCode}&q=${enc('矩阵')}` }),
+    request: (res) => ({ url: `/api/targets?division=${res.divisionCode}&pageSize=200` }),
     expect: listExpect,
     check: (a, _res, body) => checkJurisdiction(a, body),
   },
@@ -224,19 +224,12 @@ const PROBES: readonly Probe[] = [
     check: (a, _res, body) => checkJurisdiction(a, body),
   },
   ...(
-    [
-      'GET /api/items',
-      'GET /api/items/export',
-      'GET /api/item-settings/ratio-cap',
-      'GET /api/users',
-    ] as const
-  ).map(
-    (op): Probe => ({
-      op,
-      request: (res) => ({ url: `${op.slice(4)}?department=${res.departmentCode}` }),
-      expect: (a, res) => yes(allows(a, 'department.read', dept(res))),
-    }),
-  ),
+    ['GET /api/items', 'GET /api/items/export', 'GET /api/item-settings/ratio-cap', 'GET /api/users'] as const
+  ).map((op): Probe => ({
+    op,
+    request: (res) => ({ url: `${op.slice(4)}?department=${res.departmentCode}` }),
+    expect: (a, res) => yes(allows(a, 'department.read', dept(res))),
+  })),
   ...(['GET /api/inspectors', 'GET /api/inspectors/export', 'GET /api/recusals'] as const).map(
     (op): Probe => ({
       op,
@@ -259,15 +252,13 @@ const PROBES: readonly Probe[] = [
       'GET /api/dashboard/fairness',
       'GET /api/dashboard/records',
     ] as const
-  ).map(
-    (op): Probe => ({
-      op,
-      request: (res) => ({
-        url: `${op.slice(4)}?region=${res.divisionCode}&year=2026${op.endsWith('records') ? '&kind=inspections' : ''}`,
-      }),
-      expect: (a, res) => yes(allows(a, 'region.read', region(res))),
+  ).map((op): Probe => ({
+    op,
+    request: (res) => ({
+      url: `${op.slice(4)}?region=${res.divisionCode}&year=2026${op.endsWith('records') ? '&kind=inspections' : ''}`,
     }),
-  ),
+    expect: (a, res) => yes(allows(a, 'region.read', region(res))),
+  })),
 ];
 
 /**
@@ -283,7 +274,8 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'PUT /api/cross-region/fallback': SYSTEM_ADMIN_ONLY,
   'PATCH /api/inspectors/{id}':
     "library/inspectors.routes.test.ts: another department's PATCH is refused (department.write)",
-  'PUT /api/risk/model': 'risk/risk-scoring.test.ts: needs a whole model; other regions and departments refused',
+  'PUT /api/risk/model':
+    'risk/risk-scoring.test.ts: needs a whole model; other regions and departments refused',
   'POST /api/risk/runs': 'risk/risk-scoring.test.ts: starts a scoring job; another region is refused',
   'PUT /api/evaluation/criteria':
     'region-settings.test.ts: needs a whole config; its region.write rule is probed here by DELETE',
@@ -303,7 +295,10 @@ function touchesOwnedResource(path: string, op: OpenApiOperation): boolean {
 interface OpenApiOperation {
   readonly parameters?: readonly { readonly name: string }[];
   readonly requestBody?: {
-    readonly content?: Record<string, { readonly schema?: { readonly properties?: Record<string, unknown> } }>;
+    readonly content?: Record<
+      string,
+      { readonly schema?: { readonly properties?: Record<string, unknown> } }
+    >;
   };
 }
 

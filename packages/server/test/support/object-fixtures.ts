@@ -58,7 +58,13 @@ export async function loadObjectFixtures(database: Database, now: Date): Promise
   const db = database.db;
   await insertRegions(db, [
     { code: '510000', name: '四川省', fullName: '四川省', level: 'province', parentCode: null },
-    { code: LS_REGION, name: '邻水县', fullName: '四川省广安市邻水县', level: 'district', parentCode: '510000' },
+    {
+      code: LS_REGION,
+      name: '邻水县',
+      fullName: '四川省广安市邻水县',
+      level: 'district',
+      parentCode: '510000',
+    },
   ]);
   await insertDepartments(db, [
     { code: LS_SCJG, name: '邻水县市场监督管理局', shortName: '邻水市场监管', regionCode: LS_REGION },
