@@ -126,7 +126,7 @@ const PROBES: readonly Probe[] = [
     request: async (res, _n, t) => ({
       url: `/api/targets/${enc(res.targetId)}/status`,
       payload: {
-        status: (await rawOf(t.database, res.targetId)).status === '在营' ? '注销' : '在营',
+        status: (await rawOf(t.database, res.targetId))['status'] === '在营' ? '注销' : '在营',
         effectiveDate: '2026-11-19',
       },
     }),
