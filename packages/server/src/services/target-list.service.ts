@@ -15,7 +15,8 @@ import { csvStream, xlsxStream } from '../imports/sheet-writer';
 import { chinaDate, TARGET_HEADERS } from '../imports/target.import';
 import type { ServiceDeps } from './context';
 import type { Upload } from './import.service';
-import { authorizeFilter, claimOrUnclaim, maskTargetRow } from './target.service';
+import { claimOrUnclaim } from './target-claim.service';
+import { authorizeFilter, maskTargetRow } from './target.service';
 
 /** The template columns of one target, for export (re-importable as is). */
 export function targetCells(r: TargetRow): string[] {
