@@ -10,10 +10,10 @@ import { targetFilterSchema } from '../db/repos/target-filter';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import type { ServiceDeps } from '../services/context';
+import { claimOrUnclaim } from '../services/target-claim.service';
 import { claimFromUpload, exportTargets } from '../services/target-list.service';
 import {
   changeTargetStatus,
-  claimOrUnclaim,
   createTarget,
   getTarget,
   searchTargetLibrary,
