@@ -1,5 +1,5 @@
 /**
- * `ssj bench [draw|targets|risk|all] [--quick] [--database-url URL]`: run the benchmarks and print
+ * `ssj bench [draw|targets|risk|dashboard|search|all] [--quick] [--database-url URL]`: run the benchmarks and print
  * their figures. Speed targets live here, never in tests.
  */
 import process from 'node:process';
@@ -7,8 +7,9 @@ import { benchDraw, QUICK_DRAW_BENCH } from '../bench/draw.bench';
 import { benchRisk } from '../bench/risk.bench';
 import { benchTargets } from '../bench/targets.bench';
 import { benchDashboard } from '../bench/dashboard.bench';
+import { benchSearch } from '../bench/search.bench';
 
-const SUITES = ['draw', 'targets', 'risk', 'dashboard'] as const;
+const SUITES = ['draw', 'targets', 'risk', 'dashboard', 'search'] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -50,6 +51,13 @@ export async function run(argv: readonly string[]): Promise<number> {
         break;
       case 'dashboard':
         await benchDashboard({ inspections: quick ? 100_000 : 1_000_000, databaseUrl });
+        break;
+      case 'search':
+        await benchSearch({
+          targets: quick ? 50_000 : 1_000_000,
+          databaseUrl,
+          ...(quick ? { seconds: 3 } : {}),
+        });
         break;
     }
   }
