@@ -186,7 +186,7 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<void> {
     log(
       `名称与信用代码检索 bench / name and USCC search bench — PostgreSQL, ${n.toLocaleString('en-US')} targets, one in ${every} with a published result; ${rate} req/s offered for ${seconds} s per case`,
     );
-    let t0 = performance.now();
+    const t0 = performance.now();
     await loadData(database, url, n, every, opts.psql ?? '/usr/bin/psql');
     const sample = await queryOne(
       database.db,
