@@ -31,6 +31,19 @@ describe('import progress', () => {
     ]);
   });
 
+  it('prints nothing off a TTY for an import done within the first interval', () => {
+    const out: string[] = [];
+    const report = progressReporter(
+      't.csv',
+      false,
+      (s) => out.push(s),
+      () => 0,
+    );
+    report({ phase: 'validating', processed: 2, fraction: 1 });
+    report({ phase: 'writing', processed: 2, fraction: 1 });
+    expect(out).toEqual([]);
+  });
+
   it('redraws one bar on a TTY', () => {
     const out: string[] = [];
     const report = progressReporter(

@@ -57,7 +57,7 @@ export const PROGRESS_LINE_SECONDS = 5;
 
 /**
  * Import progress on stderr: a bar redrawn in place on a terminal, otherwise one line every
- * PROGRESS_LINE_SECONDS (and at the end of each phase), so logs show that a long import moves.
+ * PROGRESS_LINE_SECONDS (then also at the end of each phase), so logs show that a long import moves.
  */
 export function progressReporter(
   label: string,
@@ -67,13 +67,15 @@ export function progressReporter(
 ): (p: ImportProgress) => void {
   let last = tty ? 0 : now();
   const finished = new Set<ImportProgress['phase']>();
+  let printed = false; // off a terminal, an import done within the first interval prints nothing
   return (p) => {
     const t = now();
-    const phaseDone = p.fraction >= 1 && !finished.has(p.phase);
+    const phaseDone = p.fraction >= 1 && !finished.has(p.phase) && (tty || printed);
     if (t - last < (tty ? 100 : PROGRESS_LINE_SECONDS * 1000) && !phaseDone) {
       return;
     }
     last = t;
+    printed = true;
     if (p.fraction >= 1) {
       finished.add(p.phase);
     }
