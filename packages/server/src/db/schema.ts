@@ -248,9 +248,15 @@ export const targets = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** The name's character unigrams and bigrams, stored when the name is written (issue 18). */
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`ssj_name_grams(name)`),
   },
   (t) => [
     uniqueIndex('targets_uscc_uq').on(t.uscc),
+    index('targets_name_grams_idx').using('gin', t.nameGrams),
+    index('targets_uscc_prefix_idx').on(sql`${t.uscc} text_pattern_ops`),
     index('targets_division_idx').on(t.divisionCode),
     index('targets_industry_idx').on(t.industryCode),
     index('targets_status_idx').on(t.status),
@@ -690,6 +696,32 @@ export const inspections = pgTable(
       'inspections_status_chk',
       sql`${t.status} in ('assigned','in_progress','submitted','returned','approved','published','cancelled')`,
     ),
+  ],
+);
+
+/**
+ * The portal's search table of published results (issue 18): one row per published inspection
+ * with the target's name, USCC and name grams; kept in step by triggers on inspections and targets.
+ */
+export const publishedResults = pgTable(
+  'published_results',
+  {
+    inspectionId: uuid('inspection_id').primaryKey(),
+    publishedAt: ts('published_at').notNull(),
+    taskId: text('task_id').notNull(),
+    targetId: text('target_id').notNull(),
+    targetName: text('target_name').notNull(),
+    uscc: text('uscc'),
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`ssj_name_grams(target_name)`),
+  },
+  (t) => [
+    index('published_results_order_idx').on(t.publishedAt.desc(), t.inspectionId.desc()),
+    index('published_results_grams_idx').using('gin', t.nameGrams),
+    index('published_results_uscc_idx').on(sql`${t.uscc} text_pattern_ops`),
+    index('published_results_target_idx').on(t.targetId),
+    index('published_results_task_idx').on(t.taskId, t.publishedAt.desc(), t.inspectionId.desc()),
   ],
 );
 
