@@ -277,6 +277,10 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: { url: '/api/inspectors' },
     crossDepartment: { as: 'admin_a', sample: { url: `/api/inspectors?department=${DEPT_B}` }, status: 403 },
   },
+  'GET /api/inspectors/certificate-alerts': {
+    who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
+    sample: { url: '/api/inspectors/certificate-alerts' },
+  },
   'GET /api/inspectors/export': {
     who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
     sample: { url: '/api/inspectors/export?format=csv' },
