@@ -353,6 +353,20 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     who: ['inspector'],
     sample: { url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirm', payload: { version: 1 } },
   },
+  'POST /api/inspections/:id/confirm-on-device': {
+    who: ['inspector'],
+    sample: {
+      url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirm-on-device',
+      payload: { version: 1, method: 'code', inspectorId: 'X', code: '123456' },
+    },
+  },
+  'POST /api/inspections/:id/confirmation-codes': {
+    who: ['leader', 'dept_admin'],
+    sample: {
+      url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirmation-codes',
+      payload: { inspectorId: 'X' },
+    },
+  },
   'PUT /api/inspections/:id/signature': {
     who: ['inspector'],
     sample: {
