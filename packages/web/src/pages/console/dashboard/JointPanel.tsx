@@ -12,6 +12,7 @@ import { unwrap } from '../../../api/errors';
 import type { JointProposal, JointSuggestion } from '../../../api/oversight-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
+import { formatReduction, reductionRatio } from './reduction';
 
 type Estimate = JointSuggestion['estimate'];
 
@@ -38,7 +39,7 @@ function TaskLines({ ids, titles }: { readonly ids: readonly string[]; readonly 
 
 /** The joint-task tab. */
 export function JointPanel({ year }: { readonly year: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useCurrentUser();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -133,7 +134,7 @@ export function JointPanel({ year }: { readonly year: number }) {
                     n: acceptedList.length,
                     alone: merged.alone,
                     merged: merged.merged,
-                    pct: merged.alone === 0 ? '0%' : `${((merged.saved / merged.alone) * 100).toFixed(1)}%`,
+                    pct: formatReduction(reductionRatio(merged.alone, merged.merged), lang),
                   })}
             </Typography.Text>
           </Card>
