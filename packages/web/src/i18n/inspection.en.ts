@@ -93,6 +93,8 @@ export const inspectionEn: { readonly [K in keyof typeof inspectionZhCN]: string
   'insp.dept': 'Department',
   'insp.recorded': 'Recorded',
   'insp.summary': 'Result',
+  'review.answers': 'Checklist and remarks',
+  'review.answersOf': '{name}: checklist and remarks',
   'review.pending': 'To review',
   'review.deadlines': 'Deadlines',
   'review.followUps': 'Follow-ups',

@@ -92,6 +92,8 @@ export const inspectionZhCN = {
   'insp.recorded': '已录入',
   'insp.summary': '结果',
 
+  'review.answers': '检查表与备注',
+  'review.answersOf': '「{name}」检查表与备注',
   'review.pending': '待复核',
   'review.deadlines': '公示期限',
   'review.followUps': '后续处置',

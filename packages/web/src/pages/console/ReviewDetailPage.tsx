@@ -27,6 +27,7 @@ import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
 import type { FollowUpBody, VisitView } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
+import { answerLines } from './inspection/answer-lines';
 import { JointSummary } from './inspection/JointSummary';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
@@ -243,6 +244,25 @@ export function ReviewDetailPage() {
             {
               title: t('insp.notes'),
               render: (_, it) => v.results.find((x) => x.itemId === it.itemId)?.notes ?? '',
+            },
+            {
+              // issue 11: the inspector's 备注 and the other checklist answers, for the reviewer
+              title: t('review.answers'),
+              render: (_, it) => {
+                const r = v.results.find((x) => x.itemId === it.itemId);
+                const lines = r === undefined ? [] : answerLines(it.form, r.answers, lang);
+                return lines.length === 0 ? (
+                  '—'
+                ) : (
+                  <div aria-label={t('review.answersOf', { name: it.name })}>
+                    {lines.map((l) => (
+                      <div key={l.key} style={l.remark ? { fontWeight: 600 } : undefined}>
+                        {l.label}：{l.text}
+                      </div>
+                    ))}
+                  </div>
+                );
+              },
             },
           ]}
         />
