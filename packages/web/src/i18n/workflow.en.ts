@@ -119,6 +119,7 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.plan.title': 'Title',
   'wf.plan.updatedAt': 'Updated',
   'wf.plan.year': 'Year',
+  'wf.plan.allYears': 'All years',
   'wf.plan.yearN': '{n}',
   'wf.portal.abandoned': 'This draw was abandoned: {reason} ({at})',
   'wf.portal.abandonedCount': 'Abandoned draws',

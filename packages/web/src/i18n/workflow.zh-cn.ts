@@ -116,6 +116,7 @@ export const workflowZhCN = {
   'wf.plan.title': '计划名称',
   'wf.plan.updatedAt': '更新时间',
   'wf.plan.year': '年度',
+  'wf.plan.allYears': '全部年份',
   'wf.plan.yearN': '{n} 年',
   'wf.portal.abandoned': '本次摇号已作废：{reason}（{at}）',
   'wf.portal.abandonedCount': '已作废摇号',
