@@ -116,6 +116,31 @@ export const workflowZhCN = {
   'wf.plan.title': '计划名称',
   'wf.plan.updatedAt': '更新时间',
   'wf.plan.year': '年度',
+  'publicConfirm.cancel': '再想想',
+  'publicConfirm.commit.title': '提交承诺并公开？',
+  'publicConfirm.commit.body':
+    '提交后立即向社会公开承诺值、各层名单的规模与摘要、人员库与回避配对摘要、种子来源及其计划。此后名单和人员库不能再改，如需更改只能作废本次摇号并留痕。',
+  'publicConfirm.commit.ok': '确认提交承诺',
+  'publicConfirm.startDraw.title': '开始摇号？',
+  'publicConfirm.startDraw.body':
+    '摇号结果——种子、入选对象名单和各检查组的执法证号——将立即在门户公示，任何人可复核，不能撤销或重摇。',
+  'publicConfirm.startDraw.ok': '确认开始摇号',
+  'publicConfirm.approvePlan.title': '审批通过该计划？',
+  'publicConfirm.approvePlan.body':
+    '通过后计划即可公示，其中的任务可以冻结名单并摇号；任务的检查事项、范围与比例将随计划向社会公开。',
+  'publicConfirm.approvePlan.ok': '确认审批通过',
+  'publicConfirm.publishPlan.title': '公示该计划？',
+  'publicConfirm.publishPlan.body':
+    '计划及其全部任务（事项、范围、比例、时间）将在门户向社会公开。公示后只能通过说明理由的修订变更。',
+  'publicConfirm.publishPlan.ok': '确认公示',
+  'publicConfirm.publishResult.title': '公示检查结果？',
+  'publicConfirm.publishResult.body':
+    '该检查对象的名称、统一社会信用代码、检查事项、检查结果和日期将在门户向社会公示，不能撤回。',
+  'publicConfirm.publishResult.ok': '确认公示',
+  'publicConfirm.proposeJoint.title': '提议合并为联合抽查？',
+  'publicConfirm.proposeJoint.body':
+    '提议将发给各参与部门确认；全部同意后生成联合抽查任务，原任务不再单独摇号，联合任务随计划向社会公开。',
+  'publicConfirm.proposeJoint.ok': '确认提议合并',
   'wf.plan.allYears': '全部年份',
   'wf.plan.yearN': '{n} 年',
   'wf.portal.abandoned': '本次摇号已作废：{reason}（{at}）',

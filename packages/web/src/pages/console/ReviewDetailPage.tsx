@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
+import { usePublicConfirm } from '../../components/use-public-confirm';
 import type { FollowUpBody, VisitView } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { answerLines } from './inspection/answer-lines';
@@ -164,6 +165,7 @@ export function ReviewDetailPage() {
     queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
     meta: { silent: true },
   });
+  const ask = usePublicConfirm();
   const act = useMutation({
     mutationFn: (a: 'approve' | 'return' | 'publish') => {
       const version = q.data?.version ?? 1;
@@ -308,7 +310,11 @@ export function ReviewDetailPage() {
         </Card>
       )}
       {v.status === 'approved' && v.me.canPublish && (
-        <Button type="primary" loading={act.isPending} onClick={() => act.mutate('publish')}>
+        <Button
+          type="primary"
+          loading={act.isPending}
+          onClick={() => ask('publishResult', () => act.mutate('publish'))}
+        >
           {t('review.publish')}
         </Button>
       )}

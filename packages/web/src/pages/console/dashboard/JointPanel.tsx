@@ -11,6 +11,7 @@ import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { JointProposal, JointSuggestion } from '../../../api/oversight-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import { useI18n } from '../../../hooks/use-i18n';
 import { formatReduction, reductionRatio } from './reduction';
 
@@ -58,6 +59,7 @@ export function JointPanel({ year }: { readonly year: number }) {
     await qc.invalidateQueries({ queryKey: ['joint'] });
     await qc.invalidateQueries({ queryKey: ['tasks'] });
   };
+  const ask = usePublicConfirm();
   const propose = useMutation({
     mutationFn: (taskIds: [string, string]) =>
       unwrap(api.POST('/api/joint/proposals', { body: { taskIds } })),
@@ -199,7 +201,9 @@ export function JointPanel({ year }: { readonly year: number }) {
                     size="small"
                     type="primary"
                     loading={propose.isPending && propose.variables?.join('+') === s.taskIds.join('+')}
-                    onClick={() => propose.mutate([s.taskIds[0] ?? '', s.taskIds[1] ?? ''])}
+                    onClick={() =>
+                      ask('proposeJoint', () => propose.mutate([s.taskIds[0] ?? '', s.taskIds[1] ?? '']))
+                    }
                   >
                     {t('joint.propose')}
                   </Button>

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
@@ -44,6 +45,7 @@ export function DrawPanel(props: {
   const [internalReason, setInternalReason] = useState('');
   const [assigning, setAssigning] = useState<DrawSelection | null>(null);
   const [people, setPeople] = useState<string[]>([]);
+  const ask = usePublicConfirm();
   const [error, setError] = useState<string | null>(null);
   const draw = useQuery({
     queryKey: ['tasks', 'draw', props.drawId],
@@ -219,7 +221,11 @@ export function DrawPanel(props: {
               placeholder="drand quicknet round 1234567"
             />
           )}
-          <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate(commitBody())}>
+          <Button
+            type="primary"
+            loading={commit.isPending}
+            onClick={() => ask('commit', () => commit.mutate(commitBody()))}
+          >
             {t('wf.draw.commit')}
           </Button>
         </Space>
