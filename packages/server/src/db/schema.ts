@@ -603,6 +603,24 @@ export const drawPool = pgTable(
   (t) => [primaryKey({ columns: [t.drawId, t.inspectorId] })],
 );
 
+/** Inspectors left out of a draw's pool, with the code of the rule (core pool-eligibility): staff only. */
+export const drawPoolExclusions = pgTable(
+  'draw_pool_exclusions',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    inspectorId: text('inspector_id').notNull(),
+    badgeNo: text('badge_no'),
+    name: text('name').notNull(),
+    department: text('department').notNull(),
+    fallback: boolean('fallback').notNull(),
+    reason: text('reason').notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.inspectorId] })],
+);
+
 /** Pair exclusions of a draw with their reasons (recusal, rotation); the record shows only pairs. */
 export const drawPairExclusions = pgTable(
   'draw_pair_exclusions',
@@ -627,7 +645,10 @@ export const drawOverrides = pgTable(
       .references(() => draws.id),
     targetId: text('target_id').notNull(),
     inspectors: text('inspectors').array().notNull(),
+    /** Published in the draw record. */
     reason: text('reason').notNull(),
+    /** Staff only (e.g. a personal circumstance); never published. */
+    internalReason: text('internal_reason'),
     by: text('by').notNull(),
     at: ts('at').notNull(),
   },
@@ -987,4 +1008,23 @@ export const rollupTaskFollowUps = pgTable(
     closed: integer('closed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.departmentCode] })],
+);
+
+/** One-time codes (6 digits, hashed) with which a teammate confirms a visit on the recording phone. */
+export const confirmationCodes = pgTable(
+  'confirmation_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    inspectorId: text('inspector_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('confirmation_codes_inspection_idx').on(t.inspectionId, t.inspectorId)],
 );
