@@ -1,4 +1,5 @@
 /** zh-CN messages: the reference dictionary. Every other language must have exactly these keys. */
+import { adminZhCN } from './admin.zh-cn';
 import { inspectionZhCN } from './inspection.zh-cn';
 import { libraryZhCN } from './library.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
@@ -8,6 +9,7 @@ import { targetsZhCN } from './targets.zh-cn';
 import { workflowZhCN } from './workflow.zh-cn';
 
 export const zhCN = {
+  ...adminZhCN,
   ...inspectionZhCN,
   ...libraryZhCN,
   ...oversightZhCN,
@@ -58,9 +60,6 @@ export const zhCN = {
   'workbench.roles': '角色',
   'workbench.username': '登录账号',
   'workbench.shortcuts': '常用功能',
-
-  'placeholder.title': '功能建设中',
-  'placeholder.description': '该功能正在建设中，将在后续版本中提供。',
 
   'forbidden.title': '无权访问',
   'forbidden.description': '您的角色无权访问此页面。',

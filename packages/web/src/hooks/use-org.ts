@@ -1,0 +1,20 @@
+/** The organisation (regions, departments, units) for staff pages, and department names by code. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+
+/** Regions, departments and units (cached for the session). */
+export function useOrg() {
+  return useQuery({
+    queryKey: ['org'],
+    queryFn: () => unwrap(api.GET('/api/org')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A function that names a department code (its full name), falling back to the code while loading. */
+export function useDepartmentName(): (code: string | null | undefined) => string {
+  const org = useOrg();
+  const names = new Map((org.data?.departments ?? []).map((d) => [d.code, d.name]));
+  return (code) => (code === null || code === undefined ? '—' : (names.get(code) ?? code));
+}
