@@ -161,6 +161,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'DELETE /api/holidays/:day': { who: ['system_admin'], sample: { url: '/api/holidays/2027-10-02' } },
   'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
   'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
+  'GET /api/public/departments': { who: 'public', sample: { url: '/api/public/departments' } },
   // ── targets, claims, imports and exports (issue 3) ──
   'GET /api/targets': {
     who: 'session',

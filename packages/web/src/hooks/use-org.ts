@@ -12,9 +12,16 @@ export function useOrg() {
   });
 }
 
-/** A function that names a department code (its full name), falling back to the code while loading. */
+/**
+ * A function that names a department code (its full name), falling back to the code while loading.
+ * It reads the public list, so the portal and the console both show names, never codes (issue 11).
+ */
 export function useDepartmentName(): (code: string | null | undefined) => string {
-  const org = useOrg();
-  const names = new Map((org.data?.departments ?? []).map((d) => [d.code, d.name]));
+  const list = useQuery({
+    queryKey: ['public', 'departments'],
+    queryFn: () => unwrap(api.GET('/api/public/departments')),
+    staleTime: 10 * 60_000,
+  });
+  const names = new Map((list.data?.items ?? []).map((d) => [d.code, d.name]));
   return (code) => (code === null || code === undefined ? '—' : (names.get(code) ?? code));
 }

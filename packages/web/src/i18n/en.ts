@@ -143,6 +143,8 @@ export const en: Messages = {
   'portal.col.taskName': 'Task',
   'portal.col.drawnAt': 'Drawn at',
   'portal.col.seedSource': 'Seed source',
+  'portal.viewAll': 'View all',
+  'portal.verify': 'View and verify',
   'portal.col.verify': 'Verify',
   'portal.footer.basis': 'Legal basis: Guo Fa [2019] No. 5',
   'portal.footer.software': 'Powered by the open-source OpenSSJ',

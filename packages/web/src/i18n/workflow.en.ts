@@ -190,6 +190,7 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.task.scope': 'Scope',
   'wf.task.status': 'Task status',
   'wf.task.strata': 'Strata and ratios',
+  'wf.stratum.all': 'All targets',
   'wf.task.strataAll': 'One stratum',
   'wf.task.strataTiers': 'By credit tier A–D',
   'wf.task.title': 'Title',

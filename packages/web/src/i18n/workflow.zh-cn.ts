@@ -185,6 +185,7 @@ export const workflowZhCN = {
   'wf.task.scope': '检查对象范围',
   'wf.task.status': '任务状态',
   'wf.task.strata': '分层与比例',
+  'wf.stratum.all': '全部对象',
   'wf.task.strataAll': '不分层',
   'wf.task.strataTiers': '按信用风险分类 A–D',
   'wf.task.title': '任务名称',

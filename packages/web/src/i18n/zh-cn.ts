@@ -137,6 +137,8 @@ export const zhCN = {
   'portal.col.taskName': '抽查任务',
   'portal.col.drawnAt': '摇号时间',
   'portal.col.seedSource': '随机种子来源',
+  'portal.viewAll': '查看全部',
+  'portal.verify': '查看与验证',
   'portal.col.verify': '验证',
   'portal.footer.basis': '公示依据：国发〔2019〕5号',
   'portal.footer.software': '本平台由开源软件 OpenSSJ 提供支持',

@@ -25,6 +25,7 @@ import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { InspectorEditorDrawer } from './inspectors/InspectorEditorDrawer';
 import { RecusalsPanel } from './inspectors/RecusalsPanel';
+import { chinaToday } from '../../format/china-time';
 
 interface Filters {
   q: string;
@@ -57,7 +58,7 @@ export function InspectorsPage() {
   const canWrite = user.roles.some((r) => r === 'dept_admin' || r === 'system_admin');
   const [filters, setFilters] = useState<Filters>({ q: '', expert: undefined, active: undefined, page: 1 });
   const [editing, setEditing] = useState<InspectorView | null | undefined>(undefined);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaToday();
 
   const list = useQuery({
     queryKey: ['inspectors', filters],

@@ -25,6 +25,7 @@ import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { ItemEditorDrawer } from './items/ItemEditorDrawer';
 import { ItemHistoryDrawer } from './items/ItemHistoryDrawer';
+import { chinaToday } from '../../format/china-time';
 
 interface Filters {
   q: string;
@@ -66,7 +67,7 @@ export function ItemsPage() {
   });
   const [editing, setEditing] = useState<ItemView | null | undefined>(undefined);
   const [history, setHistory] = useState<ItemSummary | null>(null);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaToday();
 
   const list = useQuery({
     queryKey: ['items', 'list', filters],
