@@ -155,12 +155,14 @@ export function InspectorsPage() {
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
         <Input.Search
+          aria-label={t('lib.searchInspectors')}
           allowClear
           placeholder={t('lib.searchInspectors')}
           style={{ width: 240, maxWidth: '100%' }}
           onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
         />
         <Select
+          aria-label={t('insp.expert')}
           allowClear
           placeholder={t('insp.expert')}
           style={{ width: 110 }}
@@ -172,6 +174,7 @@ export function InspectorsPage() {
           ]}
         />
         <Select
+          aria-label={t('insp.active')}
           allowClear
           placeholder={t('insp.active')}
           style={{ width: 110 }}

@@ -175,12 +175,14 @@ export function ItemsPage() {
       </Space>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
         <Input.Search
+          aria-label={t('lib.searchItems')}
           allowClear
           placeholder={t('lib.searchItems')}
           style={{ width: 260, maxWidth: '100%' }}
           onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
         />
         <Select
+          aria-label={t('items.priority')}
           allowClear
           placeholder={t('items.priority')}
           style={{ width: 120 }}
@@ -189,6 +191,7 @@ export function ItemsPage() {
           options={(['key', 'general'] as const).map((p) => ({ value: p, label: t(`items.priority.${p}`) }))}
         />
         <Select
+          aria-label={t('items.method')}
           allowClear
           placeholder={t('items.method')}
           style={{ width: 130 }}
@@ -197,6 +200,7 @@ export function ItemsPage() {
           options={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`items.method.${m}`) }))}
         />
         <Select
+          aria-label={t('items.published')}
           allowClear
           placeholder={t('items.published')}
           style={{ width: 120 }}

@@ -99,6 +99,7 @@ export function PlansPage() {
       extra={
         <Space>
           <Select
+            aria-label={t('portal.col.year')}
             value={year}
             onChange={setYear}
             options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({

@@ -53,6 +53,7 @@ export function TasksPage() {
       title={t('nav.tasks')}
       extra={
         <Select
+          aria-label={t('portal.col.year')}
           value={year}
           onChange={setYear}
           options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({

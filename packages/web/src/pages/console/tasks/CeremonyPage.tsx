@@ -167,6 +167,7 @@ export function CeremonyPage() {
           {witnesses.map((w, i) => (
             <Space key={i} style={{ marginBottom: 8 }}>
               <Input
+                aria-label={t('wf.ceremony.witnessName')}
                 placeholder={t('wf.ceremony.witnessName')}
                 value={w.name}
                 onChange={(e) =>

@@ -178,6 +178,7 @@ export function DrawPanel(props: {
           />
           {source === 'beacon' && (
             <Input
+              aria-label="drand quicknet round 1234567"
               style={{ width: 420 }}
               value={round}
               onChange={(e) => setRound(e.target.value)}
@@ -286,6 +287,7 @@ export function DrawPanel(props: {
           />
         )}
         <Select
+          aria-label={t('wf.override.people')}
           mode="multiple"
           style={{ width: '100%', marginBottom: 12 }}
           value={people}
@@ -301,6 +303,7 @@ export function DrawPanel(props: {
             }))}
         />
         <Input.TextArea
+          aria-label={t('wf.override.reason')}
           rows={3}
           value={reason}
           onChange={(e) => setReason(e.target.value)}

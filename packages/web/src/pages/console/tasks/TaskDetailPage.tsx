@@ -272,6 +272,7 @@ export function TaskDetailPage() {
       >
         <Typography.Paragraph>{t('wf.draw.freezeHint')}</Typography.Paragraph>
         <Input.TextArea
+          aria-label={t('wf.draw.manualPlaceholder')}
           rows={5}
           value={manual}
           onChange={(e) => setManual(e.target.value)}
