@@ -20,3 +20,18 @@ export function codeLabel(
   }
   return fallback;
 }
+
+/**
+ * A stored bilingual text "中文 / English" (e.g. a draw record's seed plan, which is part of the
+ * published record and cannot change) in the UI language; any other text as it is.
+ */
+export function bilingual(text: string | null | undefined, lang: 'zh-CN' | 'en'): string {
+  if (text === null || text === undefined) {
+    return '';
+  }
+  const at = text.indexOf(' / ');
+  if (at < 0 || !/\p{Script=Han}/u.test(text.slice(0, at))) {
+    return text;
+  }
+  return lang === 'en' ? text.slice(at + 3) : text.slice(0, at);
+}

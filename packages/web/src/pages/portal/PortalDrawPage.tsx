@@ -20,6 +20,7 @@ import type { PublicDraw } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, percent, SEED_SOURCE } from '../console/plans/workflow-labels';
 import { useDepartmentName } from '../../hooks/use-org';
+import { bilingual, codeLabel } from '../../i18n/code-label';
 
 type Verdict = { ok: true } | { ok: false; zh: string; en: string; step: string };
 
@@ -125,7 +126,7 @@ export function PortalDrawPage() {
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seedPlan')} span={2}>
-              {c.seedPlan}
+              {bilingual(c.seedPlan, lang)}
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seed')}>
               {s.seed === null ? (
@@ -167,7 +168,7 @@ export function PortalDrawPage() {
                 title: t('wf.draw.exclusions'),
                 render: (_, r) =>
                   Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
-                    <Tag key={k}>{`${k} ${n}`}</Tag>
+                    <Tag key={k}>{`${codeLabel(t, [`wf.exclusion.${k}`], k)} ${n}`}</Tag>
                   )),
               },
               { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },

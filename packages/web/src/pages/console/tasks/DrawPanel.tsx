@@ -26,6 +26,7 @@ import { ApiError, unwrap } from '../../../api/errors';
 import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
+import { bilingual, codeLabel } from '../../../i18n/code-label';
 
 /** The draw panel of the task page. */
 export function DrawPanel(props: {
@@ -133,7 +134,7 @@ export function DrawPanel(props: {
             title: t('wf.draw.exclusions'),
             render: (_, r) =>
               Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
-                <Tag key={k}>{`${k} ${n}`}</Tag>
+                <Tag key={k}>{`${codeLabel(t, [`wf.exclusion.${k}`], k)} ${n}`}</Tag>
               )),
           },
           { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },
@@ -148,7 +149,7 @@ export function DrawPanel(props: {
         <Descriptions.Item label={t('wf.draw.pool')}>{d.poolSize}</Descriptions.Item>
         <Descriptions.Item label={t('wf.draw.pairs')}>
           {Object.entries(d.pairExclusions)
-            .map(([k, n]) => `${k} ${n}`)
+            .map(([k, n]) => `${codeLabel(t, [`wf.pair.${k}`], k)} ${n}`)
             .join('，') || '0'}
         </Descriptions.Item>
         {s.commitment !== null && (
@@ -161,7 +162,7 @@ export function DrawPanel(props: {
             <Descriptions.Item label={t('wf.draw.committedAt')}>{dateTime(s.committedAt)}</Descriptions.Item>
             <Descriptions.Item
               label={t('wf.draw.seedSource')}
-            >{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${s.seedPlan ?? ''}`}</Descriptions.Item>
+            >{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${bilingual(s.seedPlan, lang)}`}</Descriptions.Item>
           </>
         )}
       </Descriptions>
