@@ -19,7 +19,12 @@ export interface A11yViolation {
 }
 
 interface AxeReply {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[];
+  violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: unknown[]; html: string }[];
+  }[];
 }
 
 function isAxeReply(v: unknown): v is AxeReply {
@@ -73,7 +78,9 @@ export async function expectAccessible(page: Page, label = ''): Promise<void> {
   set.add(pathOf(page.url()));
   if (found.length > 0) {
     const lines = found.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
-    throw new Error(`axe: ${found.length} serious/critical violation(s) on ${page.url()} ${label}\n${lines.join('\n')}`);
+    throw new Error(
+      `axe: ${found.length} serious/critical violation(s) on ${page.url()} ${label}\n${lines.join('\n')}`,
+    );
   }
 }
 
