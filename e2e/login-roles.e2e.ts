@@ -33,6 +33,7 @@ describe.each([
   for (const [username, menu] of Object.entries(MENUS)) {
     it(`${username} sees the right menu and logs out`, async () => {
       const page = await browser.newPage();
+      await page.context().clearCookies(); // a failed test must not leave its session to the next
       await page.goto(`${baseUrl()}/login`);
       await expectAccessible(page, 'login');
       await page.getByLabel('用户名').fill(username);
