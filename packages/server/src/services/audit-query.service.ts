@@ -1,7 +1,8 @@
 /**
  * Reading, exporting and verifying the audit trail (审计日志, issue 11). Department-bound roles
- * see their department only. Search by actor, department, action, object and date (days in
- * Asia/Shanghai; the trail stores UTC).
+ * see their department's rows: those its staff wrote and those changing resources it owns
+ * (issue 10). Search by actor, department, action, object and date (days in Asia/Shanghai; the
+ * trail stores UTC).
  */
 import { addDays, domainError, parseIsoDate, type DomainError, type Result } from '@openssj/core';
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
@@ -46,14 +47,22 @@ function chinaMidnight(d: string): Date {
 
 function whereOf(actor: Actor, f: AuditFilter): Result<SQL | undefined, DomainError> {
   const conds: SQL[] = [];
+  const ofDepartment = (code: string) =>
+    or(eq(auditLog.departmentCode, code), eq(auditLog.ownerDepartment, code));
   if (!hasAnyRole(actor, CROSS_DEPARTMENT_READERS)) {
-    conds.push(eq(auditLog.departmentCode, actor.departmentCode));
+    const mine = ofDepartment(actor.departmentCode);
+    if (mine !== undefined) {
+      conds.push(mine);
+    }
   }
   if (f.department !== undefined) {
     if (!canReadDepartment(actor, f.department)) {
       return { ok: false, error: forbiddenDepartment(f.department) };
     }
-    conds.push(eq(auditLog.departmentCode, f.department));
+    const theirs = ofDepartment(f.department);
+    if (theirs !== undefined) {
+      conds.push(theirs);
+    }
   }
   if (f.actor !== undefined && f.actor !== '') {
     const like = `%${escapeLike(f.actor)}%`;
@@ -105,6 +114,7 @@ function rowView(r: AuditRow) {
     actorName: r.actorName,
     actorRole: r.actorRole,
     departmentCode: r.departmentCode,
+    ownerDepartment: r.ownerDepartment,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
