@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, fileResponses, responses, rolesAccess, sendError } from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import { accountTemplate, importAccounts } from '../services/account-import.service';
 import { resetPassword } from '../services/account.service';
@@ -87,7 +87,11 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     '/api/users/import/template',
     {
       config: { access: rolesAccess('system_admin') },
-      schema: { tags: ['org'], summary: '用户导入模板 / the account import template (xlsx)' },
+      schema: {
+        tags: ['org'],
+        summary: '用户导入模板 / the account import template (xlsx)',
+        response: fileResponses([XLSX]),
+      },
     },
     async (_request, reply) => {
       const t = await accountTemplate();

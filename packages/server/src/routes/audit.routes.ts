@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, fileResponses, responses, rolesAccess, sendError } from '../http/route';
 import { attachment } from '../http/upload';
 import {
   auditFilterSchema,
@@ -61,6 +61,7 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: ServiceDep
         tags: ['audit'],
         summary: '导出审计日志 / export the audit rows of a search (xlsx or csv)',
         querystring: auditFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {
