@@ -2,6 +2,7 @@
  * Journey: each demo role logs in, sees its own menu in Chinese, and logs out (issue 2).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 
 const PASSWORD = 'Ssj@demo2026';
@@ -32,7 +33,9 @@ describe.each([
   for (const [username, menu] of Object.entries(MENUS)) {
     it(`${username} sees the right menu and logs out`, async () => {
       const page = await browser.newPage();
+      await page.context().clearCookies(); // a failed test must not leave its session to the next
       await page.goto(`${baseUrl()}/login`);
+      await expectAccessible(page, 'login');
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
@@ -44,6 +47,7 @@ describe.each([
       for (const label of menu.notSee) {
         expect(await nav.getByText(label, { exact: true }).count()).toBe(0);
       }
+      await expectAccessible(page, `${username} landing page`);
       await shot(page, `login-${engine}-${username}`);
       await page.getByText('退出登录').first().click();
       await page.waitForURL(/\/login/);
@@ -56,6 +60,7 @@ describe.each([
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/no/such/page`);
     await expect.poll(() => page.getByText('页面不存在').count()).toBeGreaterThan(0);
+    await expectAccessible(page, '404');
     await shot(page, `not-found-${engine}`);
     await page.close();
   });
@@ -64,6 +69,7 @@ describe.each([
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/`);
     await expect.poll(() => page.getByText('双随机、一公开').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'portal');
     await shot(page, `portal-${engine}`);
     await page.close();
   });

@@ -279,6 +279,9 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'POST /api/risk/runs': 'risk/risk-scoring.test.ts: starts a scoring job; another region is refused',
   'PUT /api/evaluation/criteria':
     'region-settings.test.ts: needs a whole config; its region.write rule is probed here by DELETE',
+  'POST /api/units': 'route-matrix + admin.routes.test.ts: a unit in another department is refused',
+  'GET /api/audit': "route-matrix + admin.routes.test.ts: another department's rows are refused",
+  'GET /api/audit/export': "route-matrix: another department's rows are refused",
 };
 
 /** Does an OpenAPI operation name a department-, region- or target-owned resource? */

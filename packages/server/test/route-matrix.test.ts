@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../src/db/test-databases';
 import type { Access } from '../src/http/route';
 import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
-import { DEPT_B } from './support/fixtures';
+import { DEPT_B, DEPT_C } from './support/fixtures';
 
 type Who = 'public' | 'session' | readonly Role[];
 
@@ -93,9 +93,61 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     who: ['system_admin'],
     sample: { url: '/api/users/00000000-0000-4000-8000-000000000000', payload: { displayName: 'x' } },
   },
+  // ── administration pages (issue 11) ──
+  'POST /api/users/:id/reset-password': {
+    who: ['system_admin'],
+    sample: { url: '/api/users/00000000-0000-4000-8000-000000000000/reset-password' },
+  },
+  'GET /api/users/import/template': { who: ['system_admin'], sample: { url: '/api/users/import/template' } },
+  'POST /api/users/import': {
+    who: ['system_admin'],
+    sample: { url: '/api/users/import?dryRun=true', payload: {} },
+  },
+  'POST /api/regions': {
+    who: ['system_admin'],
+    sample: { url: '/api/regions', payload: { code: '500113' } },
+  },
+  'PATCH /api/departments/:code': {
+    who: ['system_admin'],
+    sample: { url: `/api/departments/${DEPT_C}`, payload: { shortName: '渝北民政' } },
+  },
+  'POST /api/units': {
+    who: ['system_admin', 'dept_admin'],
+    sample: {
+      url: '/api/units',
+      payload: { code: '500112-SCJG-S77', name: '矩阵市场监管所', departmentCode: '500112-SCJG' },
+    },
+    crossDepartment: {
+      as: 'admin_b',
+      sample: {
+        url: '/api/units',
+        payload: { code: '500112-SCJG-S78', name: '越权市场监管所', departmentCode: '500112-SCJG' },
+      },
+      status: 403,
+    },
+  },
+  'PATCH /api/units/:code': {
+    who: ['system_admin', 'dept_admin'],
+    sample: { url: '/api/units/500112-SCJG-S01', payload: { name: '两路市场监管所' } },
+    crossDepartment: {
+      as: 'admin_b',
+      sample: { url: '/api/units/500112-SCJG-S01', payload: { name: '越权改名' } },
+      status: 403,
+    },
+  },
   'GET /api/audit': {
     who: ['auditor', 'system_admin', 'dept_admin', 'leader'],
     sample: { url: '/api/audit' },
+    crossDepartment: { as: 'admin_a', sample: { url: `/api/audit?department=${DEPT_B}` }, status: 403 },
+  },
+  'GET /api/audit/export': {
+    who: ['auditor', 'system_admin', 'dept_admin', 'leader'],
+    sample: { url: '/api/audit/export?format=csv' },
+    crossDepartment: {
+      as: 'admin_a',
+      sample: { url: `/api/audit/export?format=csv&department=${DEPT_B}` },
+      status: 403,
+    },
   },
   'GET /api/audit/verify': { who: ['auditor', 'system_admin'], sample: { url: '/api/audit/verify' } },
   'GET /api/holidays': { who: 'session', sample: { url: '/api/holidays?year=2027' } },
@@ -109,6 +161,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'DELETE /api/holidays/:day': { who: ['system_admin'], sample: { url: '/api/holidays/2027-10-02' } },
   'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
   'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
+  'GET /api/public/departments': { who: 'public', sample: { url: '/api/public/departments' } },
   // ── targets, claims, imports and exports (issue 3) ──
   'GET /api/targets': {
     who: 'session',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES, parseLanguage, placeholdersOf, translate } from '../src/i18n/translate';
 import { LANGUAGES, type MessageKey } from '../src/i18n/types';
+import { isMessageKey as isKey } from '../src/i18n/code-label';
 import { zhCN } from '../src/i18n/zh-cn';
 
 function isMessageKey(key: string): key is MessageKey {
@@ -37,6 +38,45 @@ describe('dictionaries', () => {
     ]);
     const leftovers = KEYS.filter((k) => !quotesChinese.has(k) && han.test(DICTIONARIES.en[k]));
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe('the zh-CN catalogue', () => {
+  it('holds no untranslated code strings (ASCII words beyond file formats and acronyms)', () => {
+    // technical names a Chinese user reads as they are
+    const allowed = new Set([
+      'Excel',
+      'CSV',
+      'csv',
+      'xlsx',
+      'xls',
+      'PDF',
+      'GBK',
+      'UTF',
+      'JSON',
+      'SHA',
+      'HTTP',
+      'SCJG',
+      'OpenSSJ',
+      'English',
+    ]);
+    // a command the user types: `ssj verify`, `ssj-draw/1`
+    const commands = new Set(['wf.portal.verifiedHint']);
+    const leftovers = KEYS.filter((k) => !commands.has(k)).flatMap((k) =>
+      (zhCN[k].replace(/\{\w+\}/g, '').match(/[A-Za-z][A-Za-z_]{2,}/g) ?? [])
+        .filter((w) => !allowed.has(w))
+        .map((w) => `${k}: ${w}`),
+    );
+    expect(leftovers).toEqual([]);
+  });
+
+  it('labels every exclusion and pair code a draw record can carry', () => {
+    for (const code of ['CAP_REACHED', 'DEREGISTERED', 'MANUAL', 'OUT_OF_SCOPE']) {
+      expect(isKey(`wf.exclusion.${code}`), code).toBe(true);
+    }
+    for (const code of ['recusal', 'rotation']) {
+      expect(isKey(`wf.pair.${code}`), code).toBe(true);
+    }
   });
 });
 

@@ -20,6 +20,8 @@ export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, { zh: string; en: s
     zh: '信用风险信息（异常名录、处罚、投诉、年报）',
     en: 'credit-risk facts (abnormal list, penalties, complaints, annual reports)',
   },
+  // imported through /api/users/import (one-time passwords go back to the caller), not as a job
+  accounts: { zh: '用户账号', en: 'user accounts' },
 };
 
 const SPECS: Partial<Record<ImportKind, ImportSpec<unknown>>> = {

@@ -6,7 +6,7 @@ import type { FieldIssue, Result } from '@openssj/core';
 import type { AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 
-export type ImportKind = 'targets' | 'inspectors' | 'items' | 'tiers' | 'risk-facts';
+export type ImportKind = 'targets' | 'inspectors' | 'items' | 'tiers' | 'risk-facts' | 'accounts';
 
 /** One column of a template. */
 export interface HeaderSpec {

@@ -5,8 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess } from '../http/route';
-import { listAuditRows, verifyAudit } from '../services/audit-query.service';
+import { actorOf, fileResponses, responses, rolesAccess, sendError } from '../http/route';
+import { attachment } from '../http/upload';
+import {
+  auditFilterSchema,
+  exportAuditRows,
+  listAuditRows,
+  verifyAudit,
+} from '../services/audit-query.service';
 import type { ServiceDeps } from '../services/context';
 
 const auditRowSchema = z.object({
@@ -35,17 +41,39 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: ServiceDep
       schema: {
         tags: ['audit'],
         summary: '审计日志 / audit trail',
-        querystring: z.object({
+        querystring: auditFilterSchema.extend({
           page: z.coerce.number().int().min(1).max(1_000_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
-          action: z.string().max(60).optional(),
-          entityType: z.string().max(60).optional(),
-          entityId: z.string().max(200).optional(),
         }),
         response: responses(z.object({ items: z.array(auditRowSchema), total: z.number() })),
       },
     },
-    async (request) => listAuditRows(deps, actorOf(request), request.query),
+    async (request, reply) => {
+      const res = await listAuditRows(deps, actorOf(request), request.query);
+      return res.ok ? res.value : sendError(reply, res.error);
+    },
+  );
+  r.get(
+    '/api/audit/export',
+    {
+      config: { access: rolesAccess('auditor', 'system_admin', 'dept_admin', 'leader') },
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志 / export the audit rows of a search (xlsx or csv)',
+        querystring: auditFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...f } = request.query;
+      const res = await exportAuditRows(deps, actorOf(request), f, format);
+      return res.ok
+        ? reply
+            .header('content-type', res.value.contentType)
+            .header('content-disposition', attachment(res.value.fileName))
+            .send(res.value.stream)
+        : sendError(reply, res.error);
+    },
   );
   r.get(
     '/api/audit/verify',

@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceDeps } from '../services/context';
+import { registerAdminRoutes } from './admin.routes';
 import { registerAuditRoutes } from './audit.routes';
 import { registerDrawRoutes } from './draws.routes';
 import { registerPlanRoutes } from './plans.routes';
@@ -29,6 +30,7 @@ import { registerTargetRoutes } from './targets.routes';
 export async function registerRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   await registerAuthRoutes(app, deps);
   await registerOrgRoutes(app, deps);
+  await registerAdminRoutes(app, deps);
   await registerAuditRoutes(app, deps);
   await registerHolidayRoutes(app, deps);
   await registerPublicRoutes(app, deps);

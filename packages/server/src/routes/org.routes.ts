@@ -7,18 +7,17 @@ import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
 import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
+import { changeAccount, createAccount } from '../services/account.service';
 import {
   createDepartment,
-  createUser,
   getOrg,
   getUsers,
   newDepartmentSchema,
   newUserSchema,
-  patchUser,
   userPatchSchema,
 } from '../services/org.service';
 
-const userViewSchema = z.object({
+export const userViewSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
@@ -102,12 +101,22 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
       schema: {
         tags: ['org'],
         summary: '用户列表 / users',
-        querystring: z.object({ department: z.string().max(40).optional() }),
+        querystring: z.object({
+          department: z.string().max(40).optional(),
+          q: z.string().max(60).optional(),
+          role: roleSchema.optional(),
+          active: z.enum(['true', 'false']).optional(),
+        }),
         response: responses(z.object({ items: z.array(userViewSchema) })),
       },
     },
     async (request, reply) => {
-      const res = await getUsers(deps, actorOf(request), request.query.department);
+      const { department, q, role, active } = request.query;
+      const res = await getUsers(deps, actorOf(request), department, {
+        q,
+        role,
+        active: active === undefined ? undefined : active === 'true',
+      });
       return res.ok ? { items: res.value } : sendError(reply, res.error);
     },
   );
@@ -118,13 +127,13 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
       config: { access: rolesAccess('system_admin') },
       schema: {
         tags: ['org'],
-        summary: '新建用户 / create a user',
-        body: newUserSchema,
-        response: responses(userViewSchema, 201),
+        summary: '新建用户 / create a user (no password: a one-time password is generated and shown once)',
+        body: newUserSchema.extend({ password: z.string().min(1).max(256).optional() }),
+        response: responses(userViewSchema.extend({ oneTimePassword: z.string().nullable() }), 201),
       },
     },
     async (request, reply) => {
-      const res = await createUser(deps, { actor: actorOf(request), requestId: request.id }, request.body);
+      const res = await createAccount(deps, { actor: actorOf(request), requestId: request.id }, request.body);
       return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
     },
   );
@@ -142,7 +151,7 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
       },
     },
     async (request, reply) => {
-      const res = await patchUser(
+      const res = await changeAccount(
         deps,
         { actor: actorOf(request), requestId: request.id },
         request.params.id,

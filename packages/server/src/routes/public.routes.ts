@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { departments, regions } from '../db/schema';
+import { listDepartments } from '../db/repos/org.repo';
 import { publicAccess, responses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 
@@ -42,5 +43,27 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
       ]);
       return { regions: r1?.n ?? 0, departments: d1?.n ?? 0 };
     },
+  );
+  r.get(
+    '/api/public/departments',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['public'],
+        summary: '部门名称 / department names by code (public pages show names, not codes)',
+        response: responses(
+          z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string() })),
+          }),
+        ),
+      },
+    },
+    async () => ({
+      items: (await listDepartments(deps.database.db)).map((d) => ({
+        code: d.code,
+        name: d.name,
+        shortName: d.shortName,
+      })),
+    }),
   );
 }

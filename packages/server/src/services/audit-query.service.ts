@@ -1,73 +1,211 @@
 /**
- * Reading and verifying the audit trail. Department-bound roles see their department's rows:
- * those its staff wrote and those changing resources it owns (issue 10).
+ * Reading, exporting and verifying the audit trail (审计日志, issue 11). Department-bound roles
+ * see their department's rows: those its staff wrote and those changing resources it owns
+ * (issue 10). Search by actor, department, action, object and date (days in Asia/Shanghai; the
+ * trail stores UTC).
  */
-import { and, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { addDays, domainError, parseIsoDate, type DomainError, type Result } from '@openssj/core';
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { verifyAuditChain } from '../audit/audit-verify';
-import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor } from '../auth/actor';
+import {
+  canReadDepartment,
+  CROSS_DEPARTMENT_READERS,
+  forbiddenDepartment,
+  hasAnyRole,
+  type Actor,
+} from '../auth/actor';
 import { auditLog } from '../db/schema';
 import type { ServiceDeps } from './context';
+import { EXPORT_MAX_ROWS, sheetDownload, type Download, type SheetFormat } from './library-export';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** The audit search (every field optional). */
+export const auditFilterSchema = z.object({
+  /** Username of the actor (part of it). */
+  actor: z.string().trim().max(60).optional(),
+  department: z.string().max(40).optional(),
+  /** An action code or its prefix, e.g. `user.` or `draw.drawn`. */
+  action: z.string().trim().max(60).optional(),
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(200).optional(),
+  /** First and last day, inclusive, in Asia/Shanghai. */
+  from: day.optional(),
+  to: day.optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The start of a China day as a UTC instant (China keeps no daylight time: UTC+8 all year). */
+function chinaMidnight(d: string): Date {
+  return new Date(`${d}T00:00:00+08:00`);
+}
+
+function whereOf(actor: Actor, f: AuditFilter): Result<SQL | undefined, DomainError> {
+  const conds: SQL[] = [];
+  const ofDepartment = (code: string) =>
+    or(eq(auditLog.departmentCode, code), eq(auditLog.ownerDepartment, code));
+  if (!hasAnyRole(actor, CROSS_DEPARTMENT_READERS)) {
+    const mine = ofDepartment(actor.departmentCode);
+    if (mine !== undefined) {
+      conds.push(mine);
+    }
+  }
+  if (f.department !== undefined) {
+    if (!canReadDepartment(actor, f.department)) {
+      return { ok: false, error: forbiddenDepartment(f.department) };
+    }
+    const theirs = ofDepartment(f.department);
+    if (theirs !== undefined) {
+      conds.push(theirs);
+    }
+  }
+  if (f.actor !== undefined && f.actor !== '') {
+    const like = `%${escapeLike(f.actor)}%`;
+    const m = or(ilike(auditLog.actorName, like), eq(auditLog.actorId, f.actor));
+    if (m !== undefined) {
+      conds.push(m);
+    }
+  }
+  if (f.action !== undefined && f.action !== '') {
+    conds.push(ilike(auditLog.action, `${escapeLike(f.action)}%`));
+  }
+  if (f.entityType !== undefined) {
+    conds.push(eq(auditLog.entityType, f.entityType));
+  }
+  if (f.entityId !== undefined && f.entityId !== '') {
+    conds.push(eq(auditLog.entityId, f.entityId));
+  }
+  for (const [field, value] of [
+    ['from', f.from],
+    ['to', f.to],
+  ] as const) {
+    if (value === undefined) {
+      continue;
+    }
+    const d = parseIsoDate(value, field);
+    if (!d.ok) {
+      return {
+        ok: false,
+        error: domainError('VALIDATION', `日期无效：${value}`, `invalid date: ${value}`, {
+          issues: [d.error],
+        }),
+      };
+    }
+    conds.push(
+      field === 'from'
+        ? gte(auditLog.at, chinaMidnight(d.value))
+        : lt(auditLog.at, chinaMidnight(addDays(d.value, 1))),
+    );
+  }
+  return { ok: true, value: conds.length > 0 ? and(...conds) : undefined };
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+function rowView(r: AuditRow) {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    actorRole: r.actorRole,
+    departmentCode: r.departmentCode,
+    ownerDepartment: r.ownerDepartment,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+    requestId: r.requestId,
+    hash: r.hash,
+  };
+}
 
 /** A page of audit rows, newest first. */
 export async function listAuditRows(
   deps: ServiceDeps,
   actor: Actor,
-  q: {
-    page: number;
-    pageSize: number;
-    action?: string | undefined;
-    entityType?: string | undefined;
-    entityId?: string | undefined;
-  },
+  q: AuditFilter & { page: number; pageSize: number },
 ) {
+  const where = whereOf(actor, q);
+  if (!where.ok) {
+    return where;
+  }
   const db = deps.database.db;
-  const conds: SQL[] = [];
-  if (!hasAnyRole(actor, CROSS_DEPARTMENT_READERS)) {
-    const mine = or(
-      eq(auditLog.departmentCode, actor.departmentCode),
-      eq(auditLog.ownerDepartment, actor.departmentCode),
-    );
-    if (mine !== undefined) {
-      conds.push(mine);
-    }
-  }
-  if (q.action !== undefined) {
-    conds.push(eq(auditLog.action, q.action));
-  }
-  if (q.entityType !== undefined) {
-    conds.push(eq(auditLog.entityType, q.entityType));
-  }
-  if (q.entityId !== undefined) {
-    conds.push(eq(auditLog.entityId, q.entityId));
-  }
-  const where = conds.length > 0 ? and(...conds) : undefined;
   const [rows, totals] = await Promise.all([
     db
       .select()
       .from(auditLog)
-      .where(where)
+      .where(where.value)
       .orderBy(desc(auditLog.seq))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditLog).where(where),
+    db.select({ n: count() }).from(auditLog).where(where.value),
   ]);
+  return { ok: true as const, value: { items: rows.map(rowView), total: totals[0]?.n ?? 0 } };
+}
+
+/** The export's columns: time in Beijing time, as the console shows it. */
+export const AUDIT_EXPORT_HEADER = [
+  '序号',
+  '时间（北京时间）',
+  '操作人',
+  '角色',
+  '部门',
+  '操作',
+  '对象类型',
+  '对象编号',
+  '请求编号',
+  '哈希',
+] as const;
+
+function beijingTime(d: Date): string {
+  const shifted = new Date(d.getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
+}
+
+/** Export the rows of a search (oldest first, at most EXPORT_MAX_ROWS) as xlsx or csv. */
+export async function exportAuditRows(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: AuditFilter,
+  format: SheetFormat,
+): Promise<Result<Download, DomainError>> {
+  const where = whereOf(actor, f);
+  if (!where.ok) {
+    return where;
+  }
+  const rows = await deps.database.db
+    .select()
+    .from(auditLog)
+    .where(where.value)
+    .orderBy(asc(auditLog.seq))
+    .limit(EXPORT_MAX_ROWS);
+  const now = deps.clock();
   return {
-    items: rows.map((r) => ({
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      actorRole: r.actorRole,
-      departmentCode: r.departmentCode,
-      ownerDepartment: r.ownerDepartment,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      before: r.before,
-      after: r.after,
-      requestId: r.requestId,
-      hash: r.hash,
-    })),
-    total: totals[0]?.n ?? 0,
+    ok: true,
+    value: sheetDownload(
+      '审计日志',
+      AUDIT_EXPORT_HEADER,
+      rows.map((r) => [
+        String(r.seq),
+        beijingTime(r.at),
+        r.actorName ?? '',
+        r.actorRole ?? '',
+        r.departmentCode ?? '',
+        r.action,
+        r.entityType,
+        r.entityId ?? '',
+        r.requestId ?? '',
+        r.hash,
+      ]),
+      format,
+      now,
+    ),
   };
 }
 

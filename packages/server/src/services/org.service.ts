@@ -28,6 +28,7 @@ import {
   insertUsers,
   listUsers,
   updateUser,
+  type UserFilter,
   type UserRow,
 } from '../db/repos/user.repo';
 import { inTransaction } from '../db/tx';
@@ -76,6 +77,7 @@ export async function getUsers(
   deps: ServiceDeps,
   actor: Actor,
   departmentCode?: string,
+  filter: UserFilter = {},
 ): Promise<Result<UserView[], DomainError>> {
   const dept =
     departmentCode ??
@@ -85,7 +87,7 @@ export async function getUsers(
   if (dept !== undefined && !canReadDepartment(actor, dept)) {
     return err(forbiddenDepartment(dept));
   }
-  return ok((await listUsers(deps.database.db, dept)).map(userView));
+  return ok((await listUsers(deps.database.db, dept, filter)).map(userView));
 }
 
 export const newUserSchema = z.object({
@@ -184,6 +186,8 @@ export const userPatchSchema = z
     active: z.boolean().optional(),
     unlock: z.boolean().optional(),
     password: z.string().min(1).max(256).optional(),
+    /** Link to the inspector record (执法证号); null unlinks. */
+    inspectorBadge: z.string().min(1).max(40).nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
     message: 'nothing to change: give at least one field',
@@ -232,6 +236,7 @@ export async function patchUser(
       ...(patch.roles !== undefined ? { roles: [...new Set(patch.roles)] } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.unlock === true ? { failedLogins: 0, lockedUntil: null } : {}),
+      ...(patch.inspectorBadge !== undefined ? { inspectorBadge: patch.inspectorBadge } : {}),
       ...(passwordHash !== undefined ? { passwordHash, passwordChangedAt: now } : {}),
     });
     if (updated === undefined) {

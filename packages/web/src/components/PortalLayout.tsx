@@ -58,9 +58,11 @@ export function PortalLayout() {
           >
             <BrandMark size={narrow ? 40 : 56} />
             <span style={{ minWidth: 0 }}>
-              <span
+              <h1
                 style={{
                   display: 'block',
+                  margin: 0,
+                  color: '#fff',
                   fontSize: narrow ? 20 : 30,
                   fontWeight: 700,
                   letterSpacing: narrow ? 1 : 3,
@@ -68,7 +70,7 @@ export function PortalLayout() {
                 }}
               >
                 {t('portal.title')}
-              </span>
+              </h1>
               <span style={{ display: 'block', fontSize: narrow ? 12 : 15, opacity: 0.85, marginTop: 2 }}>
                 {t('portal.subtitle')}
               </span>

@@ -216,6 +216,8 @@ export function StaffLayout() {
           )}
         </Header>
         <Content style={{ padding: isDesktop ? 24 : 12 }}>
+          {/* one <h1> per page (issue 11 part 6): the page's menu name, for screen readers and outlines */}
+          <h1 className="sr-only">{selected === null ? t('app.console') : t(selected.label)}</h1>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

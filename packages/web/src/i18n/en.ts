@@ -1,4 +1,5 @@
 /** English messages. Typed against zh-CN: a missing or extra key fails typecheck. */
+import { adminEn } from './admin.en';
 import { inspectionEn } from './inspection.en';
 import { libraryEn } from './library.en';
 import { oversightEn } from './oversight.en';
@@ -9,6 +10,7 @@ import { workflowEn } from './workflow.en';
 import type { Messages } from './types';
 
 export const en: Messages = {
+  ...adminEn,
   ...inspectionEn,
   ...libraryEn,
   ...oversightEn,
@@ -59,9 +61,6 @@ export const en: Messages = {
   'workbench.roles': 'Roles',
   'workbench.username': 'Username',
   'workbench.shortcuts': 'Shortcuts',
-
-  'placeholder.title': 'Under construction',
-  'placeholder.description': 'This feature is being built and will arrive in a later release.',
 
   'forbidden.title': 'Access denied',
   'forbidden.description': 'Your roles do not give access to this page.',
@@ -144,6 +143,8 @@ export const en: Messages = {
   'portal.col.taskName': 'Task',
   'portal.col.drawnAt': 'Drawn at',
   'portal.col.seedSource': 'Seed source',
+  'portal.viewAll': 'View all',
+  'portal.verify': 'View and verify',
   'portal.col.verify': 'Verify',
   'portal.footer.basis': 'Legal basis: Guo Fa [2019] No. 5',
   'portal.footer.software': 'Powered by the open-source OpenSSJ',

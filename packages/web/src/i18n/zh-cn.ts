@@ -1,4 +1,5 @@
 /** zh-CN messages: the reference dictionary. Every other language must have exactly these keys. */
+import { adminZhCN } from './admin.zh-cn';
 import { inspectionZhCN } from './inspection.zh-cn';
 import { libraryZhCN } from './library.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
@@ -8,6 +9,7 @@ import { targetsZhCN } from './targets.zh-cn';
 import { workflowZhCN } from './workflow.zh-cn';
 
 export const zhCN = {
+  ...adminZhCN,
   ...inspectionZhCN,
   ...libraryZhCN,
   ...oversightZhCN,
@@ -58,9 +60,6 @@ export const zhCN = {
   'workbench.roles': '角色',
   'workbench.username': '登录账号',
   'workbench.shortcuts': '常用功能',
-
-  'placeholder.title': '功能建设中',
-  'placeholder.description': '该功能正在建设中，将在后续版本中提供。',
 
   'forbidden.title': '无权访问',
   'forbidden.description': '您的角色无权访问此页面。',
@@ -138,6 +137,8 @@ export const zhCN = {
   'portal.col.taskName': '抽查任务',
   'portal.col.drawnAt': '摇号时间',
   'portal.col.seedSource': '随机种子来源',
+  'portal.viewAll': '查看全部',
+  'portal.verify': '查看与验证',
   'portal.col.verify': '验证',
   'portal.footer.basis': '公示依据：国发〔2019〕5号',
   'portal.footer.software': '本平台由开源软件 OpenSSJ 提供支持',

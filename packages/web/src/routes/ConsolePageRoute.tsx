@@ -1,9 +1,8 @@
-/** Renders one console page for the current user: the page, its placeholder, 无权访问, or a redirect from /console. */
+/** Renders one console page for the current user: the page, 无权访问, or a redirect from /console. */
 import { StopOutlined } from '@ant-design/icons';
 import { Card, Result } from 'antd';
 import type { ComponentType } from 'react';
 import { Navigate } from 'react-router';
-import { UnderConstruction } from '../components/UnderConstruction';
 import { useI18n } from '../hooks/use-i18n';
 import { useCurrentUser } from '../hooks/use-current-user';
 import { labelFor, landingPath, type ConsolePage } from './console-nav';
@@ -48,5 +47,5 @@ export function ConsolePageRoute({
   }
 
   const Page = view ?? CONSOLE_PAGE_VIEWS[page.id].component;
-  return Page === null ? <UnderConstruction title={t(label)} /> : <Page />;
+  return <Page />;
 }

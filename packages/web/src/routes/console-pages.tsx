@@ -1,6 +1,6 @@
 /**
- * What each console page renders and its menu icon. A page that is not built yet is `null` and shows
- * the 功能建设中 placeholder. To build a page: create src/pages/console/XxxPage.tsx and put `lazyPage(...)` here.
+ * What each console page renders and its menu icon. Every page is built (no placeholders, issue 11):
+ * a new page id needs src/pages/console/XxxPage.tsx and its `lazyPage(...)` here.
  */
 import {
   AuditOutlined,
@@ -35,8 +35,7 @@ export function lazyPage<K extends string>(
 
 export interface ConsolePageView {
   readonly icon: ReactNode;
-  /** null: not built yet, shows the placeholder. */
-  readonly component: PageComponent | null;
+  readonly component: PageComponent;
 }
 
 /** Every console page's view; typecheck fails if a page id lacks one. */
@@ -85,8 +84,14 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
     icon: <SafetyCertificateOutlined />,
     component: lazyPage(() => import('../pages/console/RiskPage'), 'RiskPage'),
   },
-  org: { icon: <ApartmentOutlined />, component: null },
-  users: { icon: <UserOutlined />, component: null },
+  org: {
+    icon: <ApartmentOutlined />,
+    component: lazyPage(() => import('../pages/console/OrgPage'), 'OrgPage'),
+  },
+  users: {
+    icon: <UserOutlined />,
+    component: lazyPage(() => import('../pages/console/UsersPage'), 'UsersPage'),
+  },
   holidays: {
     icon: <CalendarOutlined />,
     component: lazyPage(() => import('../pages/console/HolidaysPage'), 'HolidaysPage'),
@@ -95,5 +100,8 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
     icon: <SettingOutlined />,
     component: lazyPage(() => import('../pages/console/SettingsPage'), 'SettingsPage'),
   },
-  audit: { icon: <AuditOutlined />, component: null },
+  audit: {
+    icon: <AuditOutlined />,
+    component: lazyPage(() => import('../pages/console/AuditPage'), 'AuditPage'),
+  },
 };

@@ -59,3 +59,32 @@ export async function insertUnits(db: Db, rows: readonly (typeof units.$inferIns
     await db.insert(units).values([...rows]);
   }
 }
+
+/** One unit. */
+export async function findUnit(db: Db, code: string): Promise<UnitRow | undefined> {
+  const rows = await db.select().from(units).where(eq(units.code, code)).limit(1);
+  return rows[0];
+}
+
+/** Rename a department (name, short name). */
+export async function updateDepartment(
+  db: Db,
+  code: string,
+  patch: { readonly name?: string | undefined; readonly shortName?: string | undefined },
+): Promise<DepartmentRow | undefined> {
+  const set = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.shortName !== undefined ? { shortName: patch.shortName } : {}),
+  };
+  if (Object.keys(set).length === 0) {
+    return findDepartment(db, code);
+  }
+  const rows = await db.update(departments).set(set).where(eq(departments.code, code)).returning();
+  return rows[0];
+}
+
+/** Rename a unit. */
+export async function updateUnit(db: Db, code: string, name: string): Promise<UnitRow | undefined> {
+  const rows = await db.update(units).set({ name }).where(eq(units.code, code)).returning();
+  return rows[0];
+}

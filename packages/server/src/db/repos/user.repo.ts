@@ -1,7 +1,7 @@
 /**
  * Users repository.
  */
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, regions, users } from '../schema';
 
@@ -73,12 +73,42 @@ export async function insertUsers(db: Db, rows: readonly NewUserRow[]): Promise<
   }
 }
 
-/** List users, optionally of one department. */
-export async function listUsers(db: Db, departmentCode?: string): Promise<UserRow[]> {
-  const q = db.select().from(users);
-  return departmentCode === undefined
-    ? q.orderBy(asc(users.username))
-    : q.where(eq(users.departmentCode, departmentCode)).orderBy(asc(users.username));
+/** Filters of the user list: a search on username, name or badge; a role; active or disabled. */
+export interface UserFilter {
+  readonly q?: string | undefined;
+  readonly role?: string | undefined;
+  readonly active?: boolean | undefined;
+}
+
+/** List users, optionally of one department, filtered. */
+export async function listUsers(db: Db, departmentCode?: string, f: UserFilter = {}): Promise<UserRow[]> {
+  const conds: SQL[] = [];
+  if (departmentCode !== undefined) {
+    conds.push(eq(users.departmentCode, departmentCode));
+  }
+  const q = f.q?.trim() ?? '';
+  if (q !== '') {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const any = or(
+      ilike(users.username, like),
+      ilike(users.displayName, like),
+      ilike(users.inspectorBadge, like),
+    );
+    if (any !== undefined) {
+      conds.push(any);
+    }
+  }
+  if (f.role !== undefined) {
+    conds.push(sql`${f.role} = ANY(${users.roles})`);
+  }
+  if (f.active !== undefined) {
+    conds.push(eq(users.active, f.active));
+  }
+  return db
+    .select()
+    .from(users)
+    .where(conds.length > 0 ? and(...conds) : undefined)
+    .orderBy(asc(users.username));
 }
 
 /** Update a user's fields. */

@@ -86,10 +86,12 @@ export function HolidaysPage() {
       >
         <Space wrap style={{ marginBottom: 12 }}>
           <DatePicker
+            aria-label={t('holidays.day')}
             placeholder={t('holidays.day')}
             onChange={(d) => setDay(d === null ? null : d.format('YYYY-MM-DD'))}
           />
           <Select
+            aria-label={t('holidays.kind')}
             value={kind}
             onChange={setKind}
             style={{ width: 140 }}
@@ -99,6 +101,7 @@ export function HolidaysPage() {
             ]}
           />
           <Input
+            aria-label={t('holidays.name')}
             placeholder={t('holidays.name')}
             value={name}
             onChange={(e) => setName(e.target.value)}

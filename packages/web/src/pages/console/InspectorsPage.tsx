@@ -26,6 +26,7 @@ import { useI18n } from '../../hooks/use-i18n';
 import { CertificateAlerts } from './inspectors/CertificateAlerts';
 import { InspectorEditorDrawer } from './inspectors/InspectorEditorDrawer';
 import { RecusalsPanel } from './inspectors/RecusalsPanel';
+import { chinaToday } from '../../format/china-time';
 
 interface Filters {
   q: string;
@@ -58,7 +59,7 @@ export function InspectorsPage() {
   const canWrite = user.roles.some((r) => r === 'dept_admin' || r === 'system_admin');
   const [filters, setFilters] = useState<Filters>({ q: '', expert: undefined, active: undefined, page: 1 });
   const [editing, setEditing] = useState<InspectorView | null | undefined>(undefined);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaToday();
 
   const list = useQuery({
     queryKey: ['inspectors', filters],
@@ -162,12 +163,14 @@ export function InspectorsPage() {
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
         <Input.Search
+          aria-label={t('lib.searchInspectors')}
           allowClear
           placeholder={t('lib.searchInspectors')}
           style={{ width: 240, maxWidth: '100%' }}
           onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
         />
         <Select
+          aria-label={t('insp.expert')}
           allowClear
           placeholder={t('insp.expert')}
           style={{ width: 110 }}
@@ -179,6 +182,7 @@ export function InspectorsPage() {
           ]}
         />
         <Select
+          aria-label={t('insp.active')}
           allowClear
           placeholder={t('insp.active')}
           style={{ width: 110 }}

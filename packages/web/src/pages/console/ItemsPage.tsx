@@ -25,6 +25,7 @@ import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { ItemEditorDrawer } from './items/ItemEditorDrawer';
 import { ItemHistoryDrawer } from './items/ItemHistoryDrawer';
+import { chinaToday } from '../../format/china-time';
 
 interface Filters {
   q: string;
@@ -66,7 +67,7 @@ export function ItemsPage() {
   });
   const [editing, setEditing] = useState<ItemView | null | undefined>(undefined);
   const [history, setHistory] = useState<ItemSummary | null>(null);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaToday();
 
   const list = useQuery({
     queryKey: ['items', 'list', filters],
@@ -174,12 +175,14 @@ export function ItemsPage() {
       </Space>
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
         <Input.Search
+          aria-label={t('lib.searchItems')}
           allowClear
           placeholder={t('lib.searchItems')}
           style={{ width: 260, maxWidth: '100%' }}
           onSearch={(q) => setFilters({ ...filters, q, page: 1 })}
         />
         <Select
+          aria-label={t('items.priority')}
           allowClear
           placeholder={t('items.priority')}
           style={{ width: 120 }}
@@ -188,6 +191,7 @@ export function ItemsPage() {
           options={(['key', 'general'] as const).map((p) => ({ value: p, label: t(`items.priority.${p}`) }))}
         />
         <Select
+          aria-label={t('items.method')}
           allowClear
           placeholder={t('items.method')}
           style={{ width: 130 }}
@@ -196,6 +200,7 @@ export function ItemsPage() {
           options={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`items.method.${m}`) }))}
         />
         <Select
+          aria-label={t('items.published')}
           allowClear
           placeholder={t('items.published')}
           style={{ width: 120 }}

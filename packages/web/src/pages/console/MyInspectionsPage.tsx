@@ -26,15 +26,15 @@ function VisitCard({ v, department }: { readonly v: VisitListItem; readonly depa
       <div style={{ fontSize: 13, marginTop: 4 }}>
         {v.target.address}{' '}
         {v.mapUrl !== null && (
-          <a href={v.mapUrl} target="_blank" rel="noreferrer">
+          <a href={v.mapUrl} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
             <EnvironmentOutlined /> {t('insp.map')}
           </a>
         )}
       </div>
-      <div style={{ fontSize: 13, color: '#666' }}>
+      <div style={{ fontSize: 13, color: '#595959' }}>
         {t('insp.task')}：{v.task.title}
       </div>
-      <div style={{ fontSize: 13, color: '#666' }}>
+      <div style={{ fontSize: 13, color: '#595959' }}>
         {t('insp.items')}：{v.items.join('、')}
       </div>
       <Space wrap style={{ marginTop: 6 }}>
@@ -84,7 +84,11 @@ export function MyInspectionsPage() {
             </Typography.Title>
             <List
               dataSource={items}
-              renderItem={(v) => <VisitCard key={v.id} v={v} department={department} />}
+              renderItem={(v) => (
+                <List.Item key={v.id} style={{ display: 'block', padding: 0, borderBlockEnd: 'none' }}>
+                  <VisitCard v={v} department={department} />
+                </List.Item>
+              )}
             />
           </div>
         ),

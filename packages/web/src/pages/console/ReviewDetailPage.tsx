@@ -123,12 +123,14 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
             options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: label(k) }))}
           />
           <Input
+            aria-label={t('review.detail')}
             placeholder={t('review.detail')}
             value={detail}
             onChange={(e) => setDetail(e.target.value)}
             style={{ width: 220 }}
           />
           <DatePicker
+            aria-label={t('review.deadlineDate')}
             placeholder={t('review.deadlineDate')}
             onChange={(d) => setDeadline(d === null ? null : d.format('YYYY-MM-DD'))}
           />
@@ -141,6 +143,7 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
             {t('review.add')}
           </Button>
           <Input
+            aria-label={t('review.closingNote')}
             placeholder={t('review.closingNote')}
             value={closing}
             onChange={(e) => setClosing(e.target.value)}
@@ -288,6 +291,7 @@ export function ReviewDetailPage() {
         <Card size="small">
           <Space direction="vertical" style={{ width: '100%' }}>
             <Input.TextArea
+              aria-label={t('review.comment')}
               placeholder={t('review.comment')}
               value={comment}
               onChange={(e) => setComment(e.target.value)}

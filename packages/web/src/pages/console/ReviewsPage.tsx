@@ -15,6 +15,7 @@ import { FOLLOW_UP_KIND_LABELS } from '@openssj/core';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { onMySide, SideTag, useSideFilter } from './inspection/SideFilter';
+import { formatDateTime } from '../../format/china-time';
 
 /** A countdown tag: days left, overdue, and 暂定. */
 export function CountdownTag({ c }: { readonly c: TaskDeadline['countdown'] }) {
@@ -70,7 +71,7 @@ function Pending() {
             : []),
           {
             title: t('review.submittedAt'),
-            render: (_, r) => r.submittedAt?.slice(0, 16).replace('T', ' ') ?? '',
+            render: (_, r) => formatDateTime(r.submittedAt),
           },
           { title: '', render: (_, r) => <Link to={`/console/reviews/${r.id}`}>{t('review.open')}</Link> },
         ]}

@@ -74,6 +74,7 @@ export function RiskPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('risk.explain')}>
             <Input.Search
+              aria-label={t('risk.explain.search')}
               placeholder={t('risk.explain.search')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}

@@ -164,6 +164,7 @@ export function TargetsPage() {
       <Card size="small">
         <Form
           form={form}
+          name="target-filter"
           layout="vertical"
           onFinish={(v) => {
             setFilter(clean(v));

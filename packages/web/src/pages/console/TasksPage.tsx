@@ -11,7 +11,8 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { TaskView } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
-import { percent, PLAN_STATUS } from './plans/workflow-labels';
+import { stratumLabel, PLAN_STATUS } from './plans/workflow-labels';
+import { useDepartmentName } from '../../hooks/use-org';
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -41,6 +42,7 @@ const TASK_STATUS: Readonly<
 /** The tasks page. */
 export function TasksPage() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const [year, setYear] = useState(THIS_YEAR);
   const tasks = useQuery({
     queryKey: ['tasks', year],
@@ -51,6 +53,7 @@ export function TasksPage() {
       title={t('nav.tasks')}
       extra={
         <Select
+          aria-label={t('portal.col.year')}
           value={year}
           onChange={setYear}
           options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
@@ -73,14 +76,15 @@ export function TasksPage() {
             render: (v: string) => <Link to={`/console/tasks/${v}`}>{v}</Link>,
           },
           { title: t('wf.task.title'), dataIndex: 'title' },
-          { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', width: 130 },
+          { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', render: (c: string) => deptName(c) },
           {
             title: t('wf.task.participants'),
-            render: (_, r) => r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>),
+            render: (_, r) =>
+              r.participants.map((p) => <Tag key={p.departmentCode}>{deptName(p.departmentCode)}</Tag>),
           },
           {
             title: t('wf.task.strata'),
-            render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+            render: (_, r) => r.strata.map((s) => stratumLabel(t, s.name, s.ratio)).join('，'),
             width: 200,
           },
           { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },

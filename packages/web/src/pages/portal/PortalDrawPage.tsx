@@ -19,6 +19,8 @@ import { unwrap } from '../../api/errors';
 import type { PublicDraw } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, percent, SEED_SOURCE } from '../console/plans/workflow-labels';
+import { useDepartmentName } from '../../hooks/use-org';
+import { bilingual, codeLabel } from '../../i18n/code-label';
 
 type Verdict = { ok: true } | { ok: false; zh: string; en: string; step: string };
 
@@ -41,6 +43,7 @@ async function verifyInBrowser(id: string, strata: readonly string[]): Promise<V
 export function PortalDrawPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const draw = useQuery({
     queryKey: ['public', 'draw', id],
     queryFn: () => unwrap(api.GET('/api/public/draws/{id}', { params: { path: { id } } })),
@@ -100,7 +103,9 @@ export function PortalDrawPage() {
               label={t('wf.task.title')}
               span={2}
             >{`${d.task.title}（${d.task.id}）`}</Descriptions.Item>
-            <Descriptions.Item label={t('wf.task.lead')}>{d.task.leadDepartmentCode}</Descriptions.Item>
+            <Descriptions.Item label={t('wf.task.lead')}>
+              {deptName(d.task.leadDepartmentCode)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('wf.task.participants')}>
               {d.task.participants.join('、') || '—'}
             </Descriptions.Item>
@@ -121,7 +126,7 @@ export function PortalDrawPage() {
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seedPlan')} span={2}>
-              {c.seedPlan}
+              {bilingual(c.seedPlan, lang)}
             </Descriptions.Item>
             <Descriptions.Item label={t('wf.draw.seed')}>
               {s.seed === null ? (
@@ -163,7 +168,7 @@ export function PortalDrawPage() {
                 title: t('wf.draw.exclusions'),
                 render: (_, r) =>
                   Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
-                    <Tag key={k}>{`${k} ${n}`}</Tag>
+                    <Tag key={k}>{`${codeLabel(t, [`wf.exclusion.${k}`], k)} ${n}`}</Tag>
                   )),
               },
               { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },

@@ -7,11 +7,13 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { PublicDrawList } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
+import { useDepartmentName } from '../../hooks/use-org';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../console/plans/workflow-labels';
 
 /** The public draws list. */
 export function PortalDrawsPage() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: ['public', 'draws', page],
@@ -22,7 +24,7 @@ export function PortalDrawsPage() {
   return (
     <div style={{ maxWidth: 1200, margin: '24px auto', padding: '0 16px' }}>
       <Card title={t('portal.section.draws')}>
-        <Space size={48} style={{ marginBottom: 16 }}>
+        <Space size={[48, 16]} wrap style={{ marginBottom: 16 }}>
           <Statistic title={t('wf.draw.status.drawn')} value={counts['drawn'] ?? 0} />
           <Statistic title={t('wf.draw.status.committed')} value={counts['committed'] ?? 0} />
           <Statistic
@@ -33,6 +35,7 @@ export function PortalDrawsPage() {
         </Space>
         <Table<PublicDrawList['items'][number]>
           rowKey="id"
+          scroll={{ x: 'max-content' }}
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           pagination={{
@@ -49,7 +52,7 @@ export function PortalDrawsPage() {
               render: (v: string) => <Link to={`/draws/${v}`}>{v}</Link>,
             },
             { title: t('wf.task.title'), dataIndex: 'taskTitle' },
-            { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', width: 130 },
+            { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', render: (c: string) => deptName(c) },
             {
               title: t('wf.draw.status'),
               dataIndex: 'status',

@@ -50,6 +50,7 @@ export function PortalItemsPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear
+            aria-label={t('portal.items.search')}
             placeholder={t('portal.items.search')}
             style={{ width: 280 }}
             onSearch={(v) => {
@@ -59,6 +60,7 @@ export function PortalItemsPage() {
           />
           <Select
             allowClear
+            aria-label={t('portal.col.department')}
             style={{ width: 260 }}
             placeholder={t('portal.items.allDepartments')}
             value={department}

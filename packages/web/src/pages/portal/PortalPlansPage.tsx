@@ -6,13 +6,15 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { PublicPlans } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
-import { dateTime, percent } from '../console/plans/workflow-labels';
+import { useDepartmentName } from '../../hooks/use-org';
+import { dateTime, stratumLabel } from '../console/plans/workflow-labels';
 
 const THIS_YEAR = new Date().getFullYear();
 
 /** The public plans page. */
 export function PortalPlansPage() {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const [year, setYear] = useState(THIS_YEAR);
   const plans = useQuery({
     queryKey: ['public', 'plans', year],
@@ -26,6 +28,7 @@ export function PortalPlansPage() {
         loading={plans.isLoading}
         extra={
           <Select
+            aria-label={t('portal.col.year')}
             value={year}
             onChange={setYear}
             options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
@@ -43,7 +46,7 @@ export function PortalPlansPage() {
             items={items.map((p) => ({
               key: p.plan.id,
               label: (
-                <Space>
+                <Space wrap>
                   <Typography.Text strong>{p.plan.title}</Typography.Text>
                   <Tag>{p.plan.departmentName}</Tag>
                   <span>
@@ -60,22 +63,29 @@ export function PortalPlansPage() {
                     size="small"
                     rowKey="id"
                     pagination={false}
+                    scroll={{ x: 'max-content' }}
                     dataSource={p.tasks}
                     columns={[
                       { title: t('wf.task.id'), dataIndex: 'id', width: 120 },
-                      { title: t('wf.task.title'), dataIndex: 'title' },
+                      {
+                        title: t('wf.task.title'),
+                        dataIndex: 'title',
+                        render: (v: string) => (
+                          <span style={{ display: 'inline-block', minWidth: 160 }}>{v}</span>
+                        ),
+                      },
                       {
                         title: t('wf.task.items'),
                         render: (_, r) => r.items.map((i) => <Tag key={i.name}>{i.name}</Tag>),
                       },
                       {
                         title: t('wf.task.participants'),
-                        render: (_, r) => r.participants.join('、') || '—',
+                        render: (_, r) => r.participants.map(deptName).join('、') || '—',
                         width: 140,
                       },
                       {
                         title: t('wf.task.strata'),
-                        render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+                        render: (_, r) => r.strata.map((s) => stratumLabel(t, s.name, s.ratio)).join('，'),
                         width: 200,
                       },
                       {

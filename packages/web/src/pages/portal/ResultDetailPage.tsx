@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
 import { useI18n } from '../../hooks/use-i18n';
+import { formatDate } from '../../format/china-time';
 
 /** /results/:id */
 export function ResultDetailPage() {
@@ -44,7 +45,7 @@ export function ResultDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('results.inspectors')}>{r.inspectors.join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('results.inspectedOn')}>{r.inspectedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('results.publishedOn')}>{r.publishedAt.slice(0, 10)}</Descriptions.Item>
+          <Descriptions.Item label={t('results.publishedOn')}>{formatDate(r.publishedAt)}</Descriptions.Item>
         </Descriptions>
         <Table
           style={{ marginTop: 16 }}

@@ -41,6 +41,7 @@ export function ResultsPage() {
         <Input.Search
           allowClear
           enterButton
+          aria-label={t('results.search')}
           placeholder={t('results.search')}
           value={text}
           onChange={(e) => setText(e.target.value)}

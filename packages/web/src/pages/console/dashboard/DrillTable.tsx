@@ -10,6 +10,7 @@ import { unwrap } from '../../../api/errors';
 import type { RecordsQuery } from '../../../api/oversight-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import type { MessageKey } from '../../../i18n/types';
+import { formatDateTime } from '../../../format/china-time';
 
 /** What was clicked: a label and the records filter (the scope filters are added by the page). */
 export interface Drill {
@@ -52,7 +53,7 @@ function display(key: string, v: string | null): string {
   if (v === null) {
     return '—';
   }
-  return key.endsWith('_at') && v.length > 10 ? v.slice(0, 16).replace('T', ' ') : v;
+  return key.endsWith('_at') && v.length > 10 ? formatDateTime(v) : v;
 }
 
 /** A paginated table of the records behind a chart. */

@@ -53,7 +53,12 @@ export function SignatureSection({
           />
           {mode === 'sign' ? (
             <>
-              <Input placeholder={t('insp.signer')} value={name} onChange={(e) => setName(e.target.value)} />
+              <Input
+                aria-label={t('insp.signer')}
+                placeholder={t('insp.signer')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
               <div>{t('insp.signHere')}</div>
               <SignaturePad onChange={setPng} />
               <Button
@@ -75,6 +80,7 @@ export function SignatureSection({
           ) : (
             <>
               <Input.TextArea
+                aria-label={t('insp.refuseReason')}
                 placeholder={t('insp.refuseReason')}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}

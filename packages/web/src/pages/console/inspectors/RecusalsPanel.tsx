@@ -25,6 +25,7 @@ import { unwrap } from '../../../api/errors';
 import type { InspectorView, NewRecusalBody, RecusalView } from '../../../api/library-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
+import { formatDate } from '../../../format/china-time';
 
 /** The recusal tab of the inspector library page. */
 export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly InspectorView[] }) {
@@ -75,7 +76,7 @@ export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly In
     {
       title: t('rec.declaredAt'),
       width: 170,
-      render: (_, r) => `${r.declaredAt.slice(0, 10)} ${r.declaredBy ?? ''}`,
+      render: (_, r) => `${formatDate(r.declaredAt)} ${r.declaredBy ?? ''}`,
     },
     {
       title: t('rec.status'),
@@ -93,7 +94,7 @@ export function RecusalsPanel({ inspectors }: { readonly inspectors: readonly In
             )}
           </Space>
         ) : (
-          <Tag>{t('rec.withdrawn', { date: r.withdrawnAt.slice(0, 10) })}</Tag>
+          <Tag>{t('rec.withdrawn', { date: formatDate(r.withdrawnAt) })}</Tag>
         ),
     },
   ];

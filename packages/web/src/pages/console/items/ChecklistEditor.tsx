@@ -136,6 +136,7 @@ export function ChecklistEditor({ value, onChange }: Props) {
                 </Typography.Text>
               ) : (
                 <Select
+                  aria-label={t('guide.options')}
                   mode="tags"
                   style={{ width: '100%' }}
                   value={f.options}

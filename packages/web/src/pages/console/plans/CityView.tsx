@@ -6,10 +6,12 @@ import { unwrap } from '../../../api/errors';
 import type { TaskView } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { PLAN_STATUS } from './workflow-labels';
+import { useDepartmentName } from '../../../hooks/use-org';
 
 /** City view of a year. */
 export function CityView({ year }: { readonly year: number }) {
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const view = useQuery({
     queryKey: ['plans', 'city', year],
     queryFn: () => unwrap(api.GET('/api/plans/city', { params: { query: { year } } })),
@@ -51,11 +53,11 @@ export function CityView({ year }: { readonly year: number }) {
           columns={[
             { title: t('wf.task.id'), dataIndex: 'id', width: 120 },
             { title: t('wf.task.title'), dataIndex: 'title' },
-            { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', width: 130 },
+            { title: t('wf.task.lead'), dataIndex: 'leadDepartmentCode', render: (c: string) => deptName(c) },
             {
               title: t('wf.task.participants'),
               render: (_, r) =>
-                r.participants.map((p) => <Tag key={p.departmentCode}>{p.departmentCode}</Tag>),
+                r.participants.map((p) => <Tag key={p.departmentCode}>{deptName(p.departmentCode)}</Tag>),
             },
             { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
             {

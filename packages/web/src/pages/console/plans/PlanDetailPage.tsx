@@ -29,12 +29,14 @@ import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
 import { SchemeModal } from './SchemeModal';
 import { TaskFormModal } from './TaskFormModal';
-import { dateTime, PARTICIPANT_STATUS, percent, PLAN_STATUS } from './workflow-labels';
+import { dateTime, PARTICIPANT_STATUS, stratumLabel, PLAN_STATUS } from './workflow-labels';
+import { useDepartmentName } from '../../../hooks/use-org';
 
 /** The plan detail page. */
 export function PlanDetailPage() {
   const { planId = '' } = useParams();
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
@@ -176,7 +178,7 @@ export function PlanDetailPage() {
             },
             {
               title: t('wf.task.strata'),
-              render: (_, r) => r.strata.map((s) => `${s.name} ${percent(s.ratio)}`).join('，'),
+              render: (_, r) => r.strata.map((s) => stratumLabel(t, s.name, s.ratio)).join('，'),
               width: 200,
             },
             { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
@@ -185,7 +187,8 @@ export function PlanDetailPage() {
               render: (_, r) =>
                 r.participants.map((p) => (
                   <Tag key={p.departmentCode} color={PARTICIPANT_STATUS[p.status]?.color ?? 'default'}>
-                    {p.departmentCode} {t(PARTICIPANT_STATUS[p.status]?.label ?? 'wf.participant.pending')}
+                    {deptName(p.departmentCode)}{' '}
+                    {t(PARTICIPANT_STATUS[p.status]?.label ?? 'wf.participant.pending')}
                   </Tag>
                 )),
             },

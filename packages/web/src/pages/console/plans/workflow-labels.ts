@@ -1,5 +1,6 @@
 /** Labels and colours of plan, task and draw statuses and seed sources, shared by the workflow pages. */
 import type { MessageKey } from '../../../i18n/types';
+import { formatDateTime } from '../../../format/china-time';
 
 export const PLAN_STATUS: Readonly<Record<string, { label: MessageKey; color: string }>> = {
   draft: { label: 'wf.plan.status.draft', color: 'default' },
@@ -28,6 +29,11 @@ export const PARTICIPANT_STATUS: Readonly<Record<string, { label: MessageKey; co
   declined: { label: 'wf.participant.declined', color: 'red' },
 };
 
+/** A stratum with its ratio for people: the single stratum `all` reads 全部对象 (All targets), tiers keep their letter. */
+export function stratumLabel(t: (key: MessageKey) => string, name: string, ratio: string): string {
+  return `${name === 'all' ? t('wf.stratum.all') : name} ${percent(ratio)}`;
+}
+
 /** Ratio text (canonical decimal) as a percentage for people. */
 export function percent(ratio: string): string {
   if (ratio === '1') {
@@ -39,10 +45,7 @@ export function percent(ratio: string): string {
   return rest === '' ? `${whole}%` : `${whole}.${rest}%`;
 }
 
-/** Local date-time (Asia/Shanghai) of an ISO instant, for screens. */
+/** Date-time of an ISO instant in Beijing time, for screens (the shared helper in format/china-time). */
 export function dateTime(iso: string | null | undefined): string {
-  if (iso === null || iso === undefined) {
-    return '—';
-  }
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return formatDateTime(iso, true);
 }

@@ -8,6 +8,7 @@ import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/errors';
 import type { RiskRun } from '../../../api/risk-types';
 import { useI18n } from '../../../hooks/use-i18n';
+import { formatDateTime } from '../../../format/china-time';
 
 const STATUS_COLORS: Readonly<Record<RiskRun['status'], string>> = {
   running: 'processing',
@@ -70,7 +71,7 @@ export function RiskRunCard({ region, canRun }: { readonly region: string; reado
             <Space wrap>
               <Tag color={STATUS_COLORS[last.status]}>{t(`risk.run.status.${last.status}`)}</Tag>
               <Typography.Text type="secondary">
-                {t('risk.run.last', { at: last.startedAt.slice(0, 19).replace('T', ' '), asOf: last.asOf })}
+                {t('risk.run.last', { at: formatDateTime(last.startedAt, true), asOf: last.asOf })}
               </Typography.Text>
             </Space>
             <Progress

@@ -24,6 +24,8 @@ import type { TargetDetail } from '../../../api/target-types';
 import { TargetRiskExplain } from '../../../components/TargetRiskExplain';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
+import { useDepartmentName } from '../../../hooks/use-org';
+import { formatDate } from '../../../format/china-time';
 
 interface Props {
   readonly id: string | null;
@@ -36,6 +38,7 @@ interface Props {
 /** The detail drawer of a target. */
 export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }: Props) {
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ status: string; effectiveDate: string }>();
   const detail = useQuery({
@@ -117,7 +120,7 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
             ) : (
               d.claims.map((c) => (
                 <Tag key={c.departmentCode} color="blue">
-                  {c.departmentCode} · {c.claimedAt.slice(0, 10)}
+                  {deptName(c.departmentCode)} · {formatDate(c.claimedAt)}
                 </Tag>
               ))
             )}

@@ -149,7 +149,7 @@ export function TargetEditorDrawer({ open, target, onClose, onSaved }: Props) {
       }
     >
       {target !== null && <Typography.Paragraph type="secondary">{t('tgt.idFixed')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} name="target-editor" layout="vertical" onFinish={submit} requiredMark={false}>
         {FIELDS.map((f) => (
           <Form.Item
             key={f.key}

@@ -31,6 +31,7 @@ import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, SEED_SOURCE } from '../plans/workflow-labels';
+import { bilingual } from '../../../i18n/code-label';
 
 const ROLES = ['公证员', '企业代表', '群众代表', '纪检监察人员', '新闻媒体'];
 const BIG = { fontSize: 22 } as const;
@@ -115,7 +116,7 @@ export function CeremonyPage() {
               {'　'}
               {t('wf.draw.seedSource')}：{t(SEED_SOURCE[source] ?? 'wf.seed.dice')}
             </Typography.Paragraph>
-            <Typography.Paragraph type="secondary">{s.seedPlan}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{bilingual(s.seedPlan, lang)}</Typography.Paragraph>
           </Col>
           <Col span={8}>
             <Space size={32}>
@@ -169,6 +170,7 @@ export function CeremonyPage() {
           {witnesses.map((w, i) => (
             <Space key={i} style={{ marginBottom: 8 }}>
               <Input
+                aria-label={t('wf.ceremony.witnessName')}
                 placeholder={t('wf.ceremony.witnessName')}
                 value={w.name}
                 onChange={(e) =>

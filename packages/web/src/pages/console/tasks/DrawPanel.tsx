@@ -28,6 +28,7 @@ import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
+import { bilingual, codeLabel } from '../../../i18n/code-label';
 
 /** The draw panel of the task page. */
 export function DrawPanel(props: {
@@ -142,7 +143,7 @@ export function DrawPanel(props: {
             title: t('wf.draw.exclusions'),
             render: (_, r) =>
               Object.entries(s.frameExclusionCounts[r.name] ?? {}).map(([k, n]) => (
-                <Tag key={k}>{`${k} ${n}`}</Tag>
+                <Tag key={k}>{`${codeLabel(t, [`wf.exclusion.${k}`], k)} ${n}`}</Tag>
               )),
           },
           { title: t('wf.draw.sampleSize'), dataIndex: 'sampleSize' },
@@ -157,7 +158,7 @@ export function DrawPanel(props: {
         <Descriptions.Item label={t('wf.draw.pool')}>{d.poolSize}</Descriptions.Item>
         <Descriptions.Item label={t('wf.draw.pairs')}>
           {Object.entries(d.pairExclusions)
-            .map(([k, n]) => `${k} ${n}`)
+            .map(([k, n]) => `${codeLabel(t, [`wf.pair.${k}`], k)} ${n}`)
             .join('，') || '0'}
         </Descriptions.Item>
         {s.commitment !== null && (
@@ -170,7 +171,7 @@ export function DrawPanel(props: {
             <Descriptions.Item label={t('wf.draw.committedAt')}>{dateTime(s.committedAt)}</Descriptions.Item>
             <Descriptions.Item
               label={t('wf.draw.seedSource')}
-            >{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${s.seedPlan ?? ''}`}</Descriptions.Item>
+            >{`${t(SEED_SOURCE[s.seedSource ?? 'dice'] ?? 'wf.seed.dice')}：${bilingual(s.seedPlan, lang)}`}</Descriptions.Item>
           </>
         )}
       </Descriptions>
@@ -215,6 +216,7 @@ export function DrawPanel(props: {
           />
           {source === 'beacon' && (
             <Input
+              aria-label="drand quicknet round 1234567"
               style={{ width: 420 }}
               value={round}
               onChange={(e) => setRound(e.target.value)}
@@ -335,6 +337,7 @@ export function DrawPanel(props: {
           />
         )}
         <Select
+          aria-label={t('wf.override.people')}
           mode="multiple"
           style={{ width: '100%', marginBottom: 12 }}
           value={people}
@@ -351,6 +354,7 @@ export function DrawPanel(props: {
         />
         <Typography.Text strong>{t('wf.override.publicReason')}</Typography.Text>
         <Input.TextArea
+          aria-label={t('wf.override.reason')}
           rows={3}
           aria-label={t('wf.override.publicReason')}
           value={reason}

@@ -10,6 +10,8 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { useI18n } from '../../../hooks/use-i18n';
+import { useDepartmentName } from '../../../hooks/use-org';
+import { chinaToday } from '../../../format/china-time';
 
 const PRINT_CSS = `@media print {
   .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; }
@@ -21,6 +23,7 @@ const PRINT_CSS = `@media print {
 export function NoticePage() {
   const { drawId = '', targetId = '' } = useParams();
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const notice = useQuery({
     queryKey: ['notice', drawId, targetId],
     queryFn: () =>
@@ -43,7 +46,7 @@ export function NoticePage() {
       </Space>
       <Card className="notice" style={{ maxWidth: 800, margin: '0 auto', fontSize: 16, lineHeight: 2 }}>
         <h2 style={{ textAlign: 'center', letterSpacing: 4 }}>{lead}</h2>
-        <h1 style={{ textAlign: 'center', letterSpacing: 8 }}>双随机抽查检查通知书</h1>
+        <h2 style={{ textAlign: 'center', letterSpacing: 8, fontSize: 28 }}>双随机抽查检查通知书</h2>
         <p style={{ textAlign: 'right' }}>
           编号：{n.drawId}-{n.target.id.slice(-6)}
         </p>
@@ -83,7 +86,7 @@ export function NoticePage() {
                 <td style={{ border: '1px solid #999', padding: '0 8px' }}>
                   {m.badgeNo ?? (m.expert ? '（专家）' : '')}
                 </td>
-                <td style={{ border: '1px solid #999', padding: '0 8px' }}>{m.departmentCode}</td>
+                <td style={{ border: '1px solid #999', padding: '0 8px' }}>{deptName(m.departmentCode)}</td>
               </tr>
             ))}
           </tbody>
@@ -94,7 +97,7 @@ export function NoticePage() {
         <p style={{ textAlign: 'right', marginTop: 48 }}>
           {lead}（盖章）
           <br />
-          {new Date().toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+          {chinaToday()}
         </p>
       </Card>
     </div>

@@ -17,6 +17,7 @@ import { TaskVisits } from './TaskVisits';
 import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent } from '../plans/workflow-labels';
 import { DrawPanel } from './DrawPanel';
 import { JointTaskNote } from './JointTaskNote';
+import { useDepartmentName } from '../../../hooks/use-org';
 
 /** Parse "ID reason" lines into manual exclusions. */
 function manualLines(text: string): { targetId: string; reason: string }[] {
@@ -51,6 +52,7 @@ function lackingUnits(details: unknown): string {
 export function TaskDetailPage() {
   const { taskId = '' } = useParams();
   const { t, lang } = useI18n();
+  const deptName = useDepartmentName();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
@@ -139,7 +141,7 @@ export function TaskDetailPage() {
         )}
         <JointTaskNote taskId={task.id} year={task.planYear} />
         <Descriptions size="small" column={2} bordered>
-          <Descriptions.Item label={t('wf.task.lead')}>{task.leadDepartmentCode}</Descriptions.Item>
+          <Descriptions.Item label={t('wf.task.lead')}>{deptName(task.leadDepartmentCode)}</Descriptions.Item>
           <Descriptions.Item
             label={t('wf.task.window')}
           >{`${task.windowStart} ~ ${task.windowEnd}`}</Descriptions.Item>
@@ -147,7 +149,7 @@ export function TaskDetailPage() {
             {task.items.map((i) => (
               <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>
                 {i.name} v{i.itemVersion}
-                {task.participants.length > 0 ? ` · ${i.departmentCode}` : ''}
+                {task.participants.length > 0 ? ` · ${deptName(i.departmentCode)}` : ''}
                 {i.ratioCap === null ? '' : ` ≤${percent(i.ratioCap)}`}
               </Tag>
             ))}
@@ -157,7 +159,8 @@ export function TaskDetailPage() {
               ? '—'
               : task.participants.map((p) => (
                   <Tag key={p.departmentCode} color={PARTICIPANT_STATUS[p.status]?.color ?? 'default'}>
-                    {p.departmentCode} {t(PARTICIPANT_STATUS[p.status]?.label ?? 'wf.participant.pending')}
+                    {deptName(p.departmentCode)}{' '}
+                    {t(PARTICIPANT_STATUS[p.status]?.label ?? 'wf.participant.pending')}
                   </Tag>
                 ))}
           </Descriptions.Item>
@@ -269,6 +272,7 @@ export function TaskDetailPage() {
       >
         <Typography.Paragraph>{t('wf.draw.freezeHint')}</Typography.Paragraph>
         <Input.TextArea
+          aria-label={t('wf.draw.manualPlaceholder')}
           rows={5}
           value={manual}
           onChange={(e) => setManual(e.target.value)}
