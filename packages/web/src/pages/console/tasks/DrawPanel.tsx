@@ -354,7 +354,6 @@ export function DrawPanel(props: {
         />
         <Typography.Text strong>{t('wf.override.publicReason')}</Typography.Text>
         <Input.TextArea
-          aria-label={t('wf.override.reason')}
           rows={3}
           aria-label={t('wf.override.publicReason')}
           value={reason}
