@@ -25,6 +25,10 @@ const commands: Record<string, { about: string; load: () => Promise<CommandModul
     about: 'import targets|inspectors|items FILE [--valid-only] [--dry-run]',
     load: () => import('./commands/import'),
   },
+  users: {
+    about: 'accounts: `ssj users bootstrap` creates the first system administrator',
+    load: () => import('./commands/users'),
+  },
   openapi: { about: 'print the OpenAPI document as JSON', load: () => import('./commands/openapi') },
   bench: { about: 'run the benchmarks and print figures', load: () => import('./commands/bench') },
 };

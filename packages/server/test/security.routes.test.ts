@@ -5,11 +5,14 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../src/db/sql';
-import { ENGINES } from '../src/db/test-databases';
+import { loadConfig } from '../src/config';
+import { ENGINES, freshDatabase } from '../src/db/test-databases';
+import { buildApp } from '../src/http/app';
+import { bootstrapSystemAdmin } from '../src/services/bootstrap.service';
 import { loginAs, testApp, type TestApp } from './support/app';
 import { PASSWORD } from './support/fixtures';
 
-const errorOf = (body: string): { code: string; details?: Record<string, unknown> } =>
+const errorOf = (body: string): { code: string; details?: Record<string, unknown> | undefined } =>
   z
     .object({ error: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })
     .parse(JSON.parse(body)).error;
@@ -117,6 +120,40 @@ describe.each(ENGINES)('security on %s', (engine) => {
     );
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s3.headers });
     expect(out.statusCode).toBe(200);
+  });
+
+  it('bootstraps the first system administrator only on a deployment without one', async () => {
+    const input = {
+      username: 'root',
+      displayName: '管理员',
+      regionCode: '500000',
+      regionName: '重庆市',
+      departmentCode: '500000-SCJG',
+      departmentName: '重庆市市场监督管理局',
+    };
+    const refused = await bootstrapSystemAdmin(
+      { database: t.database, config: loadConfig({}), clock: () => t.now() },
+      input,
+    );
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    const empty = await freshDatabase(engine);
+    try {
+      const deps = { database: empty, config: loadConfig({}), clock: () => t.now() };
+      const made = await bootstrapSystemAdmin(deps, {
+        ...input,
+        regionCode: '510000',
+        departmentCode: '510000-SCJG',
+      });
+      expect(made.ok).toBe(true);
+      const password = made.ok ? made.value.oneTimePassword : '';
+      const app = await buildApp({ ...deps, webDist: null });
+      const s = await loginAs(app, 'root', password);
+      const blocked = await app.inject({ method: 'GET', url: '/api/users', headers: s.headers });
+      expect(errorOf(blocked.body).details?.['reason']).toBe('PASSWORD_CHANGE_REQUIRED');
+      await app.close();
+    } finally {
+      await empty.close();
+    }
   });
 
   it('checks the login before reading the body: anonymous callers get 401, never field errors', async () => {
