@@ -3,8 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
-
-const PASSWORD = 'Ssj@demo2026';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
 const MENUS: Record<string, { see: string[]; notSee: string[] }> = {
   admin: {
