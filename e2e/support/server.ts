@@ -70,7 +70,8 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
+  // generous: seeding the demo data on a busy CI machine can take minutes
+  const deadline = Date.now() + 480_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`server exited (${child.exitCode}):\n${out}`);
