@@ -8,19 +8,7 @@ import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
 import { migrate } from '@openssj/server/db/migrate';
 import { bootstrapInputSchema, bootstrapSystemAdmin } from '@openssj/server/services/bootstrap.service';
-
-const USAGE = `usage: ssj users bootstrap --region CODE --region-name NAME --department-name NAME [options]
-  creates the first system administrator and prints its one-time password once
-  (it must be changed at the first login); refused when a system administrator exists.
-
-  --region CODE            the deployment's region, six digits (GB/T 2260), e.g. 500000
-  --region-name NAME       e.g. 重庆市
-  --department CODE        the administrator's department (default: CODE-SCJG)
-  --department-name NAME   e.g. 重庆市市场监督管理局
-  --username NAME          default: sysadmin
-  --display-name NAME      default: 系统管理员
-  uses DATABASE_URL, or PGlite in SSJ_DATA_DIR (./data; stop the server first)
-`;
+import { USERS_USAGE } from './users-usage';
 
 /** Run `ssj users ...`. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -30,12 +18,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     verb === '-h' ||
     (verb === 'bootstrap' && (rest.includes('--help') || rest.includes('-h')))
   ) {
-    process.stdout.write(USAGE);
+    process.stdout.write(USERS_USAGE);
     return 0;
   }
   if (verb !== 'bootstrap') {
     process.stderr.write(
-      `ssj users: unknown or missing verb${verb === undefined ? '' : ` "${verb}"`}\n${USAGE}`,
+      `ssj users: unknown or missing verb${verb === undefined ? '' : ` "${verb}"`}\n${USERS_USAGE}`,
     );
     return 2;
   }
@@ -55,7 +43,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       allowPositionals: false,
     }));
   } catch (e) {
-    process.stderr.write(`ssj users bootstrap: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    process.stderr.write(
+      `ssj users bootstrap: ${e instanceof Error ? e.message : String(e)}\n${USERS_USAGE}`,
+    );
     return 2;
   }
   const input = bootstrapInputSchema.safeParse({
@@ -68,7 +58,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   if (!input.success) {
     const lines = input.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    process.stderr.write(`参数无效 / invalid arguments:\n${lines.join('\n')}\n${USAGE}`);
+    process.stderr.write(`参数无效 / invalid arguments:\n${lines.join('\n')}\n${USERS_USAGE}`);
     return 2;
   }
   const config = loadConfig(process.env);
