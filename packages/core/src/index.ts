@@ -2,6 +2,7 @@
 export * from './result';
 export * from './errors';
 export * from './org';
+export * from './access';
 export * from './reference';
 export * from './targets';
 export * from './calendar';
@@ -12,3 +13,4 @@ export * from './publication';
 export * from './workflow';
 export * from './risk';
 export * from './oversight';
+export * from './text';

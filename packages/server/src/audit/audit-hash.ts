@@ -13,6 +13,8 @@ export interface AuditRowContent {
   readonly actorName: string | null;
   readonly actorRole: string | null;
   readonly departmentCode: string | null;
+  /** Present only when set (migration 0012): rows written before it hash exactly as they did. */
+  readonly ownerDepartment?: string;
   readonly action: string;
   readonly entityType: string;
   readonly entityId: string | null;

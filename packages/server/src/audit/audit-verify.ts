@@ -54,6 +54,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
         actorName: r.actorName,
         actorRole: r.actorRole,
         departmentCode: r.departmentCode,
+        ...(r.ownerDepartment === null ? {} : { ownerDepartment: r.ownerDepartment }),
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,

@@ -12,6 +12,8 @@ export interface AuditEntry {
   readonly actorName: string | null;
   readonly actorRole: string | null;
   readonly departmentCode: string | null;
+  /** The resource's owning department, when it differs from `departmentCode` (issue 10). */
+  readonly ownerDepartment?: string | null;
   readonly action: string;
   readonly entityType: string;
   readonly entityId: string | null;
@@ -44,6 +46,9 @@ export async function appendAudit(
     actorName: entry.actorName,
     actorRole: entry.actorRole,
     departmentCode: entry.departmentCode,
+    ...(entry.ownerDepartment === undefined || entry.ownerDepartment === null
+      ? {}
+      : { ownerDepartment: entry.ownerDepartment }),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

@@ -1,8 +1,9 @@
 /**
  * The Actor: who is calling, with roles and department; and the department-scope rules
- * every service applies (one department never reads another's unpublished data).
+ * every service applies (one department never reads another's unpublished data). The rules
+ * themselves live in core's policy (`can`, issue 10); these are its department-shaped wrappers.
  */
-import { domainError, type DomainError, type Role } from '@openssj/core';
+import { allows, OVERSIGHT_ROLES, refusal, type DomainError, type Role } from '@openssj/core';
 
 export interface Actor {
   readonly userId: string;
@@ -25,8 +26,8 @@ export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
 }
 
-/** Roles that may read every department's data (oversight). */
-export const CROSS_DEPARTMENT_READERS: readonly Role[] = ['system_admin', 'auditor'];
+/** Roles that may read every department's data (oversight; core policy OVERSIGHT_ROLES). */
+export const CROSS_DEPARTMENT_READERS: readonly Role[] = OVERSIGHT_ROLES;
 
 /** May the actor read the unpublished data of `departmentCode`? `joined` lists departments of shared tasks. */
 export function canReadDepartment(
@@ -34,26 +35,17 @@ export function canReadDepartment(
   departmentCode: string,
   joined: readonly string[] = [],
 ): boolean {
-  return (
-    actor.departmentCode === departmentCode ||
-    hasAnyRole(actor, CROSS_DEPARTMENT_READERS) ||
-    joined.includes(actor.departmentCode)
-  );
+  return allows(actor, 'department.read', { kind: 'department', departmentCode, joined });
 }
 
 /** May the actor change data of `departmentCode` (its own department only)? */
 export function canWriteDepartment(actor: Actor, departmentCode: string): boolean {
-  return actor.departmentCode === departmentCode || actor.roles.includes('system_admin');
+  return allows(actor, 'department.write', { kind: 'department', departmentCode });
 }
 
 /** The error for a department the actor may not touch. */
 export function forbiddenDepartment(departmentCode: string): DomainError {
-  return domainError(
-    'FORBIDDEN',
-    `无权访问部门 ${departmentCode} 的数据`,
-    `no access to the data of department ${departmentCode}`,
-    { details: { department: departmentCode } },
-  );
+  return refusal('department.read', { kind: 'department', departmentCode });
 }
 
 /** The audit role string for an actor. */

@@ -120,6 +120,8 @@ export const auditLog = pgTable(
     actorName: text('actor_name'),
     actorRole: text('actor_role'),
     departmentCode: text('department_code'),
+    /** The department owning the changed resource when it is not the editor's (issue 10, migration 0012). */
+    ownerDepartment: text('owner_department'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -133,6 +135,7 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entityType, t.entityId),
     index('audit_at_idx').on(t.at),
     index('audit_department_idx').on(t.departmentCode),
+    index('audit_owner_department_idx').on(t.ownerDepartment),
   ],
 );
 

@@ -1,6 +1,7 @@
 /**
- * The Fastify application: zod type provider, OpenAPI at /api/docs, sessions and CSRF,
- * role checks on every route, one error mapping, and the built web app.
+ * The Fastify application: zod type provider, OpenAPI at /api/docs, the security guard
+ * (security.ts: headers, rate limits, sessions, roles and CSRF before any body is read),
+ * one error mapping, and the built web app.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,17 +13,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyMultipart from '@fastify/multipart';
 import { domainError } from '@openssj/core';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../services/context';
 import { trustProxyOf } from '../config';
 import { sendError, type Access } from './route';
 import { registerSecurity, SESSION_COOKIE } from './security';
+import { frameworkErrors, installErrorHandling, loggerOptions, type LogStream } from './error-handler';
+import { guardedValidatorCompiler } from './input-guard';
+import { documentStatuses, fixOpenApi } from './openapi-statuses';
 import { registerRoutes } from '../routes';
 
 export { SESSION_COOKIE };
@@ -34,6 +32,8 @@ export interface AppOptions extends ServiceDeps {
   /** Directory of the built web app; null to serve the API only. */
   readonly webDist: string | null;
   readonly logger?: boolean;
+  /** Where log lines go (tests); stdout when absent. */
+  readonly logStream?: LogStream;
 }
 
 export type App = FastifyInstance & { ssjRoutes: RouteInfo[] };
@@ -44,12 +44,6 @@ export interface RouteInfo {
   readonly access: Access | undefined;
 }
 
-/** The name of a missing property in a validation error's params, if any. */
-function missingProperty(params: Readonly<Record<string, unknown>>): string {
-  const p = params['missingProperty'];
-  return typeof p === 'string' ? p : '';
-}
-
 /** Paths served by plugins (docs, static files) rather than declared routes. */
 function isPluginRoute(url: string): boolean {
   return url.startsWith('/api/docs') || !url.startsWith('/api/');
@@ -58,7 +52,8 @@ function isPluginRoute(url: string): boolean {
 /** Build the app (not listening). */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === true ? { level: opts.config.SSJ_LOG_LEVEL } : false,
+    logger: loggerOptions(opts),
+    frameworkErrors,
     genReqId: () => randomUUID(),
     // Small by default; the few routes that take more (photos, signatures) say so. Files come
     // as multipart, limited by the multipart plugin.
@@ -68,9 +63,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const routes: RouteInfo[] = [];
   Object.assign(app, { ssjRoutes: routes });
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  app.addHook('onRoute', documentStatuses);
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
@@ -95,64 +91,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       info: { title: 'OpenSSJ API', description: '双随机、一公开 监管平台 API', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    transformObject: fixOpenApi,
   });
   // No validator badge: it would load an image from validator.swagger.io (and break the CSP).
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
-  app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || missingProperty(v.params),
-        messageZh: `字段无效：${v.message ?? ''}`,
-        messageEn: v.message ?? 'invalid',
-      }));
-      return sendError(
-        reply,
-        domainError('VALIDATION', '请求参数无效', `invalid request (${error.validationContext ?? 'body'})`, {
-          issues,
-        }),
-      );
-    }
-    const e = error as { code?: string; statusCode?: number; message?: string };
-    if (
-      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))
-    ) {
-      return sendError(
-        reply,
-        domainError('VALIDATION', '请求体不是有效的 JSON', 'the request body is not valid JSON'),
-      );
-    }
-    if (e.statusCode === 413) {
-      const limit = request.routeOptions.bodyLimit;
-      const mb = Math.round((limit / 1024 / 1024) * 10) / 10;
-      return reply.code(413).send({
-        error: {
-          code: 'PAYLOAD_TOO_LARGE',
-          message: `请求体过大：此接口最多接受 ${mb} MB（文件请用导入功能上传）`,
-          messageEn: `request body too large: this endpoint takes at most ${mb} MB (upload files through imports)`,
-          details: { limitBytes: limit },
-        },
-      });
-    }
-    if (e.statusCode === 429) {
-      return reply.code(429).send(error);
-    }
-    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.code(e.statusCode).send({
-        error: { code: e.code ?? 'BAD_REQUEST', message: '请求无效', messageEn: e.message ?? 'bad request' },
-      });
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({
-      error: {
-        code: 'INTERNAL',
-        message: '服务器内部错误，已记录',
-        messageEn: 'internal error (logged)',
-        details: { requestId: request.id },
-      },
-    });
-  });
+  installErrorHandling(app);
 
   await registerRoutes(app, opts);
 

@@ -1,9 +1,17 @@
 /**
  * The target library's import (检查对象名录库): the template's columns, row validation
- * through core's validateTarget, and the set-based upsert.
+ * through core's validateTarget, the keeper check of the policy (issue 10: only the library
+ * keeper of a row's region, old and new, may write it), and the set-based upsert.
  */
-import { validateTarget, type TargetInput, type TargetRaw } from '@openssj/core';
-import { upsertTargets } from '../db/repos/target.repo';
+import {
+  allows,
+  fieldIssue,
+  validateTarget,
+  type FieldIssue,
+  type TargetInput,
+  type TargetRaw,
+} from '@openssj/core';
+import { targetDivisions, upsertTargets } from '../db/repos/target.repo';
 import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
@@ -118,6 +126,34 @@ export const targetImportSpec: ImportSpec<TargetInput> = {
     );
   },
   keyOf: (row) => row.id,
+  async checkBatch(db, rows, ctx) {
+    const actor = ctx.audit.actor;
+    if (actor === null) {
+      return []; // the CLI runs as the operator of the database
+    }
+    const current = await targetDivisions(
+      db,
+      rows.map((r) => r.row.id),
+    );
+    const issues: FieldIssue[] = [];
+    for (const { row, rowNumber } of rows) {
+      const was = current.get(row.id);
+      for (const division of was === undefined ? [row.divisionCode] : [was, row.divisionCode]) {
+        if (!allows(actor, 'target.write', { kind: 'target', divisionCode: division })) {
+          issues.push(
+            fieldIssue(
+              { field: 'divisionCode', row: rowNumber },
+              division,
+              `无权写入辖区 ${division} 的检查对象：仅所在地市场监管部门管理员或系统管理员可维护`,
+              `you may not write targets of ${division}: only its market-regulation admin or a system admin may`,
+            ),
+          );
+          break;
+        }
+      }
+    }
+    return issues;
+  },
   async upsert(tx, rows, ctx) {
     return upsertTargets(tx, rows, {
       date: chinaDate(ctx.now),

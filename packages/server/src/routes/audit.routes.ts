@@ -15,6 +15,7 @@ const auditRowSchema = z.object({
   actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
   departmentCode: z.string().nullable(),
+  ownerDepartment: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),

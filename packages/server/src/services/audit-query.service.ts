@@ -1,7 +1,8 @@
 /**
- * Reading and verifying the audit trail. Department-bound roles see their department only.
+ * Reading and verifying the audit trail. Department-bound roles see their department's rows:
+ * those its staff wrote and those changing resources it owns (issue 10).
  */
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, or, type SQL } from 'drizzle-orm';
 import { verifyAuditChain } from '../audit/audit-verify';
 import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor } from '../auth/actor';
 import { auditLog } from '../db/schema';
@@ -22,7 +23,13 @@ export async function listAuditRows(
   const db = deps.database.db;
   const conds: SQL[] = [];
   if (!hasAnyRole(actor, CROSS_DEPARTMENT_READERS)) {
-    conds.push(eq(auditLog.departmentCode, actor.departmentCode));
+    const mine = or(
+      eq(auditLog.departmentCode, actor.departmentCode),
+      eq(auditLog.ownerDepartment, actor.departmentCode),
+    );
+    if (mine !== undefined) {
+      conds.push(mine);
+    }
   }
   if (q.action !== undefined) {
     conds.push(eq(auditLog.action, q.action));
@@ -51,6 +58,7 @@ export async function listAuditRows(
       actorName: r.actorName,
       actorRole: r.actorRole,
       departmentCode: r.departmentCode,
+      ownerDepartment: r.ownerDepartment,
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,

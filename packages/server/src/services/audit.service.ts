@@ -10,19 +10,25 @@ export interface AuditChange {
   readonly entityType: string;
   readonly entityId: string | null;
   readonly departmentCode?: string | null;
+  /** The department owning the resource (e.g. a target's keeper); filed under it too when it differs. */
+  readonly ownerDepartmentCode?: string | null;
   readonly before?: unknown;
   readonly after?: unknown;
 }
 
 /** Append an audit row for `change`, inside the caller's transaction. */
 export async function audit(tx: Db, ctx: AuditContext, change: AuditChange, at: Date): Promise<void> {
+  const departmentCode = change.departmentCode ?? ctx.actor?.departmentCode ?? null;
+  const owner = change.ownerDepartmentCode ?? null;
   await appendAudit(
     tx,
     {
       actorId: ctx.actor?.userId ?? null,
       actorName: ctx.actor?.username ?? null,
       actorRole: auditRole(ctx.actor),
-      departmentCode: change.departmentCode ?? ctx.actor?.departmentCode ?? null,
+      departmentCode,
+      // issue 10: the owner's audit view shows edits made by other departments
+      ownerDepartment: owner !== null && owner !== departmentCode ? owner : null,
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,

@@ -7,11 +7,13 @@
  * the target: only that side's departments read, review, publish and follow it up.
  */
 import {
+  allows,
   domainError,
   err,
   ok,
   sideOfTarget,
   type DomainError,
+  type InspectionResource,
   type Result,
   type TaskSide,
 } from '@openssj/core';
@@ -82,11 +84,14 @@ export async function accessInspection(
   const mine = hasAnyRole(actor, ['inspector']) ? await inspectorsOfUser(db, actor.userId) : [];
   const myInspectors = mine.filter((i) => inspection.inspectors.includes(i.id));
   const onTeam = myInspectors.length > 0;
-  const inTaskDept = handling.includes(actor.departmentCode);
-  const staffOfTask = inTaskDept && hasAnyRole(actor, ['dept_admin', 'leader']);
-  const oversight = hasAnyRole(actor, ['system_admin', 'auditor']);
   // issue 6: each side of a cross-region task publishes its own part; otherwise the lead publishes
-  const publisher = side === null ? actor.departmentCode === task.leadDepartmentCode : inTaskDept;
+  const resource: InspectionResource = {
+    kind: 'inspection',
+    handling,
+    publishers: side === null ? [task.leadDepartmentCode] : handling,
+    onTeam,
+  };
+  // issue 10: the decisions come from core's one policy
   const a: InspectionAccess = {
     inspection,
     task,
@@ -95,14 +100,10 @@ export async function accessInspection(
     handling,
     myInspectors,
     onTeam,
-    canRead: onTeam || staffOfTask || oversight,
-    canReview: inTaskDept && hasAnyRole(actor, ['leader']),
-    canPublish:
-      (publisher && hasAnyRole(actor, ['leader', 'dept_admin'])) || hasAnyRole(actor, ['system_admin']),
-    canFollowUp:
-      inTaskDept &&
-      hasAnyRole(actor, ['dept_admin', 'leader', 'inspector']) &&
-      (onTeam || !hasAnyRole(actor, ['inspector']) || staffOfTask),
+    canRead: allows(actor, 'inspection.read', resource),
+    canReview: allows(actor, 'inspection.review', resource),
+    canPublish: allows(actor, 'inspection.publish', resource),
+    canFollowUp: allows(actor, 'inspection.follow_up', resource),
   };
   if (!a.canRead) {
     return err(

@@ -5,6 +5,7 @@
  * reason; everyone else sees the pair only. The audit rows carry no reason for that reason.
  */
 import {
+  allows,
   domainError,
   err,
   ok,
@@ -66,10 +67,7 @@ const kindSchema = z.enum(RECUSAL_KINDS);
 
 /** May the actor read reasons of this department's inspectors' declarations? */
 export function canSeeRecusalReason(actor: Actor, departmentCode: string): boolean {
-  return (
-    hasAnyRole(actor, CROSS_DEPARTMENT_READERS) ||
-    (actor.roles.includes('dept_admin') && actor.departmentCode === departmentCode)
-  );
+  return allows(actor, 'department.personal', { kind: 'department', departmentCode });
 }
 
 function view(actor: Actor, r: RecusalWithNames): RecusalView {

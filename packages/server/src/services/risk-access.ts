@@ -1,30 +1,19 @@
 /**
- * Who may see and change credit-risk data of a region (issue 6): staff read their own region
+ * Who may see and change credit-risk data of a region (issue 6; decided by core's policy): staff read their own region
  * and the regions below it (auditors and system admins everywhere); the model and scoring are
  * changed by a dept_admin of a market regulator (…-SCJG) of that region or above, or a system admin.
  */
-import { domainError, type DomainError } from '@openssj/core';
+import { allows, domainError, regionContains, type DomainError } from '@openssj/core';
 import { z } from 'zod';
-import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor } from '../auth/actor';
-import { divisionRange } from '../db/repos/target-filter';
+import type { Actor } from '../auth/actor';
+
+export { regionContains };
 
 /** A region code (GB/T 2260, 6 digits), or 'all'. */
 export const riskRegionSchema = z.union([
   z.string().regex(/^\d{6}$/, '6-digit region code'),
   z.literal('all'),
 ]);
-
-/** Does region `outer` contain `inner` ('all' contains everything)? */
-export function regionContains(outer: string, inner: string): boolean {
-  if (outer === 'all') {
-    return true;
-  }
-  if (inner === 'all') {
-    return false;
-  }
-  const r = divisionRange(outer);
-  return inner >= r.lo && inner <= r.hi;
-}
 
 /** Setting scopes from a region up: district, city, province, then 'global'. */
 export function regionChain(code: string): string[] {
@@ -37,20 +26,12 @@ export function regionChain(code: string): string[] {
 
 /** May the actor read risk data of the region? */
 export function canReadRiskRegion(actor: Actor, region: string): boolean {
-  return hasAnyRole(actor, CROSS_DEPARTMENT_READERS) || regionContains(actor.regionCode, region);
+  return allows(actor, 'region.read', { kind: 'region', regionCode: region });
 }
 
 /** May the actor change the model or run scoring for the region? */
 export function canWriteRiskRegion(actor: Actor, region: string): boolean {
-  if (actor.roles.includes('system_admin')) {
-    return true;
-  }
-  return (
-    actor.roles.includes('dept_admin') &&
-    actor.departmentCode.endsWith('-SCJG') &&
-    region !== 'all' &&
-    regionContains(actor.regionCode, region)
-  );
+  return allows(actor, 'region.write', { kind: 'region', regionCode: region });
 }
 
 /** The refusal for a region the actor may not read or change. */

@@ -15,7 +15,8 @@ import { csvStream, xlsxStream } from '../imports/sheet-writer';
 import { chinaDate, TARGET_HEADERS } from '../imports/target.import';
 import type { ServiceDeps } from './context';
 import type { Upload } from './import.service';
-import { authorizeFilter, claimOrUnclaim } from './target.service';
+import { claimOrUnclaim } from './target-claim.service';
+import { authorizeFilter, maskTargetRow } from './target.service';
 
 /** The template columns of one target, for export (re-importable as is). */
 export function targetCells(r: TargetRow): string[] {
@@ -37,7 +38,7 @@ export function targetCells(r: TargetRow): string[] {
 
 export type ExportFormat = 'xlsx' | 'csv';
 
-/** Stream a filtered list of targets as a file. */
+/** Stream a filtered list of targets as a file: the actor's jurisdiction only, personal data masked as the policy says. */
 export function exportTargets(
   deps: ServiceDeps,
   actor: Actor,
@@ -48,10 +49,12 @@ export function exportTargets(
   if (!allowed.ok) {
     return allowed;
   }
+  const filter = allowed.value;
   const header = TARGET_HEADERS.map((h) => h.zh);
+  // issue 10: the filter is narrowed to the actor's jurisdiction; personal data masked per the policy
   async function* rows(): AsyncGenerator<string[][]> {
-    for await (const page of streamTargets(deps.database.db, f)) {
-      yield page.map(targetCells);
+    for await (const page of streamTargets(deps.database.db, filter)) {
+      yield page.map((r) => targetCells(maskTargetRow(actor, r)));
     }
   }
   const stamp = chinaDate(deps.clock()).replaceAll('-', '');

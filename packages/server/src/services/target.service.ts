@@ -2,10 +2,18 @@
  * Target library service (检查对象名录库): search, detail, single entry and edits with
  * validation, dated status changes, and claims (认领) by filter or by id list. Targets are
  * public-register data; claims are department data (谁审批、谁监管，谁主管、谁监管).
+ * Every read and write asks core's policy first (issue 10): master data is written by the
+ * library keeper of the target's region, lists stay in the actor's jurisdiction, personal
+ * data is masked for roles that do not need it, and edits are audited under the owner too.
  */
 import {
+  allows,
+  can,
   domainError,
   err,
+  listDivision,
+  maskPersonName,
+  targetOwnerDepartment,
   isTargetStatus,
   lookupDivision,
   lookupIndustry,
@@ -14,31 +22,26 @@ import {
   type DomainError,
   type Result,
   type TargetRaw,
+  isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
   canReadDepartment,
-  canWriteDepartment,
   CROSS_DEPARTMENT_READERS,
   forbiddenDepartment,
   hasAnyRole,
   type Actor,
   type AuditContext,
 } from '../auth/actor';
-import type { Db } from '../db/client';
-import { findDepartment } from '../db/repos/org.repo';
 import { claimedAmong } from '../db/repos/target-claim.repo';
 import type { TargetFilter } from '../db/repos/target-filter';
 import {
-  claimTargets,
   findTarget,
   searchTargets,
   setTargetStatus,
   targetClaims,
   targetStatusHistory,
-  unclaimTargets,
   upsertTargets,
-  type ClaimSelection,
   type TargetRow,
 } from '../db/repos/target.repo';
 import { inTransaction } from '../db/tx';
@@ -69,7 +72,7 @@ export const targetViewSchema = z.object({
 });
 export type TargetView = z.infer<typeof targetViewSchema>;
 
-/** Shape a row for the API, naming its division and industry. */
+/** Shape a row for the API, naming its division and industry (personal data unmasked: see `targetViewFor`). */
 export function targetView(r: TargetRow): TargetView {
   return {
     id: r.id,
@@ -93,6 +96,19 @@ export function targetView(r: TargetRow): TargetView {
   };
 }
 
+/** A target row as `actor` may see it: personal data masked (王某某) unless the policy grants `target.personal`. */
+export function maskTargetRow(actor: Actor, r: TargetRow): TargetRow {
+  return r.legal_rep === null ||
+    allows(actor, 'target.personal', { kind: 'target', divisionCode: r.division_code })
+    ? r
+    : { ...r, legal_rep: maskPersonName(r.legal_rep) };
+}
+
+/** A target as `actor` may see it (see `maskTargetRow`). */
+export function targetViewFor(actor: Actor, r: TargetRow): TargetView {
+  return targetView(maskTargetRow(actor, r));
+}
+
 /** Claims are department data: a filter on another department's claims needs oversight rights. */
 function checkClaimFilter(actor: Actor, f: TargetFilter): DomainError | null {
   return f.claimedBy !== undefined && f.claimedBy !== '' && !canReadDepartment(actor, f.claimedBy)
@@ -108,19 +124,19 @@ export async function searchTargetLibrary(
   page: number,
   pageSize: number,
 ) {
-  const denied = checkClaimFilter(actor, f);
-  if (denied !== null) {
-    return err(denied);
+  const scoped = authorizeFilter(actor, f);
+  if (!scoped.ok) {
+    return scoped;
   }
   const db = deps.database.db;
-  const res = await searchTargets(db, f, pageSize, (page - 1) * pageSize);
+  const res = await searchTargets(db, scoped.value, pageSize, (page - 1) * pageSize);
   const mine = await claimedAmong(
     db,
     actor.departmentCode,
     res.rows.map((r) => r.id),
   );
   return ok({
-    items: res.rows.map((r) => ({ ...targetView(r), claimedByMe: mine.has(r.id) })),
+    items: res.rows.map((r) => ({ ...targetViewFor(actor, r), claimedByMe: mine.has(r.id) })),
     total: res.total,
     totalExact: res.exact,
     page,
@@ -128,10 +144,18 @@ export async function searchTargetLibrary(
   });
 }
 
-/** The filter check for exports and claims by filter. */
+/** The filter of a search, export or claim by filter, checked and narrowed to the actor's jurisdiction. */
 export function authorizeFilter(actor: Actor, f: TargetFilter): Result<TargetFilter, DomainError> {
   const denied = checkClaimFilter(actor, f);
-  return denied === null ? ok(f) : err(denied);
+  if (denied !== null) {
+    return err(denied);
+  }
+  const division = listDivision(actor, f.division);
+  if (!division.ok) {
+    return division;
+  }
+  const { division: _requested, ...rest } = f;
+  return ok(division.value === undefined ? rest : { ...rest, division: division.value });
 }
 
 function notFound(id: string): DomainError {
@@ -151,7 +175,7 @@ export async function getTarget(deps: ServiceDeps, actor: Actor, id: string) {
     targetClaims(db, id, oversight ? undefined : [actor.departmentCode]),
   ]);
   return ok({
-    ...targetView(row),
+    ...targetViewFor(actor, row),
     statusHistory: history.map((h) => ({
       status: h.status,
       effectiveDate: h.effective_date,
@@ -178,12 +202,22 @@ function invalid(issues: readonly { field: string; messageZh: string; messageEn:
   );
 }
 
-/** Create one target (single entry). */
+/** The policy's check on writing a target's master data in `divisionCode`. */
+function mayWrite(actor: Actor, divisionCode: string): Result<unknown, DomainError> {
+  return can(actor, 'target.write', { kind: 'target', divisionCode: divisionCode.trim() });
+}
+
+/** Create one target (single entry), in a region the actor keeps. */
 export async function createTarget(
   deps: ServiceDeps,
-  ctx: AuditContext,
+  ctx: AuditContext & { actor: Actor },
   raw: TargetRaw,
 ): Promise<Result<TargetView, DomainError>> {
+  // issue 10: refuse before validating, so a forbidden region never gets a 400
+  const allowed = mayWrite(ctx.actor, raw.divisionCode);
+  if (!allowed.ok) {
+    return allowed;
+  }
   const v = validateTarget(raw);
   if (!v.ok) {
     return err(invalid(v.error));
@@ -198,7 +232,7 @@ export async function createTarget(
   return inTransaction(db, async (tx) => {
     await upsertTargets(tx, [v.value], {
       date: chinaDate(now),
-      by: ctx.actor?.username ?? null,
+      by: ctx.actor.username,
       at: now,
       tierSource: '人工录入',
     });
@@ -210,17 +244,44 @@ export async function createTarget(
     await audit(
       tx,
       ctx,
-      { action: 'target.created', entityType: 'target', entityId: view.id, after: view },
+      {
+        action: 'target.created',
+        entityType: 'target',
+        entityId: view.id,
+        ownerDepartmentCode: targetOwnerDepartment(view.divisionCode),
+        after: view,
+      },
       now,
     );
     return ok(view);
   });
 }
 
+/** True when `raw` changes nothing but the tags of `current` (what other departments may do). */
+function onlyTagsChange(current: TargetRow, raw: TargetRaw): boolean {
+  const v = validateTarget({ ...raw, status: current.status });
+  if (!v.ok) {
+    return false;
+  }
+  const was = targetView(current);
+  const t = v.value;
+  return (
+    t.uscc === was.uscc &&
+    t.type === was.type &&
+    t.name === was.name &&
+    t.divisionCode === was.divisionCode &&
+    t.address === was.address &&
+    t.industryCode === was.industryCode &&
+    t.legalRep === was.legalRep &&
+    t.supervisingUnit === was.supervisingUnit &&
+    t.riskTier === was.riskTier
+  );
+}
+
 /** Edit a target's fields; its id cannot change and its status changes only through changeTargetStatus. */
 export async function updateTarget(
   deps: ServiceDeps,
-  ctx: AuditContext,
+  ctx: AuditContext & { actor: Actor },
   id: string,
   raw: TargetRaw,
 ): Promise<Result<TargetView, DomainError>> {
@@ -228,6 +289,20 @@ export async function updateTarget(
   const current = await findTarget(db, id);
   if (current === undefined) {
     return err(notFound(id));
+  }
+  // issue 10: the keeper of the target's region (old and new) edits it; others may only retag it
+  const resource = { kind: 'target', divisionCode: current.division_code } as const;
+  const allowed = onlyTagsChange(current, raw)
+    ? can(ctx.actor, 'target.tag', resource)
+    : mayWrite(ctx.actor, current.division_code);
+  if (!allowed.ok) {
+    return allowed;
+  }
+  if (raw.divisionCode.trim() !== current.division_code) {
+    const moved = mayWrite(ctx.actor, raw.divisionCode);
+    if (!moved.ok) {
+      return moved;
+    }
   }
   const v = validateTarget({ ...raw, status: current.status });
   if (!v.ok) {
@@ -248,7 +323,7 @@ export async function updateTarget(
   return inTransaction(db, async (tx) => {
     await upsertTargets(tx, [v.value], {
       date: chinaDate(now),
-      by: ctx.actor?.username ?? null,
+      by: ctx.actor.username,
       at: now,
       tierSource: '人工录入',
     });
@@ -264,6 +339,7 @@ export async function updateTarget(
         action: 'target.updated',
         entityType: 'target',
         entityId: id,
+        ownerDepartmentCode: targetOwnerDepartment(current.division_code),
         before: targetView(current),
         after: view,
       },
@@ -275,16 +351,25 @@ export async function updateTarget(
 
 export const statusChangeSchema = z.object({
   status: z.string().max(10),
-  effectiveDate: z.iso.date(),
+  effectiveDate: isoDateSchema,
 });
 
 /** Change a target's status with the date it took effect (a deregistered target leaves future frames). */
 export async function changeTargetStatus(
   deps: ServiceDeps,
-  ctx: AuditContext,
+  ctx: AuditContext & { actor: Actor },
   id: string,
   input: z.infer<typeof statusChangeSchema>,
 ): Promise<Result<TargetView, DomainError>> {
+  const db = deps.database.db;
+  const current = await findTarget(db, id);
+  if (current === undefined) {
+    return err(notFound(id));
+  }
+  const allowed = mayWrite(ctx.actor, current.division_code);
+  if (!allowed.ok) {
+    return allowed;
+  }
   if (!isTargetStatus(input.status)) {
     return err(
       invalid([
@@ -295,11 +380,6 @@ export async function changeTargetStatus(
         },
       ]),
     );
-  }
-  const db = deps.database.db;
-  const current = await findTarget(db, id);
-  if (current === undefined) {
-    return err(notFound(id));
   }
   if (current.status === input.status) {
     return err(
@@ -312,7 +392,7 @@ export async function changeTargetStatus(
   }
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
-    await setTargetStatus(tx, id, input.status, input.effectiveDate, ctx.actor?.username ?? null, now);
+    await setTargetStatus(tx, id, input.status, input.effectiveDate, ctx.actor.username, now);
     const row = await findTarget(tx, id);
     if (row === undefined) {
       throw new Error('bug: target vanished');
@@ -324,69 +404,12 @@ export async function changeTargetStatus(
         action: 'target.status',
         entityType: 'target',
         entityId: id,
+        ownerDepartmentCode: targetOwnerDepartment(current.division_code),
         before: { status: current.status, statusDate: current.status_date },
         after: input,
       },
       now,
     );
     return ok(targetView(row));
-  });
-}
-
-export interface ClaimRequest {
-  readonly action: 'claim' | 'unclaim';
-  readonly departmentCode: string;
-  readonly selection: ClaimSelection;
-}
-
-/** Claim or unclaim targets for a department (one's own; system admins any), audited. */
-export async function claimOrUnclaim(
-  deps: ServiceDeps,
-  ctx: AuditContext & { actor: Actor },
-  req: ClaimRequest,
-): Promise<Result<{ affected: number }, DomainError>> {
-  if (!canWriteDepartment(ctx.actor, req.departmentCode)) {
-    return err(forbiddenDepartment(req.departmentCode));
-  }
-  if ('filter' in req.selection) {
-    const f = authorizeFilter(ctx.actor, req.selection.filter);
-    if (!f.ok) {
-      return f;
-    }
-  }
-  const db = deps.database.db;
-  if ((await findDepartment(db, req.departmentCode)) === undefined) {
-    return err(
-      domainError(
-        'VALIDATION',
-        `部门不存在：${req.departmentCode}`,
-        `unknown department ${req.departmentCode}`,
-      ),
-    );
-  }
-  const now = deps.clock();
-  return inTransaction(db, async (tx: Db) => {
-    const by = ctx.actor.username;
-    const affected =
-      req.action === 'claim'
-        ? await claimTargets(tx, req.departmentCode, req.selection, by, now)
-        : await unclaimTargets(tx, req.departmentCode, req.selection);
-    const what =
-      'ids' in req.selection
-        ? { ids: req.selection.ids.length, sample: req.selection.ids.slice(0, 20) }
-        : { filter: req.selection.filter };
-    await audit(
-      tx,
-      ctx,
-      {
-        action: req.action === 'claim' ? 'targets.claimed' : 'targets.unclaimed',
-        entityType: 'target_claims',
-        entityId: req.departmentCode,
-        departmentCode: req.departmentCode,
-        after: { ...what, affected },
-      },
-      now,
-    );
-    return ok({ affected });
   });
 }

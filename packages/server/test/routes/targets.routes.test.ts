@@ -90,12 +90,15 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
     );
     expect(combo.total).toBe(44);
     expect(combo.items).toHaveLength(10);
-    const none = pageSchema.parse((await get(insp, '/api/targets?division=110000')).json());
+    const none = pageSchema.parse((await get(sys, '/api/targets?division=110000')).json());
     expect(none.total).toBe(0);
+    // issue 10: lists stay in the actor's jurisdiction; a region wholly outside it is refused
+    expect((await get(insp, '/api/targets?division=110000')).statusCode).toBe(403);
   });
 
   it('creates a target with validation messages, and edits it', async () => {
-    const bad = await post(adminA, '/api/targets', {
+    // a system admin keeps every region, so the invalid region is a validation error, not a refusal
+    const bad = await post(sys, '/api/targets', {
       uscc: '91500112MA5U7XX47A',
       name: '',
       type: '企业',
@@ -168,7 +171,16 @@ describe.each(ENGINES)('target routes on %s', (engine) => {
     const byIds = await post(adminA, '/api/targets/claims', { action: 'claim', ids: [uscc(1), uscc(2)] });
     expect(byIds.statusCode, byIds.body).toBe(200);
     expect(byIds.json()).toEqual({ affected: 2 });
-    const byFilter = await post(adminB, '/api/targets/claims', { action: 'claim', filter: { q: '华' } });
+    // issue 10: a claim by filter stays in the claimant's region (500103 holds none of these)
+    const outside = await post(adminB, '/api/targets/claims', { action: 'claim', filter: { q: '华' } });
+    expect(outside.json()).toEqual({ affected: 0 });
+    const byIdsOutside = await post(adminB, '/api/targets/claims', { action: 'claim', ids: [uscc(3)] });
+    expect(byIdsOutside.statusCode).toBe(403);
+    const byFilter = await post(sys, '/api/targets/claims', {
+      action: 'claim',
+      departmentCode: DEPT_B,
+      filter: { q: '华' },
+    });
     expect(byFilter.json()).toEqual({ affected: 3 });
     const other = await post(adminA, '/api/targets/claims', {
       action: 'claim',

@@ -173,6 +173,19 @@ export async function existingTargetIds(db: Db, ids: readonly string[]): Promise
   return new Set(rows.map((r) => r.id));
 }
 
+/** The division code of each existing target among `ids` (for the policy's owner checks). */
+export async function targetDivisions(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await queryRows(
+    db,
+    sql`SELECT t.id, t.division_code FROM targets t WHERE t.id = ANY(${pgTextArray(ids)}::text[])`,
+    z.object({ id: z.string(), division_code: z.string() }),
+  );
+  return new Map(rows.map((r) => [r.id, r.division_code]));
+}
+
 const historyRow = z.object({
   status: z.string(),
   effective_date: z.string(),

@@ -2,7 +2,7 @@
  * One target: its fields, dated status history, the claims the user may see, a dated status
  * change, and the way to edit.
  */
-import { TARGET_STATUSES } from '@openssj/core';
+import { allows, TARGET_STATUSES } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -22,6 +22,7 @@ import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/errors';
 import type { TargetDetail } from '../../../api/target-types';
 import { TargetRiskExplain } from '../../../components/TargetRiskExplain';
+import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
 
 interface Props {
@@ -54,6 +55,12 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
     onError: (e) => void message.error(errorMessage(e, lang)),
   });
   const d = detail.data;
+  const me = useCurrentUser();
+  // issue 10: the same policy as the server: the region's keeper edits, other admins of the region retag
+  const actor = { roles: me.roles, departmentCode: me.department.code, regionCode: me.department.regionCode };
+  const resource = { kind: 'target', divisionCode: d?.divisionCode ?? '' } as const;
+  const mayWrite = canWrite && d !== undefined && allows(actor, 'target.write', resource);
+  const mayEdit = mayWrite || (canWrite && d !== undefined && allows(actor, 'target.tag', resource));
   return (
     <Drawer
       open={id !== null}
@@ -61,7 +68,7 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
       title={d?.name ?? t('tgt.detail')}
       width="min(640px, 100vw)"
       extra={
-        canWrite && d !== undefined ? (
+        mayEdit && d !== undefined ? (
           <Button type="primary" onClick={() => onEdit(d)}>
             {t('tgt.edit')}
           </Button>
@@ -115,7 +122,7 @@ export function TargetDetailDrawer({ id, canWrite, onClose, onEdit, onChanged }:
               ))
             )}
           </div>
-          {canWrite && (
+          {mayWrite && (
             <div>
               <Typography.Title level={5}>{t('tgt.changeStatus')}</Typography.Title>
               <Form form={form} layout="inline" onFinish={(v) => change.mutate(v)}>
