@@ -184,10 +184,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
       payload: `{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`,
     });
     expect(big.statusCode).toBe(413);
-    expect(errorOf(big.body)).toMatchObject({
-      code: 'PAYLOAD_TOO_LARGE',
-      details: { limitBytes: 1024 * 1024 },
-    });
+    expect(errorOf(big.body).code).toBe('PAYLOAD_TOO_LARGE');
     const insp = await loginAs(t.app, 'insp_a');
     const photo = await t.app.inject({
       method: 'POST',
