@@ -1,7 +1,8 @@
 /**
  * Journey (issue 5): an inspector records a visit on a phone (375×812): checklist, result
  * category, a camera photo, the business's refusal to sign, both inspectors' confirmations,
- * and submission. The visit is made through the API first: plan → task → draw, then a
+ * and submission. Issue 11: a premature submission shows the server's reason beside the
+ * confirmations step, and the teammate confirms on the same phone with their own account. The visit is made through the API first: plan → task → draw, then a
  * direct assignment (直接委派) puts `inspector` and `inspector2` on the first drawn team.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -225,16 +226,22 @@ describe.each([
     await page.getByRole('button', { name: '本人确认检查记录' }).click();
     await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count()).toBe(1);
 
-    // the second inspector confirms from their own account
-    const second = await login(base, 'inspector2');
-    const current = await api<{ version: number }>(base, second, 'GET', `/api/inspections/${visit.id}`);
-    expect(
-      (
-        await api(base, second, 'POST', `/api/inspections/${visit.id}/confirm`, {
-          version: current.json.version,
-        })
-      ).status,
-    ).toBe(200);
+    // issue 11: submitting now names the missing confirmation beside the confirmations step
+    await page.getByRole('button', { name: '提交复核' }).click();
+    const reasons = page.getByRole('alert', { name: '确认未完成' });
+    await expect.poll(() => reasons.innerText().catch(() => '')).toContain('须至少 2 名执法人员本人确认');
+    await shot(page, `inspection-reasons-${engine}`);
+    // the teammate has no phone of their own: they confirm on this one with their own account
+    await page.getByRole('button', { name: '同事在本机确认' }).click();
+    await page.getByLabel('同事的用户名').fill('inspector2');
+    await page.getByLabel('同事的密码').fill(PASSWORD);
+    await shot(page, `inspection-teammate-${engine}`);
+    await page.getByRole('button', { name: '确认检查记录', exact: true }).click();
+    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count()).toBe(2);
+    await expect.poll(() => reasons.count()).toBe(0);
+    // the phone stays signed in as the first inspector
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).text());
+    expect(me).toContain('"username":"inspector"');
 
     await page.reload();
     await page.getByRole('button', { name: '提交复核' }).click();

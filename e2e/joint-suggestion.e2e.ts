@@ -101,6 +101,7 @@ describe.each([
       expect(await row.textContent()).toContain('渝北区民政局');
       await shot(page, `joint-${engine}-1-suggestion`);
       await row.getByRole('button', { name: '提议合并' }).click();
+      await page.getByRole('button', { name: '确认提议合并' }).click(); // issue 11: the confirmation step
       await page.getByText('已提议合并，等待其他部门确认').first().waitFor(LONG);
       await row.getByText('已提议').waitFor(LONG);
       const proposal = page.getByTestId('joint-proposals').locator('tr', { hasText: SCJG_TASK });

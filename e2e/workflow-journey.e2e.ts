@@ -227,8 +227,10 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.goto(`${base()}/console/plans/${planId}`);
       await see(page, '待审批');
       await page.getByRole('button', { name: '审批通过' }).click();
+      await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
       await see(page, '已审批');
       await page.getByRole('button', { name: '公示', exact: true }).click();
+      await page.getByRole('button', { name: '确认公示' }).click(); // issue 11: what becomes public is stated first
       await see(page, '已公示');
       await shot(page, 'journey-1-plan-published');
       await page.close();
@@ -262,6 +264,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await see(page, '已冻结');
       await page.getByRole('radio', { name: '现场掷骰' }).check();
       await page.getByRole('button', { name: '提交承诺（公示）' }).click();
+      await page.getByRole('button', { name: '确认提交承诺' }).click(); // issue 11: what becomes public is stated first
       await see(page, '已承诺');
       await see(page, '承诺值');
       await shot(page, 'journey-2-committed');
@@ -276,6 +279,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.getByPlaceholder('见证人姓名').first().fill('赵公证');
       await shot(page, 'journey-2-dice');
       await page.getByRole('button', { name: '开始摇号' }).click();
+      await page.getByRole('button', { name: '确认开始摇号' }).click(); // issue 11: what becomes public is stated first
       await see(page, /摇号完成：抽中 \d+ 户/);
 
       // the teams: put inspector + inspector2 on one drawn target (直接委派, API); the drawn
@@ -449,6 +453,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await see(page, '已复核');
     await shot(page, 'journey-4-approved');
     await page.getByRole('button', { name: '公示', exact: true }).click();
+    await page.getByRole('button', { name: '确认公示' }).click(); // issue 11: what becomes public is stated first
     await see(page, '已公示');
     await shot(page, 'journey-4-published');
     await page.close();

@@ -1,6 +1,6 @@
 // Compiles the `ssj` command (packages/cli, with core and server) to JavaScript with esbuild, so
 // that `ssj` and `npm start` never transpile at run time. Output: packages/cli/dist/<build>/ with
-// ssj.mjs and draw-worker.mjs (plus shared chunks), and packages/cli/dist/current.json naming the
+// ssj.mjs, draw-worker.mjs and server-draw-worker.mjs (plus shared chunks), and packages/cli/dist/current.json naming the
 // build. Run by postinstall, by `npm test`, and by the bin itself when a source is newer.
 // Usage: node scripts/build-cli.mjs [--if-stale]
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -90,6 +90,7 @@ export async function buildCli() {
     entryPoints: {
       ssj: 'packages/cli/src/main.ts',
       'draw-worker': 'packages/cli/src/draw/draw-worker.ts',
+      'server-draw-worker': 'packages/server/src/draw/draw-run.worker.ts',
     },
     outdir: out,
     bundle: true,

@@ -277,6 +277,10 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     sample: { url: '/api/inspectors' },
     crossDepartment: { as: 'admin_a', sample: { url: `/api/inspectors?department=${DEPT_B}` }, status: 403 },
   },
+  'GET /api/inspectors/certificate-alerts': {
+    who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
+    sample: { url: '/api/inspectors/certificate-alerts' },
+  },
   'GET /api/inspectors/export': {
     who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
     sample: { url: '/api/inspectors/export?format=csv' },
@@ -348,6 +352,20 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /api/inspections/:id/confirm': {
     who: ['inspector'],
     sample: { url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirm', payload: { version: 1 } },
+  },
+  'POST /api/inspections/:id/confirm-on-device': {
+    who: ['inspector'],
+    sample: {
+      url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirm-on-device',
+      payload: { version: 1, method: 'code', inspectorId: 'X', code: '123456' },
+    },
+  },
+  'POST /api/inspections/:id/confirmation-codes': {
+    who: ['leader', 'dept_admin'],
+    sample: {
+      url: '/api/inspections/00000000-0000-4000-8000-000000000000/confirmation-codes',
+      payload: { inspectorId: 'X' },
+    },
   },
   'PUT /api/inspections/:id/signature': {
     who: ['inspector'],

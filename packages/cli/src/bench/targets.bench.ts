@@ -12,7 +12,7 @@ import process from 'node:process';
 import { promisify } from 'node:util';
 import { openPostgres } from '@openssj/server/db/client';
 import { migrate } from '@openssj/server/db/migrate';
-import { searchTargets } from '@openssj/server/db/repos/target.repo';
+import { searchTargets, searchTargetsSql } from '@openssj/server/db/repos/target.repo';
 import type { TargetFilter } from '@openssj/server/db/repos/target-filter';
 import { queryRows } from '@openssj/server/db/sql';
 import { runImport } from '@openssj/server/imports/import-runner';
@@ -176,7 +176,7 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
     // 5. The plan of a name search: the GIN index over name grams must be used.
     const plan = await queryRows(
       db,
-      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT t.id FROM targets t WHERE ssj_name_grams(t.name) @> ssj_query_grams(${'华为'}) AND lower(t.name) LIKE ${'%华为%'} ORDER BY t.id LIMIT 20`,
+      sql`EXPLAIN (ANALYZE, COSTS OFF) ${searchTargetsSql({ q: '华为' }, 20, 0).count}`,
       z.object({ 'QUERY PLAN': z.string() }),
     );
     log('  EXPLAIN name substring 华为:');

@@ -1,15 +1,17 @@
 /**
- * `ssj bench [draw|targets|risk|dashboard|all] [--quick] [--national] [--database-url URL]`: run the
+ * `ssj bench [draw|server-draw|targets|risk|dashboard|search|all] [--quick] [--national] [--database-url URL]`: run the
  * benchmarks and print their figures. Speed targets live here, never in tests. `--national` adds the
  * minutes-long 189 M-line draw from a pipe to the draw suite.
  */
 import process from 'node:process';
 import { benchDraw, QUICK_DRAW_BENCH } from '../bench/draw.bench';
 import { benchRisk } from '../bench/risk.bench';
+import { benchServerDraw } from '../bench/server-draw.bench';
 import { benchTargets } from '../bench/targets.bench';
 import { benchDashboard } from '../bench/dashboard.bench';
+import { benchSearch } from '../bench/search.bench';
 
-const SUITES = ['draw', 'targets', 'risk', 'dashboard'] as const;
+const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search'] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -43,6 +45,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       case 'draw':
         await benchDraw({ ...(quick ? QUICK_DRAW_BENCH : {}), national: argv.includes('--national') });
         break;
+      case 'server-draw':
+        await benchServerDraw({ targets: quick ? 100_000 : 500_000 });
+        break;
       case 'targets':
         await benchTargets({ rows: quick ? 50_000 : 1_000_000, databaseUrl });
         break;
@@ -51,6 +56,13 @@ export async function run(argv: readonly string[]): Promise<number> {
         break;
       case 'dashboard':
         await benchDashboard({ inspections: quick ? 100_000 : 1_000_000, databaseUrl });
+        break;
+      case 'search':
+        await benchSearch({
+          targets: quick ? 50_000 : 1_000_000,
+          databaseUrl,
+          ...(quick ? { seconds: 3 } : {}),
+        });
         break;
     }
   }

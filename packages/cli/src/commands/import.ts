@@ -52,24 +52,49 @@ export function parseImportArgs(argv: readonly string[]): Args | string {
   return { kind, file, validOnly: flags.includes('--valid-only'), dryRun: flags.includes('--dry-run') };
 }
 
-function progressBar(label: string): (p: ImportProgress) => void {
-  if (process.stderr.isTTY !== true) {
-    return () => undefined;
-  }
-  let last = 0;
+/** Seconds between progress lines when stderr is not a terminal (logs, CI). */
+export const PROGRESS_LINE_SECONDS = 5;
+
+/**
+ * Import progress on stderr: a bar redrawn in place on a terminal, otherwise one line every
+ * PROGRESS_LINE_SECONDS (then also at the end of each phase), so logs show that a long import moves.
+ */
+export function progressReporter(
+  label: string,
+  tty: boolean,
+  write: (s: string) => void,
+  now: () => number = Date.now,
+): (p: ImportProgress) => void {
+  let last = tty ? 0 : now();
+  const finished = new Set<ImportProgress['phase']>();
+  let printed = false; // off a terminal, an import done within the first interval prints nothing
   return (p) => {
-    const now = Date.now();
-    if (now - last < 100 && p.fraction < 1) {
+    const t = now();
+    const phaseDone = p.fraction >= 1 && !finished.has(p.phase) && (tty || printed);
+    if (t - last < (tty ? 100 : PROGRESS_LINE_SECONDS * 1000) && !phaseDone) {
       return;
     }
-    last = now;
+    last = t;
+    printed = true;
+    if (p.fraction >= 1) {
+      finished.add(p.phase);
+    }
+    const phase = p.phase === 'validating' ? '校验 validating' : '写入 writing   ';
+    const percent = `${(p.fraction * 100).toFixed(0).padStart(3)}%`;
+    if (!tty) {
+      write(`${label} ${phase.trim()} ${percent.trim()}  ${p.processed} rows\n`);
+      return;
+    }
     const width = 30;
     const filled = Math.round(p.fraction * width);
-    const phase = p.phase === 'validating' ? '校验 validating' : '写入 writing   ';
-    process.stderr.write(
-      `\r${label} ${phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.fraction * 100).toFixed(0).padStart(3)}%  ${p.processed} rows`,
+    write(
+      `\r${label} ${phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}  ${p.processed} rows`,
     );
   };
+}
+
+function progressBar(label: string): (p: ImportProgress) => void {
+  return progressReporter(label, process.stderr.isTTY === true, (s) => process.stderr.write(s));
 }
 
 function printIssues(o: ImportOutcome): void {

@@ -3,6 +3,7 @@
  */
 import process from 'node:process';
 import { runServer } from '@openssj/server';
+import { setCompiledDrawWorker } from '@openssj/server/draw/run-draw-off-thread';
 
 /** Run the server until SIGINT/SIGTERM. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -11,6 +12,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       'usage: ssj serve\n  environment: DATABASE_URL, SSJ_DATA_DIR (./data), PORT (8080), SSJ_DEMO (auto|on|off)\n',
     );
     return 0;
+  }
+  if (!import.meta.url.endsWith('.ts')) {
+    // compiled bundle: draws run in its compiled worker (scripts/build-cli.mjs), not through tsx
+    setCompiledDrawWorker(new URL('./server-draw-worker.mjs', import.meta.url));
   }
   return runServer(process.env);
 }

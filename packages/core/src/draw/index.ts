@@ -14,3 +14,4 @@ export * from './difference';
 export * from './validity';
 export * from './verify';
 export * from './run-draw';
+export * from './pool-eligibility';

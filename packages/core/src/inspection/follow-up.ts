@@ -3,7 +3,7 @@
  * the abnormal-list deadline (10 working days, local practice) from the core calendar.
  */
 import { z } from 'zod';
-import { abnormalListDeadline, type HolidayTable } from '../calendar/working-days';
+import { abnormalListDeadline, addWorkingDays, type HolidayTable } from '../calendar/working-days';
 import type { IsoDate } from '../calendar/iso-date';
 import { needsAbnormalList, type ResultCategory } from './result-category';
 
@@ -34,6 +34,9 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<
   judicial_transfer: { zh: '移送司法机关', en: 'Transferred to the judiciary' },
 };
 
+/** Local practice: a correction order (责令限期改正) gives 15 working days unless the reviewer sets another. */
+export const CORRECTION_ORDER_WORKING_DAYS = 15;
+
 /** Kinds that must carry a deadline. */
 export function followUpNeedsDeadline(kind: FollowUpKind): boolean {
   return kind === 'correction_order' || kind === 'abnormal_list';
@@ -47,7 +50,7 @@ export interface FollowUpSuggestion {
   readonly reasonEn: string;
 }
 
-/** What a finding suggests: the abnormal list within 10 working days of `foundOn` for 无法联系 / 弄虚作假; else a correction order for problems. */
+/** What a finding suggests: the abnormal list within 10 working days of `foundOn` for 无法联系 / 弄虚作假; else a correction order within 15 working days for problems. */
 export function suggestFollowUps(
   category: ResultCategory,
   foundOn: IsoDate,
@@ -70,13 +73,15 @@ export function suggestFollowUps(
     category === '发现问题待后续处理' ||
     category === '未按规定公示应当公示的信息'
   ) {
+    // the one-click suggestion must be recordable as it is: a correction order needs a deadline
+    const d = addWorkingDays(foundOn, CORRECTION_ORDER_WORKING_DAYS, table);
     return [
       {
         kind: 'correction_order',
-        deadline: null,
-        provisional: false,
-        reasonZh: `「${category}」：责令限期改正并跟踪`,
-        reasonEn: `'${category}': order a correction and track it`,
+        deadline: d.date,
+        provisional: d.provisional,
+        reasonZh: `「${category}」：责令限期改正（默认 ${CORRECTION_ORDER_WORKING_DAYS} 个工作日）并跟踪`,
+        reasonEn: `'${category}': order a correction within ${CORRECTION_ORDER_WORKING_DAYS} working days and track it`,
       },
     ];
   }

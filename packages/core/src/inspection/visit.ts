@@ -59,12 +59,17 @@ export const businessSignatureSchema = z.discriminatedUnion('kind', [
 ]);
 export type BusinessSignature = z.infer<typeof businessSignatureSchema>;
 
-/** One inspector's confirmation, made from that inspector's own account. */
+/**
+ * One inspector's confirmation: from their own session, or on a teammate's phone with their own
+ * password or a one-time code issued to them (`via`; `device` is the phone owner's username).
+ */
 export const confirmationSchema = z.object({
   inspectorId: z.string(),
   userId: z.string(),
   name: z.string(),
   at: z.string(),
+  via: z.enum(['session', 'password', 'code']).optional(),
+  device: z.string().optional(),
 });
 export type Confirmation = z.infer<typeof confirmationSchema>;
 

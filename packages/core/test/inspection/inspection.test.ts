@@ -156,4 +156,14 @@ describe('deadlines', () => {
       'correction_order',
     );
   });
+  it('gives the suggested correction order a default deadline of 15 working days (issue 11)', () => {
+    expect(suggestFollowUps('发现问题待后续处理', isoDate('2027-01-04'), NO_TABLE)[0]).toMatchObject({
+      kind: 'correction_order',
+      deadline: '2027-01-25',
+      provisional: true,
+    });
+    // 2026: the National Day holiday does not count (without it, three weeks: 2026-10-19)
+    const d = suggestFollowUps('未按规定公示应当公示的信息', isoDate('2026-09-28'), T2026)[0]?.deadline ?? '';
+    expect(d > '2026-10-19').toBe(true);
+  });
 });

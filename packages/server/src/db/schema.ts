@@ -250,9 +250,15 @@ export const targets = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** The name's character unigrams and bigrams, stored when the name is written (issue 18). */
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`ssj_name_grams(name)`),
   },
   (t) => [
     uniqueIndex('targets_uscc_uq').on(t.uscc),
+    index('targets_name_grams_idx').using('gin', t.nameGrams),
+    index('targets_uscc_prefix_idx').on(sql`${t.uscc} text_pattern_ops`),
     index('targets_division_idx').on(t.divisionCode),
     index('targets_industry_idx').on(t.industryCode),
     index('targets_status_idx').on(t.status),
@@ -599,6 +605,24 @@ export const drawPool = pgTable(
   (t) => [primaryKey({ columns: [t.drawId, t.inspectorId] })],
 );
 
+/** Inspectors left out of a draw's pool, with the code of the rule (core pool-eligibility): staff only. */
+export const drawPoolExclusions = pgTable(
+  'draw_pool_exclusions',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => draws.id),
+    inspectorId: text('inspector_id').notNull(),
+    badgeNo: text('badge_no'),
+    name: text('name').notNull(),
+    department: text('department').notNull(),
+    fallback: boolean('fallback').notNull(),
+    reason: text('reason').notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.inspectorId] })],
+);
+
 /** Pair exclusions of a draw with their reasons (recusal, rotation); the record shows only pairs. */
 export const drawPairExclusions = pgTable(
   'draw_pair_exclusions',
@@ -623,7 +647,10 @@ export const drawOverrides = pgTable(
       .references(() => draws.id),
     targetId: text('target_id').notNull(),
     inspectors: text('inspectors').array().notNull(),
+    /** Published in the draw record. */
     reason: text('reason').notNull(),
+    /** Staff only (e.g. a personal circumstance); never published. */
+    internalReason: text('internal_reason'),
     by: text('by').notNull(),
     at: ts('at').notNull(),
   },
@@ -692,6 +719,32 @@ export const inspections = pgTable(
       'inspections_status_chk',
       sql`${t.status} in ('assigned','in_progress','submitted','returned','approved','published','cancelled')`,
     ),
+  ],
+);
+
+/**
+ * The portal's search table of published results (issue 18): one row per published inspection
+ * with the target's name, USCC and name grams; kept in step by triggers on inspections and targets.
+ */
+export const publishedResults = pgTable(
+  'published_results',
+  {
+    inspectionId: uuid('inspection_id').primaryKey(),
+    publishedAt: ts('published_at').notNull(),
+    taskId: text('task_id').notNull(),
+    targetId: text('target_id').notNull(),
+    targetName: text('target_name').notNull(),
+    uscc: text('uscc'),
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`ssj_name_grams(target_name)`),
+  },
+  (t) => [
+    index('published_results_order_idx').on(t.publishedAt.desc(), t.inspectionId.desc()),
+    index('published_results_grams_idx').using('gin', t.nameGrams),
+    index('published_results_uscc_idx').on(sql`${t.uscc} text_pattern_ops`),
+    index('published_results_target_idx').on(t.targetId),
+    index('published_results_task_idx').on(t.taskId, t.publishedAt.desc(), t.inspectionId.desc()),
   ],
 );
 
@@ -957,4 +1010,23 @@ export const rollupTaskFollowUps = pgTable(
     closed: integer('closed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.departmentCode] })],
+);
+
+/** One-time codes (6 digits, hashed) with which a teammate confirms a visit on the recording phone. */
+export const confirmationCodes = pgTable(
+  'confirmation_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    inspectorId: text('inspector_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('confirmation_codes_inspection_idx').on(t.inspectionId, t.inspectorId)],
 );

@@ -61,9 +61,10 @@ const QUALIFICATION_OF: Readonly<Record<string, string>> = {
 const DAY_NOW = toDayNumber(isoDate('2026-01-01'));
 
 function qualifications(rng: Rng, specialties: readonly string[]): Qualification[] {
-  // most expire 2026–2030; about 3 % have lapsed, which the draw must notice
+  // about 3 % have lapsed, which the draw must notice (issue 11: they leave the pool); the rest
+  // run from December 2026 (a few within the library's 30-day warning of the demo's today) to 2030
   const expiry = (): string =>
-    fromDayNumber(rng.chance(0.03) ? DAY_NOW - rng.range(1, 300) : DAY_NOW + rng.range(30, 1800));
+    fromDayNumber(rng.chance(0.03) ? DAY_NOW - rng.range(1, 300) : DAY_NOW + rng.range(340, 1800));
   const out: Qualification[] = [{ type: '行政执法证', expiresOn: expiry() }];
   for (const s of specialties) {
     const q = QUALIFICATION_OF[s];

@@ -371,7 +371,7 @@ export const inspectorImportSpec: ImportSpec<InspectorImportRow> = {
         fresh.push(inspectorRow(id, { ...data, activeFrom: today }, ctx.now));
         continue;
       }
-      const before = inspectorView(cur);
+      const before = inspectorView(cur, today);
       if (stableJson(imported(data)) === stableJson(imported(before))) {
         unchanged += 1;
         continue;

@@ -2,7 +2,7 @@
  * /api/draws: the ceremony's steps (commit, run), direct assignment, abandoning, the staff view
  * and printable notices (spec ssj-draw/1 §1, §5–7).
  */
-import { commitmentObjectSchema, overrideSchema } from '@openssj/core';
+import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -62,7 +62,20 @@ export const drawDetailSchema = z.object({
       team: z.array(teamMemberSchema),
     }),
   ),
-  overrides: z.array(overrideSchema),
+  /** Published overrides with the staff-only reason beside the public one. */
+  overrides: z.array(overrideSchema.extend({ internalReason: z.string().nullable() })),
+  /** Inspectors left out of the pool at freeze, with the rule's code (staff only: names). */
+  poolExclusions: z.array(
+    z.object({
+      inspectorId: z.string(),
+      badgeNo: z.string().nullable(),
+      name: z.string(),
+      department: z.string(),
+      fallback: z.boolean(),
+      reason: z.enum(POOL_EXCLUSION_CODES),
+      expiresOn: z.string().nullable(),
+    }),
+  ),
 });
 const noticeSchema = z.object({
   drawId: z.string(),

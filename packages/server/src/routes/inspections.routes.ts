@@ -26,6 +26,11 @@ import {
   submitVisit,
   visitListItemSchema,
 } from '../services/inspection.service';
+import {
+  confirmOnDevice,
+  issueConfirmationCode,
+  teammateConfirmSchema,
+} from '../services/teammate-confirm.service';
 
 const INSPECTOR = rolesAccess('inspector');
 const idParams = z.object({ id: z.uuid() });
@@ -126,6 +131,56 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     async (request, reply) => {
       const res = await confirmVisit(deps, ctxOf(request), request.params.id, request.body.version);
       return res.ok ? res.value : sendError(reply, res.error);
+    },
+  );
+
+  r.post(
+    '/api/inspections/:id/confirm-on-device',
+    {
+      config: { access: INSPECTOR },
+      schema: {
+        tags: ['inspections'],
+        summary:
+          '同事在本机确认（本人账号密码或一次性确认码，不替换本机会话）/ a teammate confirms on this phone (own password or a one-time code)',
+        params: idParams,
+        body: teammateConfirmSchema,
+        response: responses(visitViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await confirmOnDevice(
+        deps,
+        { ...ctxOf(request), ip: request.ip },
+        request.params.id,
+        request.body,
+      );
+      return res.ok ? res.value : sendError(reply, res.error);
+    },
+  );
+
+  r.post(
+    '/api/inspections/:id/confirmation-codes',
+    {
+      config: { access: rolesAccess('leader', 'dept_admin') },
+      schema: {
+        tags: ['inspections'],
+        summary: '为检查组执法人员发放一次性确认码（6 位，30 分钟）/ issue a one-time confirmation code',
+        params: idParams,
+        body: z.object({ inspectorId: z.string().trim().min(1).max(60) }),
+        response: responses(
+          z.object({ inspectorId: z.string(), name: z.string(), code: z.string(), expiresAt: z.string() }),
+          201,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const res = await issueConfirmationCode(
+        deps,
+        ctxOf(request),
+        request.params.id,
+        request.body.inspectorId,
+      );
+      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
     },
   );
 

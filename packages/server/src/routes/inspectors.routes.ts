@@ -14,6 +14,7 @@ import {
   createInspector,
   getInspector,
   inspectorQuerySchema,
+  certificateAlerts,
   listInspectors,
   patchInspector,
 } from '../services/inspector.service';
@@ -51,6 +52,30 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await listInspectors(deps, actorOf(request), request.query);
+      return res.ok ? res.value : sendError(reply, res.error);
+    },
+  );
+
+  r.get(
+    '/api/inspectors/certificate-alerts',
+    {
+      config: { access: rolesAccess('dept_admin', 'system_admin', 'leader', 'auditor') },
+      schema: {
+        tags: ['inspectors'],
+        summary: '行政执法证到期提醒（30 日内到期与已过期）/ certificates expired or expiring within 30 days',
+        response: responses(
+          z.object({
+            today: z.string(),
+            warnDays: z.int(),
+            expired: z.array(inspectorViewSchema),
+            expiring: z.array(inspectorViewSchema),
+            unrecorded: z.int(),
+          }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const res = await certificateAlerts(deps, actorOf(request));
       return res.ok ? res.value : sendError(reply, res.error);
     },
   );

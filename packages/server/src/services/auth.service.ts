@@ -92,17 +92,14 @@ function lockedError(until: Date, justNow: boolean): DomainError {
       });
 }
 
-/** Check a username and password and open a session. */
-export async function login(
+/**
+ * Check a username and password with the lockout rules (failures counted and audited), without
+ * opening a session: login uses it, and so does a teammate confirming on another's phone.
+ */
+export async function authenticate(
   deps: ServiceDeps,
-  input: {
-    username: string;
-    password: string;
-    ip: string | null;
-    userAgent: string | null;
-    requestId: string;
-  },
-): Promise<Result<LoginOutcome, DomainError>> {
+  input: { username: string; password: string; ip: string | null; requestId: string | null },
+): Promise<Result<UserWithDepartment, DomainError>> {
   const { db } = deps.database;
   const now = deps.clock();
   const found = await findUserByUsername(db, input.username);
@@ -146,6 +143,30 @@ export async function login(
     });
     return err(locked ? lockedError(lockUntil, true) : badCredentials());
   }
+  // the attempt was counted before the check: a right password ends the run of failures
+  await clearFailedLogins(db, u.id);
+  return ok(found);
+}
+
+/** Check a username and password and open a session. */
+export async function login(
+  deps: ServiceDeps,
+  input: {
+    username: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string;
+  },
+): Promise<Result<LoginOutcome, DomainError>> {
+  const { db } = deps.database;
+  const now = deps.clock();
+  const checked = await authenticate(deps, input);
+  if (!checked.ok) {
+    return checked;
+  }
+  const found = checked.value;
+  const u = found.user;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await inTransaction(db, async (tx) => {

@@ -3,7 +3,18 @@
  * experts to a drawn team with a written reason, and abandoning a draw (before inspections
  * start) with a reason — never deleting it; the next draw names it in `supersedes`.
  */
-import { domainError, drawRecordSchema, err, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  domainError,
+  drawRecordSchema,
+  err,
+  isoDate,
+  ok,
+  POOL_EXCLUSION_LABELS,
+  qualificationsSchema,
+  teamMemberExclusion,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
@@ -16,7 +27,7 @@ import {
   startedInspections,
   updateDraw,
 } from '../db/repos/draw.repo';
-import { updateTask } from '../db/repos/task.repo';
+import { findTask, updateTask } from '../db/repos/task.repo';
 import { inspectors, recusals } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
@@ -29,7 +40,10 @@ export const overrideInputSchema = z.object({
   target: z.string().trim().min(1).max(100),
   /** Library ids: badge numbers of inspectors, library ids of experts. */
   inspectors: z.array(z.string().trim().min(1).max(60)).min(1).max(10),
+  /** The public reason: published in the draw record (一公开). */
   reason: z.string().trim().min(4).max(1000),
+  /** A staff-only reason (e.g. a personal circumstance such as sick leave); never published. */
+  internalReason: z.string().trim().max(1000).optional(),
 });
 
 type Ctx = AuditContext & { actor: Actor };
@@ -149,6 +163,36 @@ export async function overrideTeam(
         ),
       );
     }
+    const task = await findTask(tx, d.taskId);
+    if (task !== undefined) {
+      // 行政处罚法 art. 42: a direct assignment may not bring back an officer the pool rule left out
+      const window = { start: isoDate(task.task.windowStart), end: isoDate(task.task.windowEnd) };
+      const refused = ids.flatMap((x) => {
+        if (x.row === undefined) {
+          return [];
+        }
+        const quals = qualificationsSchema.safeParse(x.row.qualifications);
+        const why = teamMemberExclusion(
+          { ...x.row, qualifications: quals.success ? quals.data : [] },
+          window,
+        );
+        return why === null ? [] : [{ id: x.id, name: x.row.name, code: why.code, expiresOn: why.expiresOn }];
+      });
+      if (refused.length > 0) {
+        const text = (lang: 'zh' | 'en') =>
+          refused
+            .map(
+              (r) =>
+                `${r.name}（${r.id}）${POOL_EXCLUSION_LABELS[r.code][lang]}${r.expiresOn === null ? '' : ` ${r.expiresOn}`}`,
+            )
+            .join(lang === 'zh' ? '；' : '; ');
+        return err(
+          domainError('VALIDATION', `不能委派：${text('zh')}`, `cannot assign: ${text('en')}`, {
+            details: { refused },
+          }),
+        );
+      }
+    }
     const already = ids.filter((x) => inspection.inspectors.includes(x.id)).map((x) => x.id);
     if (already.length > 0 || new Set(ids.map((x) => x.id)).size !== ids.length) {
       return err(
@@ -186,11 +230,13 @@ export async function overrideTeam(
       by: ctx.actor.username,
       at: at.toISOString(),
     };
+    const internalReason = (input.internalReason ?? '') === '' ? null : (input.internalReason ?? null);
     await insertOverride(tx, {
       drawId: id,
       targetId: input.target,
       inspectors: override.inspectors,
       reason: input.reason,
+      internalReason,
       by: ctx.actor.username,
       at,
     });
@@ -204,7 +250,7 @@ export async function overrideTeam(
         entityType: 'draw',
         entityId: id,
         departmentCode: w.value.lead,
-        after: override,
+        after: { ...override, internalReason },
       },
       now,
     );

@@ -9,6 +9,7 @@ import {
   drawRecordSchema,
   err,
   ok,
+  poolExclusionCodeSchema,
   type DomainError,
   type DrawRecord,
   type Result,
@@ -26,7 +27,8 @@ import {
 } from '../db/repos/draw.repo';
 import { frameText, pairCounts } from '../db/repos/frame.repo';
 import { findTask, type TaskFull } from '../db/repos/task.repo';
-import { departments, drawPool, inspections, inspectors, targets } from '../db/schema';
+import { loadPoolExclusions } from '../db/repos/pool.repo';
+import { departments, drawOverrides, drawPool, inspections, inspectors, targets } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { drawSummary, parseTaskJson } from './workflow-views';
 
@@ -83,6 +85,10 @@ async function peopleByIds(db: Db, ids: readonly string[]) {
   return out;
 }
 
+function overrideKey(target: string, at: string, people: readonly string[]): string {
+  return `${target}|${new Date(at).toISOString()}|${people.join(',')}`;
+}
+
 /** The staff view of a draw: its task, selections with names and teams, overrides and inspections. */
 export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string) {
   const db = deps.database.db;
@@ -114,6 +120,20 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
   const people = await peopleByIds(db, [...new Set(rows.flatMap((r) => r.inspectors))]);
   const [pool] = await db.select({ n: count() }).from(drawPool).where(eq(drawPool.drawId, id));
   const assignment = new Map((record?.assignments ?? []).map((a) => [a.target, a]));
+  // the staff-only reasons, matched to the record's overrides by target, time and people
+  const internal = new Map(
+    (
+      await db
+        .select({
+          targetId: drawOverrides.targetId,
+          at: drawOverrides.at,
+          inspectors: drawOverrides.inspectors,
+          internalReason: drawOverrides.internalReason,
+        })
+        .from(drawOverrides)
+        .where(eq(drawOverrides.drawId, id))
+    ).map((r) => [overrideKey(r.targetId, r.at.toISOString(), r.inspectors), r.internalReason]),
+  );
   return ok({
     draw: drawSummary(d, await supersededBy(db, d)),
     task: {
@@ -154,7 +174,14 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
         }),
       };
     }),
-    overrides: record?.overrides ?? [],
+    overrides: (record?.overrides ?? []).map((o) => ({
+      ...o,
+      internalReason: internal.get(overrideKey(o.target, o.at, o.inspectors)) ?? null,
+    })),
+    poolExclusions: (await loadPoolExclusions(db, id)).map((e) => ({
+      ...e,
+      reason: poolExclusionCodeSchema.parse(e.reason),
+    })),
   });
 }
 

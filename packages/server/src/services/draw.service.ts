@@ -15,7 +15,6 @@ import {
   normaliseBeaconSeed,
   normaliseDiceSeed,
   ok,
-  runDraw,
   seedSourceSchema,
   type CommitInput,
   type DomainError,
@@ -29,7 +28,7 @@ import { findDraw, insertInspections, updateDraw, type DrawRow } from '../db/rep
 import { frameText, loadPairs, loadPool } from '../db/repos/frame.repo';
 import { findTask, updateTask } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
-import { nodeTicketHasher } from '../draw/node-ticket-hasher';
+import { runDrawOffThread } from '../draw/run-draw-off-thread';
 import { plannedDates } from '../draw/planned-dates';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -257,16 +256,13 @@ export async function runCommittedDraw(
       return c;
     }
     const drawnAt = new Date(Math.max(now.getTime(), d.committedAt.getTime()));
-    const record = runDraw(
-      {
-        ...c.value,
-        seed: seed.value,
-        drawnAt: drawnAt.toISOString(),
-        supersedes: d.supersedes,
-        overrides: [] satisfies DrawOverride[],
-      },
-      nodeTicketHasher(),
-    );
+    const { result: record } = await runDrawOffThread({
+      ...c.value,
+      seed: seed.value,
+      drawnAt: drawnAt.toISOString(),
+      supersedes: d.supersedes,
+      overrides: [] satisfies DrawOverride[],
+    });
     if (!record.ok) {
       return record;
     }

@@ -10,6 +10,8 @@ import {
   domainError,
   err,
   FrameLineChecker,
+  isoDate,
+  officerPoolExclusion,
   ok,
   pairExclusionsDigest,
   parseRatio,
@@ -17,9 +19,11 @@ import {
   planStatusSchema,
   poolDigest,
   sampleSize,
+  qualificationsSchema,
   tierSourceSchema,
   type DomainError,
   type Result,
+  type TaskWindow,
 } from '@openssj/core';
 import { z } from 'zod';
 import { canWriteDepartment, forbiddenDepartment, type Actor, type AuditContext } from '../auth/actor';
@@ -29,7 +33,6 @@ import {
   exclusionCounts,
   frameLines,
   freezePairs,
-  freezePool,
   freezeStratum,
   loadPairs,
   loadPool,
@@ -38,6 +41,14 @@ import {
   targetsWithoutUnit,
   type FrameQuery,
 } from '../db/repos/frame.repo';
+import {
+  insertPool,
+  insertPoolExclusions,
+  poolCandidates,
+  type PoolExclusionRow,
+  type PoolQuery,
+  type PoolRow,
+} from '../db/repos/pool.repo';
 import { findTask, updateTask } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
@@ -204,14 +215,16 @@ export async function freezeDraw(
       await freezeStratum(tx, q, s);
     }
     const outOfScope = await recordOutOfScope(tx, q);
-    await freezePool(tx, {
-      drawId: q.drawId,
-      departments: Object.keys(quota),
-      windowStart: task.windowStart,
-      windowEnd: task.windowEnd,
-      // issue 6: a cross-region task draws on the adjacent regions of every quota department's side
-      fallbackRegions: task.crossRegion ? await quotaFallbackRegions(tx, Object.keys(quota)) : [],
-    });
+    const poolExclusions = await freezeInspectorPool(
+      tx,
+      q.drawId,
+      {
+        departments: Object.keys(quota),
+        // issue 6: a cross-region task draws on the adjacent regions of every quota department's side
+        fallbackRegions: task.crossRegion ? await quotaFallbackRegions(tx, Object.keys(quota)) : [],
+      },
+      { start: isoDate(task.windowStart), end: isoDate(task.windowEnd) },
+    );
     await freezePairs(tx, q.drawId);
 
     const frozen = [];
@@ -279,6 +292,7 @@ export async function freezeDraw(
           yearlyCap: q.cap,
           poolSize: pool.length,
           fallbackInPool: pool.filter((p) => p.fallback).length,
+          poolExclusions,
           pairExclusions: await pairCounts(tx, q.drawId),
         },
       },
@@ -298,4 +312,64 @@ async function quotaFallbackRegions(tx: Db, departments: readonly string[]): Pro
     }
   }
   return [...all];
+}
+
+/**
+ * Sort the pool candidates with core's rule (spec §5; 行政处罚法 art. 42: an officer holds a valid
+ * 行政执法证 on every day of the window) and write the pool and the exclusions with their codes.
+ * A primary entry wins over a fallback entry of the same badge. Returns the counts per code.
+ */
+async function freezeInspectorPool(
+  tx: Db,
+  drawId: string,
+  q: PoolQuery,
+  window: TaskWindow,
+): Promise<Record<string, number>> {
+  const pool: PoolRow[] = [];
+  const out: PoolExclusionRow[] = [];
+  const seen = new Set<string>();
+  for (const c of await poolCandidates(tx, q)) {
+    if (seen.has(c.badge_no)) {
+      continue;
+    }
+    seen.add(c.badge_no);
+    const quals = qualificationsSchema.safeParse(c.qualifications);
+    const why = officerPoolExclusion(
+      {
+        expert: false,
+        active: c.active,
+        activeFrom: c.active_from,
+        activeTo: c.active_to,
+        qualifications: quals.success ? quals.data : [],
+      },
+      window,
+    );
+    if (why === null) {
+      pool.push({
+        inspectorId: c.badge_no,
+        department: c.department,
+        homeDepartment: c.home_department,
+        unit: c.unit,
+        capacity: c.capacity,
+        fallback: c.fallback,
+      });
+    } else {
+      out.push({
+        inspectorId: c.id,
+        badgeNo: c.badge_no,
+        name: c.name,
+        department: c.home_department,
+        fallback: c.fallback,
+        reason: why.code,
+        expiresOn: why.expiresOn,
+      });
+    }
+  }
+  await insertPool(tx, drawId, pool);
+  await insertPoolExclusions(tx, drawId, out);
+  const counts: Record<string, number> = {};
+  for (const e of out) {
+    counts[e.reason] = (counts[e.reason] ?? 0) + 1;
+  }
+  return counts;
 }

@@ -316,7 +316,8 @@ export async function saveDraft(
   });
 }
 
-async function simpleChange(
+/** Lock a visit the actor records, check it is editable and the version current, apply a change, audit it. */
+export async function simpleChange(
   deps: ServiceDeps,
   ctx: AuditContext & { actor: Actor },
   id: string,

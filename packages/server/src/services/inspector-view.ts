@@ -1,7 +1,7 @@
 /**
  * How inspectors look on the wire, and the mapper from rows (qualifications are JSON: parsed).
  */
-import { qualificationsSchema } from '@openssj/core';
+import { certificateStatus, qualificationsSchema, type IsoDate } from '@openssj/core';
 import { z } from 'zod';
 import type { InspectorRow } from '../db/repos/inspector.repo';
 
@@ -21,11 +21,18 @@ export const inspectorViewSchema = z.object({
   activeTo: z.string().nullable(),
   capacity: z.int().nullable(),
   updatedAt: z.string(),
+  /** The 行政执法证 on the server's today (China): expired, expiring within 30 days, valid, unrecorded; experts need none. */
+  certificate: z.object({
+    state: z.enum(['valid', 'expiring', 'expired', 'unrecorded', 'notRequired']),
+    expiresOn: z.string().nullable(),
+    daysLeft: z.int().nullable(),
+  }),
 });
 export type InspectorView = z.infer<typeof inspectorViewSchema>;
 
-/** A row as a view. */
-export function inspectorView(r: InspectorRow): InspectorView {
+/** A row as a view, its certificate seen on `today` (China). */
+export function inspectorView(r: InspectorRow, today: IsoDate): InspectorView {
+  const qualifications = qualificationsSchema.parse(r.qualifications);
   return {
     id: r.id,
     badgeNo: r.badgeNo,
@@ -33,7 +40,7 @@ export function inspectorView(r: InspectorRow): InspectorView {
     departmentCode: r.departmentCode,
     unitCode: r.unitCode,
     regionCode: r.regionCode,
-    qualifications: qualificationsSchema.parse(r.qualifications),
+    qualifications,
     specialties: r.specialties,
     expert: r.expert,
     active: r.active,
@@ -41,5 +48,6 @@ export function inspectorView(r: InspectorRow): InspectorView {
     activeTo: r.activeTo,
     capacity: r.capacity,
     updatedAt: r.updatedAt.toISOString(),
+    certificate: certificateStatus({ expert: r.expert, qualifications }, today),
   };
 }

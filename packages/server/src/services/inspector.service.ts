@@ -4,6 +4,7 @@
  * inspector sees their own record, matched by the badge number on their account.
  */
 import {
+  CERT_WARNING_DAYS,
   chinaDay,
   domainError,
   err,
@@ -43,6 +44,7 @@ import { findUserById } from '../db/repos/user.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
+import { chinaToday } from './calendar.service';
 import { inspectorView, type InspectorView } from './inspector-view';
 import { invalid } from './item.service';
 
@@ -121,7 +123,7 @@ export async function listInspectors(
     return f;
   }
   const { rows, total } = await searchInspectors(db, { ...f.value, limit: q.limit, offset: q.offset });
-  return ok({ items: rows.map(inspectorView), total });
+  return ok({ items: rows.map((r) => inspectorView(r, chinaToday(deps.clock()))), total });
 }
 
 /** Every inspector of a query (for export), capped at `max`. */
@@ -134,7 +136,11 @@ export async function exportInspectors(
   const db = deps.database.db;
   const f = await filterFor(db, actor, q);
   return f.ok
-    ? ok((await searchInspectors(db, { ...f.value, limit: max, offset: 0 })).rows.map(inspectorView))
+    ? ok(
+        (await searchInspectors(db, { ...f.value, limit: max, offset: 0 })).rows.map((r) =>
+          inspectorView(r, chinaToday(deps.clock())),
+        ),
+      )
     : f;
 }
 
@@ -150,7 +156,7 @@ export async function getInspector(
     return err(inspectorNotFound());
   }
   return (await canReadInspector(db, actor, row))
-    ? ok(inspectorView(row))
+    ? ok(inspectorView(row, chinaToday(deps.clock())))
     : err(forbiddenDepartment(row.departmentCode));
 }
 
@@ -232,7 +238,7 @@ export async function createInspector(
     if (row === undefined) {
       throw new Error('bug: inspector vanished after insert');
     }
-    const view = inspectorView(row);
+    const view = inspectorView(row, chinaToday(now));
     await audit(
       tx,
       ctx,
@@ -264,7 +270,7 @@ export async function patchInspector(
   if (!canWriteDepartment(ctx.actor, row.departmentCode)) {
     return err(forbiddenDepartment(row.departmentCode));
   }
-  const before = inspectorView(row);
+  const before = inspectorView(row, chinaToday(deps.clock()));
   const now = deps.clock();
   const today = chinaDay(now);
   const active = patch.active ?? before.active;
@@ -294,7 +300,7 @@ export async function patchInspector(
     if (updated === undefined) {
       return err(inspectorNotFound());
     }
-    const after = inspectorView(updated);
+    const after = inspectorView(updated, chinaToday(now));
     const action = toggled ? (active ? 'inspector.activated' : 'inspector.deactivated') : 'inspector.updated';
     await audit(
       tx,
@@ -303,5 +309,42 @@ export async function patchInspector(
       now,
     );
     return ok(after);
+  });
+}
+
+/** Certificates (行政执法证) of the library the actor may read: expired, and expiring within 30 days of the server's today. */
+export async function certificateAlerts(
+  deps: ServiceDeps,
+  actor: Actor,
+): Promise<
+  Result<
+    {
+      today: string;
+      warnDays: number;
+      expired: InspectorView[];
+      expiring: InspectorView[];
+      unrecorded: number;
+    },
+    DomainError
+  >
+> {
+  const db = deps.database.db;
+  const f = await filterFor(db, actor, { expert: 'false', active: 'true' });
+  if (!f.ok) {
+    return f;
+  }
+  const today = chinaToday(deps.clock());
+  const { rows } = await searchInspectors(db, { ...f.value, limit: 100_000, offset: 0 });
+  const views = rows.map((r) => inspectorView(r, today));
+  const by = (state: InspectorView['certificate']['state']) =>
+    views
+      .filter((v) => v.certificate.state === state)
+      .sort((a, b) => (a.certificate.expiresOn ?? '').localeCompare(b.certificate.expiresOn ?? ''));
+  return ok({
+    today,
+    warnDays: CERT_WARNING_DAYS,
+    expired: by('expired'),
+    expiring: by('expiring'),
+    unrecorded: by('unrecorded').length,
   });
 }

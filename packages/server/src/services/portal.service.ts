@@ -32,6 +32,7 @@ import {
   taskSideDepartments,
 } from '../db/repos/inspection.repo';
 import { countPublished, publishedPage, type PublishedFilter } from '../db/repos/publication.repo';
+import { usccPrefixOf } from '../db/repos/target-filter';
 import { inspections } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { chinaToday } from './calendar.service';
@@ -84,21 +85,31 @@ function decodeCursor(c: string): Result<{ publishedKey: string; id: string }, D
   return ok({ publishedKey: key, id });
 }
 
-/** A page of published results, newest first; `q` is a USCC (exact) or part of a name. */
+function prefixOf(term: string): { usccPrefix?: string } {
+  const p = usccPrefixOf(term);
+  return p === undefined ? {} : { usccPrefix: p };
+}
+
+/** The filter of a portal search: `q` is a USCC (exact), its start, or part of a name. */
+export function publicResultFilter(q: string | undefined, taskId: string | undefined): PublishedFilter {
+  const term = (q ?? '').trim();
+  return {
+    ...(USCC_SHAPE.test(term.toUpperCase())
+      ? { uscc: term.toUpperCase() }
+      : term === ''
+        ? {}
+        : { name: term, ...prefixOf(term) }),
+    ...(taskId === undefined ? {} : { taskId }),
+  };
+}
+
+/** A page of published results, newest first; `q` is a USCC (exact), its start, or part of a name. */
 export async function listPublicResults(
   deps: ServiceDeps,
   q: { q?: string | undefined; taskId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Result<z.infer<typeof publicResultPageSchema>, DomainError>> {
   const db = deps.database.db;
-  const term = (q.q ?? '').trim();
-  const f: PublishedFilter = {
-    ...(USCC_SHAPE.test(term.toUpperCase())
-      ? { uscc: term.toUpperCase() }
-      : term === ''
-        ? {}
-        : { name: term }),
-    ...(q.taskId === undefined ? {} : { taskId: q.taskId }),
-  };
+  const f = publicResultFilter(q.q, q.taskId);
   let after: { publishedKey: string; id: string } | undefined;
   if (q.cursor !== undefined && q.cursor !== '') {
     const c = decodeCursor(q.cursor);
@@ -107,7 +118,8 @@ export async function listPublicResults(
     }
     after = c.value;
   }
-  const [rows, count] = await Promise.all([publishedPage(db, f, q.limit + 1, after), countPublished(db, f)]);
+  const count = await countPublished(db, f);
+  const rows = await publishedPage(db, f, q.limit + 1, after, count.exact ? count.total : undefined);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   // issue 6: a cross-region task's result is published by the side holding the target

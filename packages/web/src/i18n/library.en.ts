@@ -105,6 +105,12 @@ export const libraryEn: { readonly [K in keyof typeof libraryZhCN]: string } = {
   'insp.new': 'New inspector',
   'insp.editTitle': 'Edit inspector: {name}',
   'insp.expired': 'expired',
+  'insp.certAlerts': 'Certificate warnings',
+  'insp.certAlertsTitle':
+    'Law-enforcement certificates: {expired} expired, {expiring} expiring within {days} days (today {today}). Officers whose certificate lapses before a task ends are left out of its draw.',
+  'insp.certExpiredList': 'Expired',
+  'insp.certExpiringList': 'Expiring within {days} days',
+  'insp.certDaysLeft': '{n} days left',
 
   'rec.add': 'Declare recusal',
   'rec.inspector': 'Inspector',

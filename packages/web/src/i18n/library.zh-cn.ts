@@ -103,6 +103,12 @@ export const libraryZhCN = {
   'insp.new': '新增检查人员',
   'insp.editTitle': '编辑检查人员：{name}',
   'insp.expired': '已过期',
+  'insp.certAlerts': '执法证到期提醒',
+  'insp.certAlertsTitle':
+    '行政执法证：{expired} 人已过期，{expiring} 人将在 {days} 日内到期（今日 {today}）。已过期或在任务期内到期者不进入摇号人员库。',
+  'insp.certExpiredList': '已过期',
+  'insp.certExpiringList': '{days} 日内到期',
+  'insp.certDaysLeft': '剩 {n} 天',
 
   'rec.add': '登记回避',
   'rec.inspector': '检查人员',

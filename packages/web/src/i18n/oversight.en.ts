@@ -84,7 +84,7 @@ export const oversightEn: Record<keyof typeof oversightZhCN, string> = {
   'joint.kpi.suggested': 'Visits a merger would save',
   'joint.kpi.suggestedDetail': '{n} suggestions: {alone} → {merged} visits',
   'joint.kpi.merged': 'Visits saved by mergers',
-  'joint.kpi.mergedDetail': '{n} joint tasks: {alone} → {merged} visits (−{pct})',
+  'joint.kpi.mergedDetail': '{n} joint tasks: {alone} → {merged} visits ({pct} fewer)',
   'joint.kpi.unit': 'visits',
   'joint.kpi.noneMerged': 'No joint task merged yet',
   'joint.proposedOk': 'Merger proposed: waiting for the other departments',

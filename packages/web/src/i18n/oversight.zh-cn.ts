@@ -82,7 +82,7 @@ export const oversightZhCN = {
   'joint.kpi.suggested': '建议合并可减少上门',
   'joint.kpi.suggestedDetail': '{n} 组建议：{alone} → {merged} 户次',
   'joint.kpi.merged': '已合并减少上门',
-  'joint.kpi.mergedDetail': '{n} 个联合抽查任务：{alone} → {merged} 户次（−{pct}）',
+  'joint.kpi.mergedDetail': '{n} 个联合抽查任务：{alone} → {merged} 户次（减少 {pct}）',
   'joint.kpi.unit': '户次',
   'joint.kpi.noneMerged': '尚无已合并的联合抽查任务',
   'joint.proposedOk': '已提议合并，等待其他部门确认',

@@ -52,6 +52,7 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.draw.manualPlaceholder': '91500112MA5U7XX47L under investigation',
   'wf.draw.open': 'Team',
   'wf.draw.pairs': 'Pair exclusions',
+  'wf.draw.poolExclusions': 'Left out of the pool',
   'wf.draw.plannedDate': 'Planned date',
   'wf.draw.pool': 'Pool size',
   'wf.draw.publicPage': 'Public page',
@@ -76,6 +77,11 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.override.open': 'Open: {open}',
   'wf.override.people': 'Choose inspectors or experts',
   'wf.override.reason': 'Reason (required)',
+  'wf.override.publicReason': 'Public reason (published with the draw record)',
+  'wf.override.publicReasonHint':
+    'e.g. the drawn inspector cannot attend (at least 4 characters; no personal details)',
+  'wf.override.internalReason': 'Internal note (staff only, never published)',
+  'wf.override.internalReasonHint': 'e.g. sick leave',
   'wf.override.title': 'Direct assignment',
   'wf.participant.accept': 'Accept',
   'wf.participant.accepted': 'accepted',
@@ -113,6 +119,32 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.plan.title': 'Title',
   'wf.plan.updatedAt': 'Updated',
   'wf.plan.year': 'Year',
+  'publicConfirm.cancel': 'Not yet',
+  'publicConfirm.commit.title': 'Commit and publish?',
+  'publicConfirm.commit.body':
+    'The commitment, the size and digest of every stratum, the pool and pair digests, and the seed source and plan become public at once. The frames and pool cannot change afterwards, except by abandoning this draw on record.',
+  'publicConfirm.commit.ok': 'Commit',
+  'publicConfirm.startDraw.title': 'Start the draw?',
+  'publicConfirm.startDraw.body':
+    'The seed, the selected targets and every team’s badge numbers are published on the portal at once, for anyone to verify. The draw cannot be undone or rerun.',
+  'publicConfirm.startDraw.ok': 'Start the draw',
+  'publicConfirm.approvePlan.title': 'Approve the plan?',
+  'publicConfirm.approvePlan.body':
+    'Once approved the plan can be published and its tasks frozen and drawn; their items, scope and ratios are published with the plan.',
+  'publicConfirm.approvePlan.ok': 'Approve',
+  'publicConfirm.publishPlan.title': 'Publish the plan?',
+  'publicConfirm.publishPlan.body':
+    'The plan and all its tasks (items, scope, ratios, windows) are published on the portal. Afterwards it changes only through a revision with a reason.',
+  'publicConfirm.publishPlan.ok': 'Publish',
+  'publicConfirm.publishResult.title': 'Publish the result?',
+  'publicConfirm.publishResult.body':
+    'The target’s name, credit code, items, result and date are published on the portal and cannot be withdrawn.',
+  'publicConfirm.publishResult.ok': 'Publish',
+  'publicConfirm.proposeJoint.title': 'Propose a joint task?',
+  'publicConfirm.proposeJoint.body':
+    'The proposal goes to every department concerned; when all accept, a joint task replaces their tasks in the draw and is published with the plans.',
+  'publicConfirm.proposeJoint.ok': 'Propose',
+  'wf.plan.allYears': 'All years',
   'wf.plan.yearN': '{n}',
   'wf.portal.abandoned': 'This draw was abandoned: {reason} ({at})',
   'wf.portal.abandonedCount': 'Abandoned draws',

@@ -144,42 +144,6 @@ export async function frameText(db: Db, drawId: string, stratum: string): Promis
   return parts.join('');
 }
 
-/** What the pool is drawn from (spec §5). */
-export interface PoolQuery {
-  readonly drawId: string;
-  readonly departments: readonly string[];
-  readonly windowStart: string;
-  readonly windowEnd: string;
-  /** Adjacent regions whose same-kind departments stand in (fallback), when the task allows it. */
-  readonly fallbackRegions: readonly string[];
-}
-
-/** Write the pool: active, available, non-expert inspectors of the quota departments; then fallbacks. */
-export async function freezePool(tx: Db, q: PoolQuery): Promise<void> {
-  const available = sql`i.active AND NOT i.expert AND i.badge_no IS NOT NULL
-    AND (i.active_from IS NULL OR i.active_from <= ${q.windowEnd}::date) AND (i.active_to IS NULL OR i.active_to >= ${q.windowStart}::date)`;
-  await exec(
-    tx,
-    sql`INSERT INTO draw_pool (draw_id, inspector_id, department, home_department, unit, capacity, fallback)
-      SELECT ${q.drawId}, i.badge_no, i.department_code, i.department_code, i.unit_code, i.capacity, false
-      FROM inspectors i WHERE ${available} AND i.department_code = ANY(${pgTextArray(q.departments)}::text[])`,
-  );
-  if (q.fallbackRegions.length === 0) {
-    return;
-  }
-  // spec §5: a fallback entry's department is the quota department it stands in for (same kind, e.g. -SCJG).
-  await exec(
-    tx,
-    sql`INSERT INTO draw_pool (draw_id, inspector_id, department, home_department, unit, capacity, fallback)
-      SELECT ${q.drawId}, i.badge_no, qd.code, i.department_code, i.unit_code, i.capacity, true
-      FROM inspectors i
-      JOIN departments d ON d.code = i.department_code
-      JOIN unnest(${pgTextArray(q.departments)}::text[]) AS qd(code) ON split_part(qd.code, '-', 2) = split_part(d.code, '-', 2)
-      WHERE ${available} AND d.region_code = ANY(${pgTextArray(q.fallbackRegions)}::text[])
-      ON CONFLICT DO NOTHING`,
-  );
-}
-
 /** Write pair exclusions: active recusals, and rotation (the previous random inspection's team). */
 export async function freezePairs(tx: Db, drawId: string): Promise<void> {
   await exec(

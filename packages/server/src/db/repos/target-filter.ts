@@ -1,6 +1,6 @@
 /**
  * The target library's search filter as SQL: name substring through the CJK gram index
- * (0003_name_bigram_index.sql), USCC exact, division and industry prefixes, tier, tag,
+ * (stored grams, 0019_name_search_at_scale.sql) or USCC prefix, USCC exact, division and industry prefixes, tier, tag,
  * status, type and claimed-by department. Shared by search, export and claim-by-filter.
  */
 import { industryChildren, normalizeIndustryCode } from '@openssj/core';
@@ -28,6 +28,17 @@ export type TargetFilter = z.infer<typeof targetFilterSchema>;
 /** Escape LIKE wildcards so the query matches literally. */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Is the term a single gram (one or two characters), so that gram containment is the substring test? */
+export function isOneGram(term: string): boolean {
+  return [...term].length <= 2;
+}
+
+/** The upper-cased term when it can be the start of a USCC (2–18 digits or capital letters), else undefined. */
+export function usccPrefixOf(term: string): string | undefined {
+  const t = term.trim().toUpperCase();
+  return /^[0-9A-Z]{2,18}$/.test(t) ? t : undefined;
 }
 
 /** The code range a division code covers: 500000 → 50…, 500100 → 5001…, 500112 exactly. */
@@ -60,10 +71,15 @@ export function industryRange(input: string): { lo: string; hi: string } | undef
 export function targetWhere(f: TargetFilter): SQL {
   const conds: SQL[] = [];
   if (f.q !== undefined && f.q !== '') {
-    // The GIN index over name grams finds candidates; LIKE confirms the substring.
-    conds.push(
-      sql`ssj_name_grams(t.name) @> ssj_query_grams(${f.q}) AND lower(t.name) LIKE ${`%${escapeLike(f.q.toLowerCase())}%`}`,
-    );
+    // The GIN index over the stored name grams finds candidates; LIKE confirms the substring
+    // (a term of one or two characters is itself a gram, so the index alone is exact).
+    // A term that could be (the start of) a USCC also matches USCCs by prefix, a btree range.
+    const grams = sql`t.name_grams @> ssj_query_grams(${f.q})`;
+    const name = isOneGram(f.q)
+      ? grams
+      : sql`(${grams} AND lower(t.name) LIKE ${`%${escapeLike(f.q.toLowerCase())}%`})`;
+    const prefix = usccPrefixOf(f.q);
+    conds.push(prefix === undefined ? name : sql`(${name} OR t.uscc LIKE ${`${prefix}%`})`);
   }
   if (f.uscc !== undefined && f.uscc !== '') {
     conds.push(sql`t.uscc = ${f.uscc.toUpperCase()}`);

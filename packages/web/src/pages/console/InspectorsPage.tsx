@@ -23,6 +23,7 @@ import { unwrap } from '../../api/errors';
 import type { InspectorView } from '../../api/library-types';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
+import { CertificateAlerts } from './inspectors/CertificateAlerts';
 import { InspectorEditorDrawer } from './inspectors/InspectorEditorDrawer';
 import { RecusalsPanel } from './inspectors/RecusalsPanel';
 
@@ -107,12 +108,19 @@ export function InspectorsPage() {
     {
       title: t('insp.qualifications'),
       render: (_, r) =>
-        r.qualifications.map((q) => (
-          <Tag key={q.type} color={q.expiresOn < today ? 'red' : 'blue'}>
-            {q.type} · {q.expiresOn}
-            {q.expiresOn < today ? ` ${t('insp.expired')}` : ''}
-          </Tag>
-        )),
+        r.qualifications.map((q) => {
+          // the 行政执法证 reads the server's verdict (its today); others compare with the local day
+          const cert = q.type === '行政执法证' && q.expiresOn === r.certificate.expiresOn;
+          const expired = cert ? r.certificate.state === 'expired' : q.expiresOn < today;
+          const expiring = cert && r.certificate.state === 'expiring';
+          return (
+            <Tag key={q.type} color={expired ? 'red' : expiring ? 'orange' : 'blue'}>
+              {q.type} · {q.expiresOn}
+              {expired ? ` ${t('insp.expired')}` : ''}
+              {expiring ? ` ${t('insp.certDaysLeft', { n: r.certificate.daysLeft ?? 0 })}` : ''}
+            </Tag>
+          );
+        }),
     },
     { title: t('insp.specialties'), render: (_, r) => r.specialties.join('、') },
     { title: t('insp.capacity'), width: 90, render: (_, r) => r.capacity ?? '-' },
@@ -221,6 +229,7 @@ export function InspectorsPage() {
           )}
         </Space>
       </Space>
+      {user.roles.some((r) => r !== 'inspector') && <CertificateAlerts />}
       <Tabs
         items={[
           { key: 'people', label: t('insp.tab.people'), children: people },

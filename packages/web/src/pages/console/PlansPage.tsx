@@ -37,12 +37,14 @@ export function PlansPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState(THIS_YEAR);
+  // issue 11: every year by default, so a pending plan of next year is never hidden from 计划审批
+  const [year, setYear] = useState<number | 'all'>('all');
+  const oneYear = year === 'all' ? THIS_YEAR : year;
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ title: string; year: number }>();
   const plans = useQuery({
     queryKey: ['plans', year],
-    queryFn: () => unwrap(api.GET('/api/plans', { params: { query: { year } } })),
+    queryFn: () => unwrap(api.GET('/api/plans', { params: { query: year === 'all' ? {} : { year } } })),
   });
   const create = useMutation({
     mutationFn: (v: { title: string; year: number }) => unwrap(api.POST('/api/plans', { body: v })),
@@ -98,13 +100,17 @@ export function PlansPage() {
       title={user.roles.includes('leader') && !canCreate ? t('nav.planApproval') : t('nav.plans')}
       extra={
         <Space>
-          <Select
+          <Select<number | 'all'>
+            aria-label={t('wf.plan.year')}
             value={year}
             onChange={setYear}
-            options={[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1].map((y) => ({
-              value: y,
-              label: t('wf.plan.yearN', { n: y }),
-            }))}
+            options={[
+              { value: 'all', label: t('wf.plan.allYears') },
+              ...[THIS_YEAR - 1, THIS_YEAR, THIS_YEAR + 1, THIS_YEAR + 2].map((y) => ({
+                value: y,
+                label: t('wf.plan.yearN', { n: y }),
+              })),
+            ]}
           />
           {canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -118,7 +124,7 @@ export function PlansPage() {
         <Tabs
           items={[
             { key: 'list', label: t('wf.plan.list'), children: list },
-            { key: 'city', label: t('wf.city.title'), children: <CityView year={year} /> },
+            { key: 'city', label: t('wf.city.title'), children: <CityView year={oneYear} /> },
           ]}
         />
       ) : (
@@ -137,7 +143,7 @@ export function PlansPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ year, title: t('wf.plan.defaultTitle', { year }) }}
+          initialValues={{ year: oneYear, title: t('wf.plan.defaultTitle', { year: oneYear }) }}
           onFinish={(v) => create.mutate(v)}
         >
           <Form.Item name="year" label={t('wf.plan.year')} rules={[{ required: true }]}>

@@ -25,8 +25,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
+import { usePublicConfirm } from '../../components/use-public-confirm';
 import type { FollowUpBody, VisitView } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
+import { answerLines } from './inspection/answer-lines';
 import { JointSummary } from './inspection/JointSummary';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
@@ -163,6 +165,7 @@ export function ReviewDetailPage() {
     queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
     meta: { silent: true },
   });
+  const ask = usePublicConfirm();
   const act = useMutation({
     mutationFn: (a: 'approve' | 'return' | 'publish') => {
       const version = q.data?.version ?? 1;
@@ -244,6 +247,25 @@ export function ReviewDetailPage() {
               title: t('insp.notes'),
               render: (_, it) => v.results.find((x) => x.itemId === it.itemId)?.notes ?? '',
             },
+            {
+              // issue 11: the inspector's 备注 and the other checklist answers, for the reviewer
+              title: t('review.answers'),
+              render: (_, it) => {
+                const r = v.results.find((x) => x.itemId === it.itemId);
+                const lines = r === undefined ? [] : answerLines(it.form, r.answers, lang);
+                return lines.length === 0 ? (
+                  '—'
+                ) : (
+                  <div aria-label={t('review.answersOf', { name: it.name })}>
+                    {lines.map((l) => (
+                      <div key={l.key} style={l.remark ? { fontWeight: 600 } : undefined}>
+                        {l.label}：{l.text}
+                      </div>
+                    ))}
+                  </div>
+                );
+              },
+            },
           ]}
         />
         <Image.PreviewGroup>
@@ -288,7 +310,11 @@ export function ReviewDetailPage() {
         </Card>
       )}
       {v.status === 'approved' && v.me.canPublish && (
-        <Button type="primary" loading={act.isPending} onClick={() => act.mutate('publish')}>
+        <Button
+          type="primary"
+          loading={act.isPending}
+          onClick={() => ask('publishResult', () => act.mutate('publish'))}
+        >
           {t('review.publish')}
         </Button>
       )}

@@ -20,7 +20,33 @@ import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
 import { SignatureSection } from './inspection/SignatureSection';
+import { groupSubmitIssues, hasIssues, NO_ISSUES, type SubmitIssues } from './inspection/submit-issues';
+import { TeammateConfirmModal } from './inspection/TeammateConfirmModal';
 import { currentGps, useVisitDraft } from './inspection/use-visit-draft';
+import { useState, type ReactNode } from 'react';
+
+/** The server's reasons for one card, beside it (issue 11). */
+function Reasons(props: { readonly label: string; readonly reasons: readonly string[] }): ReactNode {
+  return props.reasons.length === 0 ? null : (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      aria-label={props.label}
+      style={{ marginBottom: 8 }}
+      title={props.reasons.length === 1 ? props.reasons[0] : undefined}
+      description={
+        props.reasons.length > 1 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {props.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}
 
 /** /console/my-inspections/:id */
 export function VisitPage() {
@@ -30,6 +56,8 @@ export function VisitPage() {
   const v = useVisitDraft(id);
   const department = useCurrentUser().department.code;
   const view = v.view;
+  const [issues, setIssues] = useState<SubmitIssues>(NO_ISSUES);
+  const [teammate, setTeammate] = useState(false);
   const act = useMutation({
     mutationFn: async (
       a: { kind: 'confirm' } | { kind: 'submit' } | { kind: 'sign'; signature: SignatureBody },
@@ -53,9 +81,20 @@ export function VisitPage() {
           );
       }
     },
-    onSuccess: (res) => v.accept(res),
-    onError: (e) =>
-      void message.error(e instanceof Error && !('code' in e) ? e.message : errorMessage(e, lang)),
+    onSuccess: (res) => {
+      setIssues(NO_ISSUES);
+      v.accept(res);
+    },
+    onError: (e, a) => {
+      const grouped =
+        a.kind === 'submit' ? groupSubmitIssues(e, view?.items.map((i) => i.itemId) ?? [], lang) : NO_ISSUES;
+      setIssues(grouped);
+      if (hasIssues(grouped)) {
+        void message.error(t('insp.issuesShown', { message: errorMessage(e, lang) }));
+        return;
+      }
+      void message.error(e instanceof Error && !('code' in e) ? e.message : errorMessage(e, lang));
+    },
     meta: { silent: true },
   });
 
@@ -175,6 +214,10 @@ export function VisitPage() {
             view.departments.find((d) => d.code === item.departmentCode)?.name ?? item.departmentCode;
           return (
             <Card key={item.itemId} size="small" title={item.name} extra={<Tag>{dept}</Tag>}>
+              <Reasons
+                label={t('insp.issuesOf', { name: item.name })}
+                reasons={issues.items[item.itemId] ?? []}
+              />
               {item.whatToCheck !== '' && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
                   {t('insp.guideline')}：{item.whatToCheck}
@@ -191,7 +234,12 @@ export function VisitPage() {
                     photoCount={photoCount(item.itemId)}
                     onPhoto={(fieldKey, file) => void takePhoto(item.itemId, fieldKey, file)}
                   />
-                  <Form.Item label={t('insp.category')} required>
+                  <Form.Item
+                    label={t('insp.category')}
+                    required
+                    validateStatus={issues.fields[`${item.itemId}.category`] === undefined ? '' : 'error'}
+                    help={issues.fields[`${item.itemId}.category`]}
+                  >
                     <Select
                       aria-label={t('insp.category')}
                       disabled={!editable}
@@ -253,7 +301,8 @@ export function VisitPage() {
           </Button>
         )}
 
-        <Card size="small" title={t('insp.team')}>
+        <Card size="small" title={t('insp.team')} aria-label={t('insp.team')}>
+          <Reasons label={t('insp.issuesConfirmations')} reasons={issues.confirmations} />
           <Space wrap>
             {view.team.map((m) => (
               <Tag
@@ -277,9 +326,28 @@ export function VisitPage() {
               {t('insp.confirm')}
             </Button>
           )}
+          {editable &&
+            view.team.some(
+              (m) => !m.expert && !m.confirmed && !view.me.inspectorIds.includes(m.inspectorId),
+            ) && (
+              <Button block style={{ marginTop: 8 }} onClick={() => setTeammate(true)}>
+                {t('insp.teammate.open')}
+              </Button>
+            )}
         </Card>
+        <TeammateConfirmModal
+          view={view}
+          open={teammate}
+          onClose={() => setTeammate(false)}
+          onDone={(res) => {
+            setIssues({ ...issues, confirmations: [] });
+            v.accept(res);
+            void message.success(t('insp.teammate.done'));
+          }}
+        />
 
         <Card size="small" title={t('insp.signature')}>
+          <Reasons label={t('insp.issuesSignature')} reasons={issues.signature} />
           <SignatureSection
             view={view}
             editable={editable}
@@ -289,6 +357,7 @@ export function VisitPage() {
 
         {view.departments.length > 1 && <JointSummary view={view} />}
 
+        <Reasons label={t('insp.issuesOther')} reasons={issues.other} />
         {editable && (
           <Button
             block

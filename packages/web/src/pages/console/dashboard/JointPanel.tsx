@@ -11,7 +11,9 @@ import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { JointProposal, JointSuggestion } from '../../../api/oversight-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import { useI18n } from '../../../hooks/use-i18n';
+import { formatReduction, reductionRatio } from './reduction';
 
 type Estimate = JointSuggestion['estimate'];
 
@@ -38,7 +40,7 @@ function TaskLines({ ids, titles }: { readonly ids: readonly string[]; readonly 
 
 /** The joint-task tab. */
 export function JointPanel({ year }: { readonly year: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useCurrentUser();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -57,6 +59,7 @@ export function JointPanel({ year }: { readonly year: number }) {
     await qc.invalidateQueries({ queryKey: ['joint'] });
     await qc.invalidateQueries({ queryKey: ['tasks'] });
   };
+  const ask = usePublicConfirm();
   const propose = useMutation({
     mutationFn: (taskIds: [string, string]) =>
       unwrap(api.POST('/api/joint/proposals', { body: { taskIds } })),
@@ -133,7 +136,7 @@ export function JointPanel({ year }: { readonly year: number }) {
                     n: acceptedList.length,
                     alone: merged.alone,
                     merged: merged.merged,
-                    pct: merged.alone === 0 ? '0%' : `${((merged.saved / merged.alone) * 100).toFixed(1)}%`,
+                    pct: formatReduction(reductionRatio(merged.alone, merged.merged), lang),
                   })}
             </Typography.Text>
           </Card>
@@ -198,7 +201,9 @@ export function JointPanel({ year }: { readonly year: number }) {
                     size="small"
                     type="primary"
                     loading={propose.isPending && propose.variables?.join('+') === s.taskIds.join('+')}
-                    onClick={() => propose.mutate([s.taskIds[0] ?? '', s.taskIds[1] ?? ''])}
+                    onClick={() =>
+                      ask('proposeJoint', () => propose.mutate([s.taskIds[0] ?? '', s.taskIds[1] ?? '']))
+                    }
                   >
                     {t('joint.propose')}
                   </Button>

@@ -11,6 +11,7 @@ import { unwrap } from '../../../api/errors';
 import type { Dashboard, RecordsQuery } from '../../../api/oversight-types';
 import { EChart } from '../../../components/EChart';
 import { useI18n } from '../../../hooks/use-i18n';
+import { formatReduction } from './reduction';
 import { DrillTable, type Drill } from './DrillTable';
 
 type Scope = Pick<RecordsQuery, 'year' | 'region' | 'quarter' | 'department'>;
@@ -40,7 +41,7 @@ function Kpi({
 
 /** The statistics tab. */
 export function OverviewPanel({ scope }: { readonly scope: Scope }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [drill, setDrill] = useState<Drill | null>(null);
   const res = useQuery({
     queryKey: ['dashboard', 'metrics', scope],
@@ -142,7 +143,7 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
       <Col xs={12} md={8} xl={4}>
         <Kpi
           title={t('dash.kpi.visits')}
-          value={`−${pct(tt.visits.reduction)}`}
+          value={formatReduction(tt.visits.reduction, lang)}
           detail={t('dash.kpi.visitsDetail', {
             alone: tt.visits.alone.toLocaleString(),
             made: tt.visits.made.toLocaleString(),

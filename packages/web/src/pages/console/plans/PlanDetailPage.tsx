@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { PlanActionBody, TaskView } from '../../../api/workflow-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
@@ -46,6 +47,7 @@ export function PlanDetailPage() {
     queryFn: () => unwrap(api.GET('/api/plans/{id}', { params: { path: { id: planId } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['plans'] });
+  const ask = usePublicConfirm();
   const act = useMutation({
     mutationFn: (body: PlanActionBody) =>
       unwrap(api.POST('/api/plans/{id}/actions', { params: { path: { id: planId } }, body })),
@@ -94,7 +96,7 @@ export function PlanDetailPage() {
                 <Button
                   type="primary"
                   loading={act.isPending}
-                  onClick={() => act.mutate({ action: 'approve' })}
+                  onClick={() => ask('approvePlan', () => act.mutate({ action: 'approve' }))}
                 >
                   {t('wf.plan.approve')}
                 </Button>
@@ -107,7 +109,7 @@ export function PlanDetailPage() {
               <Button
                 type="primary"
                 loading={act.isPending}
-                onClick={() => act.mutate({ action: 'publish' })}
+                onClick={() => ask('publishPlan', () => act.mutate({ action: 'publish' }))}
               >
                 {t('wf.plan.publish')}
               </Button>

@@ -27,6 +27,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, SEED_SOURCE } from '../plans/workflow-labels';
@@ -48,6 +49,7 @@ export function CeremonyPage() {
     queryKey: ['ceremony', drawId],
     queryFn: () => unwrap(api.GET('/api/draws/{id}', { params: { path: { id: drawId } } })),
   });
+  const ask = usePublicConfirm();
   const run = useMutation({
     mutationFn: (body: { seed?: string; witnesses: { name: string; role: string }[] }) =>
       unwrap(api.POST('/api/draws/{id}/run', { params: { path: { id: drawId } }, body })),
@@ -195,7 +197,7 @@ export function CeremonyPage() {
             size="large"
             style={{ marginTop: 16, height: 56, fontSize: 24 }}
             disabled={!seedOk || run.isPending}
-            onClick={start}
+            onClick={() => ask('startDraw', start)}
           >
             {t('wf.ceremony.start')}
           </Button>

@@ -19,10 +19,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { POOL_EXCLUSION_LABELS, poolExclusionCodeSchema } from '@openssj/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
+import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
@@ -40,8 +42,10 @@ export function DrawPanel(props: {
   const [round, setRound] = useState('');
   const [abandoning, setAbandoning] = useState(false);
   const [reason, setReason] = useState('');
+  const [internalReason, setInternalReason] = useState('');
   const [assigning, setAssigning] = useState<DrawSelection | null>(null);
   const [people, setPeople] = useState<string[]>([]);
+  const ask = usePublicConfirm();
   const [error, setError] = useState<string | null>(null);
   const draw = useQuery({
     queryKey: ['tasks', 'draw', props.drawId],
@@ -74,13 +78,14 @@ export function DrawPanel(props: {
     onError,
   });
   const assign = useMutation({
-    mutationFn: (v: { target: string; inspectors: string[]; reason: string }) =>
+    mutationFn: (v: { target: string; inspectors: string[]; reason: string; internalReason?: string }) =>
       unwrap(api.POST('/api/draws/{id}/overrides', { params: { path: { id: props.drawId } }, body: v })),
     meta: { silent: true },
     onSuccess: async () => {
       setAssigning(null);
       setPeople([]);
       setReason('');
+      setInternalReason('');
       await done();
     },
     onError,
@@ -90,6 +95,10 @@ export function DrawPanel(props: {
     enabled: assigning !== null,
     queryFn: () => unwrap(api.GET('/api/inspectors', { params: { query: { limit: 500 } } })),
   });
+  const poolLabel = (code: string) => {
+    const c = poolExclusionCodeSchema.safeParse(code);
+    return c.success ? POOL_EXCLUSION_LABELS[c.data][lang === 'en' ? 'en' : 'zh'] : code;
+  };
   const d = draw.data;
   if (d === undefined) {
     return <Card loading />;
@@ -165,6 +174,34 @@ export function DrawPanel(props: {
           </>
         )}
       </Descriptions>
+      {d.poolExclusions.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="region"
+          aria-label={t('wf.draw.poolExclusions')}
+          style={{ marginTop: 12 }}
+          title={`${t('wf.draw.poolExclusions')}：${Object.entries(
+            d.poolExclusions.reduce<Record<string, number>>(
+              (a, e) => ({ ...a, [e.reason]: (a[e.reason] ?? 0) + 1 }),
+              {},
+            ),
+          )
+            .map(([k, n]) => `${poolLabel(k)} ${n} 人`)
+            .join('，')}`}
+          description={
+            <Space wrap size={4}>
+              {d.poolExclusions
+                .filter((e) => e.reason !== 'INACTIVE')
+                .map((e) => (
+                  <Tag key={e.inspectorId} color="red" data-code={e.reason}>
+                    {`${e.name}（${e.badgeNo ?? e.inspectorId}）${poolLabel(e.reason)}${e.expiresOn === null ? '' : ` ${e.expiresOn}`}`}
+                  </Tag>
+                ))}
+            </Space>
+          }
+        />
+      )}
       {s.status === 'frozen' && props.canWrite && (
         <Space direction="vertical" style={{ marginTop: 12 }}>
           <Radio.Group
@@ -184,7 +221,11 @@ export function DrawPanel(props: {
               placeholder="drand quicknet round 1234567"
             />
           )}
-          <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate(commitBody())}>
+          <Button
+            type="primary"
+            loading={commit.isPending}
+            onClick={() => ask('commit', () => commit.mutate(commitBody()))}
+          >
             {t('wf.draw.commit')}
           </Button>
         </Space>
@@ -270,7 +311,15 @@ export function DrawPanel(props: {
         cancelText={t('wf.cancel')}
         okButtonProps={{ disabled: people.length === 0 || reason.trim().length < 4 }}
         confirmLoading={assign.isPending}
-        onOk={() => assigning !== null && assign.mutate({ target: assigning.id, inspectors: people, reason })}
+        onOk={() =>
+          assigning !== null &&
+          assign.mutate({
+            target: assigning.id,
+            inspectors: people,
+            reason,
+            ...(internalReason.trim() === '' ? {} : { internalReason: internalReason.trim() }),
+          })
+        }
         onCancel={() => setAssigning(null)}
       >
         {assigning?.status === 'unfilled' && (
@@ -300,11 +349,23 @@ export function DrawPanel(props: {
               label: `${i.expert ? '【专家】' : ''}${i.name}（${i.badgeNo ?? i.id}）`,
             }))}
         />
+        <Typography.Text strong>{t('wf.override.publicReason')}</Typography.Text>
         <Input.TextArea
           rows={3}
+          aria-label={t('wf.override.publicReason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder={t('wf.override.reason')}
+          placeholder={t('wf.override.publicReasonHint')}
+        />
+        <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+          {t('wf.override.internalReason')}
+        </Typography.Text>
+        <Input.TextArea
+          rows={2}
+          aria-label={t('wf.override.internalReason')}
+          value={internalReason}
+          onChange={(e) => setInternalReason(e.target.value)}
+          placeholder={t('wf.override.internalReasonHint')}
         />
       </Modal>
     </Card>
