@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
-
-const PASSWORD = 'Ssj@demo2026';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
 describe('dashboard drill-down (pglite)', () => {
   let browser: Browser;

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
-const PASSWORD = 'Ssj@demo2026';
 const HEADER =
   '统一社会信用代码,对象编码,名称,对象类型,行政区划代码,地址,行业代码,法定代表人,登记状态,监管单位,信用风险等级,标签';
 // Valid GB 32100 codes (check characters computed with core's completeUscc); the second with a wrong check character.

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { launch, shot, type Browser } from './support/browser';
-
-const PASSWORD = 'Ssj@demo2026';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
 interface Session {
   readonly cookie: string;

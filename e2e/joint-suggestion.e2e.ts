@@ -9,8 +9,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
-const PASSWORD = 'Ssj@demo2026';
 const LONG = { timeout: 60_000 } as const;
 /** The demo's two tasks (joint.demo.ts). */
 const SCJG_TASK = '2026 年岁末年初养老和培训机构食堂食品安全抽查';

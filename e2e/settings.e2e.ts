@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
-const PASSWORD = 'Ssj@demo2026';
 /** Waits for the UI (the machine may be busy: page loads and lazy chunks take a while). */
 const WAIT = { timeout: 15_000 };
 

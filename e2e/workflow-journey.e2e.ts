@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, shot, type Browser } from './support/browser';
+import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
-const PASSWORD = 'Ssj@demo2026';
 const LONG = { timeout: 60_000 } as const;
 
 interface Session {

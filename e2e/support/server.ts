@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import pg from 'pg';
+import { DEMO_PASSWORD } from './accounts';
 
 export interface RunningServer {
   readonly url: string;
@@ -44,6 +45,10 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
     // Every journey logs in from 127.0.0.1 to one shared server per engine: more than the default
     // 20 logins a minute per IP. The limit itself is tested in packages/server/test/auth.routes.test.ts.
     SSJ_LOGIN_RATE_PER_MINUTE: '600',
+    // likewise the anonymous API limit (portal pages, /api/auth/me before each login)
+    SSJ_ANON_RATE_PER_MINUTE: '6000',
+    // a real first start generates a random password; the journeys log in with this one
+    SSJ_DEMO_PASSWORD: DEMO_PASSWORD,
   };
   delete env['DATABASE_URL'];
   if (engine === 'postgres') {
@@ -65,7 +70,8 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
+  // generous: seeding the demo data on a busy CI machine can take minutes
+  const deadline = Date.now() + 480_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`server exited (${child.exitCode}):\n${out}`);

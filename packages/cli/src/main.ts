@@ -5,6 +5,7 @@
  */
 import process from 'node:process';
 import cliPackage from '../package.json' with { type: 'json' };
+import { USERS_USAGE } from './commands/users-usage';
 
 type CommandModule = { run: (argv: readonly string[]) => Promise<number> };
 
@@ -54,6 +55,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     about: 'import targets|inspectors|items FILE [--valid-only] [--dry-run]',
     usage: `usage: ssj import targets|inspectors|items FILE [--valid-only] [--dry-run]\n${DB_ENV}`,
     load: () => import('./commands/import'),
+  },
+  users: {
+    about: 'accounts: `ssj users bootstrap` creates the first system administrator',
+    usage: USERS_USAGE.trimEnd(),
+    load: () => import('./commands/users'),
   },
   openapi: {
     about: 'print the OpenAPI document as JSON',

@@ -13,7 +13,15 @@ const envSchema = z.object({
     .optional(),
   SSJ_DATA_DIR: z.string().min(1).default('./data'),
   PORT: portSchema.default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // No default: 127.0.0.1 while demo data is on, else 0.0.0.0 (see listenHost).
+  HOST: z.string().min(1).optional(),
+  // The address users reach the app at; an https URL makes the session cookie Secure and sends HSTS.
+  SSJ_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  // Trust X-Forwarded-* from a TLS-terminating proxy: `true`, or the proxy's addresses (comma-separated).
+  SSJ_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'true, false, or proxy addresses (a,b,c)')
+    .default('false'),
   SSJ_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -28,7 +36,11 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   SSJ_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  // Anonymous calls to /api per IP and minute (the public portal; logins have their own limit).
+  SSJ_ANON_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   SSJ_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  // The demo accounts' password (tests, e2e); unset: a random one at first start.
+  SSJ_DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').max(128).optional(),
   SSJ_WEB_DIST: z.string().optional(),
   SSJ_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   SSJ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,4 +68,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Fastify's trustProxy setting from SSJ_TRUST_PROXY. */
+export function trustProxyOf(config: Config): boolean | string {
+  if (config.SSJ_TRUST_PROXY === 'true') {
+    return true;
+  }
+  return config.SSJ_TRUST_PROXY === 'false' ? false : config.SSJ_TRUST_PROXY;
+}
+
+/** True when users reach the app over https (SSJ_PUBLIC_URL), so cookies are always Secure. */
+export function servedOverHttps(config: Config): boolean {
+  return config.SSJ_PUBLIC_URL?.startsWith('https:') === true;
 }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import process from 'node:process';
+import { checkPasswordPolicy } from '@openssj/core';
 import { count } from 'drizzle-orm';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Database } from './db/client';
@@ -15,6 +16,12 @@ import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
 import { seedCrossRegionHistory } from './demo/cross-region.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
+import {
+  DEMO_ACCOUNTS_FILE,
+  isDemoDatabase,
+  randomPassword,
+  writeDemoAccountsFile,
+} from './demo/demo-accounts';
 import { buildApp, type App } from './http/app';
 
 export interface Running {
@@ -36,6 +43,77 @@ export function defaultWebDist(): string {
   return path.resolve(import.meta.dirname, '../../web/dist');
 }
 
+/** Where to listen: HOST, else only this machine while the database holds demo data (issue 10 §2). */
+export function listenHost(config: Config, demo: boolean): string {
+  return config.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
+}
+
+/** Seed the demo data set and its history, with `password` for every demo account. */
+async function loadDemoData(
+  database: Database,
+  config: Config,
+  password: string,
+  log: (line: string) => void,
+): Promise<void> {
+  log('正在生成演示数据… / loading demo data…');
+  const stats = await seedDemo(database, { clock: () => new Date(), password, log });
+  const h = await seedWorkflowHistory(database, { config }, { log });
+  log(`  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`);
+  const j = await seedJointOpportunities(database, { config });
+  log(
+    `  联合抽查建议 / joint suggestion ${j.taskIds.join(' + ')}: visits ${j.estimate.alone} → ${j.estimate.merged}`,
+  );
+  const r = await seedResultHistory(database);
+  log(
+    `  检查结果 / results ${r.results}, published ${r.published}, awaiting review ${r.awaitingReview}, follow-ups ${r.followUps}`,
+  );
+  const x = await seedCrossRegionHistory(database, { config });
+  log(
+    `  跨区域联合抽查 / cross-region task ${x.taskId}: inspections ${x.inspections}, published ${x.published}`,
+  );
+  log(`演示数据已载入 / demo data loaded: ${stats}`);
+}
+
+/** The demo accounts' password: SSJ_DEMO_PASSWORD (checked against the policy), else a random one. */
+function demoPasswordOf(config: Config): string {
+  const given = config.SSJ_DEMO_PASSWORD;
+  if (given === undefined) {
+    return randomPassword();
+  }
+  for (const a of DEMO_ACCOUNTS.accounts) {
+    const p = checkPasswordPolicy(given, a.username);
+    if (!p.ok) {
+      throw new ConfigError(
+        `配置错误 / invalid configuration:\n  SSJ_DEMO_PASSWORD: ${p.error.messageZh} / ${p.error.messageEn}`,
+      );
+    }
+  }
+  return given;
+}
+
+/** The start-up lines about accounts: the demo password once, where it is kept, or how to begin. */
+function logAccess(
+  s: { demo: boolean; demoPassword: string | null; demoFile: string; noAccounts: boolean },
+  log: (line: string) => void,
+): void {
+  if (s.demo) {
+    log('');
+    log('  ⚠ 演示环境 / DEMO ENVIRONMENT — 不得用于生产 / never use it in production');
+  }
+  if (s.demoPassword !== null) {
+    log(`  演示账号 / demo accounts (密码只显示这一次 / password shown once: ${s.demoPassword}):`);
+    for (const a of DEMO_ACCOUNTS.accounts) {
+      log(`    ${a.username.padEnd(12)} ${a.label}`);
+    }
+    log(`  已保存至 / saved to ${s.demoFile} (0600)`);
+  } else if (s.demo) {
+    log(`  演示账号与密码 / demo accounts and password: ${s.demoFile}`);
+  } else if (s.noAccounts) {
+    log('  空库：请先创建第一个系统管理员 / empty database: create the first system administrator:');
+    log('    npm run ssj -- users bootstrap --help');
+  }
+}
+
 /** Start the server; `log` receives the start-up lines. */
 export async function startServer(
   env: Readonly<Record<string, string | undefined>>,
@@ -52,29 +130,16 @@ export async function startServer(
     }
     const [row] = await database.db.select({ n: count() }).from(users);
     const empty = (row?.n ?? 0) === 0;
+    let demoPassword: string | null = null;
+    let demoFile = path.join(config.SSJ_DATA_DIR, DEMO_ACCOUNTS_FILE);
     if (config.SSJ_DEMO === 'on' || (config.SSJ_DEMO === 'auto' && empty)) {
       if (!empty) {
         log('演示数据已存在，跳过 / demo data already present, skipped');
       } else {
-        log('正在生成演示数据… / loading demo data…');
-        const stats = await seedDemo(database, { clock: () => new Date(), log });
-        const h = await seedWorkflowHistory(database, { config }, { log });
-        log(
-          `  计划与摇号 / plans ${h.plans}, tasks ${h.tasks}, draws ${h.draws}, inspections ${h.inspections}`,
-        );
-        const j = await seedJointOpportunities(database, { config });
-        log(
-          `  联合抽查建议 / joint suggestion ${j.taskIds.join(' + ')}: visits ${j.estimate.alone} → ${j.estimate.merged}`,
-        );
-        const r = await seedResultHistory(database);
-        log(
-          `  检查结果 / results ${r.results}, published ${r.published}, awaiting review ${r.awaitingReview}, follow-ups ${r.followUps}`,
-        );
-        const x = await seedCrossRegionHistory(database, { config });
-        log(
-          `  跨区域联合抽查 / cross-region task ${x.taskId}: inspections ${x.inspections}, published ${x.published}`,
-        );
-        log(`演示数据已载入 / demo data loaded: ${stats}`);
+        demoPassword = demoPasswordOf(config);
+        await loadDemoData(database, config, demoPassword, log);
+        // written before the server listens, so a failed start does not lose the password
+        demoFile = writeDemoAccountsFile(config.SSJ_DATA_DIR, demoPassword, new Date());
       }
     }
     const clock = (): Date => new Date();
@@ -85,7 +150,8 @@ export async function startServer(
       webDist: config.SSJ_WEB_DIST ?? defaultWebDist(),
       logger: env['SSJ_HTTP_LOG'] === '1',
     });
-    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const demo = await isDemoDatabase(database.db);
+    const address = await app.listen({ port: config.PORT, host: listenHost(config, demo) });
     const url = `http://localhost:${new URL(address).port}`;
     log('');
     log(
@@ -94,12 +160,10 @@ export async function startServer(
     log(`  地址 / URL:            ${url}`);
     log(`  公示门户 / portal:     ${url}/`);
     log(`  接口文档 / API docs:   ${url}/api/docs`);
-    if (config.SSJ_DEMO !== 'off') {
-      log(`  演示账号 / demo accounts (密码 / password: ${DEMO_ACCOUNTS.password}):`);
-      for (const a of DEMO_ACCOUNTS.accounts) {
-        log(`    ${a.username.padEnd(10)} ${a.label}`);
-      }
+    if (config.HOST === undefined && demo) {
+      log('  仅本机可访问（演示数据）/ reachable from this machine only (demo data): set HOST to open it');
     }
+    logAccess({ demo, demoPassword, demoFile, noAccounts: empty && demoPassword === null }, log);
     return {
       app,
       database,

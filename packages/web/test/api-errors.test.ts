@@ -119,6 +119,8 @@ describe('client middleware', () => {
     expect(isSessionExpiry(403, '/api/plans/{id}')).toBe(false);
     expect(isSessionExpiry(401, '/api/auth/me')).toBe(false);
     expect(isSessionExpiry(401, '/api/auth/login')).toBe(false);
+    // a wrong current password on the change-password page is an answer, not a lost session
+    expect(isSessionExpiry(401, '/api/auth/password')).toBe(false);
   });
 
   it('unwraps data, and throws ApiError for error replies and network failures', async () => {

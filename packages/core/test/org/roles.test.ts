@@ -3,7 +3,7 @@ import { checkPasswordPolicy } from '../../src/org/roles';
 
 describe('password policy', () => {
   it('accepts a strong password', () => {
-    expect(checkPasswordPolicy('Ssj@demo2026', 'admin').ok).toBe(true);
+    expect(checkPasswordPolicy('Kx7#policy2026', 'admin').ok).toBe(true);
   });
   it.each([
     ['Short1!', 'at least 10'],

@@ -83,6 +83,8 @@ export const users = pgTable(
     lockedUntil: ts('locked_until'),
     inspectorBadge: text('inspector_badge'),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    // set when an administrator chose the password (new account, reset); cleared by the user's own change
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

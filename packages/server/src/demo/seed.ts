@@ -22,7 +22,8 @@ import {
 import { inTransaction } from '../db/tx';
 import { seedRiskFacts } from './risk.demo';
 import { audit } from '../services/audit.service';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './users.demo';
+import { DEMO_ACCOUNTS } from './users.demo';
+import { markDemoDatabase } from './demo-accounts';
 import { generateDemo } from './generate-demo';
 import type { DemoData, DemoTarget } from './demo.types';
 
@@ -58,11 +59,17 @@ function claimsOf(t: DemoTarget, data: DemoData): string[] {
 /** Load the demo data set; returns a one-line summary. */
 export async function seedDemo(
   database: Database,
-  opts: { clock: () => Date; log?: (line: string) => void; data?: DemoData },
+  opts: {
+    clock: () => Date;
+    /** The password of every demo account (random at first start, or SSJ_DEMO_PASSWORD). */
+    password: string;
+    log?: (line: string) => void;
+    data?: DemoData;
+  },
 ): Promise<string> {
   const data = opts.data ?? generateDemo();
   const now = opts.clock();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(opts.password);
   const r = await inTransaction(database.db, async (tx: Db) => {
     await tx.insert(regions).values(
       data.regions.map((x) => ({
@@ -221,6 +228,7 @@ export async function seedDemo(
       { action: 'demo.seeded', entityType: 'deployment', entityId: null, after: summary },
       now,
     );
+    await markDemoDatabase(tx, now);
     return ok(summary);
   });
   if (!r.ok) {

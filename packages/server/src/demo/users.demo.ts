@@ -1,12 +1,10 @@
 /**
- * Demo accounts: one or more per role with memorable usernames, all with DEMO_PASSWORD.
+ * Demo accounts: one or more per role with memorable usernames, all with one password that is
+ * random at first start (demo-accounts.ts) or set by SSJ_DEMO_PASSWORD.
  * Inspector accounts link to their inspector record by badge number.
  */
 import { ROLE_LABELS, type Role } from '@openssj/core';
 import type { DemoInspector, DemoUser } from './demo.types';
-
-/** The one password of every demo account (meets the password policy of core/org). */
-export const DEMO_PASSWORD = 'Ssj@demo2026';
 
 interface AccountSpec {
   readonly username: string;
@@ -86,14 +84,12 @@ export function recusalRecorder(users: readonly DemoUser[]): (inspector: DemoIns
 
 /** The accounts to print at start-up: username and a label (role · department code). */
 export const DEMO_ACCOUNTS: {
-  readonly password: string;
   readonly accounts: readonly {
     readonly username: string;
     readonly label: string;
     readonly departmentCode: string;
   }[];
 } = {
-  password: DEMO_PASSWORD,
   accounts: ACCOUNTS.map((a) => ({
     username: a.username,
     label: `${a.roles.map((r) => ROLE_LABELS[r].zh).join('、')} · ${a.departmentCode}`,

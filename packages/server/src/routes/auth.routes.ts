@@ -5,7 +5,7 @@ import { domainError, roleSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../http/app';
+import { SESSION_COOKIE, secureCookie } from '../http/security';
 import { actorOf, publicAccess, responses, sendError, sessionAccess } from '../http/route';
 import { findUserById } from '../db/repos/user.repo';
 import { changePassword, login, logout } from '../services/auth.service';
@@ -22,6 +22,8 @@ export const meSchema = z.object({
     regionCode: z.string(),
     regionName: z.string(),
   }),
+  /** An administrator set this password: only POST /api/auth/password (and logout) work until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 
 const sessionReply = z.object({ user: meSchema, csrfToken: z.string() });
@@ -29,14 +31,18 @@ const sessionReply = z.object({ user: meSchema, csrfToken: z.string() });
 /** Register the auth routes. */
 export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = deps.config.SSJ_SECURE_COOKIES === 'true';
 
   r.post(
     '/api/auth/login',
     {
       config: {
         access: publicAccess,
-        rateLimit: { max: deps.config.SSJ_LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 },
+        // per IP, signed in or not (the anonymous allow-list of the global limit does not apply)
+        rateLimit: {
+          max: deps.config.SSJ_LOGIN_RATE_PER_MINUTE,
+          timeWindow: 60_000,
+          allowList: () => false,
+        },
       },
       schema: {
         tags: ['auth'],
@@ -60,7 +66,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure,
+        secure: secureCookie(deps, request),
       });
       return { user: res.value.me, csrfToken: res.value.csrfToken };
     },
@@ -90,6 +96,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
             regionCode: a.regionCode,
             regionName: u?.regionName ?? a.regionCode,
           },
+          mustChangePassword: request.passwordChangeRequired,
         },
         csrfToken: request.csrfToken,
       };
@@ -99,7 +106,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
   r.post(
     '/api/auth/logout',
     {
-      config: { access: sessionAccess },
+      config: { access: sessionAccess, passwordChangeExempt: true },
       schema: {
         tags: ['auth'],
         summary: '退出登录 / log out',
@@ -116,7 +123,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps
   r.post(
     '/api/auth/password',
     {
-      config: { access: sessionAccess },
+      config: { access: sessionAccess, passwordChangeExempt: true },
       schema: {
         tags: ['auth'],
         summary: '修改密码 / change password',

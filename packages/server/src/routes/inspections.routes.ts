@@ -188,6 +188,8 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     '/api/inspections/:id/signature',
     {
       config: { access: INSPECTOR },
+      // a drawn signature as a data URL (SIGNATURE_MAX_CHARS) and its JSON envelope
+      bodyLimit: 2 * 1024 * 1024,
       schema: {
         tags: ['inspections'],
         summary: '企业签字确认或拒签 / the business signs or refuses',
@@ -230,6 +232,8 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     '/api/inspections/:id/photos',
     {
       config: { access: INSPECTOR },
+      // one photo as a data URL (PHOTO_MAX_CHARS) and its JSON envelope
+      bodyLimit: 6 * 1024 * 1024,
       schema: {
         tags: ['inspections'],
         summary: '上传现场照片 / add a photo (idempotent by id)',

@@ -7,6 +7,7 @@ import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { departments, regions } from '../db/schema';
 import { listDepartments } from '../db/repos/org.repo';
+import { isDemoDatabase } from '../demo/demo-accounts';
 import { publicAccess, responses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 
@@ -20,10 +21,21 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
       schema: {
         tags: ['public'],
         summary: '健康检查 / health',
-        response: responses(z.object({ ok: z.literal(true), engine: z.string() })),
+        response: responses(
+          z.object({
+            ok: z.literal(true),
+            engine: z.string(),
+            /** The database holds the demo data set: the console shows 演示环境. */
+            demo: z.boolean(),
+          }),
+        ),
       },
     },
-    async () => ({ ok: true as const, engine: deps.database.engine }),
+    async () => ({
+      ok: true as const,
+      engine: deps.database.engine,
+      demo: await isDemoDatabase(deps.database.db),
+    }),
   );
   r.get(
     '/api/public/overview',

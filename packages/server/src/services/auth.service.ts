@@ -26,7 +26,8 @@ import {
   clearFailedLogins,
   findUserById,
   findUserByUsername,
-  recordFailedLogin,
+  lockAccount,
+  reserveLoginAttempt,
   updateUser,
   type UserWithDepartment,
 } from '../db/repos/user.repo';
@@ -40,6 +41,8 @@ export interface Me {
   readonly displayName: string;
   readonly roles: z.infer<typeof roleSchema>[];
   readonly department: { code: string; name: string; regionCode: string; regionName: string };
+  /** The password was set by an administrator: the user must choose a new one before anything else. */
+  readonly mustChangePassword: boolean;
 }
 
 export interface LoginOutcome {
@@ -67,11 +70,27 @@ function toMe(u: UserWithDepartment): Me {
       regionCode: u.regionCode,
       regionName: u.regionName,
     },
+    mustChangePassword: u.user.mustChangePassword,
   };
 }
 
 const badCredentials = (): DomainError =>
   domainError('BAD_CREDENTIALS', '用户名或密码错误', 'wrong username or password');
+
+/** The refusal of a locked account; `justNow` when this attempt's failure locked it. */
+function lockedError(until: Date, justNow: boolean): DomainError {
+  const iso = until.toISOString();
+  return justNow
+    ? domainError(
+        'LOCKED',
+        `连续登录失败次数过多，账号已锁定至 ${iso}`,
+        `too many failed logins: account locked until ${iso}`,
+        { details: { lockedUntil: iso } },
+      )
+    : domainError('LOCKED', `账号已锁定，请于 ${iso} 后再试`, `account locked until ${iso}`, {
+        details: { lockedUntil: iso },
+      });
+}
 
 /**
  * Check a username and password with the lockout rules (failures counted and audited), without
@@ -90,26 +109,19 @@ export async function authenticate(
   }
   const u = found.user;
   const ctx: AuditContext = { actor: null, requestId: input.requestId };
-  if (u.lockedUntil !== null && u.lockedUntil > now) {
-    return err(
-      domainError(
-        'LOCKED',
-        `账号已锁定，请于 ${u.lockedUntil.toISOString()} 后再试`,
-        `account locked until ${u.lockedUntil.toISOString()}`,
-        { details: { lockedUntil: u.lockedUntil.toISOString() } },
-      ),
-    );
+  const lockUntil = new Date(now.getTime() + deps.config.SSJ_LOGIN_LOCK_MINUTES * 60_000);
+  const max = deps.config.SSJ_LOGIN_MAX_FAILURES;
+  // The attempt is counted before the password is checked, in one atomic UPDATE, so that parallel
+  // guesses cannot all pass a "not locked yet" check together (issue 10 §4).
+  const slot = await reserveLoginAttempt(db, u.id, now, max, lockUntil);
+  if (slot.lockedUntil !== null && slot.lockedUntil > now) {
+    return err(lockedError(slot.lockedUntil, false));
   }
   const good = await verifyPassword(u.passwordHash, input.password);
   if (!good) {
-    const lockUntil = new Date(now.getTime() + deps.config.SSJ_LOGIN_LOCK_MINUTES * 60_000);
-    // A lock that has expired starts a fresh count.
-    const r = await inTransaction(db, async (tx) => {
-      if (u.lockedUntil !== null && u.lockedUntil <= now) {
-        await clearFailedLogins(tx, u.id);
-      }
-      const state = await recordFailedLogin(tx, u.id, deps.config.SSJ_LOGIN_MAX_FAILURES, lockUntil);
-      const locked = state.lockedUntil !== null && state.lockedUntil > now;
+    const locked = slot.attempt >= max;
+    await inTransaction(db, async (tx) => {
+      const until = locked ? await lockAccount(tx, u.id, now, lockUntil) : null;
       await audit(
         tx,
         ctx,
@@ -118,27 +130,21 @@ export async function authenticate(
           entityType: 'user',
           entityId: u.id,
           departmentCode: u.departmentCode,
-          after: { username: u.username, failedLogins: state.failedLogins, ip: input.ip },
+          after: {
+            username: u.username,
+            failedLogins: slot.attempt,
+            ip: input.ip,
+            ...(until !== null ? { lockedUntil: until.toISOString() } : {}),
+          },
         },
         now,
       );
-      return ok(state);
+      return ok(undefined);
     });
-    if (r.ok && r.value.lockedUntil !== null && r.value.lockedUntil > now) {
-      const until = r.value.lockedUntil.toISOString();
-      return err(
-        domainError(
-          'LOCKED',
-          `连续登录失败次数过多，账号已锁定至 ${until}`,
-          `too many failed logins: account locked until ${until}`,
-          {
-            details: { lockedUntil: until },
-          },
-        ),
-      );
-    }
-    return err(badCredentials());
+    return err(locked ? lockedError(lockUntil, true) : badCredentials());
   }
+  // the attempt was counted before the check: a right password ends the run of failures
+  await clearFailedLogins(db, u.id);
   return ok(found);
 }
 
@@ -274,6 +280,24 @@ export async function changePassword(
   if (found === undefined || !(await verifyPassword(found.user.passwordHash, input.currentPassword))) {
     return err(domainError('BAD_CREDENTIALS', '当前密码错误', 'current password is wrong'));
   }
+  if (input.newPassword === input.currentPassword) {
+    return err(
+      domainError(
+        'PASSWORD_POLICY',
+        '新密码不能与当前密码相同',
+        'the new password must differ from the current one',
+        {
+          issues: [
+            {
+              field: 'newPassword',
+              messageZh: '新密码不能与当前密码相同',
+              messageEn: 'the new password must differ from the current one',
+            },
+          ],
+        },
+      ),
+    );
+  }
   const policy = checkPasswordPolicy(input.newPassword, found.user.username);
   if (!policy.ok) {
     return err(
@@ -285,7 +309,11 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock();
   return inTransaction(db, async (tx) => {
-    await updateUser(tx, ctx.actor.userId, { passwordHash, passwordChangedAt: now });
+    await updateUser(tx, ctx.actor.userId, {
+      passwordHash,
+      passwordChangedAt: now,
+      mustChangePassword: false,
+    });
     await deleteUserSessions(tx, ctx.actor.userId);
     await audit(
       tx,

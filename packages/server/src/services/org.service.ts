@@ -155,6 +155,8 @@ export async function createUser(
         inspectorBadge: input.inspectorBadge ?? null,
         createdAt: now,
         passwordChangedAt: now,
+        // the administrator knows this password: the user replaces it at the first login
+        mustChangePassword: true,
       },
     ]);
     const created = await findUserByUsername(tx, input.username);
@@ -237,7 +239,9 @@ export async function patchUser(
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.unlock === true ? { failedLogins: 0, lockedUntil: null } : {}),
       ...(patch.inspectorBadge !== undefined ? { inspectorBadge: patch.inspectorBadge } : {}),
-      ...(passwordHash !== undefined ? { passwordHash, passwordChangedAt: now } : {}),
+      ...(passwordHash !== undefined
+        ? { passwordHash, passwordChangedAt: now, mustChangePassword: true }
+        : {}),
     });
     if (updated === undefined) {
       return err(domainError('NOT_FOUND', '用户不存在', 'no such user'));

@@ -10,6 +10,7 @@ import { frameText } from '../../src/db/repos/frame.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { generateDemo } from '../../src/demo';
+import { DEMO_PASSWORD } from '../support/demo-password';
 import {
   CROSS_REGION_TASK_TITLE,
   seedCrossRegionHistory,
@@ -27,7 +28,11 @@ describe.each(ENGINES)('demo cross-region task on %s', (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     const clock = () => new Date('2026-11-20T02:00:00Z');
-    await seedDemo(database, { clock, data: generateDemo(undefined, { targetCount: 8000 }) });
+    await seedDemo(database, {
+      clock,
+      password: DEMO_PASSWORD,
+      data: generateDemo(undefined, { targetCount: 8000 }),
+    });
     await seedWorkflowHistory(database, { config, clock });
     await seedResultHistory(database);
     summary = await seedCrossRegionHistory(database, { config });

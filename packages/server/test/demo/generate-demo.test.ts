@@ -9,7 +9,8 @@ import {
   validateTargetKey,
   validateUscc,
 } from '@openssj/core';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemo, RESULT_CATEGORIES, type DemoData } from '../../src/demo';
+import { randomPassword } from '../../src/demo/demo-accounts';
+import { DEMO_ACCOUNTS, generateDemo, RESULT_CATEGORIES, type DemoData } from '../../src/demo';
 
 let demo: DemoData;
 let again: DemoData;
@@ -93,7 +94,9 @@ describe('organisation', () => {
       expect(u.code.startsWith(`${u.departmentCode}-`)).toBe(true);
     }
   });
-  it('has accounts for every role, sharing the demo password', () => {
+  it('has accounts for every role, sharing one random password that meets the policy', () => {
+    const passwords = new Set(Array.from({ length: 20 }, () => randomPassword()));
+    expect(passwords.size).toBe(20);
     const roles = new Set(demo.users.flatMap((u) => u.roles));
     expect([...roles].sort()).toEqual(['auditor', 'dept_admin', 'inspector', 'leader', 'system_admin']);
     const by = new Map(demo.users.map((u) => [u.username, u]));
@@ -102,7 +105,9 @@ describe('organisation', () => {
     expect(by.get('ls_admin')).toMatchObject({ departmentCode: '511623-SCJG', roles: ['dept_admin'] });
     expect(by.get('sysadmin')?.departmentCode).toBe('500000-SCJG');
     for (const u of demo.users) {
-      expect(checkPasswordPolicy(DEMO_PASSWORD, u.username).ok).toBe(true);
+      for (const p of passwords) {
+        expect(checkPasswordPolicy(p, u.username).ok, p).toBe(true);
+      }
       if (u.roles.includes('inspector')) {
         const i = demo.inspectors.find((x) => x.badgeNumber === u.inspectorBadge);
         expect(i).toMatchObject({ departmentCode: u.departmentCode, active: true, name: u.displayName });

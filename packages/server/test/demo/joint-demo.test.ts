@@ -11,7 +11,8 @@ import type { Database } from '../../src/db/client';
 import { queryOne, queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { buildApp, type App } from '../../src/http/app';
-import { DEMO_PASSWORD, generateDemo } from '../../src/demo';
+import { generateDemo } from '../../src/demo';
+import { DEMO_PASSWORD } from '../support/demo-password';
 import { seedWorkflowHistory } from '../../src/demo/history.demo';
 import {
   ELDERLY_CARE,
@@ -52,7 +53,11 @@ describe.each(ENGINES)('demo joint-task opportunity on %s', (engine) => {
     database = await freshDatabase(engine);
     const clock = () => new Date('2026-11-20T02:00:00Z');
     const config = loadConfig({ SSJ_LOGIN_RATE_PER_MINUTE: '1000' });
-    await seedDemo(database, { clock, data: generateDemo(undefined, { targetCount: 8000 }) });
+    await seedDemo(database, {
+      clock,
+      password: DEMO_PASSWORD,
+      data: generateDemo(undefined, { targetCount: 8000 }),
+    });
     await seedWorkflowHistory(database, { config, clock });
     summary = await seedJointOpportunities(database, { config });
     await seedResultHistory(database); // main.ts's order

@@ -23,7 +23,12 @@ export async function testApp(engine: Engine, env: Record<string, string> = {}):
   const database = await freshDatabase(engine);
   await loadFixtures(database);
   let t = new Date('2026-11-20T02:00:00.000Z').getTime();
-  const config = loadConfig({ SSJ_LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  // tests call far more often than people do: the anonymous limit is tested with its own setting
+  const config = loadConfig({
+    SSJ_LOGIN_RATE_PER_MINUTE: '1000',
+    SSJ_ANON_RATE_PER_MINUTE: '100000',
+    ...env,
+  });
   const app = await buildApp({ database, config, clock: () => new Date(t), webDist: null });
   await app.ready();
   return {

@@ -10,6 +10,7 @@ import { frameText } from '../../src/db/repos/frame.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { generateDemo } from '../../src/demo';
+import { DEMO_PASSWORD } from '../support/demo-password';
 import { seedWorkflowHistory, type HistorySummary } from '../../src/demo/history.demo';
 import { seedResultHistory, type ResultHistorySummary } from '../../src/demo/results-history.demo';
 import { seedDemo } from '../../src/demo/seed';
@@ -21,7 +22,11 @@ describe.each(ENGINES)('demo workflow history on %s', (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     const clock = () => new Date('2026-11-20T02:00:00Z');
-    await seedDemo(database, { clock, data: generateDemo(undefined, { targetCount: 8000 }) });
+    await seedDemo(database, {
+      clock,
+      password: DEMO_PASSWORD,
+      data: generateDemo(undefined, { targetCount: 8000 }),
+    });
     summary = await seedWorkflowHistory(database, { config: loadConfig({}), clock });
     results = await seedResultHistory(database);
   }, 300_000);

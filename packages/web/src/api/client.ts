@@ -10,7 +10,12 @@ import { sessionExpired } from './events';
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Endpoints whose 401 is an answer (not logged in, wrong password, already logged out), not an expired session. */
-const AUTH_PATHS: ReadonlySet<string> = new Set(['/api/auth/me', '/api/auth/login', '/api/auth/logout']);
+const AUTH_PATHS: ReadonlySet<string> = new Set([
+  '/api/auth/me',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/password',
+]);
 
 // Kept in memory only (never in storage): it comes with every /api/auth/me and login reply.
 let csrfToken: string | null = null;

@@ -17,6 +17,10 @@ export function RequireAuth() {
   if (isPending) {
     return <FullPageSpin />;
   }
+  if (user?.mustChangePassword === true) {
+    // the API refuses everything else until the initial password is replaced
+    return <Navigate to="/change-password" replace />;
+  }
   if (user !== null) {
     return (
       <CurrentUserContext value={user}>

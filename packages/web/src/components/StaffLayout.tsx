@@ -4,16 +4,18 @@
  */
 import {
   EnvironmentOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Button, Drawer, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { Alert, App, Button, Drawer, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/session-types';
+import { useDeployment } from '../hooks/use-deployment';
 import { useI18n } from '../hooks/use-i18n';
 import { useCurrentUser } from '../hooks/use-current-user';
 import { useLogout } from '../hooks/use-session';
@@ -45,6 +47,7 @@ export function StaffLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const { demo } = useDeployment();
 
   const entries = useMemo(() => menuForRoles(user.roles), [user.roles]);
   const selected = activeEntry(entries, location.pathname);
@@ -77,6 +80,12 @@ export function StaffLayout() {
   const logoutButton = (block: boolean) => (
     <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} block={block}>
       {t('layout.logout')}
+    </Button>
+  );
+
+  const passwordButton = (block: boolean) => (
+    <Button icon={<KeyOutlined />} onClick={() => void navigate('/change-password')} block={block}>
+      {t('password.change')}
     </Button>
   );
 
@@ -158,6 +167,7 @@ export function StaffLayout() {
             }}
           >
             <LanguageSwitch size="middle" />
+            {passwordButton(true)}
             {logoutButton(true)}
           </div>
         </Drawer>
@@ -207,6 +217,13 @@ export function StaffLayout() {
               </span>
               <RoleTags roles={user.roles} />
               <LanguageSwitch />
+              <Button
+                type="text"
+                aria-label={t('password.change')}
+                title={t('password.change')}
+                icon={<KeyOutlined />}
+                onClick={() => void navigate('/change-password')}
+              />
               {logoutButton(false)}
             </Space>
           ) : (
@@ -215,6 +232,7 @@ export function StaffLayout() {
             </Typography.Text>
           )}
         </Header>
+        {demo && <Alert type="warning" banner showIcon title={t('demo.banner')} data-testid="demo-banner" />}
         <Content style={{ padding: isDesktop ? 24 : 12 }}>
           {/* one <h1> per page (issue 11 part 6): the page's menu name, for screen readers and outlines */}
           <h1 className="sr-only">{selected === null ? t('app.console') : t(selected.label)}</h1>

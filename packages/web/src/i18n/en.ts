@@ -1,5 +1,6 @@
 /** English messages. Typed against zh-CN: a missing or extra key fails typecheck. */
 import { adminEn } from './admin.en';
+import { securityEn } from './security.en';
 import { inspectionEn } from './inspection.en';
 import { libraryEn } from './library.en';
 import { oversightEn } from './oversight.en';
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...libraryEn,
   ...oversightEn,
   ...riskEn,
+  ...securityEn,
   ...settingsEn,
   ...targetsEn,
   ...workflowEn,
@@ -94,7 +96,8 @@ export const en: Messages = {
   'login.rateLimited': 'Too many login attempts. Try again later.',
   'login.rateLimitedSeconds': 'Too many login attempts. Try again in {seconds} s.',
   'login.demoAccounts': 'Demo accounts',
-  'login.demoHint': 'Demo accounts (password {password} for all); click one to fill the form:',
+  'login.demoHint':
+    'The demo accounts share one password, shown once at the first server start and kept in demo-accounts.txt in the data directory. Click an account to fill in its username:',
   'login.demoUsername': 'Username',
   'login.demoRole': 'Role',
   'login.toPortal': 'Back to the public portal',

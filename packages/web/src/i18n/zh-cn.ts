@@ -1,5 +1,6 @@
 /** zh-CN messages: the reference dictionary. Every other language must have exactly these keys. */
 import { adminZhCN } from './admin.zh-cn';
+import { securityZhCN } from './security.zh-cn';
 import { inspectionZhCN } from './inspection.zh-cn';
 import { libraryZhCN } from './library.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...libraryZhCN,
   ...oversightZhCN,
   ...riskZhCN,
+  ...securityZhCN,
   ...settingsZhCN,
   ...targetsZhCN,
   ...workflowZhCN,
@@ -91,7 +93,8 @@ export const zhCN = {
   'login.rateLimited': '登录尝试过于频繁，请稍后再试。',
   'login.rateLimitedSeconds': '登录尝试过于频繁，请 {seconds} 秒后再试。',
   'login.demoAccounts': '演示账号',
-  'login.demoHint': '演示环境账号（密码均为 {password}），点击即可填入：',
+  'login.demoHint':
+    '演示环境账号共用一个密码：服务器首次启动时显示一次，并保存在数据目录的 demo-accounts.txt 中。点击账号即可填入用户名：',
   'login.demoUsername': '账号',
   'login.demoRole': '角色',
   'login.toPortal': '返回公示平台首页',

@@ -6,12 +6,12 @@ import { loginErrorMessage } from '../api/login-errors';
 import type { LoginBody, Role } from '../api/session-types';
 import { BrandMark } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useDeployment } from '../hooks/use-deployment';
 import { useI18n } from '../hooks/use-i18n';
 import { useLogin, useSession } from '../hooks/use-session';
 import { safeNext } from '../routes/console-nav';
 
-/** The demo accounts the server seeds (it prints them at start too). */
-const DEMO_PASSWORD = 'Ssj@demo2026';
+/** The demo accounts the server seeds (it prints them, and their one random password, at first start). */
 const DEMO_ACCOUNTS: readonly { readonly username: string; readonly role: Role }[] = [
   { username: 'sysadmin', role: 'system_admin' },
   { username: 'admin', role: 'dept_admin' },
@@ -26,16 +26,20 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { user } = useSession();
+  const { demo } = useDeployment();
   const login = useLogin();
   const [form] = Form.useForm<LoginBody>();
   const next = safeNext(params.get('next'));
 
   if (user !== null && !login.isPending) {
-    return <Navigate to={next} replace />;
+    return <Navigate to={user.mustChangePassword ? '/change-password' : next} replace />;
   }
 
   const onFinish = (values: LoginBody) => {
-    login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (reply) =>
+        void navigate(reply.user.mustChangePassword ? '/change-password' : next, { replace: true }),
+    });
   };
 
   return (
@@ -110,48 +114,50 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Collapse
-          ghost
-          size="small"
-          style={{ marginTop: 16 }}
-          items={[
-            {
-              key: 'demo',
-              label: t('login.demoAccounts'),
-              children: (
-                <>
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                    {t('login.demoHint', { password: DEMO_PASSWORD })}
-                  </Typography.Paragraph>
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey="username"
-                    dataSource={DEMO_ACCOUNTS}
-                    onRow={(a) => ({
-                      onClick: () => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD }),
-                      style: { cursor: 'pointer' },
-                    })}
-                    columns={[
-                      {
-                        key: 'username',
-                        title: t('login.demoUsername'),
-                        dataIndex: 'username',
-                        render: (u: string) => <Typography.Text code>{u}</Typography.Text>,
-                      },
-                      {
-                        key: 'role',
-                        title: t('login.demoRole'),
-                        dataIndex: 'role',
-                        render: (r: Role) => t(`role.${r}`),
-                      },
-                    ]}
-                  />
-                </>
-              ),
-            },
-          ]}
-        />
+        {demo && (
+          <Collapse
+            ghost
+            size="small"
+            style={{ marginTop: 16 }}
+            items={[
+              {
+                key: 'demo',
+                label: t('login.demoAccounts'),
+                children: (
+                  <>
+                    <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                      {t('login.demoHint')}
+                    </Typography.Paragraph>
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey="username"
+                      dataSource={DEMO_ACCOUNTS}
+                      onRow={(a) => ({
+                        onClick: () => form.setFieldsValue({ username: a.username }),
+                        style: { cursor: 'pointer' },
+                      })}
+                      columns={[
+                        {
+                          key: 'username',
+                          title: t('login.demoUsername'),
+                          dataIndex: 'username',
+                          render: (u: string) => <Typography.Text code>{u}</Typography.Text>,
+                        },
+                        {
+                          key: 'role',
+                          title: t('login.demoRole'),
+                          dataIndex: 'role',
+                          render: (r: Role) => t(`role.${r}`),
+                        },
+                      ]}
+                    />
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
     </div>
   );

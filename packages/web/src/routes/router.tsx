@@ -116,6 +116,12 @@ export const routes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../pages/LoginPage')).LoginPage }),
   },
   {
+    path: '/change-password',
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({ Component: (await import('../pages/ChangePasswordPage')).ChangePasswordPage }),
+  },
+  {
     path: '/console',
     errorElement: <RouteErrorPage />,
     HydrateFallback: FullPageSpin,

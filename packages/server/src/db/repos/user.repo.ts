@@ -42,23 +42,55 @@ export async function findUserById(db: Db, id: string): Promise<UserWithDepartme
   return findUserWhere(db, eq(users.id, id));
 }
 
-/** Record a failed login; lock when the count reaches `maxFailures`. Returns the new state. */
-export async function recordFailedLogin(
+/** The state of one login attempt after its slot was taken (see reserveLoginAttempt). */
+export interface LoginAttempt {
+  /** This attempt's number in the current run of failures (1 = first since the last success or lock). */
+  readonly attempt: number;
+  /** Set when the account is locked (before or because of this attempt). */
+  readonly lockedUntil: Date | null;
+}
+
+/**
+ * Take a login attempt's slot, atomically and BEFORE the password is checked (issue 10 §4): one
+ * UPDATE counts the attempt, so parallel logins each see their own number and at most `maxFailures`
+ * of them get as far as the password check. A locked account is left as it is; an expired lock
+ * starts a fresh count; the attempt after the last allowed one locks the account. The row lock of
+ * the UPDATE serialises concurrent attempts on PostgreSQL and PGlite alike.
+ */
+export async function reserveLoginAttempt(
   db: Db,
   id: string,
+  now: Date,
   maxFailures: number,
   lockUntil: Date,
-): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+): Promise<LoginAttempt> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const lockedNow = sql`(${users.lockedUntil} IS NOT NULL AND ${users.lockedUntil} > ${at})`;
+  const expired = sql`(${users.lockedUntil} IS NOT NULL AND ${users.lockedUntil} <= ${at})`;
+  const next = sql`(CASE WHEN ${expired} THEN 1 ELSE ${users.failedLogins} + 1 END)`;
   const rows = await db
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
+      failedLogins: sql`CASE WHEN ${lockedNow} THEN ${users.failedLogins} ELSE ${next} END`,
+      lockedUntil: sql`CASE WHEN ${lockedNow} THEN ${users.lockedUntil} WHEN ${next} > ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz ELSE NULL END`,
     })
     .where(eq(users.id, id))
     .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
   const r = rows[0];
-  return { failedLogins: r?.failedLogins ?? 0, lockedUntil: r?.lockedUntil ?? null };
+  return { attempt: r?.failedLogins ?? 0, lockedUntil: r?.lockedUntil ?? null };
+}
+
+/** Lock the account until `lockUntil` unless a lock is already running (the last allowed attempt failed). */
+export async function lockAccount(db: Db, id: string, now: Date, lockUntil: Date): Promise<Date> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = await db
+    .update(users)
+    .set({
+      lockedUntil: sql`CASE WHEN ${users.lockedUntil} IS NOT NULL AND ${users.lockedUntil} > ${at} THEN ${users.lockedUntil} ELSE ${lockUntil.toISOString()}::timestamptz END`,
+    })
+    .where(eq(users.id, id))
+    .returning({ lockedUntil: users.lockedUntil });
+  return rows[0]?.lockedUntil ?? lockUntil;
 }
 
 /** Clear the failure counter and lock. */
