@@ -295,6 +295,8 @@ export function accountImportSpec(sink: (c: AccountCredential) => void): ImportS
               inspectorBadge: h.r.inspectorBadge,
               createdAt: now,
               passwordChangedAt: now,
+              // an imported account's one-time password must be replaced at first login
+              mustChangePassword: true,
             },
           ]);
           const cred: AccountCredential = {
