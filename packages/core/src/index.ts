@@ -12,3 +12,4 @@ export * from './publication';
 export * from './workflow';
 export * from './risk';
 export * from './oversight';
+export * from './log';
