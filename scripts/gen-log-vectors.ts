@@ -19,7 +19,16 @@ import {
 const rfc6962 = {
   source:
     'transparency-dev/merkle testonly/constants.go (LeafInputs, RootHashes) and proof/verify_test.go (inclusionProofs, consistencyProofs); RFC 6962 / RFC 9162 SHA-256 hashing',
-  leaves: ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'],
+  leaves: [
+    '',
+    '00',
+    '10',
+    '2021',
+    '3031',
+    '40414243',
+    '5051525354555657',
+    '606162636465666768696a6b6c6d6e6f',
+  ],
   emptyRoot: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   roots: [
     '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -145,8 +154,24 @@ const entries: LogEntry[] = [
       committedAt: at,
     },
   },
-  { log: LOG_SPEC, kind: 'abandon', at, drawId: 'DRAW-1', taskId: 'TASK-1', commitment, reason: '冻结名单有误 / wrong frame' },
-  { log: LOG_SPEC, kind: 'seed', at, drawId: 'DRAW-2', taskId: 'TASK-1', commitment: 'e'.repeat(64), seed: '01382438112797316654' },
+  {
+    log: LOG_SPEC,
+    kind: 'abandon',
+    at,
+    drawId: 'DRAW-1',
+    taskId: 'TASK-1',
+    commitment,
+    reason: '冻结名单有误 / wrong frame',
+  },
+  {
+    log: LOG_SPEC,
+    kind: 'seed',
+    at,
+    drawId: 'DRAW-2',
+    taskId: 'TASK-1',
+    commitment: 'e'.repeat(64),
+    seed: '01382438112797316654',
+  },
   {
     log: LOG_SPEC,
     kind: 'draw',
@@ -173,11 +198,20 @@ const leaves = entries.map((e) => entryLeafHash(e));
 
 // A fixed Ed25519 test key (RFC 8032 §7.1 TEST 1 secret key), for the signature vector only.
 const seedHex = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
-const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(seedHex, 'hex')]);
+const pkcs8 = Buffer.concat([
+  Buffer.from('302e020100300506032b657004220420', 'hex'),
+  Buffer.from(seedHex, 'hex'),
+]);
 const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
 const publicKeyHex = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
 const keyId = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', Buffer.from(publicKeyHex, 'hex'))));
-const head = { log: LOG_SPEC, treeSize: entries.length, timestamp: 1795140000000, rootHash: toHex(treeRoot(leaves)), keyId } as const;
+const head = {
+  log: LOG_SPEC,
+  treeSize: entries.length,
+  timestamp: 1795140000000,
+  rootHash: toHex(treeRoot(leaves)),
+  keyId,
+} as const;
 const signedText = treeHeadSignedText(head);
 const signature = sign(null, Buffer.from(signedText, 'utf8'), key).toString('base64');
 
@@ -185,11 +219,21 @@ const out = {
   spec: LOG_SPEC,
   rfc6962,
   ssjLog: {
-    about: 'ssj-log/1 entries of every kind, their JCS texts and leaf hashes, the tree over them, proofs, and a signed tree head',
-    entries: entries.map((e, i) => ({ entry: e, jcs: entryText(e), leafHash: toHex(leaves[i] ?? new Uint8Array()) })),
+    about:
+      'ssj-log/1 entries of every kind, their JCS texts and leaf hashes, the tree over them, proofs, and a signed tree head',
+    entries: entries.map((e, i) => ({
+      entry: e,
+      jcs: entryText(e),
+      leafHash: toHex(leaves[i] ?? new Uint8Array()),
+    })),
     rootHash: head.rootHash,
     inclusion: { leafIndex: 3, treeSize: entries.length, path: inclusionProof(leaves, 3).map(toHex) },
-    consistency: { first: 3, second: entries.length, proof: consistencyProof(leaves, 3).map(toHex), firstRoot: toHex(treeRoot(leaves.slice(0, 3))) },
+    consistency: {
+      first: 3,
+      second: entries.length,
+      proof: consistencyProof(leaves, 3).map(toHex),
+      firstRoot: toHex(treeRoot(leaves.slice(0, 3))),
+    },
     signingKey: {
       about: 'RFC 8032 §7.1 TEST 1 key; a test key only, never a log key',
       privateSeed: seedHex,
@@ -200,5 +244,8 @@ const out = {
     signedText,
   },
 };
-writeFileSync(new URL('../docs/ssj-log-v1-vectors.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(
+  new URL('../docs/ssj-log-v1-vectors.json', import.meta.url),
+  JSON.stringify(out, null, 2) + '\n',
+);
 console.log('wrote docs/ssj-log-v1-vectors.json');

@@ -10,7 +10,7 @@ import { canonicalJson, type JsonValue } from '../draw/jcs';
 import { utf8Encode } from '../draw/utf8';
 import { nobleMerkleHasher, type MerkleHasher } from './merkle';
 
-export const LOG_SPEC = 'ssj-log/1';
+export const LOG_SPEC = 'ssj-log/1' as const;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex characters');
 const id = z.string().min(1).max(200);

@@ -26,6 +26,10 @@ describe('checkAuditAnchors', () => {
     expect(r).toMatchObject({ ok: false, reason: 'deleted', seq: 9 });
   });
   it('refuses checkpoints that leave a gap', () => {
-    expect(checkAuditAnchors([cp(1, 3), cp(5, 6)], h)).toMatchObject({ ok: false, reason: 'checkpoint_gap', seq: 4 });
+    expect(checkAuditAnchors([cp(1, 3), cp(5, 6)], h)).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_gap',
+      seq: 4,
+    });
   });
 });

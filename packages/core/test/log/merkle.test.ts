@@ -192,7 +192,9 @@ describe('Merkle properties', () => {
         const leaves = data.map((d) => nobleMerkleHasher.hashLeaf(d));
         const m = 1 + (pickM % (leaves.length - 1));
         const i = pickI % m;
-        const forked = leaves.map((l, j) => (j === i ? nobleMerkleHasher.hashLeaf(Uint8Array.of(1, 2, 3, j)) : l));
+        const forked = leaves.map((l, j) =>
+          j === i ? nobleMerkleHasher.hashLeaf(Uint8Array.of(1, 2, 3, j)) : l,
+        );
         const r1 = treeRoot(leaves.slice(0, m));
         expect(verifyConsistency(m, leaves.length, r1, treeRoot(forked), consistencyProof(forked, m))).toBe(
           false,

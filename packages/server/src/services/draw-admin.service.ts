@@ -3,7 +3,15 @@
  * experts to a drawn team with a written reason, and abandoning a draw (before inspections
  * start) with a reason — never deleting it; the next draw names it in `supersedes`.
  */
-import { domainError, drawRecordSchema, err, ok, type DomainError, type Result } from '@openssj/core';
+import {
+  domainError,
+  drawRecordSchema,
+  err,
+  LOG_SPEC,
+  ok,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
@@ -19,6 +27,7 @@ import {
 import { updateTask } from '../db/repos/task.repo';
 import { inspectors, recusals } from '../db/schema';
 import { inTransaction } from '../db/tx';
+import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { writableDraw } from './draw.service';
@@ -80,6 +89,20 @@ export async function abandonDraw(
         departmentCode: w.value.lead,
         before: { status: d.status },
         after: { status: 'abandoned', reason: input.reason },
+      },
+      now,
+    );
+    // ssj-log/1 §3.4: an abandoned draw stays on record, with its reason
+    await appendLogEntry(
+      tx,
+      {
+        log: LOG_SPEC,
+        kind: 'abandon',
+        at: now.toISOString(),
+        drawId: id,
+        taskId: d.taskId,
+        commitment: d.commitment,
+        reason: input.reason,
       },
       now,
     );
