@@ -16,7 +16,18 @@ const commands: Record<string, { about: string; load: () => Promise<CommandModul
     about: 'verify a draw record against frame files (spec §8)',
     load: () => import('./commands/verify'),
   },
-  audit: { about: 'audit trail tools: `ssj audit verify`', load: () => import('./commands/audit') },
+  audit: {
+    about: 'audit trail tools: `ssj audit verify [--sth FILE]`',
+    load: () => import('./commands/audit'),
+  },
+  log: {
+    about: 'transparency log: `ssj log verify --sth FILE [--entry FILE]`, `ssj log consistency OLD NEW`',
+    load: () => import('./log/log.command'),
+  },
+  monitor: {
+    about: 'watch a portal’s transparency log: `ssj monitor URL --state DIR`',
+    load: () => import('./log/monitor.command'),
+  },
   rollups: {
     about: 'dashboard rollups: `ssj rollups check|rebuild`',
     load: () => import('./commands/rollups'),
