@@ -50,7 +50,7 @@ describe('ssj log, ssj monitor and ssj audit verify --sth against the demo serve
     for (let i = 0; i < 100 && (await fetch(`${url}/api/public/log/sth`)).status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 200));
     }
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await stop?.();
   });
