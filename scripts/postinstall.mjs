@@ -1,6 +1,12 @@
-// Builds the web app after `npm install`, so that `npm start` can serve it.
+// After `npm install`: compiles the `ssj` command to JavaScript (scripts/build-cli.mjs, so nothing
+// transpiles at run time), then builds the web app, so that `npm start` can serve it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+
+const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+if (cli.status !== 0) {
+  process.exit(cli.status ?? 1);
+}
 
 if (process.env.SSJ_SKIP_WEB_BUILD === '1') {
   console.log('[postinstall] SSJ_SKIP_WEB_BUILD=1: web build skipped');

@@ -151,6 +151,10 @@ async function main() {
   }
   await provisionPostgres();
 
+  // `ssj` runs compiled JavaScript: build it from the current sources before anything spawns it
+  if (run('node', ['scripts/build-cli.mjs']) !== 0) {
+    fail('compiling the ssj command (scripts/build-cli.mjs) failed');
+  }
   if (run('node', ['scripts/gen-api.mjs']) !== 0) {
     fail('generating the web API client from the OpenAPI document failed');
   }

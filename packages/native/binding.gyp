@@ -5,7 +5,7 @@
   "targets": [
     {
       "target_name": "ssj_native",
-      "sources": ["src/ssj_native.c"],
+      "sources": ["src/ssj_native.c", "src/scanner.c"],
       "cflags": ["-O3", "-Wno-deprecated-declarations"],
       "defines": ["NAPI_VERSION=8"]
     }

@@ -1,5 +1,5 @@
 /**
- * Helpers for the draw/verify CLI tests: run `ssj` as a child process (through tsx, as users do),
+ * Helpers for the draw/verify CLI tests: run `ssj` as a child process (the compiled bin, as users do),
  * write generated frame files, and load the spec vectors from core's fixture copy.
  */
 import { execFile } from 'node:child_process';
@@ -19,10 +19,10 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Run `node packages/cli/bin/ssj.mjs ...args`. */
-export function ssj(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** Run `node packages/cli/bin/ssj.mjs ...args`, optionally with bytes on stdin. */
+export function ssj(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { cwd: REPO, env: { ...process.env, ...env }, maxBuffer: 1 << 28 },
@@ -31,6 +31,9 @@ export function ssj(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promi
         resolve({ code, stdout, stderr });
       },
     );
+    if (input !== undefined) {
+      child.stdin?.end(input);
+    }
   });
 }
 
@@ -40,7 +43,7 @@ export function tmp(): string {
 }
 
 /** Write a file and return its path. */
-export function put(dir: string, name: string, text: string): string {
+export function put(dir: string, name: string, text: string | Uint8Array): string {
   const p = join(dir, name);
   writeFileSync(p, text);
   return p;

@@ -13,3 +13,4 @@ export * from './workflow';
 export * from './risk';
 export * from './oversight';
 export * from './log';
+export * from './text';

@@ -410,8 +410,13 @@ static napi_value scan_chunk(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+int ssj_register_scanner(napi_env env, napi_value exports);
+
 static napi_value init(napi_env env, napi_value exports) {
   init_tables();
+  if (!ssj_register_scanner(env, exports)) {
+    return NULL;
+  }
   napi_property_descriptor props[] = {
       {"hashLines", NULL, hash_lines, NULL, NULL, NULL, napi_default, NULL},
       {"filterLines", NULL, filter_lines, NULL, NULL, NULL, napi_default, NULL},

@@ -39,11 +39,11 @@ export function parseCommandArgs(
 }
 
 const envSchema = z.object({
-  SSJ_DRAW_HASHER: z.enum(['auto', 'native', 'js', 'node', 'node-hash']).default('auto'),
+  SSJ_DRAW_SCANNER: z.enum(['auto', 'native', 'js']).default('auto'),
   SSJ_DRAW_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
-/** The draw's environment knobs: SSJ_DRAW_HASHER (auto|native|js|node|node-hash), SSJ_DRAW_WORKERS. */
+/** The draw's environment knobs: SSJ_DRAW_SCANNER (auto|native|js), SSJ_DRAW_WORKERS. */
 export function drawEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): { ok: true; value: z.infer<typeof envSchema> } | { ok: false; message: string } {

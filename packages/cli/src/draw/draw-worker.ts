@@ -5,7 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { countLines, scanRange } from './frame-scan';
-import { pickLineHasher } from './line-hasher';
 
 const jobSchema = z.object({
   mode: z.enum(['scan', 'count']),
@@ -15,7 +14,7 @@ const jobSchema = z.object({
   prefixHex64: z.string().length(64),
   k: z.int().min(0),
   withUnits: z.boolean(),
-  hasher: z.enum(['auto', 'native', 'js', 'node', 'node-hash']),
+  scanner: z.enum(['auto', 'native', 'js']),
 });
 
 /** One worker job, as parallel-draw.ts sends it. */
@@ -26,10 +25,7 @@ const port = parentPort;
 if (job.mode === 'count') {
   port?.postMessage({ type: 'count', lines: countLines(job.path, job.start, job.end) });
 } else {
-  const hasher = pickLineHasher(job.hasher);
-  if (hasher === null) {
-    throw new Error(`hasher ${job.hasher} is not available`);
-  }
-  const result = scanRange(job, hasher, (bytes) => port?.postMessage({ type: 'progress', bytes }));
-  port?.postMessage({ type: 'done', result });
+  const result = scanRange(job, job.scanner, (bytes) => port?.postMessage({ type: 'progress', bytes }));
+  const packed = result.packed;
+  port?.postMessage({ type: 'done', result }, packed.byteLength > 0 ? [packed.buffer as ArrayBuffer] : []);
 }

@@ -63,7 +63,18 @@ export interface NativeDraw {
     outIdEnds: Int32Array,
     res: Int32Array,
   ): void;
+  /** The C scanner (packages/native/src/scanner.c); see line-scanner.ts. */
+  scannerCreate?(prefixHex64: string, k: number, flags: number): NativeScannerHandle;
+  scannerFeed?(s: NativeScannerHandle, buf: Uint8Array, from: number, to: number, res: Float64Array): void;
+  scannerEdges?(s: NativeScannerHandle): [Buffer | null, number, Buffer | null, number, number];
+  scannerWinners?(s: NativeScannerHandle, formatted: boolean): Buffer;
+  scannerOffer?(s: NativeScannerHandle, packed: Uint8Array): void;
+  /** "sha-ni" or "openssl": which compression the scanner uses. */
+  shaEngine?(): string;
 }
+
+/** An opaque scanner made by scannerCreate. */
+export type NativeScannerHandle = { readonly __nativeScanner: unique symbol };
 
 let cached: NativeDraw | null | undefined;
 

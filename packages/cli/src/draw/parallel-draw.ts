@@ -1,28 +1,20 @@
 /**
- * `ssj draw` over a frame file (spec §3, §4, §8): split the file at line boundaries into byte
- * ranges, scan each in a worker thread (own checks, own top-k heap), then check the lines where
- * ranges meet and merge the heaps. Small files are scanned in-process.
+ * `ssj draw` over a frame (spec §3, §4, §8). A seekable file is split at line boundaries into byte
+ * ranges, each scanned in a worker thread (own checks, own top-k heap); the lines where ranges meet
+ * are checked and the heaps merged. Small files are scanned in-process. A stream (stdin, a named
+ * pipe, `<(…)`) is scanned in one pass on this thread. Only the winners are formatted.
  */
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import {
-  entryTicket,
-  hashHex,
-  sampleSize,
-  sortKeyInto,
-  TicketHeap,
-  type HeapEntry,
-  type Pick,
-  type Ratio,
-} from '@openssj/core';
-import { countLines, scanRange, type ScanRequest, type ScanResult } from './frame-scan';
-import { pickLineHasher, type HasherChoice } from './line-hasher';
+import { hashHex, sampleSize, type Ratio } from '@openssj/core';
+import { countLines, scanRange, scanStream, type ScanRequest, type ScanResult } from './frame-scan';
+import { createLineScanner, type ScannerChoice } from './line-scanner';
 import type { WorkerJob } from './draw-worker';
 
 /** Files smaller than this are scanned without workers. */
-const PARALLEL_THRESHOLD = 8 << 20;
+const PARALLEL_THRESHOLD = 32 << 20;
 
 export interface DrawFileOptions {
   readonly path: string;
@@ -30,7 +22,7 @@ export interface DrawFileOptions {
   /** Exactly one of size and ratio. */
   readonly size?: number;
   readonly ratio?: Ratio;
-  readonly hasher?: HasherChoice;
+  readonly scanner?: ScannerChoice;
   /** Worker threads; default: available cores (1 below the threshold). */
   readonly workers?: number;
   readonly onProgress?: (doneBytes: number, totalBytes: number) => void;
@@ -38,10 +30,11 @@ export interface DrawFileOptions {
 
 export interface DrawFileOk {
   readonly ok: true;
-  readonly picks: Pick[];
+  /** The spec §8 output: `TICKET ID\n` per selected id, ascending. */
+  readonly text: Uint8Array;
   readonly lines: number;
   readonly k: number;
-  readonly hasher: string;
+  readonly scanner: string;
   readonly workers: number;
 }
 
@@ -51,15 +44,26 @@ export interface DrawFileIssue {
   readonly message: string;
 }
 
-const entrySchema = z.object({ id: z.string(), digest: z.instanceof(Uint8Array) });
+/** The (ticket, id) pairs of a draw's output text. */
+export function picksOf(text: Uint8Array): { ticket: string; id: string }[] {
+  const s = Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+  return s
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => {
+      const sp = l.indexOf(' ');
+      return { ticket: l.slice(0, sp), id: l.slice(sp + 1) };
+    });
+}
+
 const lineSchema = z.instanceof(Uint8Array).nullable();
 const resultSchema = z.object({
-  lines: z.int(),
   firstLine: lineSchema,
   firstIdLength: z.int(),
   lastLine: lineSchema,
   lastIdLength: z.int(),
-  entries: z.array(entrySchema),
+  lines: z.number(),
+  packed: z.instanceof(Uint8Array),
   issue: z
     .object({
       line: z.int(),
@@ -75,6 +79,7 @@ const resultSchema = z.object({
         'UNIT_UNEXPECTED',
         'OUT_OF_ORDER',
         'DUPLICATE',
+        'INVALID_UTF8',
       ]),
       message: z.string(),
     })
@@ -131,13 +136,20 @@ function firstLineHasTab(path: string): boolean {
   }
 }
 
-function runWorker(job: WorkerJob, onProgress: (bytes: number) => void): Promise<ScanResult | number> {
+/** The worker: compiled JS next to this bundle, or (sources run by vitest/tsx) TypeScript through tsx. */
+function startWorker(job: WorkerJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./draw-worker.mjs', import.meta.url), { workerData: job });
+  }
   const target = new URL('./draw-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
-  // The worker is TypeScript: register tsx in it first (the CLI runs through tsx).
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+  return new Worker(code, { eval: true, workerData: job });
+}
+
+function runWorker(job: WorkerJob, onProgress: (bytes: number) => void): Promise<ScanResult | number> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: job });
+    const w = startWorker(job);
     w.on('message', (raw: unknown) => {
       const m = messageSchema.parse(raw);
       switch (m.type) {
@@ -163,15 +175,15 @@ function runWorker(job: WorkerJob, onProgress: (bytes: number) => void): Promise
 
 /** Draw the k ids with the smallest tickets from a frame file (spec §8 `ssj draw`). */
 export async function drawFromFile(opts: DrawFileOptions): Promise<DrawFileOk | DrawFileIssue> {
-  const choice = opts.hasher ?? 'auto';
-  const hasher = pickLineHasher(choice);
-  if (hasher === null) {
-    throw new Error(`hasher ${choice} is not available`);
+  const choice = opts.scanner ?? 'auto';
+  const prefixHex64 = hashHex(opts.seed);
+  const probe = createLineScanner(choice, { prefixHex64, k: 0, withUnits: false, fileStart: false });
+  if (probe === null) {
+    throw new Error(`scanner ${choice} is not available`);
   }
   const size = statSync(opts.path).size;
-  const prefixHex64 = hashHex(opts.seed);
   if (size === 0) {
-    return { ok: true, picks: [], lines: 0, k: 0, hasher: hasher.name, workers: 0 };
+    return { ok: true, text: new Uint8Array(0), lines: 0, k: 0, scanner: probe.name, workers: 0 };
   }
   const withUnits = firstLineHasTab(opts.path);
   const wanted = opts.workers ?? (size < PARALLEL_THRESHOLD ? 1 : Math.max(1, availableParallelism()));
@@ -182,7 +194,7 @@ export async function drawFromFile(opts: DrawFileOptions): Promise<DrawFileOk | 
     done += bytes;
     opts.onProgress?.(done, size);
   };
-  const base = { path: opts.path, prefixHex64, withUnits, hasher: choice };
+  const base = { path: opts.path, prefixHex64, withUnits, scanner: choice };
 
   let k = opts.size ?? 0;
   if (opts.ratio !== undefined) {
@@ -198,7 +210,7 @@ export async function drawFromFile(opts: DrawFileOptions): Promise<DrawFileOk | 
   }
 
   const results: ScanResult[] = inProcess
-    ? [scanRange({ ...base, start: 0, end: size, k } satisfies ScanRequest, hasher, progress)]
+    ? [scanRange({ ...base, start: 0, end: size, k } satisfies ScanRequest, choice, progress)]
     : (
         await Promise.all(
           ranges.map(([start, end]) => runWorker({ ...base, mode: 'scan', start, end, k }, progress)),
@@ -241,16 +253,46 @@ export async function drawFromFile(opts: DrawFileOptions): Promise<DrawFileOk | 
     before += r.lines;
   }
 
-  // merge the per-range heaps
-  const heap = new TicketHeap(k);
-  const key = new Float64Array(2);
-  for (const r of results) {
-    for (const e of r.entries) {
-      sortKeyInto(e.digest, 0, key);
-      const entry: HeapEntry = { k1: key[0] ?? 0, k2: key[1] ?? 0, id: e.id, digest: e.digest };
-      heap.offer(entry);
-    }
+  // merge the per-range heaps, then format the winners only
+  const merged = createLineScanner(choice, { prefixHex64, k, withUnits, fileStart: false });
+  if (merged === null) {
+    throw new Error(`scanner ${choice} is not available`);
   }
-  const picks = heap.sorted().map((e) => ({ id: e.id, ticket: entryTicket(e) }));
-  return { ok: true, picks, lines: before, k, hasher: hasher.name, workers: inProcess ? 0 : results.length };
+  for (const r of results) {
+    merged.offerPacked(r.packed);
+  }
+  return {
+    ok: true,
+    text: merged.textWinners(),
+    lines: before,
+    k,
+    scanner: merged.name,
+    workers: inProcess ? 0 : results.length,
+  };
+}
+
+/** Options of a draw from a stream. */
+export interface DrawStreamOptions {
+  readonly fd: number;
+  readonly seed: string;
+  readonly size: number;
+  readonly scanner?: ScannerChoice;
+  readonly onProgress?: (doneBytes: number) => void;
+}
+
+/** Draw from a stream (stdin, a named pipe) in one pass, in O(k) memory (spec §3, §8). */
+export function drawFromStream(opts: DrawStreamOptions): DrawFileOk | DrawFileIssue {
+  const choice = opts.scanner ?? 'auto';
+  const r = scanStream(opts.fd, hashHex(opts.seed), opts.size, choice, opts.onProgress);
+  if (r.issue !== null) {
+    return { ok: false, line: r.issue.line, message: `line ${r.issue.line}: ${r.issue.message}` };
+  }
+  return {
+    ok: true,
+    text: r.scanner.textWinners(),
+    lines: r.lines,
+    k: opts.size,
+    scanner: r.scanner.name,
+    workers: 0,
+  };
 }

@@ -2,3 +2,4 @@
 export * from './iso-date';
 export * from './working-days';
 export * from './holiday-table';
+export * from './iso-date.schema';

@@ -17,7 +17,8 @@ export type FrameIssueCode =
   | 'UNIT_MISSING'
   | 'UNIT_UNEXPECTED'
   | 'OUT_OF_ORDER'
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  | 'INVALID_UTF8';
 
 /** A broken §4 rule, at a 1-based line number. */
 export interface FrameIssue {

@@ -10,6 +10,7 @@ import { CANONICAL_RATIO } from '../draw/sample-size';
 import { TARGET_TYPES } from '../reference/target-key';
 import { TARGET_STATUSES } from '../targets/target';
 import { tierSourceSchema } from '../risk/indicators';
+import { isoDateSchema } from '../calendar/iso-date.schema';
 
 /** A stratum's tiers: A–D, or `unrated` for targets without a credit tier. */
 export const stratumTierSchema = z.enum(['A', 'B', 'C', 'D', 'unrated']);
@@ -53,7 +54,7 @@ export const stratumSpecSchema = z.strictObject({
 });
 export type StratumSpec = z.infer<typeof stratumSpecSchema>;
 
-const isoDay = z.iso.date();
+const isoDay = isoDateSchema;
 
 /** Everything a department admin writes for a task. */
 export const taskSpecSchema = z.strictObject({

@@ -13,16 +13,13 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyMultipart from '@fastify/multipart';
 import { domainError } from '@openssj/core';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { resolveSession } from '../services/auth.service';
 import type { ServiceDeps } from '../services/context';
 import { sendError, type Access } from './route';
+import { frameworkErrors, installErrorHandling, loggerOptions, type LogStream } from './error-handler';
+import { guardedValidatorCompiler } from './input-guard';
+import { documentStatuses, fixOpenApi } from './openapi-statuses';
 import { registerRoutes } from '../routes';
 
 export const SESSION_COOKIE = 'ssj_sid';
@@ -31,6 +28,8 @@ export interface AppOptions extends ServiceDeps {
   /** Directory of the built web app; null to serve the API only. */
   readonly webDist: string | null;
   readonly logger?: boolean;
+  /** Where log lines go (tests); stdout when absent. */
+  readonly logStream?: LogStream;
 }
 
 export type App = FastifyInstance & { ssjRoutes: RouteInfo[] };
@@ -43,12 +42,6 @@ export interface RouteInfo {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The name of a missing property in a validation error's params, if any. */
-function missingProperty(params: Readonly<Record<string, unknown>>): string {
-  const p = params['missingProperty'];
-  return typeof p === 'string' ? p : '';
-}
-
 /** Paths served by plugins (docs, static files) rather than declared routes. */
 function isPluginRoute(url: string): boolean {
   return url.startsWith('/api/docs') || !url.startsWith('/api/');
@@ -57,7 +50,8 @@ function isPluginRoute(url: string): boolean {
 /** Build the app (not listening). */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === true ? { level: opts.config.SSJ_LOG_LEVEL } : false,
+    logger: loggerOptions(opts),
+    frameworkErrors,
     genReqId: () => randomUUID(),
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: false,
@@ -65,9 +59,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const routes: RouteInfo[] = [];
   Object.assign(app, { ssjRoutes: routes });
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  app.addHook('onRoute', documentStatuses);
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
@@ -102,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       info: { title: 'OpenSSJ API', description: '双随机、一公开 监管平台 API', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    transformObject: fixOpenApi,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -149,48 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || missingProperty(v.params),
-        messageZh: `字段无效：${v.message ?? ''}`,
-        messageEn: v.message ?? 'invalid',
-      }));
-      return sendError(
-        reply,
-        domainError('VALIDATION', '请求参数无效', `invalid request (${error.validationContext ?? 'body'})`, {
-          issues,
-        }),
-      );
-    }
-    const e = error as { code?: string; statusCode?: number; message?: string };
-    if (
-      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))
-    ) {
-      return sendError(
-        reply,
-        domainError('VALIDATION', '请求体不是有效的 JSON', 'the request body is not valid JSON'),
-      );
-    }
-    if (e.statusCode === 429) {
-      return reply.code(429).send(error);
-    }
-    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.code(e.statusCode).send({
-        error: { code: e.code ?? 'BAD_REQUEST', message: '请求无效', messageEn: e.message ?? 'bad request' },
-      });
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({
-      error: {
-        code: 'INTERNAL',
-        message: '服务器内部错误，已记录',
-        messageEn: 'internal error (logged)',
-        details: { requestId: request.id },
-      },
-    });
-  });
+  installErrorHandling(app);
 
   await registerRoutes(app, opts);
 

@@ -57,6 +57,26 @@ export function responses<T extends z.ZodType>(ok: T, status: 200 | 201 = 200) {
   } as const;
 }
 
+/** Content types of spreadsheet downloads. */
+export const SHEET_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+] as const;
+
+/** Response schemas of a file download: the file in one of the content types, or an error. */
+export function fileResponses(contentTypes: readonly string[] = SHEET_TYPES) {
+  // The body is a Buffer or a stream, never serialized: documented as a binary string.
+  const file = z.unknown().meta({ type: 'string', format: 'binary' });
+  const { 200: _json, ...errors } = responses(file);
+  return {
+    200: {
+      description: '文件 / file',
+      content: Object.fromEntries(contentTypes.map((t) => [t, { schema: file }])),
+    },
+    ...errors,
+  };
+}
+
 /** Send a domain error. */
 export function sendError(reply: FastifyReply, e: DomainError): FastifyReply {
   const { status, body } = toHttpError(e);

@@ -8,7 +8,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
+import { domainError, err, ok, visibleText, type DomainError, type Result } from '@openssj/core';
 import type { FastifyRequest } from 'fastify';
 import type { Upload } from '../services/import.service';
 
@@ -58,7 +58,8 @@ export async function saveUpload(request: FastifyRequest): Promise<Result<Upload
     await rm(target, { force: true });
     return err(domainError('VALIDATION', '文件过大', 'the file is too large'));
   }
-  const fileName = path.basename(file.filename || 'upload').slice(0, 200);
+  // The name is stored with the job: no NUL or lone surrogate (the body is never validated by zod).
+  const fileName = visibleText(path.basename(file.filename || 'upload')).slice(0, 200);
   return ok({ path: target, fileName, sizeBytes: (await stat(target)).size });
 }
 

@@ -4,7 +4,17 @@
  * collects every issue with its row, column and bilingual reason.
  */
 import { Transform } from 'node:stream';
-import { domainError, err, ok, type DomainError, type FieldIssue, type Result } from '@openssj/core';
+import {
+  domainError,
+  err,
+  ok,
+  TEXT_FLAW_MESSAGES,
+  textFlaw,
+  visibleText,
+  type DomainError,
+  type FieldIssue,
+  type Result,
+} from '@openssj/core';
 import type { Db } from '../db/client';
 import { matchHeaders, rawRow, type ColumnMap } from './header-match';
 import type { ImportIssue, ImportOptions } from './import-runner';
@@ -90,6 +100,24 @@ class IssueBook {
   }
 }
 
+/** Cells that hold a NUL or a lone surrogate: refused by row and column, never stored. */
+function flawedCells(raw: Readonly<Record<string, string>>, row: number): FieldIssue[] {
+  return Object.entries(raw).flatMap(([field, value]): FieldIssue[] => {
+    const flaw = textFlaw(value);
+    return flaw === null
+      ? []
+      : [
+          {
+            row,
+            field,
+            value: visibleText(value).slice(0, 200),
+            messageZh: `第 ${row} 行：${TEXT_FLAW_MESSAGES[flaw].zh}`,
+            messageEn: `row ${row}: ${TEXT_FLAW_MESSAGES[flaw].en}`,
+          },
+        ];
+  });
+}
+
 /** Validate every row of a file, collecting all issues; accepted batches go to `sink` when given. */
 export async function validatePass<Row>(
   db: Db,
@@ -158,6 +186,11 @@ export async function validatePass<Row>(
       }
       rows += 1;
       const raw = rawRow(spec.headers, columns, sr.cells);
+      const flawed = flawedCells(raw, sr.rowNumber);
+      if (flawed.length > 0) {
+        flawed.forEach((fi) => book.add(sr.rowNumber, fi));
+        continue;
+      }
       const parsed = spec.parseRow(raw, sr.rowNumber, opts.ctx);
       if (!parsed.ok) {
         for (const fi of parsed.error) {

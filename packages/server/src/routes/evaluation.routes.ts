@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment } from '../http/upload';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, fileResponses, SHEET_TYPES } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   criteriaViewSchema,
@@ -124,6 +124,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         tags: ['evaluation'],
         summary: '导出考核报表 / the report as xlsx',
         querystring: reportQuery,
+        response: fileResponses([SHEET_TYPES[0]]),
       },
     },
     async (request, reply) => {

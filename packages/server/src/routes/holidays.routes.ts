@@ -1,6 +1,7 @@
 /**
  * /api/holidays: the admin-kept holiday calendar.
  */
+import { isoDateSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceD
       schema: {
         tags: ['calendar'],
         summary: '删除节假日 / remove a day',
-        params: z.object({ day: z.iso.date() }),
+        params: z.object({ day: isoDateSchema }),
         response: responses(z.object({ removed: z.string() })),
       },
     },

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import { IMPORT_MODES } from '../imports/import-runner';
 import type { ServiceDeps } from '../services/context';
@@ -34,6 +34,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
         tags: ['imports'],
         summary: '下载导入模板 / download a template (xlsx)',
         params: z.object({ kind: kindSchema }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {
@@ -118,7 +119,12 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     '/api/imports/jobs/:id/report',
     {
       config: { access: rolesAccess('system_admin', 'dept_admin', 'auditor') },
-      schema: { tags: ['imports'], summary: '下载错误报告 / the error report (xlsx)', params: jobParams },
+      schema: {
+        tags: ['imports'],
+        summary: '下载错误报告 / the error report (xlsx)',
+        params: jobParams,
+        response: fileResponses([XLSX]),
+      },
     },
     async (request, reply) => {
       const res = await importJobReport(deps, actorOf(request), request.params.id);

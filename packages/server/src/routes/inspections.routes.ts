@@ -6,7 +6,7 @@ import { businessSignatureSchema, gpsSchema, itemResultInputSchema } from '@open
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   addPhoto,
@@ -197,6 +197,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         tags: ['inspections'],
         summary: '现场照片（不公开）/ a photo (never public)',
         params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+        response: fileResponses(['image/jpeg', 'image/png', 'image/webp']),
       },
     },
     async (request, reply) => {

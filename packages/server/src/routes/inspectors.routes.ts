@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment } from '../http/upload';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { inspectorViewSchema } from '../services/inspector-view';
 import {
@@ -65,6 +65,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
         querystring: inspectorQuerySchema
           .omit({ limit: true, offset: true })
           .extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {

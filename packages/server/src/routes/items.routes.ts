@@ -7,7 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment } from '../http/upload';
-import { actorOf, publicAccess, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import {
+  actorOf,
+  publicAccess,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+  fileResponses,
+} from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   getItem,
@@ -72,6 +80,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
         querystring: itemQuerySchema
           .omit({ limit: true, offset: true })
           .extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {

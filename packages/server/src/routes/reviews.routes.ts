@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import { attachment } from '../http/upload';
 import { coverageSchema, holidayCoverage } from '../services/calendar.service';
 import type { ServiceDeps } from '../services/context';
@@ -122,6 +122,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
           taskId: z.string().max(60).optional(),
           format: z.enum(['xlsx', 'csv']).default('xlsx'),
         }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {

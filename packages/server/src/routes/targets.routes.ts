@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { targetFilterSchema } from '../db/repos/target-filter';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import type { ServiceDeps } from '../services/context';
 import { claimFromUpload, exportTargets } from '../services/target-list.service';
@@ -98,6 +98,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
         tags: ['targets'],
         summary: '导出检查对象 / export a filtered list (xlsx or csv)',
         querystring: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
       },
     },
     async (request, reply) => {

@@ -13,6 +13,7 @@ import {
   ok,
   type DomainError,
   type Result,
+  isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
 import { hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
@@ -31,7 +32,7 @@ export const followUpInputSchema = z.object({
   kind: followUpKindSchema,
   detail: z.string().trim().min(1).max(2000),
   itemId: z.uuid().nullable().default(null),
-  deadline: z.iso.date().nullable().default(null),
+  deadline: isoDateSchema.nullable().default(null),
   notifyDepartmentCode: z.string().max(40).nullable().default(null),
 });
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;

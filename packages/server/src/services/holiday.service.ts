@@ -1,7 +1,7 @@
 /**
  * The holiday calendar: admins add later years' State Council tables (issue 5).
  */
-import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
+import { domainError, err, isoDateSchema, ok, type DomainError, type Result } from '@openssj/core';
 import { z } from 'zod';
 import type { AuditContext } from '../auth/actor';
 import { deleteHolidayDay, listHolidayDays, upsertHolidayDays } from '../db/repos/holiday.repo';
@@ -10,7 +10,7 @@ import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 
 export const holidayDaySchema = z.object({
-  day: z.iso.date(),
+  day: isoDateSchema,
   kind: z.enum(['holiday', 'workday']),
   name: z.string().min(1).max(40),
 });

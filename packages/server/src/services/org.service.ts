@@ -176,14 +176,19 @@ export async function createUser(
   });
 }
 
-export const userPatchSchema = z.object({
-  displayName: z.string().min(1).max(50).optional(),
-  departmentCode: z.string().min(1).max(40).optional(),
-  roles: z.array(roleSchema).min(1).optional(),
-  active: z.boolean().optional(),
-  unlock: z.boolean().optional(),
-  password: z.string().min(1).max(256).optional(),
-});
+export const userPatchSchema = z
+  .object({
+    displayName: z.string().min(1).max(50).optional(),
+    departmentCode: z.string().min(1).max(40).optional(),
+    roles: z.array(roleSchema).min(1).optional(),
+    active: z.boolean().optional(),
+    unlock: z.boolean().optional(),
+    password: z.string().min(1).max(256).optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: 'nothing to change: give at least one field',
+    params: { messageZh: '没有要修改的内容：至少填写一个字段' },
+  });
 
 /** Change a user (system admin): roles, department, active, unlock, reset password. */
 export async function patchUser(

@@ -17,6 +17,7 @@ import {
   err,
   ok,
   domainError,
+  isoDateSchema,
 } from '@openssj/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -85,8 +86,8 @@ export const schemeRequestSchema = z.object({
   scope: taskScopeSchema,
   grouping: z.enum(['joint', 'byDepartment', 'byDivision']),
   strata: z.array(stratumSpecSchema).min(1).max(10),
-  windowStart: z.iso.date(),
-  windowEnd: z.iso.date(),
+  windowStart: isoDateSchema,
+  windowEnd: isoDateSchema,
 });
 
 /** Generate a plan scheme: task list with estimated frame sizes, sample sizes, visits and the ratio-cap check. */

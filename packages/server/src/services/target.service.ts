@@ -14,6 +14,7 @@ import {
   type DomainError,
   type Result,
   type TargetRaw,
+  isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
@@ -275,7 +276,7 @@ export async function updateTarget(
 
 export const statusChangeSchema = z.object({
   status: z.string().max(10),
-  effectiveDate: z.iso.date(),
+  effectiveDate: isoDateSchema,
 });
 
 /** Change a target's status with the date it took effect (a deregistered target leaves future frames). */
