@@ -54,7 +54,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     usage:
       'usage: ssj log verify --sth FILE [--key KEYFILE] [--entry FILE]\n' +
       '       ssj log consistency OLD.json NEW.json [--url URL] [--key KEYFILE]\n' +
-      '  checks a signed tree head, an entry\'s inclusion, or that the log only grew (docs/ssj-log-v1.md §8);\n' +
+      "  checks a signed tree head, an entry's inclusion, or that the log only grew (docs/ssj-log-v1.md §8);\n" +
       '  exit 0 verified, 1 not verified, 2 unusable input',
     load: () => import('./log/log.command'),
   },
