@@ -42,9 +42,30 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     load: () => import('./commands/verify'),
   },
   audit: {
-    about: 'audit trail tools: `ssj audit verify`',
-    usage: `usage: ssj audit verify\n  walks the audit hash chain; exit 0 intact, 1 broken\n${DB_ENV}`,
+    about: 'audit trail tools: `ssj audit verify [--sth FILE]`',
+    usage:
+      'usage: ssj audit verify [--sth FILE [--key KEYFILE]]\n' +
+      '  walks the audit hash chain; with --sth, also compares every audit row the signed tree head\n' +
+      '  checkpoints (ssj-log/1 §3.7) and names the first rewritten or deleted seq; exit 0 intact, 1 broken\n' +
+      DB_ENV,
     load: () => import('./commands/audit'),
+  },
+  log: {
+    about: 'transparency log: `ssj log verify --sth FILE [--entry FILE]`, `ssj log consistency OLD NEW`',
+    usage:
+      'usage: ssj log verify --sth FILE [--key KEYFILE] [--entry FILE]\n' +
+      '       ssj log consistency OLD.json NEW.json [--url URL] [--key KEYFILE]\n' +
+      "  checks a signed tree head, an entry's inclusion, or that the log only grew (docs/ssj-log-v1.md §8);\n" +
+      '  exit 0 verified, 1 not verified, 2 unusable input',
+    load: () => import('./log/log.command'),
+  },
+  monitor: {
+    about: 'watch a portal’s transparency log: `ssj monitor URL --state DIR`',
+    usage:
+      'usage: ssj monitor URL --state DIR [--once] [--interval SECONDS]\n' +
+      '  keeps every signed tree head in DIR, checks consistency each time, reports commitments never\n' +
+      '  followed by a draw or an abandonment; exit 1 on a split view or a rewritten history',
+    load: () => import('./log/monitor.command'),
   },
   rollups: {
     about: 'dashboard rollups: `ssj rollups check|rebuild`',

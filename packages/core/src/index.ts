@@ -13,4 +13,5 @@ export * from './publication';
 export * from './workflow';
 export * from './risk';
 export * from './oversight';
+export * from './log';
 export * from './text';

@@ -43,6 +43,15 @@ const envSchema = z.object({
   SSJ_DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').max(128).optional(),
   SSJ_WEB_DIST: z.string().optional(),
   SSJ_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** ssj-log/1 §6: the log's Ed25519 private key file (default <SSJ_DATA_DIR>/ssj-log-key.pem). */
+  SSJ_LOG_KEY_FILE: z.string().min(1).optional(),
+  /** ssj-log/1 §5: sign a new tree head at least this often when entries were added. */
+  SSJ_LOG_SIGN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
   SSJ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

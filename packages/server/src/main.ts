@@ -23,6 +23,8 @@ import {
   writeDemoAccountsFile,
 } from './demo/demo-accounts';
 import { buildApp, type App } from './http/app';
+import { loadOrCreateSigningKey, logKeyFile } from './log/log-key';
+import { startLogSigner } from './log/log-signer';
 
 export interface Running {
   readonly app: App;
@@ -143,10 +145,20 @@ export async function startServer(
       }
     }
     const clock = (): Date => new Date();
+    // ssj-log/1 §6: the signing key lives in a file outside the database
+    const keyFile = logKeyFile(config);
+    const { key: logKey, created } = loadOrCreateSigningKey(keyFile);
+    log(
+      `${created ? '已生成' : '已载入'}日志签名密钥 / log signing key ${created ? 'generated' : 'loaded'}: ${keyFile} (keyId ${logKey.keyId.slice(0, 16)}…)`,
+    );
+    const stopSigner = startLogSigner(database, logKey, config.SSJ_LOG_SIGN_MINUTES, clock, (e) => {
+      log(`日志签名失败 / log signing failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
     const app = await buildApp({
       database,
       config,
       clock,
+      logKey,
       webDist: config.SSJ_WEB_DIST ?? defaultWebDist(),
       logger: env['SSJ_HTTP_LOG'] === '1',
     });
@@ -169,6 +181,7 @@ export async function startServer(
       database,
       url,
       async stop() {
+        await stopSigner();
         await app.close();
         await database.close();
       },

@@ -162,6 +162,20 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
   'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
   'GET /api/public/departments': { who: 'public', sample: { url: '/api/public/departments' } },
+  'GET /api/public/log/sth': { who: 'public', sample: { url: '/api/public/log/sth' } },
+  'GET /api/public/log/sths': { who: 'public', sample: { url: '/api/public/log/sths?from=0&limit=10' } },
+  'GET /api/public/log/entries': { who: 'public', sample: { url: '/api/public/log/entries?start=0&end=9' } },
+  'GET /api/public/log/proof-by-hash': {
+    who: 'public',
+    sample: { url: `/api/public/log/proof-by-hash?hash=${'0'.repeat(64)}` },
+  },
+  'GET /api/public/log/consistency': {
+    who: 'public',
+    sample: { url: '/api/public/log/consistency?first=0&second=0' },
+  },
+  'GET /api/public/log/draws/:drawId': { who: 'public', sample: { url: '/api/public/log/draws/D-none' } },
+  'GET /api/public/log/tasks/:taskId': { who: 'public', sample: { url: '/api/public/log/tasks/T-none' } },
+  'POST /api/log/sign': { who: ['system_admin'], sample: { url: '/api/log/sign' } },
   // ── targets, claims, imports and exports (issue 3) ──
   'GET /api/targets': {
     who: 'session',

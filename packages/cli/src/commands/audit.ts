@@ -8,6 +8,15 @@ import { migrate } from '@openssj/server/db/migrate';
 
 /** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */
 export async function run(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(
+      'usage: ssj audit verify [--sth FILE [--key KEYFILE]]   (uses DATABASE_URL or SSJ_DATA_DIR)\n',
+    );
+    return 0;
+  }
+  if (argv[0] === 'verify' && argv.slice(1).some((a) => a.startsWith('--sth') || a.startsWith('--key'))) {
+    return (await import('../log/audit-sth.command')).run(argv.slice(1)); // ssj-log/1 §8
+  }
   if (argv[0] !== 'verify' || argv.length > 1) {
     process.stderr.write('usage: ssj audit verify   (uses DATABASE_URL or SSJ_DATA_DIR)\n');
     return 2;

@@ -24,6 +24,7 @@ import { registerRiskRoutes } from './risk.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { registerEvaluationRoutes } from './evaluation.routes';
 import { registerJointRoutes } from './joint.routes';
+import { registerLogRoutes } from './log.routes';
 import { registerTargetRoutes } from './targets.routes';
 
 /** Register all routes on the app. */
@@ -50,4 +51,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServiceDeps): P
   await registerDashboardRoutes(app, deps);
   await registerJointRoutes(app, deps);
   await registerEvaluationRoutes(app, deps);
+  await registerLogRoutes(app, deps);
 }

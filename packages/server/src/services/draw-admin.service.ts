@@ -8,6 +8,7 @@ import {
   drawRecordSchema,
   err,
   isoDate,
+  LOG_SPEC,
   ok,
   POOL_EXCLUSION_LABELS,
   qualificationsSchema,
@@ -30,6 +31,7 @@ import {
 import { findTask, updateTask } from '../db/repos/task.repo';
 import { inspectors, recusals } from '../db/schema';
 import { inTransaction } from '../db/tx';
+import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { writableDraw } from './draw.service';
@@ -94,6 +96,20 @@ export async function abandonDraw(
         departmentCode: w.value.lead,
         before: { status: d.status },
         after: { status: 'abandoned', reason: input.reason },
+      },
+      now,
+    );
+    // ssj-log/1 §3.4: an abandoned draw stays on record, with its reason
+    await appendLogEntry(
+      tx,
+      {
+        log: LOG_SPEC,
+        kind: 'abandon',
+        at: now.toISOString(),
+        drawId: id,
+        taskId: d.taskId,
+        commitment: d.commitment,
+        reason: input.reason,
       },
       now,
     );

@@ -11,7 +11,9 @@ import {
   commitmentObjectSchema,
   domainError,
   err,
+  canonicalJson,
   hashHex,
+  LOG_SPEC,
   normaliseBeaconSeed,
   normaliseDiceSeed,
   ok,
@@ -30,6 +32,7 @@ import { findTask, updateTask } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
 import { runDrawOffThread } from '../draw/run-draw-off-thread';
 import { plannedDates } from '../draw/planned-dates';
+import { appendAuditCheckpoint, appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { chinaDate, chinaYear } from './workflow-settings';
@@ -202,6 +205,21 @@ export async function commitFrozenDraw(
       },
       now,
     );
+    // ssj-log/1 §3.1: the commitment is public before any seed exists
+    await appendLogEntry(
+      tx,
+      {
+        log: LOG_SPEC,
+        kind: 'commitment',
+        at: committedAt,
+        drawId: id,
+        taskId: d.taskId,
+        commitment: commitment.value.commitment,
+        commitmentObject: commitmentObjectSchema.parse(commitment.value.commitmentObject),
+        supersedes: d.supersedes,
+      },
+      now,
+    );
     const saved = await findDraw(tx, id);
     return saved === undefined
       ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
@@ -327,6 +345,26 @@ export async function runCommittedDraw(
       },
       now,
     );
+    // ssj-log/1 §3.2, §3.3, §3.7: seed, record digest and an audit checkpoint, in this transaction
+    const logged = { log: LOG_SPEC, at: drawnAt.toISOString(), drawId: id, taskId: d.taskId } as const;
+    await appendLogEntry(
+      tx,
+      { ...logged, kind: 'seed', commitment: record.value.commitment, seed: seed.value },
+      now,
+    );
+    await appendLogEntry(
+      tx,
+      {
+        ...logged,
+        kind: 'draw',
+        commitment: record.value.commitment,
+        recordDigest: hashHex(canonicalJson(record.value)),
+        selected: record.value.selected.length,
+        supersedes: d.supersedes,
+      },
+      now,
+    );
+    await appendAuditCheckpoint(tx, now);
     const saved = await findDraw(tx, id);
     return saved === undefined
       ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))

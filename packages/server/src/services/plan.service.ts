@@ -6,6 +6,7 @@
 import {
   domainError,
   err,
+  LOG_SPEC,
   nextPlanStatus,
   ok,
   planEditable,
@@ -36,6 +37,7 @@ import {
 import { listTasks } from '../db/repos/task.repo';
 import { inTransaction } from '../db/tx';
 import type { Db } from '../db/client';
+import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { planView, revisionView, taskView, type PlanView } from './workflow-views';
@@ -309,6 +311,11 @@ export async function transitionPlan(
       },
       now,
     );
+    if (input.action === 'publish') {
+      // ssj-log/1 §3.6: a plan made public
+      const logged = { log: LOG_SPEC, kind: 'plan', at: now.toISOString(), planId: id } as const;
+      await appendLogEntry(tx, { ...logged, departmentCode: plan.departmentCode, year: plan.year }, now);
+    }
     const v = await viewOf(tx, id);
     return v === undefined ? err(notFound(id)) : ok(v);
   });

@@ -10,6 +10,7 @@ import {
   inspectionStatusSchema,
   inspectionTransition,
   isSidedTask,
+  LOG_SPEC,
   ok,
   type DomainError,
   type Result,
@@ -29,6 +30,7 @@ import {
 import { inspections, tasks } from '../db/schema';
 import { queryOne } from '../db/sql';
 import { inTransaction } from '../db/tx';
+import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { accessInspection, inspectionNotFound, type InspectionAccess } from './inspection-access';
@@ -206,6 +208,9 @@ export async function publishVisit(
       },
       now,
     );
+    // ssj-log/1 §3.5: a result made public
+    const logged = { log: LOG_SPEC, kind: 'result', at: now.toISOString() } as const;
+    await appendLogEntry(tx, { ...logged, taskId: i.taskId, inspections: [i.id] }, now);
     await stampTaskIfDone(tx, ctx, i.taskId, now);
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
   });
@@ -295,6 +300,10 @@ export async function publishTaskResults(
         },
         now,
       );
+      // ssj-log/1 §3.5: results made public
+      const ids = published.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const logged = { log: LOG_SPEC, kind: 'result', at: now.toISOString() } as const;
+      await appendLogEntry(tx, { ...logged, taskId, inspections: ids }, now);
     }
     const complete = await stampTaskIfDone(tx, ctx, taskId, now);
     return ok({

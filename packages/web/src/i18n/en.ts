@@ -8,6 +8,7 @@ import { riskEn } from './risk.en';
 import { settingsEn } from './settings.en';
 import { targetsEn } from './targets.en';
 import { workflowEn } from './workflow.en';
+import { logEn } from './log.en';
 import type { Messages } from './types';
 
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...settingsEn,
   ...targetsEn,
   ...workflowEn,
+  ...logEn,
   'app.name': 'Double-Random, One-Public Supervision Platform',
   'app.shortName': 'OpenSSJ',
   'app.console': 'OpenSSJ Console',

@@ -8,6 +8,7 @@ import { riskZhCN } from './risk.zh-cn';
 import { settingsZhCN } from './settings.zh-cn';
 import { targetsZhCN } from './targets.zh-cn';
 import { workflowZhCN } from './workflow.zh-cn';
+import { logZhCN } from './log.zh-cn';
 
 export const zhCN = {
   ...adminZhCN,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...settingsZhCN,
   ...targetsZhCN,
   ...workflowZhCN,
+  ...logZhCN,
   'app.name': '双随机、一公开 监管平台',
   'app.shortName': 'OpenSSJ',
   'app.console': '监管工作平台',

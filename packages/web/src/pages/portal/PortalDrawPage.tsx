@@ -15,6 +15,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { LogInclusionCard } from '../../components/LogInclusionCard';
 import { unwrap } from '../../api/errors';
 import type { PublicDraw } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
@@ -273,6 +274,7 @@ export function PortalDrawPage() {
             )}
           </Card>
         )}
+        <LogInclusionCard drawId={s.id} taskId={d.task.id} />
       </Space>
     </div>
   );

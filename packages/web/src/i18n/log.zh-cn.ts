@@ -1,0 +1,21 @@
+/** 透明日志（ssj-log/1，issue 13）的中文文案（并入 zh-cn.ts）。 */
+export const logZhCN = {
+  'log.card.title': '透明日志',
+  'log.card.none': '尚无签名树头：新的条目将在下一个树头中收录（至多几分钟）。',
+  'log.card.size': '树头大小',
+  'log.card.root': '根哈希',
+  'log.card.time': '签名时间',
+  'log.card.key': '公钥 keyId',
+  'log.card.entries': '本摇号的日志条目',
+  'log.card.pending': '待收录',
+  'log.card.verify': '验证收录',
+  'log.card.ok': '已验证：{n} 个条目都包含在签名树头中，签名有效',
+  'log.card.okNoSig': '已验证收录：{n} 个条目都包含在树头中（本浏览器不支持 Ed25519，未验证签名）',
+  'log.card.bad': '验证失败：{reason}',
+  'log.card.badEntry': '条目 {i} 不在树头中',
+  'log.card.badSig': '树头签名无效',
+  'log.card.commitments': '本任务的全部承诺',
+  'log.outcome.drawn': '已摇号',
+  'log.outcome.abandoned': '已作废',
+  'log.outcome.pending': '待摇号',
+} as const;
