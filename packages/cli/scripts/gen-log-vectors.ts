@@ -1,7 +1,7 @@
 // Writes docs/ssj-log-v1-vectors.json. The RFC 6962 part is copied from transparency-dev/merkle
 // (testonly/constants.go and proof/verify_test.go) and only checked here, never computed; the
 // ssj-log/1 part is computed by core from fixed inputs and a fixed test key.
-// Run: npx tsx scripts/gen-log-vectors.ts
+// Run: npx tsx packages/cli/scripts/gen-log-vectors.ts
 import { createPrivateKey, sign } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import {
@@ -245,7 +245,7 @@ const out = {
   },
 };
 writeFileSync(
-  new URL('../docs/ssj-log-v1-vectors.json', import.meta.url),
+  new URL('../../../docs/ssj-log-v1-vectors.json', import.meta.url),
   JSON.stringify(out, null, 2) + '\n',
 );
 console.log('wrote docs/ssj-log-v1-vectors.json');
