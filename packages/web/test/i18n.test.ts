@@ -60,8 +60,8 @@ describe('the zh-CN catalogue', () => {
       'OpenSSJ',
       'English',
     ]);
-    // a command the user types: `ssj verify`, `ssj-draw/1`
-    const commands = new Set(['wf.portal.verifiedHint']);
+    // a command the user types (`ssj verify`, `ssj-draw/1`) or a file name they look for (demo-accounts.txt)
+    const commands = new Set(['wf.portal.verifiedHint', 'login.demoHint']);
     const leftovers = KEYS.filter((k) => !commands.has(k)).flatMap((k) =>
       (zhCN[k].replace(/\{\w+\}/g, '').match(/[A-Za-z][A-Za-z_]{2,}/g) ?? [])
         .filter((w) => !allowed.has(w))

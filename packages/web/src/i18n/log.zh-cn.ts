@@ -5,7 +5,7 @@ export const logZhCN = {
   'log.card.size': '树头大小',
   'log.card.root': '根哈希',
   'log.card.time': '签名时间',
-  'log.card.key': '公钥 keyId',
+  'log.card.key': '公钥编号',
   'log.card.entries': '本摇号的日志条目',
   'log.card.pending': '待收录',
   'log.card.verify': '验证收录',
