@@ -1,4 +1,5 @@
 /** Browser entry: mounts the app. */
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
