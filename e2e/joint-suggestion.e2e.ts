@@ -147,7 +147,7 @@ describe.each([
       expect(await note.textContent()).toContain(SCJG_TASK);
       expect(await note.textContent()).toContain(MZ_TASK);
       await page
-        .getByText(/500112-MZ\s*已确认/)
+        .getByText(/民政局\s*已确认/)
         .first()
         .waitFor(LONG);
       await shot(page, `joint-${engine}-5-joint-task`);

@@ -196,7 +196,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await form.getByRole('button', { name: '保存' }).click();
       await form.waitFor({ state: 'hidden', ...LONG });
       await see(page, taskTitle);
-      await see(page, /500112-MZ\s*待确认/);
+      await see(page, /民政局\s*待确认/);
       const plan = await api<{ tasks: { id: string; title: string }[] }>(
         base(),
         admin,
@@ -212,7 +212,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.goto(`${base()}/console/tasks/${taskId}`);
       await see(page, taskTitle);
       await page.getByRole('button', { name: '同意参加' }).click();
-      await see(page, /500112-MZ\s*已确认/);
+      await see(page, /民政局\s*已确认/);
       await shot(page, 'journey-1-participation');
 
       // admin submits

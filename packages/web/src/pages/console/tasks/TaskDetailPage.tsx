@@ -166,7 +166,7 @@ export function TaskDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.quota')}>
             {Object.entries(task.quota)
-              .map(([d, n]) => `${d} × ${n}`)
+              .map(([d, n]) => `${deptName(d)} × ${n}`)
               .join('，')}
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.jurisdiction')}>
