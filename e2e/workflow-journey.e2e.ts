@@ -25,11 +25,11 @@ interface Session {
   readonly csrf: string;
 }
 
-async function login(base: string, username: string): Promise<Session> {
+async function login(base: string, username: string, password = PASSWORD): Promise<Session> {
   const r = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   expect(r.status, `login ${username}`).toBe(200);
   const body: unknown = await r.json();
@@ -419,7 +419,15 @@ describe('the whole journey: plan → ceremony → inspection → review → por
           inspectorBadge: badge,
         });
         expect(made.status, JSON.stringify(made.json)).toBe(201);
-        const s = await login(base(), username);
+        // an account an admin created must choose its own password first (issue 10)
+        const first = await login(base(), username);
+        const own = `Joint#member2026${stamp}`;
+        const changed = await api(base(), first, 'POST', '/api/auth/password', {
+          currentPassword: PASSWORD,
+          newPassword: own,
+        });
+        expect(changed.status, JSON.stringify(changed.json)).toBe(200);
+        const s = await login(base(), username, own);
         const cur = await api<{ version: number }>(base(), s, 'GET', `/api/inspections/${visit.id}`);
         const ok = await api(base(), s, 'POST', `/api/inspections/${visit.id}/confirm`, {
           version: cur.json.version,
