@@ -101,8 +101,14 @@ describe.each([
       expect(await row.textContent()).toContain('渝北区民政局');
       await shot(page, `joint-${engine}-1-suggestion`);
       await row.getByRole('button', { name: '提议合并' }).click();
+      // wait for the proposal request itself, not only its brief toast (a slow PGlite server once
+      // outlasted the toast), then for the lasting state of the row
+      const proposed = page.waitForResponse(
+        (r) => r.url().endsWith('/api/joint/proposals') && r.request().method() === 'POST',
+        LONG,
+      );
       await page.getByRole('button', { name: '确认提议合并' }).click(); // issue 11: the confirmation step
-      await page.getByText('已提议合并，等待其他部门确认').first().waitFor(LONG);
+      expect((await proposed).status()).toBe(201);
       await row.getByText('已提议').waitFor(LONG);
       const proposal = page.getByTestId('joint-proposals').locator('tr', { hasText: SCJG_TASK });
       await proposal.getByText('等待其他部门确认').waitFor(LONG);
