@@ -6,11 +6,10 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
 import { inspectorsByIds, inspectorsOfUser, type InspectorRow } from '../db/repos/inspection.repo';
-import { confirmationCodes } from '../db/schema';
+import { insertCode, lockLiveCode, markCodeTried } from '../db/repos/confirmation-code.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import { authenticate } from './auth.service';
@@ -62,20 +61,7 @@ async function checkCode(
   const checked = await inTransaction<'none' | 'good' | 'wrong', DomainError>(
     deps.database.db,
     async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(confirmationCodes)
-        .where(
-          and(
-            eq(confirmationCodes.inspectionId, inspectionId),
-            eq(confirmationCodes.inspectorId, inspectorId),
-            isNull(confirmationCodes.usedAt),
-            gt(confirmationCodes.expiresAt, now),
-          ),
-        )
-        .orderBy(desc(confirmationCodes.issuedAt))
-        .limit(1)
-        .for('update');
+      const row = await lockLiveCode(tx, inspectionId, inspectorId, now);
       if (row === undefined || row.attempts >= CODE_TRIES) {
         return ok('none');
       }
@@ -83,10 +69,7 @@ async function checkCode(
         Buffer.from(row.codeHash, 'hex'),
         Buffer.from(codeHash(inspectionId, inspectorId, code), 'hex'),
       );
-      await tx
-        .update(confirmationCodes)
-        .set(good ? { usedAt: now } : { attempts: row.attempts + 1 })
-        .where(eq(confirmationCodes.id, row.id));
+      await markCodeTried(tx, row.id, good ? { usedAt: now } : { attempts: row.attempts + 1 });
       return ok(good ? 'good' : 'wrong');
     },
   );
@@ -229,7 +212,7 @@ export async function issueConfirmationCode(
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + CODE_MINUTES * 60_000);
-    await tx.insert(confirmationCodes).values({
+    await insertCode(tx, {
       inspectionId: id,
       inspectorId: person.id,
       codeHash: codeHash(id, person.id, code),
