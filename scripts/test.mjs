@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import process from 'node:process';
 import pg from 'pg';
+import { TS_PROJECTS, typecheck } from './typecheck.mjs';
 
 const args = new Set(process.argv.slice(2));
 const only = (tier) => args.size === 0 || args.has(`--${tier}`);
@@ -160,21 +161,8 @@ async function main() {
   }
   let ok = true;
   if (only('typecheck')) {
-    const projects = [
-      'packages/core/tsconfig.json',
-      'packages/core/test/tsconfig.json',
-      'packages/server/tsconfig.json',
-      'packages/cli/tsconfig.json',
-      'packages/web/tsconfig.json',
-      'packages/web/test/tsconfig.json',
-      'e2e/tsconfig.json',
-    ];
-    let bad = 0;
-    for (const p of projects) {
-      if (run('npx', ['tsc', '-p', p]) !== 0) {
-        bad++;
-      }
-    }
+    const projects = TS_PROJECTS;
+    const bad = typecheck(run).length;
     summary.push(`typecheck: ${projects.length - bad} of ${projects.length} projects clean`);
     if (bad > 0) {
       failed += bad;
