@@ -172,9 +172,10 @@ async function main() {
   if (only('lint')) {
     const eslint = run('npx', ['eslint', '--max-warnings', '0', '.']);
     const prettier = run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
-    const status = eslint === 0 && prettier === 0 ? 0 : 1;
+    const noCycles = run('node', ['scripts/check-cycles.mjs']);
+    const status = eslint === 0 && prettier === 0 && noCycles === 0 ? 0 : 1;
     summary.push(
-      `lint: eslint ${eslint === 0 ? 'clean' : 'errors'}, prettier ${prettier === 0 ? 'clean' : 'unformatted files'}`,
+      `lint: eslint ${eslint === 0 ? 'clean' : 'errors'}, prettier ${prettier === 0 ? 'clean' : 'unformatted files'}, import cycles ${noCycles === 0 ? 'none' : 'found'}`,
     );
     if (status !== 0) {
       failed++;

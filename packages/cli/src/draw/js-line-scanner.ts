@@ -5,8 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { entryTicket, sortKeyInto, TicketHeap } from '@openssj/core';
-import type { LineScanner, ScanEdges, ScannerOptions } from './line-scanner';
-import { scanIssue } from './line-scanner';
+import { scanIssue, type LineScanner, type ScanEdges, type ScannerOptions } from './scan-contract';
 import { MidstateSha256 } from './sha256-block';
 
 /** Issue codes as in scanner.c (index into SCAN_ISSUES). */

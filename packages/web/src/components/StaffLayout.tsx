@@ -20,7 +20,8 @@ import { useI18n } from '../hooks/use-i18n';
 import { useCurrentUser } from '../hooks/use-current-user';
 import { useLogout } from '../hooks/use-session';
 import { activeEntry, menuForRoles } from '../routes/console-nav';
-import { CONSOLE_PAGE_VIEWS } from '../routes/console-pages';
+import { ConsolePageIconsContext } from '../routes/console-page-icons';
+import { CONSOLE_PAGE_ICONS } from '../routes/console-pages';
 import { BrandMark } from './BrandMark';
 import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -53,7 +54,7 @@ export function StaffLayout() {
   const selected = activeEntry(entries, location.pathname);
   const items: MenuProps['items'] = entries.map((e) => ({
     key: e.to,
-    icon: CONSOLE_PAGE_VIEWS[e.id].icon,
+    icon: CONSOLE_PAGE_ICONS[e.id],
     label: <Link to={e.to}>{t(e.label)}</Link>,
   }));
 
@@ -236,9 +237,11 @@ export function StaffLayout() {
         <Content style={{ padding: isDesktop ? 24 : 12 }}>
           {/* one <h1> per page (issue 11 part 6): the page's menu name, for screen readers and outlines */}
           <h1 className="sr-only">{selected === null ? t('app.console') : t(selected.label)}</h1>
-          <Suspense fallback={<FullPageSpin />}>
-            <Outlet />
-          </Suspense>
+          <ConsolePageIconsContext value={CONSOLE_PAGE_ICONS}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </ConsolePageIconsContext>
         </Content>
       </Layout>
     </Layout>

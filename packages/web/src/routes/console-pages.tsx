@@ -105,3 +105,8 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
     component: lazyPage(() => import('../pages/console/AuditPage'), 'AuditPage'),
   },
 };
+
+/** Each page's menu icon (StaffLayout hands them to pages through ConsolePageIconsContext). */
+export const CONSOLE_PAGE_ICONS: Readonly<Record<ConsolePageId, ReactNode>> = Object.fromEntries(
+  Object.entries(CONSOLE_PAGE_VIEWS).map(([id, view]) => [id, view.icon]),
+) as Record<ConsolePageId, ReactNode>;

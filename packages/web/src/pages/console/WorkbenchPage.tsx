@@ -5,12 +5,13 @@ import { RoleTags } from '../../components/RoleTags';
 import { useI18n } from '../../hooks/use-i18n';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { menuForRoles } from '../../routes/console-nav';
-import { CONSOLE_PAGE_VIEWS } from '../../routes/console-pages';
+import { useConsolePageIcons } from '../../routes/console-page-icons';
 
 /** The console home at /console. */
 export function WorkbenchPage() {
   const user = useCurrentUser();
   const { t } = useI18n();
+  const icons = useConsolePageIcons();
   const shortcuts = menuForRoles(user.roles).filter((e) => e.id !== 'home');
 
   return (
@@ -45,7 +46,7 @@ export function WorkbenchPage() {
                       style={{ height: '100%' }}
                       styles={{ body: { textAlign: 'center' } }}
                     >
-                      <div style={{ fontSize: 24, color: '#1f5fbf' }}>{CONSOLE_PAGE_VIEWS[e.id].icon}</div>
+                      <div style={{ fontSize: 24, color: '#1f5fbf' }}>{icons[e.id]}</div>
                       <div style={{ marginTop: 6 }}>{t(e.label)}</div>
                     </Card>
                   </Link>
