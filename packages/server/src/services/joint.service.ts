@@ -18,13 +18,21 @@ import {
   type Result,
   type TaskScope,
 } from '@openssj/core';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 import { drawsOfTask } from '../db/repos/draw.repo';
 import { estimateFrames } from '../db/repos/frame.repo';
-import { scopeWhere } from '../db/repos/scope-sql';
+import {
+  commonTargetCount,
+  findProposal,
+  insertProposal,
+  openProposalsCovering,
+  openProposalsOfYear,
+  proposalsOfYear,
+  updateProposalAnswers,
+  type ProposalRow,
+} from '../db/repos/joint-proposal.repo';
 import {
   findTask,
   insertTask,
@@ -33,8 +41,6 @@ import {
   setParticipation,
   updateTask,
 } from '../db/repos/task.repo';
-import { jointProposals } from '../db/schema';
-import { queryOne, queryRows } from '../db/sql';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -85,21 +91,7 @@ export const respondSchema = z.object({
   comment: z.string().trim().max(500).optional(),
 });
 
-const proposalRow = z.object({
-  id: z.string(),
-  year: z.coerce.number(),
-  task_ids: z.array(z.string()),
-  titles: z.array(z.string()),
-  departments: z.array(z.string()),
-  responses: z.unknown(),
-  estimate: z.unknown(),
-  status: z.string(),
-  joint_task_id: z.string().nullable(),
-  created_by: z.string(),
-  created_at: z.coerce.date(),
-});
-
-function proposalView(r: z.infer<typeof proposalRow>): JointProposal {
+function proposalView(r: ProposalRow): JointProposal {
   return proposalSchema.parse({
     id: r.id,
     year: r.year,
@@ -113,15 +105,6 @@ function proposalView(r: z.infer<typeof proposalRow>): JointProposal {
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
   });
-}
-
-async function listProposalRows(db: Db, where: ReturnType<typeof sql>, lock = false) {
-  return queryRows(
-    db,
-    sql`SELECT *, ARRAY(SELECT coalesce(t.title, u.id) FROM unnest(task_ids) WITH ORDINALITY u(id, o) LEFT JOIN tasks t ON t.id = u.id ORDER BY u.o) AS titles
-        FROM joint_proposals WHERE ${where} ORDER BY created_at DESC, id ${lock ? sql`FOR UPDATE` : sql``}`,
-    proposalRow,
-  );
 }
 
 /** A task's frames and sample sizes as a draw now would estimate them. */
@@ -150,7 +133,7 @@ export async function jointSuggestions(
   const all = hasAnyRole(actor, OVERSIGHT);
   const tasks = (await listTasks(db, { year })).map(taskView).filter((t) => t.status === 'planned');
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const open = await listProposalRows(db, sql`year = ${year} AND status = 'open'`);
+  const open = await openProposalsOfYear(db, year);
   const pairs = overlapCandidates(
     tasks.map((t) => ({
       id: t.id,
@@ -170,12 +153,7 @@ export async function jointSuggestions(
     if (ta === undefined || tb === undefined || (!all && !departments.includes(actor.departmentCode))) {
       continue;
     }
-    const common = await queryOne(
-      db,
-      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`,
-      z.object({ n: z.coerce.number() }),
-    );
-    const shared = common?.n ?? 0;
+    const shared = await commonTargetCount(db, ta.scope, tb.scope);
     if (shared === 0) {
       continue;
     }
@@ -203,8 +181,8 @@ export async function jointSuggestions(
 
 /** Proposals of a year the actor takes part in (all for oversight). */
 export async function listProposals(deps: ServiceDeps, actor: Actor, year: number): Promise<JointProposal[]> {
-  const mine = hasAnyRole(actor, OVERSIGHT) ? sql`true` : sql`${actor.departmentCode} = ANY(departments)`;
-  return (await listProposalRows(deps.database.db, sql`year = ${year} AND ${mine}`)).map(proposalView);
+  const department = hasAnyRole(actor, OVERSIGHT) ? null : actor.departmentCode;
+  return (await proposalsOfYear(deps.database.db, year, department)).map(proposalView);
 }
 
 const planned = async (db: Db, id: string): Promise<Result<TaskView, DomainError>> => {
@@ -264,10 +242,7 @@ export async function proposeJoint(
         ),
       );
     }
-    const dup = await listProposalRows(
-      tx,
-      sql`status = 'open' AND task_ids @> ${`{${a.value.id},${b.value.id}}`}::text[]`,
-    );
+    const dup = await openProposalsCovering(tx, a.value.id, b.value.id);
     if (dup.length > 0) {
       return err(
         domainError(
@@ -280,11 +255,7 @@ export async function proposeJoint(
     }
     const year = a.value.planYear;
     const cap = await yearlyCap(tx, a.value.leadDepartmentCode);
-    const common = await queryOne(
-      tx,
-      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(a.value.scope)} AND ${scopeWhere(b.value.scope)}`,
-      z.object({ n: z.coerce.number() }),
-    );
+    const common = await commonTargetCount(tx, a.value.scope, b.value.scope);
     const [sa, sb] = [await taskSize(tx, a.value, year, cap), await taskSize(tx, b.value, year, cap)];
     const estimate = {
       ...mergerSavings({
@@ -292,9 +263,9 @@ export async function proposeJoint(
         sampleA: sa.sample,
         frameB: sb.frame,
         sampleB: sb.sample,
-        shared: common?.n ?? 0,
+        shared: common,
       }),
-      commonTargets: common?.n ?? 0,
+      commonTargets: common,
     };
     const responses = isSystem
       ? {}
@@ -306,19 +277,15 @@ export async function proposeJoint(
             comment: null,
           },
         };
-    const [row] = await tx
-      .insert(jointProposals)
-      .values({
-        year,
-        taskIds: [a.value.id, b.value.id],
-        departments,
-        responses,
-        estimate,
-        createdBy: ctx.actor.username,
-        createdAt: now,
-      })
-      .returning({ id: jointProposals.id });
-    const id = row?.id ?? '';
+    const id = await insertProposal(tx, {
+      year,
+      taskIds: [a.value.id, b.value.id],
+      departments,
+      responses,
+      estimate,
+      createdBy: ctx.actor.username,
+      createdAt: now,
+    });
     await audit(
       tx,
       ctx,
@@ -330,7 +297,7 @@ export async function proposeJoint(
       },
       now,
     );
-    const [saved] = await listProposalRows(tx, sql`id = ${id}`);
+    const saved = await findProposal(tx, id);
     return saved === undefined
       ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal'))
       : ok(proposalView(saved));
@@ -475,7 +442,7 @@ export async function respondToProposal(
 ): Promise<Result<JointProposal, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
-    const [row] = await listProposalRows(tx, sql`id::text = ${id}`, true);
+    const row = await findProposal(tx, id, true);
     if (row === undefined) {
       return err(domainError('NOT_FOUND', `没有这个合并提议：${id}`, `no such proposal: ${id}`));
     }
@@ -517,9 +484,7 @@ export async function respondToProposal(
       status = 'accepted';
       jointTaskId = created.value;
     }
-    await tx.execute(
-      sql`UPDATE joint_proposals SET responses = ${JSON.stringify(responses)}::jsonb, status = ${status}, joint_task_id = ${jointTaskId} WHERE id = ${p.id}`,
-    );
+    await updateProposalAnswers(tx, p.id, responses, status, jointTaskId);
     await audit(
       tx,
       ctx,
@@ -532,7 +497,7 @@ export async function respondToProposal(
       },
       now,
     );
-    const [saved] = await listProposalRows(tx, sql`id = ${p.id}`);
+    const saved = await findProposal(tx, p.id);
     return saved === undefined
       ? err(domainError('NOT_FOUND', '提议不存在', 'no such proposal'))
       : ok(proposalView(saved));
