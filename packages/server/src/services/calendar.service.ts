@@ -6,9 +6,7 @@
 import { isoDate, isYearCovered, type HolidayYear, type IsoDate } from '@openssj/core';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { listHolidayDays } from '../db/repos/holiday.repo';
-import { queryRows } from '../db/sql';
-import { sql } from 'drizzle-orm';
+import { listHolidayDays, unpublishedTaskEndYears } from '../db/repos/holiday.repo';
 import { buildHolidayTable, chineseDaysHolidayYears, type SourcedHolidayYear } from '../reference/holidays';
 
 /** Today's date in China (UTC+8), from the injected clock. */
@@ -49,13 +47,9 @@ export type Coverage = z.infer<typeof coverageSchema>;
 export async function holidayCoverage(db: Db, now: Date): Promise<Coverage> {
   const table = await loadHolidayTable(db);
   const thisYear = Number(chinaToday(now).slice(0, 4));
-  const rows = await queryRows(
-    db,
-    sql`select distinct extract(year from window_end)::int as y from tasks where results_published_at is null`,
-    z.object({ y: z.coerce.number() }),
-  );
+  const ends = await unpublishedTaskEndYears(db);
   // a deadline 20 working days after a December end falls in the next year
-  const inUse = new Set<number>([thisYear, thisYear + 1, ...rows.flatMap((r) => [r.y, r.y + 1])]);
+  const inUse = new Set<number>([thisYear, thisYear + 1, ...ends.flatMap((y) => [y, y + 1])]);
   const years = [...new Set([...inUse, ...table.map((t) => t.year).filter((y) => y >= thisYear)])].sort(
     (a, b) => a - b,
   );

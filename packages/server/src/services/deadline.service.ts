@@ -4,12 +4,10 @@
  * cross-region task each side counts its own visits.
  */
 import { isoDate, publicationCountdown } from '@openssj/core';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hasAnyRole } from '../auth/actor';
-import { onSideOf } from '../db/repos/inspection.repo';
-import { queryRows } from '../db/sql';
+import { taskDeadlineRows } from '../db/repos/deadline.repo';
 import { chinaToday, loadHolidayTable } from './calendar.service';
 import type { ServiceDeps } from './context';
 import { countdownSchema } from './inspection-view';
@@ -28,18 +26,6 @@ export const taskDeadlineSchema = z.object({
 });
 export type TaskDeadline = z.infer<typeof taskDeadlineSchema>;
 
-const rowSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  lead_department_code: z.string(),
-  window_end: z.string(),
-  results_published_at: z.coerce.date().nullable(),
-  total: z.coerce.number(),
-  submitted: z.coerce.number(),
-  approved: z.coerce.number(),
-  published: z.coerce.number(),
-});
-
 /** Tasks with visits, in the actor's departments (all for system admins and auditors), each with its countdown. */
 export async function listTaskDeadlines(
   deps: ServiceDeps,
@@ -49,24 +35,7 @@ export async function listTaskDeadlines(
   const db = deps.database.db;
   const all = hasAnyRole(actor, ['system_admin', 'auditor']);
   const dept = actor.departmentCode;
-  const rows = await queryRows(
-    db,
-    sql`select t.id, t.title, t.lead_department_code, t.window_end::text as window_end, t.results_published_at,
-          count(i.id) as total,
-          count(i.id) filter (where i.status = 'submitted') as submitted,
-          count(i.id) filter (where i.status = 'approved') as approved,
-          count(i.id) filter (where i.status = 'published') as published
-        from tasks t join inspections i on i.task_id = t.id and i.status <> 'cancelled'
-          -- a cross-region task's side counts (and publishes) only the visits of its region
-          join targets tg on tg.id = i.target_id and (${all} or ${onSideOf([dept], sql`t.id`, sql`tg.division_code`)})
-        where (${all} or t.lead_department_code = ${dept}
-               or exists (select 1 from task_participants p where p.task_id = t.id and p.department_code = ${dept} and p.status <> 'declined'))
-          and (${f.includePublished} or t.results_published_at is null)
-        group by t.id
-        order by t.window_end asc, t.id asc
-        limit 1000`,
-    rowSchema,
-  );
+  const rows = await taskDeadlineRows(db, all ? null : dept, f.includePublished);
   const table = await loadHolidayTable(db);
   const today = chinaToday(deps.clock());
   const out = rows.map((r) => ({

@@ -16,13 +16,11 @@ import {
   type EvaluationConfig,
   type Result,
 } from '@openssj/core';
-import { sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import { deleteSetting, getSettings, putSetting } from '../db/repos/setting.repo';
-import { divisionRange } from '../db/repos/target-filter';
-import { queryRows } from '../db/sql';
+import { plansPublishedOnTime } from '../db/repos/evaluation.repo';
 import { inTransaction } from '../db/tx';
 import { xlsxStream } from '../imports/sheet-writer';
 import { audit } from './audit.service';
@@ -169,17 +167,7 @@ async function plansOnTime(
   region: string,
   year: number,
 ): Promise<Map<string, { plans: number; onTime: number }>> {
-  const r = region === 'all' ? null : divisionRange(region);
-  const inRegion = r === null ? sql`true` : sql`d.region_code BETWEEN ${r.lo} AND ${r.hi}`;
-  const rows = await queryRows(
-    deps.database.db,
-    sql`SELECT p.department_code AS dept, count(*) AS plans,
-        count(*) FILTER (WHERE p.published_at IS NOT NULL AND (p.published_at AT TIME ZONE 'Asia/Shanghai')::date
-          <= coalesce((SELECT min(k.window_start) FROM tasks k WHERE k.plan_id = p.id), make_date(${year}, 12, 31))) AS on_time
-      FROM plans p JOIN departments d ON d.code = p.department_code
-      WHERE p.year = ${year} AND ${inRegion} GROUP BY 1`,
-    z.object({ dept: z.string(), plans: z.coerce.number(), on_time: z.coerce.number() }),
-  );
+  const rows = await plansPublishedOnTime(deps.database.db, region, year);
   return new Map(rows.map((x) => [x.dept, { plans: x.plans, onTime: x.on_time }]));
 }
 

@@ -1,9 +1,11 @@
 /**
  * The admin-kept holiday calendar (years that `chinese-days` does not cover).
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../client';
 import { holidayCalendar } from '../schema';
+import { queryRows } from '../sql';
 
 export type HolidayRow = typeof holidayCalendar.$inferSelect;
 
@@ -40,4 +42,14 @@ export async function deleteHolidayDay(db: Db, day: string): Promise<boolean> {
     .where(eq(holidayCalendar.day, day))
     .returning({ day: holidayCalendar.day });
   return rows.length > 0;
+}
+
+/** The years in which tasks whose results are not yet published end (their deadlines need a calendar). */
+export async function unpublishedTaskEndYears(db: Db): Promise<number[]> {
+  const rows = await queryRows(
+    db,
+    sql`select distinct extract(year from window_end)::int as y from tasks where results_published_at is null`,
+    z.object({ y: z.coerce.number() }),
+  );
+  return rows.map((r) => r.y);
 }
