@@ -5,7 +5,6 @@
  * trail stores UTC).
  */
 import { addDays, domainError, parseIsoDate, type DomainError, type Result } from '@openssj/core';
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { verifyAuditChain } from '../audit/audit-verify';
 import {
@@ -15,7 +14,12 @@ import {
   hasAnyRole,
   type Actor,
 } from '../auth/actor';
-import { auditLog } from '../db/schema';
+import {
+  auditRowsOldestFirst,
+  searchAuditRows,
+  type AuditRow,
+  type AuditSearch,
+} from '../audit/audit-search.repo';
 import type { ServiceDeps } from './context';
 import { EXPORT_MAX_ROWS, sheetDownload, type Download, type SheetFormat } from './library-export';
 
@@ -36,49 +40,35 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The start of a China day as a UTC instant (China keeps no daylight time: UTC+8 all year). */
 function chinaMidnight(d: string): Date {
   return new Date(`${d}T00:00:00+08:00`);
 }
 
-function whereOf(actor: Actor, f: AuditFilter): Result<SQL | undefined, DomainError> {
-  const conds: SQL[] = [];
-  const ofDepartment = (code: string) =>
-    or(eq(auditLog.departmentCode, code), eq(auditLog.ownerDepartment, code));
+/** The search as the repository runs it: the filter, with the actor's department bounds added. */
+function searchOf(actor: Actor, f: AuditFilter): Result<AuditSearch, DomainError> {
+  const departments: string[] = [];
   if (!hasAnyRole(actor, CROSS_DEPARTMENT_READERS)) {
-    const mine = ofDepartment(actor.departmentCode);
-    if (mine !== undefined) {
-      conds.push(mine);
-    }
+    departments.push(actor.departmentCode);
   }
   if (f.department !== undefined) {
     if (!canReadDepartment(actor, f.department)) {
       return { ok: false, error: forbiddenDepartment(f.department) };
     }
-    const theirs = ofDepartment(f.department);
-    if (theirs !== undefined) {
-      conds.push(theirs);
-    }
+    departments.push(f.department);
   }
+  const search: { -readonly [K in keyof AuditSearch]: AuditSearch[K] } = { departments };
   if (f.actor !== undefined && f.actor !== '') {
-    const like = `%${escapeLike(f.actor)}%`;
-    const m = or(ilike(auditLog.actorName, like), eq(auditLog.actorId, f.actor));
-    if (m !== undefined) {
-      conds.push(m);
-    }
+    search.actor = f.actor;
   }
   if (f.action !== undefined && f.action !== '') {
-    conds.push(ilike(auditLog.action, `${escapeLike(f.action)}%`));
+    search.actionPrefix = f.action;
   }
   if (f.entityType !== undefined) {
-    conds.push(eq(auditLog.entityType, f.entityType));
+    search.entityType = f.entityType;
   }
   if (f.entityId !== undefined && f.entityId !== '') {
-    conds.push(eq(auditLog.entityId, f.entityId));
+    search.entityId = f.entityId;
   }
   for (const [field, value] of [
     ['from', f.from],
@@ -96,16 +86,14 @@ function whereOf(actor: Actor, f: AuditFilter): Result<SQL | undefined, DomainEr
         }),
       };
     }
-    conds.push(
-      field === 'from'
-        ? gte(auditLog.at, chinaMidnight(d.value))
-        : lt(auditLog.at, chinaMidnight(addDays(d.value, 1))),
-    );
+    if (field === 'from') {
+      search.since = chinaMidnight(d.value);
+    } else {
+      search.before = chinaMidnight(addDays(d.value, 1));
+    }
   }
-  return { ok: true, value: conds.length > 0 ? and(...conds) : undefined };
+  return { ok: true, value: search };
 }
-
-type AuditRow = typeof auditLog.$inferSelect;
 
 function rowView(r: AuditRow) {
   return {
@@ -131,22 +119,12 @@ export async function listAuditRows(
   actor: Actor,
   q: AuditFilter & { page: number; pageSize: number },
 ) {
-  const where = whereOf(actor, q);
-  if (!where.ok) {
-    return where;
+  const search = searchOf(actor, q);
+  if (!search.ok) {
+    return search;
   }
-  const db = deps.database.db;
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where.value)
-      .orderBy(desc(auditLog.seq))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditLog).where(where.value),
-  ]);
-  return { ok: true as const, value: { items: rows.map(rowView), total: totals[0]?.n ?? 0 } };
+  const { rows, total } = await searchAuditRows(deps.database.db, search.value, q.page, q.pageSize);
+  return { ok: true as const, value: { items: rows.map(rowView), total } };
 }
 
 /** The export's columns: time in Beijing time, as the console shows it. */
@@ -175,16 +153,11 @@ export async function exportAuditRows(
   f: AuditFilter,
   format: SheetFormat,
 ): Promise<Result<Download, DomainError>> {
-  const where = whereOf(actor, f);
-  if (!where.ok) {
-    return where;
+  const search = searchOf(actor, f);
+  if (!search.ok) {
+    return search;
   }
-  const rows = await deps.database.db
-    .select()
-    .from(auditLog)
-    .where(where.value)
-    .orderBy(asc(auditLog.seq))
-    .limit(EXPORT_MAX_ROWS);
+  const rows = await auditRowsOldestFirst(deps.database.db, search.value, EXPORT_MAX_ROWS);
   const now = deps.clock();
   return {
     ok: true,
