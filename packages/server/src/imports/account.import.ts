@@ -14,13 +14,11 @@ import {
   type Result,
   type Role,
 } from '@openssj/core';
-import { inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db/client';
 import { findInspectorsByBadges } from '../db/repos/inspector.repo';
 import { listDepartments } from '../db/repos/org.repo';
-import { insertUsers } from '../db/repos/user.repo';
-import { users } from '../db/schema';
+import { existingUsernames, insertUsers, linkedBadges } from '../db/repos/user.repo';
 import { generateOneTimePassword } from '../services/account.service';
 import { audit } from '../services/audit.service';
 import type { HeaderSpec, ImportSpec } from './import-spec';
@@ -199,25 +197,10 @@ export function accountImportSpec(sink: (c: AccountCredential) => void): ImportS
       const issues: FieldIssue[] = [];
       const depts = await departmentIndex(db);
       const names = rows.map((r) => r.row.username);
-      const taken = new Set(
-        names.length === 0
-          ? []
-          : (
-              await db.select({ username: users.username }).from(users).where(inArray(users.username, names))
-            ).map((u) => u.username),
-      );
+      const taken = await existingUsernames(db, names);
       const badges = rows.flatMap((r) => (r.row.inspectorBadge === null ? [] : [r.row.inspectorBadge]));
       const inspectors = await findInspectorsByBadges(db, badges);
-      const linked = new Set(
-        badges.length === 0
-          ? []
-          : (
-              await db
-                .select({ badge: users.inspectorBadge })
-                .from(users)
-                .where(inArray(users.inspectorBadge, badges))
-            ).map((u) => u.badge),
-      );
+      const linked = await linkedBadges(db, badges);
       const badgeInFile = new Map<string, number>();
       for (const { row: r, rowNumber: row } of rows) {
         const at = (field: string) => ({ field, row });

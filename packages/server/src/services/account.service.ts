@@ -5,13 +5,11 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkPasswordPolicy, domainError, err, ok, type DomainError, type Result } from '@openssj/core';
-import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 import { findInspectorsByBadges } from '../db/repos/inspector.repo';
-import { findUserById } from '../db/repos/user.repo';
-import { users } from '../db/schema';
+import { accountLinkedToBadge, findUserById } from '../db/repos/user.repo';
 import type { ServiceDeps } from './context';
 import {
   createUser,
@@ -75,20 +73,9 @@ export async function checkInspectorLink(
       ),
     );
   }
-  const taken = await db
-    .select({ username: users.username })
-    .from(users)
-    .where(
-      userId === null
-        ? eq(users.inspectorBadge, badge)
-        : and(eq(users.inspectorBadge, badge), ne(users.id, userId)),
-    )
-    .limit(1);
-  const other = taken[0];
+  const other = await accountLinkedToBadge(db, badge, userId);
   if (other !== undefined) {
-    return err(
-      badgeError(badge, `已关联账号 ${other.username}`, `already linked to account ${other.username}`),
-    );
+    return err(badgeError(badge, `已关联账号 ${other}`, `already linked to account ${other}`));
   }
   return ok(undefined);
 }

@@ -5,12 +5,10 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkPasswordPolicy, domainError, err, ok, type DomainError, type Result } from '@openssj/core';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password';
 import { findDepartment, insertDepartments, insertRegions, listRegions } from '../db/repos/org.repo';
-import { findUserByUsername, insertUsers } from '../db/repos/user.repo';
-import { queryOne } from '../db/sql';
+import { countActiveSystemAdmins, findUserByUsername, insertUsers } from '../db/repos/user.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -71,12 +69,7 @@ export async function bootstrapSystemAdmin(
       ),
     );
   }
-  const admins = await queryOne(
-    db,
-    sql`SELECT count(*)::int AS n FROM users WHERE 'system_admin' = ANY(roles) AND active`,
-    z.object({ n: z.number() }),
-  );
-  if ((admins?.n ?? 0) > 0) {
+  if ((await countActiveSystemAdmins(db)) > 0) {
     return err(
       domainError(
         'CONFLICT',

@@ -13,12 +13,10 @@ import {
   type Result,
   type RiskModelConfig,
 } from '@openssj/core';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
-import { getSettings, putSetting } from '../db/repos/setting.repo';
-import { settings } from '../db/schema';
+import { getSettings, listSettings, putSetting } from '../db/repos/setting.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -90,8 +88,7 @@ export async function resolveModel(db: Db, region: string): Promise<ResolvedMode
 
 /** Every stored model at once, as a per-division resolver (memoised) for scoring runs. */
 export async function modelResolver(db: Db): Promise<(division: string) => ResolvedModel> {
-  const rows = await db.select().from(settings).where(eq(settings.key, RISK_MODEL_SETTING));
-  const values = new Map<string, unknown>(rows.map((r) => [r.scope, r.value]));
+  const values = await listSettings(db, RISK_MODEL_SETTING);
   const memo = new Map<string, ResolvedModel>();
   return (division) => {
     let m = memo.get(division);

@@ -1,7 +1,7 @@
 /**
  * Users repository.
  */
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, regions, users } from '../schema';
 
@@ -151,4 +151,55 @@ export async function updateUser(
 ): Promise<UserRow | undefined> {
   const rows = await db.update(users).set(patch).where(eq(users.id, id)).returning();
   return rows[0];
+}
+
+/** The account already linked to an inspector badge, other than `exceptUserId`. */
+export async function accountLinkedToBadge(
+  db: Db,
+  badge: string,
+  exceptUserId: string | null,
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(
+      exceptUserId === null
+        ? eq(users.inspectorBadge, badge)
+        : and(eq(users.inspectorBadge, badge), ne(users.id, exceptUserId)),
+    )
+    .limit(1);
+  return rows[0]?.username;
+}
+
+/** Active accounts holding the system_admin role. */
+export async function countActiveSystemAdmins(db: Db): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(sql`'system_admin' = ANY(${users.roles})`, eq(users.active, true)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Which of these usernames exist already. */
+export async function existingUsernames(db: Db, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, [...names]));
+  return new Set(rows.map((u) => u.username));
+}
+
+/** Which of these inspector badges are linked to an account already. */
+export async function linkedBadges(db: Db, badges: readonly string[]): Promise<Set<string | null>> {
+  if (badges.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ badge: users.inspectorBadge })
+    .from(users)
+    .where(inArray(users.inspectorBadge, [...badges]));
+  return new Set(rows.map((u) => u.badge));
 }
