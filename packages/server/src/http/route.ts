@@ -91,7 +91,17 @@ export function actorOf(request: { actor: Actor | null }): Actor {
   return request.actor;
 }
 
-/** Unwrap a Result for a reply: the value, or send the error. */
-export function unwrap<T>(reply: FastifyReply, r: Result<T, DomainError>): T | FastifyReply {
-  return r.ok ? r.value : sendError(reply, r.error);
+/**
+ * A service's Result as the reply: the value (sent with `status` when given, e.g. 201 for a
+ * creation), or the domain error mapped to its HTTP status. Every route ends with this.
+ */
+export function handle<T>(
+  reply: FastifyReply,
+  r: Result<T, DomainError>,
+  status?: 201 | 202,
+): T | FastifyReply {
+  if (!r.ok) {
+    return sendError(reply, r.error);
+  }
+  return status === undefined ? r.value : reply.code(status).send(r.value);
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
-import { actorOf, fileResponses, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, fileResponses, handle, responses, rolesAccess, sendError } from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import { accountTemplate, importAccounts } from '../services/account-import.service';
 import { resetPassword } from '../services/account.service';
@@ -79,7 +79,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await resetPassword(deps, ctxOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -155,7 +155,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await addRegion(deps, ctxOf(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -175,7 +175,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await patchDepartment(deps, ctxOf(request), request.params.code, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -192,7 +192,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await createUnit(deps, ctxOf(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -210,7 +210,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await patchUnit(deps, ctxOf(request), request.params.code, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, fileResponses, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, fileResponses, handle, responses, rolesAccess, sendError } from '../http/route';
 import { attachment } from '../http/upload';
 import {
   auditFilterSchema,
@@ -50,7 +50,7 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await listAuditRows(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.get(

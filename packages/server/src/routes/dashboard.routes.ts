@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, handle, responses, rolesAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { fairnessQuerySchema, fairnessReport, fairnessSchema } from '../services/fairness.service';
 import { dashboardRecords, recordsQuerySchema, recordsSchema } from '../services/metrics-records.service';
@@ -30,7 +30,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await dashboardMetrics(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -47,7 +47,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await dashboardRecords(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -64,7 +64,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await fairnessReport(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -6,7 +6,7 @@ import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@o
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   abandonDraw,
@@ -126,7 +126,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getDrawDetail(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -143,7 +143,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await commitFrozenDraw(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -160,7 +160,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await runCommittedDraw(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -177,7 +177,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await abandonDraw(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -194,7 +194,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await overrideTeam(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.get(
@@ -210,7 +210,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getNotice(deps, actorOf(request), request.params.id, request.params.targetId);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -7,7 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment } from '../http/upload';
-import { actorOf, responses, rolesAccess, sendError, fileResponses, SHEET_TYPES } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  SHEET_TYPES,
+} from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   criteriaViewSchema,
@@ -47,7 +55,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         actorOf(request),
         request.query.region ?? actorOf(request).regionCode,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -69,7 +77,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         request.body.regionCode,
         request.body.config,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -90,7 +98,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         { actor: actorOf(request), requestId: request.id },
         request.query.region,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -112,7 +120,7 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
         request.query.region ?? actorOf(request).regionCode,
         request.query.year,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   addFollowUp,
@@ -62,7 +62,7 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
     },
     async (request, reply) => {
       const res = await addFollowUp(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -80,7 +80,7 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
     },
     async (request, reply) => {
       const res = await closeFollowUpAction(deps, ctxOf(request), request.params.id, request.body.note);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

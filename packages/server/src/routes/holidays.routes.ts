@@ -5,7 +5,7 @@ import { isoDateSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   getHolidayDays,
@@ -47,7 +47,7 @@ export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceD
         { actor: actorOf(request), requestId: request.id },
         request.body.days,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.delete(
@@ -67,7 +67,7 @@ export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceD
         { actor: actorOf(request), requestId: request.id },
         request.params.day,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

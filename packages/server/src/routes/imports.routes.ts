@@ -5,7 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import { IMPORT_MODES } from '../imports/import-runner';
 import type { ServiceDeps } from '../services/context';
@@ -77,7 +85,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
         q.mode,
         q.dryRun === 'true',
       );
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -94,7 +102,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await getImportJob(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -111,7 +119,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await cancelImportJob(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 

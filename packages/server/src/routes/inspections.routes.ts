@@ -6,7 +6,15 @@ import { businessSignatureSchema, gpsSchema, itemResultInputSchema } from '@open
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   addPhoto,
@@ -90,7 +98,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await getVisit(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -112,7 +120,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await saveDraft(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -130,7 +138,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await confirmVisit(deps, ctxOf(request), request.params.id, request.body.version);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -154,7 +162,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         request.params.id,
         request.body,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -180,7 +188,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         request.params.id,
         request.body.inspectorId,
       );
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -206,7 +214,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         request.body.version,
         request.body.signature,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -224,7 +232,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await submitVisit(deps, ctxOf(request), request.params.id, request.body.version);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -244,7 +252,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await addPhoto(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -284,7 +292,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
     async (request, reply) => {
       const res = await removePhoto(deps, ctxOf(request), request.params.id, request.params.photoId);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -7,7 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment } from '../http/upload';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { inspectorViewSchema } from '../services/inspector-view';
 import {
@@ -52,7 +60,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await listInspectors(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -76,7 +84,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await certificateAlerts(deps, actorOf(request));
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -118,7 +126,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await createInspector(deps, ctxOf(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -135,7 +143,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await getInspector(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -153,7 +161,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await patchInspector(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -188,7 +196,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     async (request, reply) => {
       const { inspectorId, ...input } = request.body;
       const res = await declareRecusal(deps, ctxOf(request), inspectorId, input);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -205,7 +213,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const res = await withdrawRecusalById(deps, ctxOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

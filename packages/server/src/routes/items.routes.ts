@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { attachment } from '../http/upload';
 import {
   actorOf,
+  fileResponses,
+  handle,
   publicAccess,
   responses,
   rolesAccess,
   sendError,
   sessionAccess,
-  fileResponses,
 } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
@@ -66,7 +67,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await listItems(deps, actorOf(request), request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -108,7 +109,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await createItem(deps, ctxOf(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -125,7 +126,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getItem(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -143,7 +144,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await reviseItem(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -177,7 +178,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getItemVersion(deps, actorOf(request), request.params.id, request.params.version);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -195,7 +196,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await setItemPublished(deps, ctxOf(request), request.params.id, request.body.published);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -212,7 +213,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getRatioDefault(deps, actorOf(request), request.query.department);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -237,7 +238,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
         request.body.regionCode,
         request.body.defaultRatioCap,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, handle, responses, rolesAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   fallbackInputSchema,
@@ -76,7 +76,7 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     },
     async (request, reply) => {
       const res = await proposeJoint(deps, { actor: actorOf(request), requestId: request.id }, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -99,7 +99,7 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
         request.params.id,
         request.body,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -120,7 +120,7 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
         actorOf(request),
         request.query.region ?? actorOf(request).regionCode,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -154,7 +154,7 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
         { actor: actorOf(request), requestId: request.id },
         request.body,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -6,7 +6,7 @@ import { domainError, LOG_SPEC, logKeysDocumentSchema, signedTreeHeadSchema } fr
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicAccess, responses, rolesAccess, sendError, unwrap } from '../http/route';
+import { handle, publicAccess, responses, rolesAccess, sendError } from '../http/route';
 import { allLogKeys, entriesInRange, latestTreeHead, logSize, treeHeads } from '../log/log.repo';
 import {
   commitmentHistorySchema,
@@ -101,7 +101,7 @@ export async function registerLogRoutes(app: FastifyInstance, deps: ServiceDeps)
     },
     async (req, reply) => {
       const treeSize = req.query.treeSize ?? (await latestTreeHead(db))?.treeSize ?? (await logSize(db));
-      return unwrap(reply, await proofByHash(db, req.query.hash, treeSize));
+      return handle(reply, await proofByHash(db, req.query.hash, treeSize));
     },
   );
   r.get(
@@ -117,7 +117,7 @@ export async function registerLogRoutes(app: FastifyInstance, deps: ServiceDeps)
         ),
       },
     },
-    async (req, reply) => unwrap(reply, await consistencyBetween(db, req.query.first, req.query.second)),
+    async (req, reply) => handle(reply, await consistencyBetween(db, req.query.first, req.query.second)),
   );
   r.get(
     '/api/public/log/draws/:drawId',

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sendError, sessionAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { changeAccount, createAccount } from '../services/account.service';
 import {
@@ -90,7 +90,7 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
         { actor: actorOf(request), requestId: request.id },
         request.body,
       );
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -134,7 +134,7 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     },
     async (request, reply) => {
       const res = await createAccount(deps, { actor: actorOf(request), requestId: request.id }, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -157,7 +157,7 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
         request.params.id,
         request.body,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

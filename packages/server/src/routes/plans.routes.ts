@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findPlan } from '../db/repos/plan.repo';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   cityPlanView,
@@ -73,7 +73,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await createPlan(deps, ctx(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
   r.get(
@@ -117,7 +117,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getPlanDetail(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.patch(
@@ -134,7 +134,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await updatePlanTitle(deps, ctx(request), request.params.id, request.body.title);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -151,7 +151,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await transitionPlan(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -193,7 +193,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await createTask(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 }

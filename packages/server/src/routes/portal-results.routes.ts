@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicAccess, responses, sendError } from '../http/route';
+import { handle, publicAccess, responses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import {
   getPublicResult,
@@ -35,7 +35,7 @@ export async function registerPortalResultRoutes(app: FastifyInstance, deps: Ser
     },
     async (request, reply) => {
       const res = await listPublicResults(deps, request.query);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.get(
@@ -51,7 +51,7 @@ export async function registerPortalResultRoutes(app: FastifyInstance, deps: Ser
     },
     async (request, reply) => {
       const res = await getPublicResult(deps, request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -6,7 +6,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../http/route';
 import { attachment } from '../http/upload';
 import { coverageSchema, holidayCoverage } from '../services/calendar.service';
 import type { ServiceDeps } from '../services/context';
@@ -50,7 +58,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await reviewVisit(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -68,7 +76,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await publishVisit(deps, ctxOf(request), request.params.id, request.body.version);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -85,7 +93,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await publishTaskResults(deps, ctxOf(request), request.params.taskId);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 

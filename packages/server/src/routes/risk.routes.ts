@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, handle, responses, rolesAccess, sendError } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { riskRegionSchema } from '../services/risk-access';
 import { getRiskModel, putRiskModel, riskModelViewSchema } from '../services/risk-config.service';
@@ -51,7 +51,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getRiskModel(deps, actorOf(request), regionOf(request, request.query.region));
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -73,7 +73,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
         request.body.regionCode,
         request.body.config,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -90,7 +90,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await startRiskRun(deps, { actor: actorOf(request), requestId: request.id }, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -124,7 +124,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getRiskRun(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -145,7 +145,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
         { actor: actorOf(request), requestId: request.id },
         request.params.id,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -162,7 +162,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await explainTarget(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -179,7 +179,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await riskDistribution(deps, actorOf(request), regionOf(request, request.query.region));
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -201,7 +201,7 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
         regionOf(request, request.query.region),
         request.query.year ?? null,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -7,7 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { targetFilterSchema } from '../db/repos/target-filter';
-import { actorOf, responses, rolesAccess, sendError, sessionAccess, fileResponses } from '../http/route';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../http/route';
 import { attachment, saveUpload } from '../http/upload';
 import type { ServiceDeps } from '../services/context';
 import { claimOrUnclaim } from '../services/target-claim.service';
@@ -86,7 +94,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     async (request, reply) => {
       const { page, pageSize, ...filter } = request.query;
       const res = await searchTargetLibrary(deps, actorOf(request), filter, page, pageSize);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -127,7 +135,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await getTarget(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -144,7 +152,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await createTarget(deps, ctxOf(request), request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 
@@ -162,7 +170,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await updateTarget(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -180,7 +188,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
     async (request, reply) => {
       const res = await changeTargetStatus(deps, ctxOf(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -204,7 +212,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
         { actor, requestId: request.id },
         { action: b.action, departmentCode: b.departmentCode ?? actor.departmentCode, selection },
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 
@@ -242,7 +250,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
         request.query.departmentCode ?? actor.departmentCode,
         upload.value,
       );
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
 }

@@ -6,7 +6,7 @@ import { taskSpecSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sendError } from '../http/route';
+import { actorOf, handle, responses, rolesAccess } from '../http/route';
 import type { ServiceDeps } from '../services/context';
 import { freezeDraw, freezeInputSchema } from '../services/freeze.service';
 import {
@@ -64,7 +64,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await getTaskDetail(deps, actorOf(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.put(
@@ -81,7 +81,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await editTask(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.delete(
@@ -97,7 +97,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await removeTask(deps, ctx(request), request.params.id);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -114,7 +114,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await respondToTask(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? res.value : sendError(reply, res.error);
+      return handle(reply, res);
     },
   );
   r.post(
@@ -131,7 +131,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const res = await freezeDraw(deps, ctx(request), request.params.id, request.body);
-      return res.ok ? reply.code(201).send(res.value) : sendError(reply, res.error);
+      return handle(reply, res, 201);
     },
   );
 }
