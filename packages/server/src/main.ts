@@ -5,12 +5,11 @@
 import path from 'node:path';
 import process from 'node:process';
 import { checkPasswordPolicy } from '@openssj/core';
-import { count } from 'drizzle-orm';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Database } from './db/client';
 import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
-import { users } from './db/schema';
+import { countUsers } from './db/repos/user.repo';
 import { seedWorkflowHistory } from './demo/history.demo';
 import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
@@ -130,8 +129,7 @@ export async function startServer(
     if (applied.length > 0) {
       log(`已应用迁移 / migrations applied: ${applied.join(', ')}`);
     }
-    const [row] = await database.db.select({ n: count() }).from(users);
-    const empty = (row?.n ?? 0) === 0;
+    const empty = (await countUsers(database.db)) === 0;
     let demoPassword: string | null = null;
     let demoFile = path.join(config.SSJ_DATA_DIR, DEMO_ACCOUNTS_FILE);
     if (config.SSJ_DEMO === 'on' || (config.SSJ_DEMO === 'auto' && empty)) {

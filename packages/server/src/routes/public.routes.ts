@@ -3,13 +3,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { count } from 'drizzle-orm';
 import { z } from 'zod';
-import { departments, regions } from '../db/schema';
 import { listDepartments } from '../db/repos/org.repo';
 import { isDemoDatabase } from '../demo/demo-accounts';
 import { publicAccess, responses } from '../http/route';
 import type { ServiceDeps } from '../services/context';
+import { countRegionsAndDepartments } from '../db/repos/org.repo';
 
 /** Register public routes. */
 export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
@@ -47,14 +46,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
         response: responses(z.object({ regions: z.number(), departments: z.number() })),
       },
     },
-    async () => {
-      const db = deps.database.db;
-      const [[r1], [d1]] = await Promise.all([
-        db.select({ n: count() }).from(regions),
-        db.select({ n: count() }).from(departments),
-      ]);
-      return { regions: r1?.n ?? 0, departments: d1?.n ?? 0 };
-    },
+    async () => countRegionsAndDepartments(deps.database.db),
   );
   r.get(
     '/api/public/departments',

@@ -16,7 +16,6 @@ import {
   type DomainError,
   type Result,
 } from '@openssj/core';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import {
@@ -29,13 +28,14 @@ import {
   updateDraw,
 } from '../db/repos/draw.repo';
 import { findTask, updateTask } from '../db/repos/task.repo';
-import { inspectors, recusals } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { writableDraw } from './draw.service';
 import { drawSummary, type DrawSummary } from './workflow-views';
+import { findInspectorsByIds } from '../db/repos/inspector.repo';
+import { activeRecusalsAgainst } from '../db/repos/recusal.repo';
 
 export const abandonInputSchema = z.object({ reason: z.string().trim().min(4).max(1000) });
 export const overrideInputSchema = z.object({
@@ -163,7 +163,7 @@ export async function overrideTeam(
         ),
       );
     }
-    const found = await tx.select().from(inspectors).where(inArray(inspectors.id, input.inspectors));
+    const found = [...(await findInspectorsByIds(tx, input.inspectors)).values()];
     const ids = input.inspectors.map((x) => {
       const row = found.find((f) => f.id === x);
       return { input: x, row, id: row === undefined ? x : row.expert ? row.id : (row.badgeNo ?? row.id) };
@@ -219,16 +219,7 @@ export async function overrideTeam(
         ),
       );
     }
-    const conflicts = await tx
-      .select({ inspectorId: recusals.inspectorId })
-      .from(recusals)
-      .where(
-        and(
-          eq(recusals.targetId, input.target),
-          inArray(recusals.inspectorId, input.inspectors),
-          isNull(recusals.withdrawnAt),
-        ),
-      );
+    const conflicts = await activeRecusalsAgainst(tx, input.target, input.inspectors);
     if (conflicts.length > 0) {
       return err(
         domainError(

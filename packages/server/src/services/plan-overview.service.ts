@@ -19,18 +19,16 @@ import {
   domainError,
   isoDateSchema,
 } from '@openssj/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasAnyRole, type Actor } from '../auth/actor';
 import { estimateFrames } from '../db/repos/frame.repo';
 import { listPlans, listRevisions } from '../db/repos/plan.repo';
-import { scopeWhere } from '../db/repos/scope-sql';
 import { listTasks } from '../db/repos/task.repo';
-import { inspectionItems, inspectionItemVersions } from '../db/schema';
-import { queryOne } from '../db/sql';
 import type { ServiceDeps } from './context';
 import { yearlyCap } from './workflow-settings';
 import { planView, taskView } from './workflow-views';
+import { currentItemVersions } from '../db/repos/item.repo';
+import { commonTargetCount } from '../db/repos/scope-overlap.repo';
 
 const MAX_PAIRS = 200;
 
@@ -59,12 +57,7 @@ export async function cityPlanView(deps: ServiceDeps, actor: Actor, year: number
     if (ta === undefined || tb === undefined) {
       continue;
     }
-    const row = await queryOne(
-      db,
-      sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(ta.scope)} AND ${scopeWhere(tb.scope)}`,
-      z.object({ n: z.coerce.number() }),
-    );
-    const n = row?.n ?? 0;
+    const n = await commonTargetCount(db, ta.scope, tb.scope);
     if (n > 0) {
       overlaps.push(overlapSuggestion(a, b, n));
     }
@@ -98,23 +91,7 @@ export async function generateScheme(
   input: z.infer<typeof schemeRequestSchema>,
 ): Promise<Result<unknown, DomainError>> {
   const db = deps.database.db;
-  const items = await db
-    .select({
-      id: inspectionItems.id,
-      departmentCode: inspectionItems.departmentCode,
-      name: inspectionItemVersions.name,
-      priority: inspectionItemVersions.priority,
-      ratioCap: inspectionItemVersions.ratioCap,
-    })
-    .from(inspectionItems)
-    .innerJoin(
-      inspectionItemVersions,
-      and(
-        eq(inspectionItemVersions.itemId, inspectionItems.id),
-        eq(inspectionItemVersions.version, inspectionItems.currentVersion),
-      ),
-    )
-    .where(inArray(inspectionItems.id, input.itemIds));
+  const items = await currentItemVersions(db, input.itemIds);
   const depts = new Set([actor.departmentCode, ...input.cooperating]);
   const foreign = items.filter((i) => !depts.has(i.departmentCode));
   if (items.length !== new Set(input.itemIds).size || foreign.length > 0) {

@@ -19,7 +19,6 @@ import {
   type ResultCategory,
   type Result,
 } from '@openssj/core';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { followUpsOfInspection } from '../db/repos/follow-up.repo';
 import {
@@ -33,11 +32,11 @@ import {
 } from '../db/repos/inspection.repo';
 import { countPublished, publishedPage, type PublishedFilter } from '../db/repos/publication.repo';
 import { usccPrefixOf } from '../db/repos/target-filter';
-import { inspections } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { chinaToday } from './calendar.service';
 import { visitSide } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
+import { findPublishedInspection } from '../db/repos/inspection.repo';
 
 export const publicResultRowSchema = z.object({
   id: z.string(),
@@ -194,10 +193,7 @@ export async function getPublicResult(
 ): Promise<Result<PublicResultDetail, DomainError>> {
   const db = deps.database.db;
   const notFound = err(domainError('NOT_FOUND', '未找到该公示结果', 'no such published result'));
-  const [i] = await db
-    .select()
-    .from(inspections)
-    .where(and(eq(inspections.id, id), eq(inspections.status, 'published')));
+  const i = await findPublishedInspection(db, id);
   if (i === undefined || i.publishedAt === null) {
     return notFound;
   }

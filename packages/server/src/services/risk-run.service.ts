@@ -4,11 +4,9 @@
  * are audited. One run at a time per overlapping region.
  */
 import { domainError, err, isIsoDate, ok, type DomainError, type Result } from '@openssj/core';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor, type AuditContext } from '../auth/actor';
 import type { Database } from '../db/client';
-import { regionTargets } from '../db/repos/risk.repo';
 import {
   findRun,
   finishRun,
@@ -19,12 +17,12 @@ import {
   setRunProgress,
   type RunRow,
 } from '../db/repos/risk-run.repo';
-import { queryOne } from '../db/sql';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
 import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionContains } from './risk-access';
 import { scoreTargets } from './risk-scoring.service';
 import { chinaDate } from './workflow-settings';
+import { countRegionTargets } from '../db/repos/risk.repo';
 
 /** A run as the API shows it. */
 export const riskRunViewSchema = z.object({
@@ -120,14 +118,7 @@ export async function startRiskRun(
   const db = deps.database.db;
   const now = deps.clock();
   const asOf = body.asOf ?? chinaDate(now);
-  const total =
-    (
-      await queryOne(
-        db,
-        sql`SELECT count(*) AS n FROM targets t WHERE ${regionTargets(region)}`,
-        z.object({ n: z.coerce.number() }),
-      )
-    )?.n ?? 0;
+  const total = await countRegionTargets(db, region);
   const id = await db.transaction(async (tx) => {
     const runId = await insertRun(tx, { scope: region, total, asOf, startedBy: ctx.actor.username, at: now });
     await audit(

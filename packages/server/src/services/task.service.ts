@@ -15,7 +15,6 @@ import {
   type Result,
   type TaskSpec,
 } from '@openssj/core';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   canReadDepartment,
@@ -39,7 +38,8 @@ import {
   updateTask,
   type TaskFull,
 } from '../db/repos/task.repo';
-import { departments, inspectionItems, inspectionItemVersions } from '../db/schema';
+import { currentItemVersions } from '../db/repos/item.repo';
+import { existingDepartmentCodes } from '../db/repos/org.repo';
 import { inTransaction } from '../db/tx';
 import { audit } from './audit.service';
 import type { ServiceDeps } from './context';
@@ -74,23 +74,7 @@ export async function readableTask(
 
 /** Resolve item ids to their current versions; each must belong to the lead or a participating department. */
 async function resolveItems(tx: Db, spec: TaskSpec, lead: string, keep: ReadonlyMap<string, number>) {
-  const rows = await tx
-    .select({
-      id: inspectionItems.id,
-      dept: inspectionItems.departmentCode,
-      version: inspectionItems.currentVersion,
-      priority: inspectionItemVersions.priority,
-      ratioCap: inspectionItemVersions.ratioCap,
-    })
-    .from(inspectionItems)
-    .innerJoin(
-      inspectionItemVersions,
-      and(
-        eq(inspectionItemVersions.itemId, inspectionItems.id),
-        eq(inspectionItemVersions.version, inspectionItems.currentVersion),
-      ),
-    )
-    .where(inArray(inspectionItems.id, [...spec.itemIds]));
+  const rows = (await currentItemVersions(tx, spec.itemIds)).map((r) => ({ ...r, dept: r.departmentCode }));
   const depts = new Set([lead, ...spec.participants]);
   const missing = spec.itemIds.filter((id) => !rows.some((r) => r.id === id));
   const foreign = rows.filter((r) => !depts.has(r.dept));
@@ -121,11 +105,8 @@ async function checkDepartments(tx: Db, codes: readonly string[]): Promise<Resul
   if (codes.length === 0) {
     return ok(null);
   }
-  const found = await tx
-    .select({ code: departments.code })
-    .from(departments)
-    .where(inArray(departments.code, [...codes]));
-  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  const found = await existingDepartmentCodes(tx, codes);
+  const missing = codes.filter((c) => !found.has(c));
   return missing.length === 0
     ? ok(null)
     : err(

@@ -358,3 +358,12 @@ export async function itemNamesOfTasks(db: Db, taskIds: readonly string[]): Prom
   }
   return out;
 }
+
+/** A published inspection by id (anything unpublished is not found). */
+export async function findPublishedInspection(db: Db, id: string): Promise<InspectionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, id), eq(inspections.status, 'published')));
+  return row;
+}

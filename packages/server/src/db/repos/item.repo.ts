@@ -201,3 +201,28 @@ export async function updateItemHead(
     .returning();
   return rows[0];
 }
+
+/** The current version of each of these items, with its department (ids not found are left out). */
+export async function currentItemVersions(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  return db
+    .select({
+      id: inspectionItems.id,
+      departmentCode: inspectionItems.departmentCode,
+      version: inspectionItems.currentVersion,
+      name: inspectionItemVersions.name,
+      priority: inspectionItemVersions.priority,
+      ratioCap: inspectionItemVersions.ratioCap,
+    })
+    .from(inspectionItems)
+    .innerJoin(
+      inspectionItemVersions,
+      and(
+        eq(inspectionItemVersions.itemId, inspectionItems.id),
+        eq(inspectionItemVersions.version, inspectionItems.currentVersion),
+      ),
+    )
+    .where(inArray(inspectionItems.id, [...ids]));
+}

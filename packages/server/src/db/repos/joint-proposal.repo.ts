@@ -2,13 +2,13 @@
  * Joint-task proposals (部门联合抽查, issue 6): the SQL behind services/joint.service.ts. Each
  * proposal row comes back with the merged tasks' titles in task_ids order.
  */
-import type { TaskScope } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client';
 import { jointProposals } from '../schema';
-import { exec, queryOne, queryRows } from '../sql';
-import { scopeWhere } from './scope-sql';
+import { exec, queryRows } from '../sql';
+
+export { commonTargetCount } from './scope-overlap.repo';
 
 export const proposalRow = z.object({
   id: z.string(),
@@ -54,16 +54,6 @@ export function openProposalsCovering(db: Db, taskA: string, taskB: string): Pro
 export async function findProposal(db: Db, id: string, lock = false): Promise<ProposalRow | undefined> {
   const [row] = await proposalRows(db, sql`id::text = ${id}`, lock);
   return row;
-}
-
-/** Operating targets that both scopes select (the targets a merger would inspect once). */
-export async function commonTargetCount(db: Db, a: TaskScope, b: TaskScope): Promise<number> {
-  const row = await queryOne(
-    db,
-    sql`SELECT count(*) AS n FROM targets t WHERE t.status = '在营' AND ${scopeWhere(a)} AND ${scopeWhere(b)}`,
-    z.object({ n: z.coerce.number() }),
-  );
-  return row?.n ?? 0;
 }
 
 /** Stores a new proposal; returns its id. */

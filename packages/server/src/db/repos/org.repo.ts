@@ -1,7 +1,7 @@
 /**
  * Organisation repository: regions, departments, units.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, regions, units } from '../schema';
 
@@ -87,4 +87,25 @@ export async function updateDepartment(
 export async function updateUnit(db: Db, code: string, name: string): Promise<UnitRow | undefined> {
   const rows = await db.update(units).set({ name }).where(eq(units.code, code)).returning();
   return rows[0];
+}
+
+/** Which of these department codes exist. */
+export async function existingDepartmentCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ code: departments.code })
+    .from(departments)
+    .where(inArray(departments.code, [...codes]));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** How many regions and departments the platform holds (the portal's overview). */
+export async function countRegionsAndDepartments(db: Db): Promise<{ regions: number; departments: number }> {
+  const [[r], [d]] = await Promise.all([
+    db.select({ n: count() }).from(regions),
+    db.select({ n: count() }).from(departments),
+  ]);
+  return { regions: r?.n ?? 0, departments: d?.n ?? 0 };
 }

@@ -142,3 +142,24 @@ export async function targetExists(db: Db, targetId: string): Promise<boolean> {
   const rows = await db.select({ id: targets.id }).from(targets).where(eq(targets.id, targetId)).limit(1);
   return rows.length > 0;
 }
+
+/** Which of these inspectors have an active (not withdrawn) recusal from the target. */
+export async function activeRecusalsAgainst(
+  db: Db,
+  targetId: string,
+  inspectorIds: readonly string[],
+): Promise<{ inspectorId: string }[]> {
+  if (inspectorIds.length === 0) {
+    return [];
+  }
+  return db
+    .select({ inspectorId: recusals.inspectorId })
+    .from(recusals)
+    .where(
+      and(
+        eq(recusals.targetId, targetId),
+        inArray(recusals.inspectorId, [...inspectorIds]),
+        isNull(recusals.withdrawnAt),
+      ),
+    );
+}

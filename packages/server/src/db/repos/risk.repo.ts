@@ -312,3 +312,13 @@ export function tierOf(source: TierSource | null): SQL {
       return sql`t.risk_tier`;
   }
 }
+
+/** How many targets a scoring run over `region` covers. */
+export async function countRegionTargets(db: Db, region: string): Promise<number> {
+  const row = await queryOne(
+    db,
+    sql`SELECT count(*) AS n FROM targets t WHERE ${regionTargets(region)}`,
+    z.object({ n: z.coerce.number() }),
+  );
+  return row?.n ?? 0;
+}

@@ -1,7 +1,7 @@
 /**
  * Users repository.
  */
-import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, regions, users } from '../schema';
 
@@ -202,4 +202,10 @@ export async function linkedBadges(db: Db, badges: readonly string[]): Promise<S
     .from(users)
     .where(inArray(users.inspectorBadge, [...badges]));
   return new Set(rows.map((u) => u.badge));
+}
+
+/** How many accounts exist (none: a first start). */
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
 }
