@@ -15,20 +15,22 @@ import {
   type DomainError,
   type Result,
 } from '@openssj/core';
-import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, AuditContext } from '../auth/actor';
 import type { Db } from '../db/client';
 import {
   findTask,
   lockInspection,
-  onSideOf,
   taskDepartments,
   taskSideDepartments,
   updateInspectionVersioned,
 } from '../db/repos/inspection.repo';
-import { inspections, tasks } from '../db/schema';
-import { queryOne } from '../db/sql';
+import {
+  countUnpublishedVisits,
+  publishApprovedVisits,
+  stampTaskResultsPublished,
+  unpublishedVisits,
+} from '../db/repos/result-publication.repo';
 import { inTransaction } from '../db/tx';
 import { appendLogEntry } from '../log/log.service';
 import { audit } from './audit.service';
@@ -60,20 +62,11 @@ function staleError(sent: number, server: number): DomainError {
 
 /** When every live visit of a task is published, stamp the task's results as published. */
 async function stampTaskIfDone(tx: Db, ctx: Ctx, taskId: string, now: Date): Promise<boolean> {
-  const left = await queryOne(
-    tx,
-    sql`select count(*)::int as n from inspections where task_id = ${taskId} and status not in ('published','cancelled')`,
-    z.object({ n: z.coerce.number() }),
-  );
-  if ((left?.n ?? 1) > 0) {
+  if ((await countUnpublishedVisits(tx, taskId)) > 0) {
     return false;
   }
-  const updated = await tx
-    .update(tasks)
-    .set({ resultsPublishedAt: now, status: 'published', updatedAt: now })
-    .where(and(eq(tasks.id, taskId), sql`${tasks.resultsPublishedAt} is null`))
-    .returning({ id: tasks.id });
-  if (updated.length > 0) {
+  const stamped = await stampTaskResultsPublished(tx, taskId, now);
+  if (stamped) {
     await audit(
       tx,
       ctx,
@@ -86,7 +79,7 @@ async function stampTaskIfDone(tx: Db, ctx: Ctx, taskId: string, now: Date): Pro
       now,
     );
   }
-  return updated.length > 0;
+  return stamped;
 }
 
 /** Approve a submitted visit, or return it to the inspectors with a comment. */
@@ -258,35 +251,9 @@ export async function publishTaskResults(
         ),
       );
     }
-    const mine =
-      sided && !sys
-        ? onSideOf(
-            [ctx.actor.departmentCode],
-            sql`${inspections.taskId}`,
-            sql`(select division_code from targets where id = ${inspections.targetId})`,
-          )
-        : sql`true`;
-    const published = await tx
-      .update(inspections)
-      .set({
-        status: 'published',
-        publishedAt: now,
-        updatedAt: now,
-        version: sql`${inspections.version} + 1`,
-      })
-      .where(and(eq(inspections.taskId, taskId), eq(inspections.status, 'approved'), mine))
-      .returning({ id: inspections.id });
-    const left = await tx
-      .select({ id: inspections.id })
-      .from(inspections)
-      .where(
-        and(
-          eq(inspections.taskId, taskId),
-          ne(inspections.status, 'published'),
-          ne(inspections.status, 'cancelled'),
-          mine,
-        ),
-      );
+    const side = sided && !sys ? ctx.actor.departmentCode : null;
+    const published = await publishApprovedVisits(tx, taskId, now, side);
+    const left = await unpublishedVisits(tx, taskId, side);
     if (published.length > 0) {
       await audit(
         tx,
