@@ -14,7 +14,6 @@ import {
   type DrawRecord,
   type Result,
 } from '@openssj/core';
-import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { canReadDepartment, forbiddenDepartment, type Actor } from '../auth/actor';
 import type { Db } from '../db/client';
@@ -28,9 +27,16 @@ import {
 import { frameText, pairCounts } from '../db/repos/frame.repo';
 import { findTask, type TaskFull } from '../db/repos/task.repo';
 import { loadPoolExclusions } from '../db/repos/pool.repo';
-import { departments, drawOverrides, drawPool, inspections, inspectors, targets } from '../db/schema';
 import type { ServiceDeps } from './context';
 import { drawSummary, parseTaskJson } from './workflow-views';
+import {
+  departmentNames,
+  drawInspectionsOf,
+  drawOverrideReasons,
+  drawPoolSize,
+  peopleByIds,
+  targetNames,
+} from '../db/repos/draw-view.repo';
 
 const notFound = (id: string): DomainError =>
   domainError('NOT_FOUND', `没有这次摇号：${id}`, `no such draw: ${id}`);
@@ -42,47 +48,6 @@ async function supersededBy(db: Db, d: DrawRow): Promise<string | null> {
 function recordOf(d: DrawRow): DrawRecord | null {
   const r = drawRecordSchema.safeParse(d.record);
   return r.success ? r.data : null;
-}
-
-async function targetNames(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) {
-    return new Map<string, { name: string; address: string; legalRep: string | null }>();
-  }
-  const rows = await db
-    .select({ id: targets.id, name: targets.name, address: targets.address, legalRep: targets.legalRep })
-    .from(targets)
-    .where(inArray(targets.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function peopleByIds(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) {
-    return new Map<
-      string,
-      { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }
-    >();
-  }
-  const rows = await db
-    .select({
-      id: inspectors.id,
-      badgeNo: inspectors.badgeNo,
-      name: inspectors.name,
-      departmentCode: inspectors.departmentCode,
-      expert: inspectors.expert,
-    })
-    .from(inspectors)
-    .where(inArray(inspectors.id, [...ids]));
-  const out = new Map<
-    string,
-    { name: string; badgeNo: string | null; departmentCode: string; expert: boolean }
-  >();
-  for (const r of rows) {
-    out.set(r.id, r);
-    if (r.badgeNo !== null) {
-      out.set(r.badgeNo, r);
-    }
-  }
-  return out;
 }
 
 function overrideKey(target: string, at: string, people: readonly string[]): string {
@@ -108,31 +73,18 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
   }
   const record = recordOf(d);
   const selectedIds = record?.selected.map((s) => s.id) ?? [];
-  const rows =
-    selectedIds.length === 0
-      ? []
-      : await db
-          .select()
-          .from(inspections)
-          .where(and(eq(inspections.drawId, id), inArray(inspections.targetId, selectedIds)));
+  const rows = await drawInspectionsOf(db, id, selectedIds);
   const teams = new Map(rows.map((r) => [r.targetId, r]));
   const names = await targetNames(db, selectedIds);
   const people = await peopleByIds(db, [...new Set(rows.flatMap((r) => r.inspectors))]);
-  const [pool] = await db.select({ n: count() }).from(drawPool).where(eq(drawPool.drawId, id));
+  const poolSize = await drawPoolSize(db, id);
   const assignment = new Map((record?.assignments ?? []).map((a) => [a.target, a]));
   // the staff-only reasons, matched to the record's overrides by target, time and people
   const internal = new Map(
-    (
-      await db
-        .select({
-          targetId: drawOverrides.targetId,
-          at: drawOverrides.at,
-          inspectors: drawOverrides.inspectors,
-          internalReason: drawOverrides.internalReason,
-        })
-        .from(drawOverrides)
-        .where(eq(drawOverrides.drawId, id))
-    ).map((r) => [overrideKey(r.targetId, r.at.toISOString(), r.inspectors), r.internalReason]),
+    (await drawOverrideReasons(db, id)).map((r) => [
+      overrideKey(r.targetId, r.at.toISOString(), r.inspectors),
+      r.internalReason,
+    ]),
   );
   return ok({
     draw: drawSummary(d, await supersededBy(db, d)),
@@ -145,7 +97,7 @@ export async function getDrawDetail(deps: ServiceDeps, actor: Actor, id: string)
       windowEnd: t.task.windowEnd,
     },
     commitmentObject: d.commitmentObject === null ? null : commitmentObjectSchema.parse(d.commitmentObject),
-    poolSize: pool?.n ?? 0,
+    poolSize,
     pairExclusions: await pairCounts(db, id),
     selections: (record?.selected ?? []).map((s) => {
       const insp = teams.get(s.id);
@@ -204,12 +156,10 @@ export async function getNotice(deps: ServiceDeps, actor: Actor, drawId: string,
     );
   }
   const names = await targetNames(db, [targetId]);
-  const depts = await db
-    .select({ code: departments.code, name: departments.name })
-    .from(departments)
-    .where(
-      inArray(departments.code, [t.task.leadDepartmentCode, ...t.participants.map((p) => p.departmentCode)]),
-    );
+  const depts = await departmentNames(db, [
+    t.task.leadDepartmentCode,
+    ...t.participants.map((p) => p.departmentCode),
+  ]);
   return ok({
     drawId,
     task: {

@@ -17,6 +17,7 @@ import {
   call,
   loadWorkflowFixtures,
   taskBody,
+  tid,
   type WorkflowItems,
 } from '../support/workflow-fixtures';
 
@@ -143,10 +144,18 @@ describe.each(ENGINES)('pool certificates on %s', (engine) => {
     await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/commit`, { seedSource: 'system' }, 200);
     await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/run`, {}, 200);
     const detail = await call<DrawDetail>(t.app, admin, 'GET', `/api/draws/${frozen.id}`, undefined, 200);
-    const sel = detail.selections[0];
-    // a pool member not yet on the team (teams of two from a pool of three)
-    const extra = ['A001', 'A004', 'A005'].find((id) => !sel?.team.some((m) => m.id === id));
-    expect(extra).toBeDefined();
+    // a pool member not yet on a team (teams of two from a pool of three); A001 has declared a
+    // recusal from tid(5) (the fixtures), so that pair would be refused
+    const pick = detail.selections
+      .flatMap((s) =>
+        ['A001', 'A004', 'A005']
+          .filter((id) => !s.team.some((m) => m.id === id) && !(id === 'A001' && s.id === tid(5)))
+          .map((id) => ({ s, id })),
+      )
+      .at(0);
+    expect(pick).toBeDefined();
+    const sel = pick?.s;
+    const extra = pick?.id;
     await call(
       t.app,
       admin,
