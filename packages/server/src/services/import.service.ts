@@ -5,7 +5,6 @@
  */
 import { rm } from 'node:fs/promises';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   canReadDepartment,
@@ -15,7 +14,12 @@ import {
   type AuditContext,
 } from '../auth/actor';
 import type { Database, Db } from '../db/client';
-import { importJobs } from '../db/schema';
+import {
+  findImportJob,
+  insertImportJob,
+  updateImportJob,
+  type ImportJobRow,
+} from '../db/repos/import-job.repo';
 import { inTransaction } from '../db/tx';
 import { importSpecOf, IMPORT_KIND_LABELS } from '../imports/import-kinds';
 import {
@@ -138,31 +142,28 @@ async function finishRow(
   at: Date,
 ): Promise<void> {
   const kept = issues.slice(0, ISSUES_KEPT);
-  await tx
-    .update(importJobs)
-    .set({
-      status,
-      processed,
-      counts,
-      errors: {
-        issues: kept,
-        omitted: omitted + issues.length - kept.length,
-        error:
-          error === null
-            ? null
-            : {
-                code: error.code,
-                message: error.messageZh,
-                messageEn: error.messageEn,
-                details: {
-                  ...(error.details ?? {}),
-                  ...(error.issues === undefined ? {} : { issues: error.issues }),
-                },
+  await updateImportJob(tx, id, {
+    status,
+    processed,
+    counts,
+    errors: {
+      issues: kept,
+      omitted: omitted + issues.length - kept.length,
+      error:
+        error === null
+          ? null
+          : {
+              code: error.code,
+              message: error.messageZh,
+              messageEn: error.messageEn,
+              details: {
+                ...(error.details ?? {}),
+                ...(error.issues === undefined ? {} : { issues: error.issues }),
               },
-      },
-      finishedAt: at,
-    })
-    .where(eq(importJobs.id, id));
+            },
+    },
+    finishedAt: at,
+  });
 }
 
 /** Start importing an uploaded file; returns the job id at once. The file is removed when the job ends. */
@@ -189,21 +190,15 @@ export async function startImport(
   const db = deps.database.db;
   const now = deps.clock();
   const created = await inTransaction<string, DomainError>(db, async (tx) => {
-    const [row] = await tx
-      .insert(importJobs)
-      .values({
-        kind,
-        fileName: upload.fileName,
-        departmentCode: ctx.actor.departmentCode,
-        mode,
-        status: 'running',
-        createdBy: ctx.actor.username,
-        createdAt: now,
-      })
-      .returning({ id: importJobs.id });
-    if (row === undefined) {
-      throw new Error('bug: job insert returned nothing');
-    }
+    const row = await insertImportJob(tx, {
+      kind,
+      fileName: upload.fileName,
+      departmentCode: ctx.actor.departmentCode,
+      mode,
+      status: 'running',
+      createdBy: ctx.actor.username,
+      createdAt: now,
+    });
     await audit(
       tx,
       ctx,
@@ -326,8 +321,8 @@ async function loadJob(
   deps: ServiceDeps,
   actor: Actor,
   id: string,
-): Promise<Result<typeof importJobs.$inferSelect, DomainError>> {
-  const [row] = await deps.database.db.select().from(importJobs).where(eq(importJobs.id, id));
+): Promise<Result<ImportJobRow, DomainError>> {
+  const row = await findImportJob(deps.database.db, id);
   if (row === undefined) {
     return err(domainError('NOT_FOUND', '导入任务不存在', 'no such import job'));
   }
