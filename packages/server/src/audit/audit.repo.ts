@@ -68,3 +68,17 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export async function readAuditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
 }
+
+/** Seq and hash of the rows after `afterSeq`, in order, at most `limit` (log checkpoints). */
+export async function auditHashesAfter(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<{ seq: number; hash: string }[]> {
+  return db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(gt(auditLog.seq, afterSeq))
+    .orderBy(asc(auditLog.seq))
+    .limit(limit);
+}

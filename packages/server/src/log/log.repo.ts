@@ -9,6 +9,11 @@ import { logEntries, logKeys, logTreeHeads } from '../db/schema';
 /** The audit chain's lock (audit.repo.ts): one writer order for audit rows and log entries. */
 export const AUDIT_LOG_LOCK = 4242001;
 
+/** Serialises checkpoints with the transaction's other log appends (held until it ends). */
+export async function lockForCheckpoint(tx: Db): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK})`);
+}
+
 export interface NewLogEntry {
   readonly leafHash: string;
   readonly kind: string;

@@ -23,21 +23,20 @@ import {
   type Result,
   type SignedTreeHead,
 } from '@openssj/core';
-import { gt, sql, asc } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog } from '../db/schema';
 import type { LogSigningKey } from './log-key';
 import {
-  AUDIT_LOG_LOCK,
   entryByLeafHash,
   insertLogEntry,
   insertTreeHead,
   lastCheckpointSeq,
   latestTreeHead,
   leafHashes,
+  lockForCheckpoint,
   upsertLogKey,
   type TreeHeadRow,
 } from './log.repo';
+import { auditHashesAfter } from '../audit/audit.repo';
 
 /** RFC 9162 hashing with node:crypto (identical to core's @noble default; tested). */
 export const nodeMerkleHasher = merkleHasherFrom(
@@ -75,16 +74,11 @@ export async function appendLogEntry(tx: Db, entry: LogEntry, at: Date): Promise
 
 /** §3.7: checkpoint every audit row since the last checkpoint; returns the entries appended. */
 export async function appendAuditCheckpoint(tx: Db, at: Date): Promise<number> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK})`);
+  await lockForCheckpoint(tx);
   let from = (await lastCheckpointSeq(tx)) + 1;
   let appended = 0;
   for (;;) {
-    const rows = await tx
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .where(gt(auditLog.seq, from - 1))
-      .orderBy(asc(auditLog.seq))
-      .limit(CHECKPOINT_MAX_ROWS);
+    const rows = await auditHashesAfter(tx, from - 1, CHECKPOINT_MAX_ROWS);
     const last = rows[rows.length - 1];
     if (last === undefined) {
       return appended;
