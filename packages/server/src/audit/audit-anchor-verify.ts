@@ -14,13 +14,12 @@ import {
   type CheckpointEntry,
   type SignedTreeHead,
 } from '@openssj/core';
-import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog } from '../db/schema';
 import { publicKeyFromRaw } from '../log/log-key';
 import { allLogKeys, entriesInRange } from '../log/log.repo';
 import { nodeMerkleHasher } from '../log/log.service';
 import { verifyAuditChain } from './audit-verify';
+import { auditHashesAfter } from './audit.repo';
 
 export type AnchorVerifyOutcome =
   | {
@@ -100,10 +99,7 @@ export async function verifyAuditAgainstTreeHead(
     }
   }
   const hashes = new Map<number, string>();
-  const all = await db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(asc(auditLog.seq));
+  const all = await auditHashesAfter(db, 0, Number.MAX_SAFE_INTEGER);
   for (const r of all) {
     hashes.set(r.seq, r.hash);
   }
