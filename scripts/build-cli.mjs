@@ -90,7 +90,7 @@ export async function buildCli() {
     entryPoints: {
       ssj: 'packages/cli/src/main.ts',
       'draw-worker': 'packages/cli/src/draw/draw-worker.ts',
-      'server-draw-worker': 'packages/server/src/draw/draw-run.worker.ts',
+      'server-draw-worker': 'packages/server/src/contexts/draw/engine/draw-run.worker.ts',
     },
     outdir: out,
     bundle: true,

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Database } from './db/client';
 import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
-import { countUsers } from './db/repos/user.repo';
+import { countUsers } from './contexts/platform/user.repo';
 import { seedWorkflowHistory } from './demo/history.demo';
 import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
@@ -21,9 +21,9 @@ import {
   randomPassword,
   writeDemoAccountsFile,
 } from './demo/demo-accounts';
-import { buildApp, type App } from './http/app';
-import { loadOrCreateSigningKey, logKeyFile } from './log/log-key';
-import { startLogSigner } from './log/log-signer';
+import { buildApp, type App } from './contexts/platform/http/app';
+import { loadOrCreateSigningKey, logKeyFile } from './contexts/platform/log/log-key';
+import { startLogSigner } from './contexts/platform/log/log-signer';
 
 export interface Running {
   readonly app: App;

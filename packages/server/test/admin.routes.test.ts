@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { appendAudit } from '../src/audit/audit.repo';
+import { appendAudit } from '../src/contexts/platform/audit/audit.repo';
 import { ENGINES } from '../src/db/test-databases';
-import { insertInspectors } from '../src/db/repos/inspector.repo';
+import { insertInspectors } from '../src/contexts/library/inspector.repo';
 import { csvBytes, loadXlsx } from './imports/helpers';
 import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
 import { DEPT_A, DEPT_B } from './support/fixtures';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit } from '../src/audit/audit.repo';
-import { verifyAuditChain } from '../src/audit/audit-verify';
+import { appendAudit } from '../src/contexts/platform/audit/audit.repo';
+import { verifyAuditChain } from '../src/contexts/platform/audit/audit-verify';
 import type { Database } from '../src/db/client';
 import { ENGINES, freshDatabase } from '../src/db/test-databases';
 

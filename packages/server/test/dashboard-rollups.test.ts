@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
-import { rebuildRollups, rollupDrift } from '../src/db/repos/metrics.repo';
+import { rebuildRollups, rollupDrift } from '../src/contexts/oversight/metrics.repo';
 import { queryRows } from '../src/db/sql';
 import { targets } from '../src/db/schema';
 import { ENGINES } from '../src/db/test-databases';

@@ -4,7 +4,7 @@
  * evaluation criteria (field-level Chinese refusals, reset to the inherited criteria).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRegions } from '../src/db/repos/org.repo';
+import { insertRegions } from '../src/contexts/platform/org.repo';
 import { ENGINES } from '../src/db/test-databases';
 import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
 

@@ -7,7 +7,7 @@ import type { Role } from '@openssj/core';
 import { ROLES } from '@openssj/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../src/db/test-databases';
-import type { Access } from '../src/http/route';
+import type { Access } from '../src/contexts/platform/http/route';
 import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
 import { DEPT_B, DEPT_C } from './support/fixtures';
 

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { findTarget } from '../src/db/repos/target.repo';
+import { findTarget } from '../src/contexts/library/target.repo';
 import { ENGINES } from '../src/db/test-databases';
-import { importJobViewSchema, waitForJob } from '../src/services/import.service';
+import { importJobViewSchema, waitForJob } from '../src/contexts/library/import.service';
 import { companyRow, csvBytes, TEMPLATE_HEADER } from './imports/helpers';
 import { loginAs, testApp, type LoggedIn, type TestApp } from './support/app';
 import { DEPT_A } from './support/fixtures';

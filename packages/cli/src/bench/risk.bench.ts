@@ -7,8 +7,8 @@
 import process from 'node:process';
 import { openPostgres } from '@openssj/server/db/client';
 import { migrate } from '@openssj/server/db/migrate';
-import { tierDistribution } from '@openssj/server/db/repos/risk-metrics.repo';
-import { scoreTargets } from '@openssj/server/services/risk-scoring.service';
+import { tierDistribution } from '@openssj/server/contexts/risk/risk-metrics.repo';
+import { scoreTargets } from '@openssj/server/contexts/risk/risk-scoring.service';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { hashPassword } from '@openssj/server/auth/password';
+import { hashPassword } from '@openssj/server/contexts/platform/auth/password';
 import { loadConfig } from '@openssj/server/config';
 import { openPostgres, type Database } from '@openssj/server/db/client';
 import { migrate } from '@openssj/server/db/migrate';
@@ -20,12 +20,15 @@ import {
   countPublishedSql,
   publishedPageSql,
   SORT_MATCHES_MAX as PORTAL_SORT_MAX,
-} from '@openssj/server/db/repos/publication.repo';
-import { SORT_MATCHES_MAX as STAFF_SORT_MAX, searchTargetsSql } from '@openssj/server/db/repos/target.repo';
+} from '@openssj/server/contexts/inspection/publication.repo';
+import {
+  SORT_MATCHES_MAX as STAFF_SORT_MAX,
+  searchTargetsSql,
+} from '@openssj/server/contexts/library/target.repo';
 import { users } from '@openssj/server/db/schema';
 import { queryOne, queryRows } from '@openssj/server/db/sql';
-import { buildApp } from '@openssj/server/http/app';
-import { publicResultFilter } from '@openssj/server/services/portal.service';
+import { buildApp } from '@openssj/server/contexts/platform/http/app';
+import { publicResultFilter } from '@openssj/server/contexts/inspection/portal.service';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

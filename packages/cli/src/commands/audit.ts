@@ -3,7 +3,7 @@
  */
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditChain } from '@openssj/server/audit/audit-verify';
+import { verifyAuditChain } from '@openssj/server/contexts/platform/audit/audit-verify';
 import { migrate } from '@openssj/server/db/migrate';
 
 /** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */

@@ -8,10 +8,18 @@ import path from 'node:path';
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
 import { migrate } from '@openssj/server/db/migrate';
-import { importSpecOf, IMPORT_KIND_LABELS, IMPORT_KINDS } from '@openssj/server/imports/import-kinds';
-import { runImport, type ImportOutcome, type ImportProgress } from '@openssj/server/imports/import-runner';
-import type { ImportKind } from '@openssj/server/imports/import-spec';
-import { detectFormat, fileSource } from '@openssj/server/imports/sheet-reader';
+import {
+  importSpecOf,
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+} from '@openssj/server/contexts/library/imports/import-kinds';
+import {
+  runImport,
+  type ImportOutcome,
+  type ImportProgress,
+} from '@openssj/server/contexts/library/imports/import-runner';
+import type { ImportKind } from '@openssj/server/contexts/library/imports/import-spec';
+import { detectFormat, fileSource } from '@openssj/server/contexts/library/imports/sheet-reader';
 
 const USAGE = `usage: ssj import ${IMPORT_KINDS.join('|')} FILE [--valid-only] [--dry-run]
   FILE       .xlsx or .csv (UTF-8 with or without BOM, or GBK) with the template's Chinese headers

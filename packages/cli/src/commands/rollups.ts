@@ -5,7 +5,7 @@
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
 import { migrate } from '@openssj/server/db/migrate';
-import { rebuildRollups, rollupDrift } from '@openssj/server/db/repos/metrics.repo';
+import { rebuildRollups, rollupDrift } from '@openssj/server/contexts/oversight/metrics.repo';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const mode = argv[0];

@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
 import { migrate } from '@openssj/server/db/migrate';
-import { bootstrapInputSchema, bootstrapSystemAdmin } from '@openssj/server/services/bootstrap.service';
+import {
+  bootstrapInputSchema,
+  bootstrapSystemAdmin,
+} from '@openssj/server/contexts/platform/bootstrap.service';
 import { USERS_USAGE } from './users-usage';
 
 /** Run `ssj users ...`. */

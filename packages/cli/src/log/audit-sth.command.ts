@@ -6,7 +6,7 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditAgainstTreeHead } from '@openssj/server/audit/audit-anchor-verify';
+import { verifyAuditAgainstTreeHead } from '@openssj/server/contexts/platform/audit/audit-anchor-verify';
 import { migrate } from '@openssj/server/db/migrate';
 import { readKeyFile, readSavedHead } from './log-files';
 

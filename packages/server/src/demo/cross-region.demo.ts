@@ -10,18 +10,18 @@
 import { sideOfTarget, taskSpecSchema, type DomainError, type Result, type Role } from '@openssj/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../contexts/platform/auth/actor';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../db/repos/user.repo';
+import { findUserByUsername } from '../contexts/platform/user.repo';
 import { inspectionResults, inspections, inspectors, targets } from '../db/schema';
 import { queryOne } from '../db/sql';
-import type { ServiceDeps } from '../services/context';
-import { commitFrozenDraw, runCommittedDraw } from '../services/draw.service';
-import { freezeDraw } from '../services/freeze.service';
-import { createPlan, transitionPlan } from '../services/plan.service';
-import { publishTaskResults, reviewVisit } from '../services/review.service';
-import { createTask, respondToTask } from '../services/task.service';
-import { taskSideDepartments } from '../db/repos/inspection.repo';
+import type { ServiceDeps } from '../contexts/platform/context';
+import { commitFrozenDraw, runCommittedDraw } from '../contexts/draw/draw.service';
+import { freezeDraw } from '../contexts/draw/freeze.service';
+import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
+import { publishTaskResults, reviewVisit } from '../contexts/inspection/review.service';
+import { createTask, respondToTask } from '../contexts/workflow/task.service';
+import { taskSideDepartments } from '../contexts/inspection/inspection.repo';
 
 const YB = '500112-SCJG';
 const LS = '511623-SCJG';

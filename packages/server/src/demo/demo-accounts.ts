@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPasswordPolicy } from '@openssj/core';
 import type { Db } from '../db/client';
-import { getSettings, putSetting } from '../db/repos/setting.repo';
+import { getSettings, putSetting } from '../contexts/platform/setting.repo';
 import { DEMO_ACCOUNTS } from './users.demo';
 
 /** The settings key (scope 'global') that marks a database seeded with demo data. */

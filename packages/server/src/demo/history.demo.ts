@@ -7,16 +7,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../contexts/platform/auth/actor';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../db/repos/user.repo';
+import { findUserByUsername } from '../contexts/platform/user.repo';
 import { queryOne, queryRows } from '../db/sql';
-import type { ServiceDeps } from '../services/context';
-import { abandonDraw } from '../services/draw-admin.service';
-import { commitFrozenDraw, runCommittedDraw } from '../services/draw.service';
-import { freezeDraw } from '../services/freeze.service';
-import { createPlan, transitionPlan } from '../services/plan.service';
-import { createTask, respondToTask } from '../services/task.service';
+import type { ServiceDeps } from '../contexts/platform/context';
+import { abandonDraw } from '../contexts/draw/draw-admin.service';
+import { commitFrozenDraw, runCommittedDraw } from '../contexts/draw/draw.service';
+import { freezeDraw } from '../contexts/draw/freeze.service';
+import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
+import { createTask, respondToTask } from '../contexts/workflow/task.service';
 import { taskSpecSchema, type Result, type DomainError, type Role } from '@openssj/core';
 
 /** What the history wrote, for the loader's log line. */

@@ -10,14 +10,14 @@
 import { taskSpecSchema, type DomainError, type Result, type Role } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../contexts/platform/auth/actor';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../db/repos/user.repo';
+import { findUserByUsername } from '../contexts/platform/user.repo';
 import { queryOne } from '../db/sql';
-import type { ServiceDeps } from '../services/context';
-import { jointSuggestions } from '../services/joint.service';
-import { createPlan, transitionPlan } from '../services/plan.service';
-import { createTask } from '../services/task.service';
+import type { ServiceDeps } from '../contexts/platform/context';
+import { jointSuggestions } from '../contexts/oversight/joint.service';
+import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
+import { createTask } from '../contexts/workflow/task.service';
 
 /** GB/T 4754-2017 8514 老年人、残疾人养护服务: the elderly-care homes both departments inspect. */
 export const ELDERLY_CARE = '8514';

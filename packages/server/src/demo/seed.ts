@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ok } from '@openssj/core';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../contexts/platform/auth/password';
 import type { Database, Db } from '../db/client';
 import {
   departments,
@@ -21,7 +21,7 @@ import {
 } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { seedRiskFacts } from './risk.demo';
-import { audit } from '../services/audit.service';
+import { audit } from '../contexts/platform/audit.service';
 import { DEMO_ACCOUNTS } from './users.demo';
 import { markDemoDatabase } from './demo-accounts';
 import { generateDemo } from './generate-demo';

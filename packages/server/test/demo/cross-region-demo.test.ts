@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
-import { frameText } from '../../src/db/repos/frame.repo';
+import { frameText } from '../../src/contexts/draw/frame.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { generateDemo } from '../../src/demo';
@@ -19,7 +19,7 @@ import {
 import { seedWorkflowHistory } from '../../src/demo/history.demo';
 import { seedResultHistory } from '../../src/demo/results-history.demo';
 import { seedDemo } from '../../src/demo/seed';
-import { listPublicResults } from '../../src/services/portal.service';
+import { listPublicResults } from '../../src/contexts/inspection/portal.service';
 
 describe.each(ENGINES)('demo cross-region task on %s', (engine) => {
   let database: Database;

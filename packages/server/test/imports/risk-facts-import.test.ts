@@ -6,13 +6,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Actor } from '../../src/auth/actor';
+import type { Actor } from '../../src/contexts/platform/auth/actor';
 import type { Database } from '../../src/db/client';
-import type { RiskFactsWrite } from '../../src/db/repos/risk.repo';
+import type { RiskFactsWrite } from '../../src/contexts/risk/risk.repo';
 import { queryOne } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import type { ImportContext } from '../../src/imports/import-spec';
-import { riskFactsImportSpec } from '../../src/imports/risk-facts.import';
+import type { ImportContext } from '../../src/contexts/library/imports/import-spec';
+import { riskFactsImportSpec } from '../../src/contexts/library/imports/risk-facts.import';
 import { insertRiskTargets, riskUscc } from '../support/risk-fixtures';
 import { cliContext } from './helpers';
 

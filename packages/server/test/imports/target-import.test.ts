@@ -8,9 +8,13 @@ import { z } from 'zod';
 import type { Database } from '../../src/db/client';
 import { queryOne } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { runImport, type ImportOptions, type ImportOutcome } from '../../src/imports/import-runner';
-import { bufferSource } from '../../src/imports/sheet-reader';
-import { targetImportSpec } from '../../src/imports/target.import';
+import {
+  runImport,
+  type ImportOptions,
+  type ImportOutcome,
+} from '../../src/contexts/library/imports/import-runner';
+import { bufferSource } from '../../src/contexts/library/imports/sheet-reader';
+import { targetImportSpec } from '../../src/contexts/library/imports/target.import';
 import { cliContext, companyRow, csvBytes, TEMPLATE_HEADER, uscc, xlsxBytes } from './helpers';
 
 async function countOf(
@@ -240,7 +244,7 @@ describe.each(ENGINES)('target import on %s', (engine) => {
 
 describe('xlsx streaming keeps Chinese characters split across chunks', () => {
   it('re-chunks on UTF-8 boundaries', async () => {
-    const { utf8Aligned } = await import('../../src/imports/xlsx-utf8');
+    const { utf8Aligned } = await import('../../src/contexts/library/imports/xlsx-utf8');
     const bytes = Buffer.from('在营企业'.repeat(50));
     const chunks: Buffer[] = [];
     for (let i = 0; i < bytes.length; i += 7) {

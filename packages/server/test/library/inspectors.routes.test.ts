@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { activeRecusalPairs } from '../../src/db/repos/recusal.repo';
+import { activeRecusalPairs } from '../../src/contexts/library/recusal.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { testApp, type TestApp } from '../support/app';

@@ -7,20 +7,24 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../src/db/client';
-import { findItemsByCodes, listItemVersions } from '../../src/db/repos/item.repo';
-import { findInspector } from '../../src/db/repos/inspector.repo';
+import { findItemsByCodes, listItemVersions } from '../../src/contexts/library/item.repo';
+import { findInspector } from '../../src/contexts/library/inspector.repo';
 import { queryOne } from '../../src/db/sql';
 import { inTransaction } from '../../src/db/tx';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { runImport } from '../../src/imports/import-runner';
-import type { ImportContext } from '../../src/imports/import-spec';
+import { runImport } from '../../src/contexts/library/imports/import-runner';
+import type { ImportContext } from '../../src/contexts/library/imports/import-spec';
 import {
   INSPECTOR_HEADERS,
   inspectorImportSpec,
   type InspectorImportRow,
-} from '../../src/imports/inspector.import';
-import { ITEM_HEADERS, itemImportSpec, type ItemImportRow } from '../../src/imports/item.import';
-import { bufferSource } from '../../src/imports/sheet-reader';
+} from '../../src/contexts/library/imports/inspector.import';
+import {
+  ITEM_HEADERS,
+  itemImportSpec,
+  type ItemImportRow,
+} from '../../src/contexts/library/imports/item.import';
+import { bufferSource } from '../../src/contexts/library/imports/sheet-reader';
 import { csvBytes } from '../imports/helpers';
 import { loadFixtures, DEPT_A, DEPT_B } from '../support/fixtures';
 

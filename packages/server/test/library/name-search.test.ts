@@ -7,11 +7,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../src/db/client';
-import { countPublished, publishedPage, publishedPageSql } from '../../src/db/repos/publication.repo';
-import { searchTargets, searchTargetsSql, targetRowSchema } from '../../src/db/repos/target.repo';
+import {
+  countPublished,
+  publishedPage,
+  publishedPageSql,
+} from '../../src/contexts/inspection/publication.repo';
+import { searchTargets, searchTargetsSql, targetRowSchema } from '../../src/contexts/library/target.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { publicResultFilter } from '../../src/services/portal.service';
+import { publicResultFilter } from '../../src/contexts/inspection/portal.service';
 
 const USCC_A = '91500112MA5U000A1X';
 const USCC_B = '91500112MA5U000B2Y';

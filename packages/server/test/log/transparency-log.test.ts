@@ -14,15 +14,15 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auditHash } from '../../src/audit/audit-hash';
-import { verifyAuditAgainstTreeHead } from '../../src/audit/audit-anchor-verify';
-import { verifyAuditChain } from '../../src/audit/audit-verify';
-import { hashPassword } from '../../src/auth/password';
+import { auditHash } from '../../src/contexts/platform/audit/audit-hash';
+import { verifyAuditAgainstTreeHead } from '../../src/contexts/platform/audit/audit-anchor-verify';
+import { verifyAuditChain } from '../../src/contexts/platform/audit/audit-verify';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import { auditLog } from '../../src/db/schema';
 import { ENGINES } from '../../src/db/test-databases';
-import { ephemeralSigningKey } from '../../src/log/log-key';
-import { logSignerTick } from '../../src/log/log-signer';
-import { signTreeHead } from '../../src/log/log.service';
+import { ephemeralSigningKey } from '../../src/contexts/platform/log/log-key';
+import { logSignerTick } from '../../src/contexts/platform/log/log-signer';
+import { signTreeHead } from '../../src/contexts/platform/log/log.service';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { PASSWORD } from '../support/fixtures';
 import {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { riskModelViewSchema } from '../../src/services/risk-config.service';
-import { riskRunDone, riskRunViewSchema } from '../../src/services/risk-run.service';
-import { scoreTargets } from '../../src/services/risk-scoring.service';
-import { distributionSchema, targetRiskViewSchema } from '../../src/services/risk.service';
+import { riskModelViewSchema } from '../../src/contexts/risk/risk-config.service';
+import { riskRunDone, riskRunViewSchema } from '../../src/contexts/risk/risk-run.service';
+import { scoreTargets } from '../../src/contexts/risk/risk-scoring.service';
+import { distributionSchema, targetRiskViewSchema } from '../../src/contexts/risk/risk.service';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { insertRiskTargets, reviewedInspection, riskUscc } from '../support/risk-fixtures';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ENGINES } from '../../src/db/test-databases';
-import { importJobViewSchema, waitForJob } from '../../src/services/import.service';
+import { importJobViewSchema, waitForJob } from '../../src/contexts/library/import.service';
 import { companyRow, csvBytes, TEMPLATE_HEADER, loadXlsx } from '../imports/helpers';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { multipartFile } from '../support/multipart';

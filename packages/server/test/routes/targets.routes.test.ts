@@ -6,12 +6,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { searchTargetsSql } from '../../src/db/repos/target.repo';
+import { searchTargetsSql } from '../../src/contexts/library/target.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { runImport } from '../../src/imports/import-runner';
-import { bufferSource } from '../../src/imports/sheet-reader';
-import { targetImportSpec } from '../../src/imports/target.import';
+import { runImport } from '../../src/contexts/library/imports/import-runner';
+import { bufferSource } from '../../src/contexts/library/imports/sheet-reader';
+import { targetImportSpec } from '../../src/contexts/library/imports/target.import';
 import { cliContext, companyRow, csvBytes, TEMPLATE_HEADER, uscc, loadXlsx } from '../imports/helpers';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { DEPT_A, DEPT_B } from '../support/fixtures';

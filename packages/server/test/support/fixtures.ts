@@ -3,10 +3,10 @@
  * and one account per role.
  */
 import type { Role } from '@openssj/core';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
-import { insertDepartments, insertRegions, insertUnits } from '../../src/db/repos/org.repo';
-import { insertUsers } from '../../src/db/repos/user.repo';
+import { insertDepartments, insertRegions, insertUnits } from '../../src/contexts/platform/org.repo';
+import { insertUsers } from '../../src/contexts/platform/user.repo';
 
 export const PASSWORD = 'Test@pass2026';
 

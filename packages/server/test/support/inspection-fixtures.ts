@@ -6,9 +6,9 @@
  */
 import { resultCategoryField, type ChecklistField } from '@openssj/core';
 import { expect } from 'vitest';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
-import { insertUsers } from '../../src/db/repos/user.repo';
+import { insertUsers } from '../../src/contexts/platform/user.repo';
 import { eq } from 'drizzle-orm';
 import {
   draws,
@@ -23,7 +23,7 @@ import {
   tasks,
   users,
 } from '../../src/db/schema';
-import type { App } from '../../src/http/app';
+import type { App } from '../../src/contexts/platform/http/app';
 import type { LoggedIn } from './app';
 import { DEPT_A, DEPT_C, PASSWORD } from './fixtures';
 

@@ -5,11 +5,11 @@
  * above), and a target in each region with a legal representative.
  */
 import { ROLES, validateTarget, type PolicyActor, type Role } from '@openssj/core';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
-import { insertDepartments, insertRegions } from '../../src/db/repos/org.repo';
-import { findTarget, upsertTargets, type TargetRow } from '../../src/db/repos/target.repo';
-import { insertUsers } from '../../src/db/repos/user.repo';
+import { insertDepartments, insertRegions } from '../../src/contexts/platform/org.repo';
+import { findTarget, upsertTargets, type TargetRow } from '../../src/contexts/library/target.repo';
+import { insertUsers } from '../../src/contexts/platform/user.repo';
 import { DEPT_A, DEPT_C, PASSWORD } from './fixtures';
 
 export const LS_REGION = '511623';

@@ -6,7 +6,7 @@
 import { defaultChecklistForm } from '@openssj/core';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
-import { insertUsers } from '../../src/db/repos/user.repo';
+import { insertUsers } from '../../src/contexts/platform/user.repo';
 import {
   draws,
   inspectionItems,
@@ -18,7 +18,7 @@ import {
   targets,
   tasks,
 } from '../../src/db/schema';
-import type { App } from '../../src/http/app';
+import type { App } from '../../src/contexts/platform/http/app';
 import type { LoggedIn } from './app';
 import { DEPT_A, DEPT_B, DEPT_C } from './fixtures';
 

@@ -8,11 +8,11 @@ import { defaultChecklistForm, drawRecordSchema, verifyRecord } from '@openssj/c
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
-import { insertDepartments, insertRegions } from '../../src/db/repos/org.repo';
-import { putSetting } from '../../src/db/repos/setting.repo';
-import { insertUsers } from '../../src/db/repos/user.repo';
+import { insertDepartments, insertRegions } from '../../src/contexts/platform/org.repo';
+import { putSetting } from '../../src/contexts/platform/setting.repo';
+import { insertUsers } from '../../src/contexts/platform/user.repo';
 import { inspectionItems, inspectionItemVersions, inspectors, targets, users } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';

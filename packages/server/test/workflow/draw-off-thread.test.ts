@@ -11,8 +11,8 @@ import {
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadVectors } from '../../../core/test/draw/vectors';
-import { serverTicketHasher } from '../../src/draw/native-ticket-hasher';
-import { runDrawOffThread } from '../../src/draw/run-draw-off-thread';
+import { serverTicketHasher } from '../../src/contexts/draw/engine/native-ticket-hasher';
+import { runDrawOffThread } from '../../src/contexts/draw/engine/run-draw-off-thread';
 
 describe('serverTicketHasher', () => {
   it('uses the native addon when it is built (the CLI builds it at install)', () => {

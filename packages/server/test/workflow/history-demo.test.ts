@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
-import { frameText } from '../../src/db/repos/frame.repo';
+import { frameText } from '../../src/contexts/draw/frame.repo';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { generateDemo } from '../../src/demo';

@@ -2,8 +2,8 @@
 import { defaultTicketHasher, ticket, ticketFromDigest } from '@openssj/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nodeTicketHasher } from '../../src/draw/node-ticket-hasher';
-import { plannedDates } from '../../src/draw/planned-dates';
+import { nodeTicketHasher } from '../../src/contexts/draw/engine/node-ticket-hasher';
+import { plannedDates } from '../../src/contexts/draw/engine/planned-dates';
 
 describe('nodeTicketHasher', () => {
   it('matches the spec check value', () => {

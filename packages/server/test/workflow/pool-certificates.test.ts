@@ -6,7 +6,7 @@ import { drawRecordSchema, verifyRecord } from '@openssj/core';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/contexts/platform/auth/password';
 import { inspectors } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';

@@ -1,0 +1,86 @@
+/**
+ * /api/follow-ups: 后续处置, actions on findings tracked to closure, and the overdue list.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../platform/http/route';
+import type { ServiceDeps } from '../platform/context';
+import {
+  addFollowUp,
+  closeFollowUpAction,
+  followUpInputSchema,
+  followUpListSchema,
+  listFollowUps,
+} from './follow-up.service';
+import { followUpViewSchema } from './inspection-view';
+
+/** Register follow-up routes. */
+export async function registerFollowUpRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
+
+  r.get(
+    '/api/follow-ups',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['follow-up'],
+        summary: '后续处置列表（可只看逾期）/ follow-ups, optionally overdue only',
+        querystring: z.object({
+          status: z.enum(['open', 'closed']).optional(),
+          overdue: z.enum(['true', 'false']).default('false'),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+        response: responses(followUpListSchema),
+      },
+    },
+    async (request) =>
+      listFollowUps(deps, actorOf(request), {
+        status: request.query.status,
+        overdue: request.query.overdue === 'true',
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      }),
+  );
+
+  r.post(
+    '/api/inspections/:id/follow-ups',
+    {
+      config: { access: rolesAccess('dept_admin', 'leader', 'inspector') },
+      schema: {
+        tags: ['follow-up'],
+        summary: '记录后续处置 / record a follow-up',
+        params: z.object({ id: z.uuid() }),
+        body: followUpInputSchema,
+        response: responses(followUpViewSchema, 201),
+      },
+    },
+    async (request, reply) => {
+      const res = await addFollowUp(deps, ctxOf(request), request.params.id, request.body);
+      return handle(reply, res, 201);
+    },
+  );
+
+  r.post(
+    '/api/follow-ups/:id/close',
+    {
+      config: { access: rolesAccess('system_admin', 'dept_admin', 'leader') },
+      schema: {
+        tags: ['follow-up'],
+        summary: '办结后续处置 / close a follow-up',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ note: z.string().trim().min(1).max(2000) }),
+        response: responses(followUpViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await closeFollowUpAction(deps, ctxOf(request), request.params.id, request.body.note);
+      return handle(reply, res);
+    },
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * Photos of a visit (taken on the phone, resized there to ≤ 1600 px JPEG), with time and
+ * browser GPS. Staff-only: photos are never public. A client-made id makes a retried
+ * upload after a lost connection a no-op.
+ */
+import {
+  domainError,
+  err,
+  inspectionStatusSchema,
+  isEditable,
+  ok,
+  type DomainError,
+  type Result,
+} from '@openssj/core';
+import { z } from 'zod';
+import type { Actor, AuditContext } from '../platform/auth/actor';
+import { deletePhoto, findPhoto, insertPhoto, lockInspection } from './inspection.repo';
+import { inTransaction } from '../../db/tx';
+import { audit } from '../platform/audit.service';
+import type { ServiceDeps } from '../platform/context';
+import { accessInspection, inspectionNotFound, notOnTeam, recordingDepartments } from './inspection-access';
+import { loadVisitItems } from './inspection-view';
+
+/** Largest photo accepted, in base64 characters (about 3 MB of JPEG). */
+export const PHOTO_MAX_CHARS = 4_000_000;
+
+export const photoInputSchema = z.object({
+  id: z.uuid(),
+  itemId: z.uuid().nullable().default(null),
+  fieldKey: z.string().max(32).nullable().default(null),
+  image: z
+    .string()
+    .max(PHOTO_MAX_CHARS)
+    .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/, 'a JPEG, PNG or WebP data URL'),
+  takenAt: z.iso.datetime({ offset: true }),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lng: z.number().min(-180).max(180).nullable().default(null),
+});
+export type PhotoInput = z.infer<typeof photoInputSchema>;
+
+export const photoMetaSchema = z.object({
+  id: z.string(),
+  itemId: z.string().nullable(),
+  fieldKey: z.string().nullable(),
+  takenAt: z.string(),
+  bytes: z.number(),
+  created: z.boolean(),
+});
+
+/** Add a photo to a visit the actor is recording (idempotent by id). */
+export async function addPhoto(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  inspectionId: string,
+  p: PhotoInput,
+): Promise<Result<z.infer<typeof photoMetaSchema>, DomainError>> {
+  const now = deps.clock();
+  return inTransaction(deps.database.db, async (tx) => {
+    const row = await lockInspection(tx, inspectionId);
+    if (row === undefined) {
+      return err(inspectionNotFound(inspectionId));
+    }
+    const acc = await accessInspection(tx, ctx.actor, inspectionId, row);
+    if (!acc.ok) {
+      return acc;
+    }
+    if (!acc.value.onTeam) {
+      return err(notOnTeam());
+    }
+    if (!isEditable(inspectionStatusSchema.parse(row.status))) {
+      return err(
+        domainError('INVALID_STATE', '检查已提交，不能再添加照片', 'the visit is submitted; no more photos'),
+      );
+    }
+    if (p.itemId !== null) {
+      const item = (await loadVisitItems(tx, row.taskId)).find((i) => i.itemId === p.itemId);
+      if (item === undefined) {
+        return err(
+          domainError('VALIDATION', '该事项不属于本次抽查任务', 'the item is not part of this task'),
+        );
+      }
+      if (!recordingDepartments(acc.value).has(item.departmentCode)) {
+        return err(
+          domainError(
+            'FORBIDDEN',
+            `「${item.name}」由 ${item.departmentCode} 的检查人员录入`,
+            `'${item.name}' is recorded by an inspector of ${item.departmentCode}`,
+          ),
+        );
+      }
+    }
+    const comma = p.image.indexOf(',');
+    const mime = p.image.slice(5, p.image.indexOf(';'));
+    const data = p.image.slice(comma + 1);
+    const bytes = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+    const created = await insertPhoto(tx, {
+      id: p.id,
+      inspectionId,
+      itemId: p.itemId,
+      fieldKey: p.fieldKey,
+      mime,
+      bytes,
+      data,
+      takenAt: new Date(p.takenAt),
+      lat: p.lat === null ? null : String(p.lat),
+      lng: p.lng === null ? null : String(p.lng),
+      by: ctx.actor.username,
+    });
+    if (created) {
+      await audit(
+        tx,
+        ctx,
+        {
+          action: 'inspection.photo_added',
+          entityType: 'inspection',
+          entityId: inspectionId,
+          after: {
+            photoId: p.id,
+            itemId: p.itemId,
+            fieldKey: p.fieldKey,
+            bytes,
+            takenAt: p.takenAt,
+            lat: p.lat,
+            lng: p.lng,
+          },
+        },
+        now,
+      );
+    }
+    return ok({ id: p.id, itemId: p.itemId, fieldKey: p.fieldKey, takenAt: p.takenAt, bytes, created });
+  });
+}
+
+/** A photo's bytes, for staff who may read the visit. */
+export async function getPhoto(
+  deps: ServiceDeps,
+  actor: Actor,
+  inspectionId: string,
+  photoId: string,
+): Promise<Result<{ mime: string; data: Buffer }, DomainError>> {
+  const db = deps.database.db;
+  const acc = await accessInspection(db, actor, inspectionId);
+  if (!acc.ok) {
+    return acc;
+  }
+  const photo = await findPhoto(db, inspectionId, photoId);
+  if (photo === undefined) {
+    return err(domainError('NOT_FOUND', '照片不存在', 'no such photo'));
+  }
+  return ok({ mime: photo.mime, data: Buffer.from(photo.data, 'base64') });
+}
+
+/** Remove a photo from a visit still being recorded (team only). */
+export async function removePhoto(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  inspectionId: string,
+  photoId: string,
+): Promise<Result<{ removed: string }, DomainError>> {
+  const now = deps.clock();
+  return inTransaction(deps.database.db, async (tx) => {
+    const row = await lockInspection(tx, inspectionId);
+    if (row === undefined) {
+      return err(inspectionNotFound(inspectionId));
+    }
+    const acc = await accessInspection(tx, ctx.actor, inspectionId, row);
+    if (!acc.ok) {
+      return acc;
+    }
+    if (!acc.value.onTeam) {
+      return err(notOnTeam());
+    }
+    if (!isEditable(inspectionStatusSchema.parse(row.status))) {
+      return err(
+        domainError('INVALID_STATE', '检查已提交，不能删除照片', 'the visit is submitted; photos stay'),
+      );
+    }
+    if (!(await deletePhoto(tx, inspectionId, photoId))) {
+      return err(domainError('NOT_FOUND', '照片不存在', 'no such photo'));
+    }
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'inspection.photo_removed',
+        entityType: 'inspection',
+        entityId: inspectionId,
+        after: { photoId },
+      },
+      now,
+    );
+    return ok({ removed: photoId });
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * The public portal's results (一公开, no login): keyset pages, search by USCC or name, and
+ * one result's detail. Personal data is masked (legal representatives as 王某某, inspectors
+ * by badge number); photos and signatures have no field here at all.
+ */
+import {
+  domainError,
+  err,
+  FOLLOW_UP_KIND_LABELS,
+  followUpKindSchema,
+  maskFreeText,
+  maskPersonName,
+  ok,
+  publicInspectorLabel,
+  resultCategorySchema,
+  sideOfTarget,
+  summaryCategory,
+  type DomainError,
+  type ResultCategory,
+  type Result,
+} from '@openssj/core';
+import { z } from 'zod';
+import { followUpsOfInspection } from './follow-up.repo';
+import {
+  departmentNames,
+  findTargetRow,
+  findTask,
+  inspectorsByIds,
+  listResults,
+  taskDepartments,
+  taskSideDepartments,
+} from './inspection.repo';
+import { countPublished, publishedPage, type PublishedFilter } from './publication.repo';
+import { usccPrefixOf } from '../../db/target-filter';
+import type { ServiceDeps } from '../platform/context';
+import { chinaToday } from '../platform/calendar.service';
+import { visitSide } from './inspection-access';
+import { loadVisitItems } from './inspection-view';
+import { findPublishedInspection } from './inspection.repo';
+
+export const publicResultRowSchema = z.object({
+  id: z.string(),
+  publishedAt: z.string(),
+  inspectedOn: z.string().nullable(),
+  targetName: z.string(),
+  uscc: z.string().nullable(),
+  taskId: z.string(),
+  taskTitle: z.string(),
+  departmentName: z.string(),
+  category: resultCategorySchema.nullable(),
+});
+
+export const publicResultPageSchema = z.object({
+  items: z.array(publicResultRowSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  total: z.number(),
+  totalExact: z.boolean(),
+});
+
+// 18 letters or digits: searched as a USCC (exact), not as part of a name
+const USCC_SHAPE = /^[0-9A-Z]{18}$/;
+
+function encodeCursor(key: string, id: string): string {
+  return Buffer.from(`${key}|${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(c: string): Result<{ publishedKey: string; id: string }, DomainError> {
+  const raw = Buffer.from(c, 'base64url').toString('utf8');
+  const bar = raw.lastIndexOf('|');
+  const key = raw.slice(0, bar);
+  const id = raw.slice(bar + 1);
+  if (
+    bar < 0 ||
+    !/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(key) ||
+    !z.uuid().safeParse(id).success
+  ) {
+    return err(
+      domainError('VALIDATION', '翻页参数无效', 'bad page cursor', {
+        issues: [{ field: 'cursor', messageZh: '翻页参数无效', messageEn: 'bad cursor' }],
+      }),
+    );
+  }
+  return ok({ publishedKey: key, id });
+}
+
+function prefixOf(term: string): { usccPrefix?: string } {
+  const p = usccPrefixOf(term);
+  return p === undefined ? {} : { usccPrefix: p };
+}
+
+/** The filter of a portal search: `q` is a USCC (exact), its start, or part of a name. */
+export function publicResultFilter(q: string | undefined, taskId: string | undefined): PublishedFilter {
+  const term = (q ?? '').trim();
+  return {
+    ...(USCC_SHAPE.test(term.toUpperCase())
+      ? { uscc: term.toUpperCase() }
+      : term === ''
+        ? {}
+        : { name: term, ...prefixOf(term) }),
+    ...(taskId === undefined ? {} : { taskId }),
+  };
+}
+
+/** A page of published results, newest first; `q` is a USCC (exact), its start, or part of a name. */
+export async function listPublicResults(
+  deps: ServiceDeps,
+  q: { q?: string | undefined; taskId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Result<z.infer<typeof publicResultPageSchema>, DomainError>> {
+  const db = deps.database.db;
+  const f = publicResultFilter(q.q, q.taskId);
+  let after: { publishedKey: string; id: string } | undefined;
+  if (q.cursor !== undefined && q.cursor !== '') {
+    const c = decodeCursor(q.cursor);
+    if (!c.ok) {
+      return c;
+    }
+    after = c.value;
+  }
+  const count = await countPublished(db, f);
+  const rows = await publishedPage(db, f, q.limit + 1, after, count.exact ? count.total : undefined);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  // issue 6: a cross-region task's result is published by the side holding the target
+  const sided = await taskSideDepartments(db, [...new Set(page.map((r) => r.task_id))]);
+  const names = await departmentNames(db, [
+    ...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code))),
+  ]);
+  const publisher = (r: (typeof page)[number]): string => {
+    const x = sided.get(r.task_id);
+    const side = x === undefined ? null : sideOfTarget(x.crossRegion, x.departments, r.division_code);
+    return side === null ? r.lead_department_name : side.departments.map((c) => names.get(c) ?? c).join('、');
+  };
+  return ok({
+    items: page.map((r) => ({
+      id: r.id,
+      publishedAt: r.published_at.toISOString(),
+      inspectedOn: r.visited_at === null ? null : chinaToday(r.visited_at),
+      targetName: r.target_name,
+      uscc: r.uscc,
+      taskId: r.task_id,
+      taskTitle: r.task_title,
+      departmentName: publisher(r),
+      category: summaryCategory(
+        (r.categories ?? []).flatMap((c) => resultCategorySchema.safeParse(c).data ?? []),
+      ),
+    })),
+    nextCursor:
+      rows.length > q.limit && last !== undefined ? encodeCursor(last.published_key, last.id) : null,
+    total: count.total,
+    totalExact: count.exact,
+  });
+}
+
+export const publicResultDetailSchema = z.object({
+  id: z.string(),
+  publishedAt: z.string(),
+  inspectedOn: z.string().nullable(),
+  target: z.object({
+    name: z.string(),
+    uscc: z.string().nullable(),
+    type: z.string(),
+    address: z.string(),
+    legalRep: z.string(),
+  }),
+  task: z.object({ id: z.string(), title: z.string(), windowStart: z.string(), windowEnd: z.string() }),
+  departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Badge numbers only (执法证号). */
+  inspectors: z.array(z.string()),
+  results: z.array(
+    z.object({
+      itemName: z.string(),
+      departmentName: z.string(),
+      category: resultCategorySchema.nullable(),
+      categoryNote: z.string().nullable(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      kind: followUpKindSchema,
+      label: z.string(),
+      labelEn: z.string(),
+      status: z.enum(['open', 'closed']),
+    }),
+  ),
+});
+export type PublicResultDetail = z.infer<typeof publicResultDetailSchema>;
+
+/** One published result; anything unpublished is simply not found. */
+export async function getPublicResult(
+  deps: ServiceDeps,
+  id: string,
+): Promise<Result<PublicResultDetail, DomainError>> {
+  const db = deps.database.db;
+  const notFound = err(domainError('NOT_FOUND', '未找到该公示结果', 'no such published result'));
+  const i = await findPublishedInspection(db, id);
+  if (i === undefined || i.publishedAt === null) {
+    return notFound;
+  }
+  const task = await findTask(db, i.taskId);
+  if (task === undefined) {
+    return notFound;
+  }
+  const side = task.crossRegion ? await visitSide(db, task.id, i.targetId) : null;
+  const depts = side?.departments ?? (await taskDepartments(db, task));
+  const [target, team, results, items, follow] = await Promise.all([
+    findTargetRow(db, i.targetId),
+    inspectorsByIds(db, i.inspectors),
+    listResults(db, i.id),
+    loadVisitItems(db, i.taskId),
+    followUpsOfInspection(db, i.id),
+  ]);
+  const names = await departmentNames(db, [...new Set([...depts, ...results.map((r) => r.departmentCode)])]);
+  return ok({
+    id: i.id,
+    publishedAt: i.publishedAt.toISOString(),
+    inspectedOn: i.visitedAt === null ? null : chinaToday(i.visitedAt),
+    target: {
+      name: target?.name ?? '',
+      uscc: target?.uscc ?? null,
+      type: target?.type ?? '',
+      address: target?.address ?? '',
+      legalRep: maskPersonName(target?.legalRep),
+    },
+    task: { id: task.id, title: task.title, windowStart: task.windowStart, windowEnd: task.windowEnd },
+    departments: depts.map((code) => ({ code, name: names.get(code) ?? code })),
+    inspectors: i.inspectors.map((id) => {
+      const p = team.find((t) => t.id === id);
+      return publicInspectorLabel({ badgeNo: p?.badgeNo ?? null, expert: p?.expert ?? false });
+    }),
+    results: results.map((r) => {
+      const cat: ResultCategory | null = resultCategorySchema.safeParse(r.category).data ?? null;
+      return {
+        itemName: items.find((it) => it.itemId === r.itemId)?.name ?? '',
+        departmentName: names.get(r.departmentCode) ?? r.departmentCode,
+        category: cat,
+        categoryNote: r.categoryNote === null ? null : maskFreeText(r.categoryNote),
+      };
+    }),
+    followUps: follow.map((f) => {
+      const kind = followUpKindSchema.parse(f.kind);
+      return {
+        kind,
+        label: FOLLOW_UP_KIND_LABELS[kind].zh,
+        labelEn: FOLLOW_UP_KIND_LABELS[kind].en,
+        status: f.status === 'closed' ? ('closed' as const) : ('open' as const),
+      };
+    }),
+  });
+}

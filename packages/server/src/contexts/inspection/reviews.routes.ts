@@ -1,0 +1,155 @@
+/**
+ * Review (复核), publication (公示) and deadlines: approve or return a visit, publish a
+ * visit or a task's approved results, the 20-working-day countdowns and overdue list,
+ * the national publicity export, and the holiday calendar's coverage (暂定 warning).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../platform/http/route';
+import { attachment } from '../platform/http/upload';
+import { coverageSchema, holidayCoverage } from '../platform/calendar.service';
+import type { ServiceDeps } from '../platform/context';
+import { listTaskDeadlines, taskDeadlineSchema } from './deadline.service';
+import { visitViewSchema } from './inspection-view';
+import { exportPublicity } from './publication-export.service';
+import { publishTaskResults, publishTaskResultSchema, publishVisit, reviewVisit } from './review.service';
+
+const PUBLISHERS = rolesAccess('system_admin', 'dept_admin', 'leader');
+const OVERSIGHT = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
+const idParams = z.object({ id: z.uuid() });
+
+/** Register review and publication routes. */
+export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
+
+  r.post(
+    '/api/inspections/:id/review',
+    {
+      config: { access: rolesAccess('leader') },
+      schema: {
+        tags: ['review'],
+        summary: '复核：通过或退回 / review: approve, or return with a comment',
+        params: idParams,
+        body: z.object({
+          version: z.int().min(1),
+          decision: z.enum(['approve', 'return']),
+          comment: z.string().max(1000).optional(),
+        }),
+        response: responses(visitViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await reviewVisit(deps, ctxOf(request), request.params.id, request.body);
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/inspections/:id/publish',
+    {
+      config: { access: PUBLISHERS },
+      schema: {
+        tags: ['review'],
+        summary: '公示一条已复核结果 / publish one approved result',
+        params: idParams,
+        body: z.object({ version: z.int().min(1) }),
+        response: responses(visitViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await publishVisit(deps, ctxOf(request), request.params.id, request.body.version);
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/publication/tasks/:taskId/publish',
+    {
+      config: { access: PUBLISHERS },
+      schema: {
+        tags: ['review'],
+        summary: '公示任务的全部已复核结果 / publish a task’s approved results',
+        params: z.object({ taskId: z.string().min(1).max(60) }),
+        response: responses(publishTaskResultSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await publishTaskResults(deps, ctxOf(request), request.params.taskId);
+      return handle(reply, res);
+    },
+  );
+
+  r.get(
+    '/api/publication/deadlines',
+    {
+      config: { access: OVERSIGHT },
+      schema: {
+        tags: ['review'],
+        summary: '结果公示期限（20 个工作日）与逾期任务 / publication countdowns and overdue tasks',
+        querystring: z.object({
+          overdue: z.enum(['true', 'false']).default('false'),
+          includePublished: z.enum(['true', 'false']).default('false'),
+        }),
+        response: responses(z.object({ items: z.array(taskDeadlineSchema) })),
+      },
+    },
+    async (request) => ({
+      items: await listTaskDeadlines(deps, actorOf(request), {
+        overdueOnly: request.query.overdue === 'true',
+        includePublished: request.query.includePublished === 'true',
+      }),
+    }),
+  );
+
+  r.get(
+    '/api/publication/export',
+    {
+      config: { access: OVERSIGHT },
+      schema: {
+        tags: ['review'],
+        summary: '全国公示导出（xlsx/csv）/ national publicity export',
+        querystring: z.object({
+          taskId: z.string().max(60).optional(),
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        }),
+        response: fileResponses(),
+      },
+    },
+    async (request, reply) => {
+      const res = exportPublicity(deps, actorOf(request), request.query);
+      if (!res.ok) {
+        return sendError(reply, res.error);
+      }
+      return reply
+        .header('content-type', res.value.contentType)
+        .header('content-disposition', attachment(res.value.fileName))
+        .send(res.value.stream);
+    },
+  );
+
+  r.get(
+    '/api/holidays/coverage',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['calendar'],
+        summary: '节假日表覆盖年份（缺表年份的期限为暂定）/ calendar coverage',
+        response: responses(coverageSchema),
+      },
+    },
+    async () => holidayCoverage(deps.database.db, deps.clock()),
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * /api/targets: the target library (检查对象名录库): search, detail, single entry and
+ * edits, dated status changes, claims (认领) by ids, filter or uploaded list, and export.
+ */
+import { targetRawSchema } from '@openssj/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { targetFilterSchema } from '../../db/target-filter';
+import {
+  actorOf,
+  fileResponses,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  sessionAccess,
+} from '../platform/http/route';
+import { attachment, saveUpload } from '../platform/http/upload';
+import type { ServiceDeps } from '../platform/context';
+import { claimOrUnclaim } from './target-claim.service';
+import { claimFromUpload, exportTargets } from './target-list.service';
+import {
+  changeTargetStatus,
+  createTarget,
+  getTarget,
+  searchTargetLibrary,
+  statusChangeSchema,
+  targetViewSchema,
+  updateTarget,
+} from './target.service';
+
+const WRITERS = rolesAccess('system_admin', 'dept_admin');
+const idParams = z.object({ id: z.string().min(1).max(120) });
+
+const searchQuery = targetFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const detailSchema = targetViewSchema.extend({
+  statusHistory: z.array(
+    z.object({
+      status: z.string(),
+      effectiveDate: z.string(),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string(),
+    }),
+  ),
+  claims: z.array(
+    z.object({ departmentCode: z.string(), claimedBy: z.string().nullable(), claimedAt: z.string() }),
+  ),
+});
+
+const claimBody = z
+  .object({
+    action: z.enum(['claim', 'unclaim']),
+    departmentCode: z.string().max(40).optional(),
+    ids: z.array(z.string().min(1).max(120)).min(1).max(10_000).optional(),
+    filter: targetFilterSchema.optional(),
+  })
+  .refine((b) => (b.ids === undefined) !== (b.filter === undefined), { message: 'give either ids or filter' })
+  .refine((b) => b.filter === undefined || Object.values(b.filter).some((v) => v !== undefined && v !== ''), {
+    message: 'the filter must set at least one criterion',
+  });
+
+/** Register target library routes. */
+export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
+    actor: actorOf(request),
+    requestId: request.id,
+  });
+
+  r.get(
+    '/api/targets',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['targets'],
+        summary: '检索检查对象 / search the target library',
+        querystring: searchQuery,
+        response: responses(
+          z.object({
+            items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })),
+            total: z.number(),
+            totalExact: z.boolean(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { page, pageSize, ...filter } = request.query;
+      const res = await searchTargetLibrary(deps, actorOf(request), filter, page, pageSize);
+      return handle(reply, res);
+    },
+  );
+
+  r.get(
+    '/api/targets/export',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['targets'],
+        summary: '导出检查对象 / export a filtered list (xlsx or csv)',
+        querystring: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: fileResponses(),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const res = exportTargets(deps, actorOf(request), filter, format);
+      if (!res.ok) {
+        return sendError(reply, res.error);
+      }
+      return reply
+        .header('content-type', res.value.contentType)
+        .header('content-disposition', attachment(res.value.fileName))
+        .send(res.value.stream);
+    },
+  );
+
+  r.get(
+    '/api/targets/:id',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['targets'],
+        summary: '检查对象详情 / a target with status history and claims',
+        params: idParams,
+        response: responses(detailSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await getTarget(deps, actorOf(request), request.params.id);
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/targets',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '新增检查对象 / create a target',
+        body: targetRawSchema,
+        response: responses(targetViewSchema, 201),
+      },
+    },
+    async (request, reply) => {
+      const res = await createTarget(deps, ctxOf(request), request.body);
+      return handle(reply, res, 201);
+    },
+  );
+
+  r.put(
+    '/api/targets/:id',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '修改检查对象 / edit a target (not its status)',
+        params: idParams,
+        body: targetRawSchema,
+        response: responses(targetViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await updateTarget(deps, ctxOf(request), request.params.id, request.body);
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/targets/:id/status',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '变更登记状态 / change the status, dated',
+        params: idParams,
+        body: statusChangeSchema,
+        response: responses(targetViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await changeTargetStatus(deps, ctxOf(request), request.params.id, request.body);
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/targets/claims',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '认领 / 取消认领（按所选或按筛选条件） / claim or unclaim by ids or filter',
+        body: claimBody,
+        response: responses(z.object({ affected: z.number() })),
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const actor = actorOf(request);
+      const selection = b.ids !== undefined ? { ids: b.ids } : { filter: b.filter ?? {} };
+      const res = await claimOrUnclaim(
+        deps,
+        { actor, requestId: request.id },
+        { action: b.action, departmentCode: b.departmentCode ?? actor.departmentCode, selection },
+      );
+      return handle(reply, res);
+    },
+  );
+
+  r.post(
+    '/api/targets/claims/upload',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['targets'],
+        summary: '按上传名单认领 / claim or unclaim by an uploaded list (multipart file)',
+        querystring: z.object({
+          action: z.enum(['claim', 'unclaim']).default('claim'),
+          departmentCode: z.string().max(40).optional(),
+        }),
+        response: responses(
+          z.object({
+            affected: z.number(),
+            listed: z.number(),
+            notFound: z.number(),
+            notFoundSample: z.array(z.string()),
+          }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const upload = await saveUpload(request);
+      if (!upload.ok) {
+        return sendError(reply, upload.error);
+      }
+      const res = await claimFromUpload(
+        deps,
+        { actor, requestId: request.id },
+        request.query.action,
+        request.query.departmentCode ?? actor.departmentCode,
+        upload.value,
+      );
+      return handle(reply, res);
+    },
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Public views of ssj-log/1 for the portal: a draw's entries with their inclusion proofs in the
+ * latest signed tree head (the 验证收录 button checks them in the browser), and a task's
+ * commitment history — every commitment, with its outcome and reason (no silent redraw).
+ */
+import { fromHex, inclusionProof, logEntrySchema, toHex, type SignedTreeHead } from '@openssj/core';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { entriesOfDraw, entriesOfTask, latestTreeHead, leafHashes, type LogEntryRow } from './log.repo';
+import { nodeMerkleHasher, publicTreeHead } from './log.service';
+
+export const loggedEntrySchema = z.object({
+  leafIndex: z.number(),
+  leafHash: z.string(),
+  kind: z.string(),
+  /** The entry's JCS text: exactly the bytes its leaf hashes. */
+  entry: z.string(),
+  /** The audit path in `sth`, or null when the entry came after the latest head. */
+  inclusionPath: z.array(z.string()).nullable(),
+});
+export type LoggedEntry = z.infer<typeof loggedEntrySchema>;
+
+async function withProofs(
+  db: Db,
+  rows: readonly LogEntryRow[],
+): Promise<{ sth: SignedTreeHead | null; entries: LoggedEntry[] }> {
+  const head = await latestTreeHead(db);
+  const size = head?.treeSize ?? 0;
+  const hashes = size > 0 && rows.some((r) => r.idx < size) ? await leafHashes(db, size) : [];
+  const leaves = hashes.map((h) => fromHex(h) ?? new Uint8Array(32));
+  return {
+    sth: head === undefined ? null : publicTreeHead(head),
+    entries: rows.map((r) => ({
+      leafIndex: r.idx,
+      leafHash: r.leafHash,
+      kind: r.kind,
+      entry: r.entry,
+      inclusionPath: r.idx < size ? inclusionProof(leaves, r.idx, size, nodeMerkleHasher).map(toHex) : null,
+    })),
+  };
+}
+
+/** A draw's log entries with inclusion proofs in the latest head. */
+export async function drawLogView(db: Db, drawId: string) {
+  return withProofs(db, await entriesOfDraw(db, drawId));
+}
+
+export const commitmentHistorySchema = z.object({
+  drawId: z.string(),
+  commitment: z.string(),
+  committedAt: z.string(),
+  supersedes: z.string().nullable(),
+  outcome: z.enum(['drawn', 'abandoned', 'pending']),
+  reason: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
+/** Every commitment logged for a task, with its outcome (§3.1–§3.4), and the entries with proofs. */
+export async function taskLogView(db: Db, taskId: string) {
+  const rows = await entriesOfTask(db, taskId);
+  const view = await withProofs(
+    db,
+    rows.filter((r) => r.kind !== 'result'),
+  );
+  const commitments: z.infer<typeof commitmentHistorySchema>[] = [];
+  for (const r of rows) {
+    const e = logEntrySchema.parse(JSON.parse(r.entry));
+    if (e.kind === 'commitment') {
+      commitments.push({
+        drawId: e.drawId,
+        commitment: e.commitment,
+        committedAt: e.at,
+        supersedes: e.supersedes,
+        outcome: 'pending',
+        reason: null,
+        at: null,
+      });
+    } else if (e.kind === 'draw' || e.kind === 'abandon') {
+      const c = commitments.find((x) => x.drawId === e.drawId);
+      if (c !== undefined) {
+        c.outcome = e.kind === 'draw' ? 'drawn' : 'abandoned';
+        c.reason = e.kind === 'abandon' ? e.reason : null;
+        c.at = e.at;
+      }
+    }
+  }
+  return { ...view, commitments };
+}

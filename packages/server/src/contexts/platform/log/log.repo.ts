@@ -1,0 +1,147 @@
+/**
+ * ssj-log/1 repository: append entries (serialised with the audit chain's advisory lock, so
+ * checkpoints and entries see one order), read leaf hashes, entries, tree heads and keys.
+ */
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { logEntries, logKeys, logTreeHeads } from '../../../db/schema';
+
+/** The audit chain's lock (audit.repo.ts): one writer order for audit rows and log entries. */
+export const AUDIT_LOG_LOCK = 4242001;
+
+/** Serialises checkpoints with the transaction's other log appends (held until it ends). */
+export async function lockForCheckpoint(tx: Db): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK})`);
+}
+
+export interface NewLogEntry {
+  readonly leafHash: string;
+  readonly kind: string;
+  readonly text: string;
+  readonly drawId: string | null;
+  readonly taskId: string | null;
+  readonly auditSeq: number | null;
+}
+
+/** Append one entry inside the caller's transaction; returns its leaf index. */
+export async function insertLogEntry(tx: Db, e: NewLogEntry, at: Date): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK})`);
+  const [last] = await tx
+    .select({ idx: logEntries.idx })
+    .from(logEntries)
+    .orderBy(desc(logEntries.idx))
+    .limit(1);
+  const idx = (last?.idx ?? -1) + 1;
+  await tx.insert(logEntries).values({
+    idx,
+    leafHash: e.leafHash,
+    kind: e.kind,
+    entry: e.text,
+    drawId: e.drawId,
+    taskId: e.taskId,
+    auditSeq: e.auditSeq,
+    createdAt: at,
+  });
+  return idx;
+}
+
+/** The number of entries. */
+export async function logSize(db: Db): Promise<number> {
+  const [r] = await db.select({ n: sql<string>`count(*)` }).from(logEntries);
+  return Number(r?.n ?? 0);
+}
+
+/** The leaf hashes of the first `size` entries, in order. */
+export async function leafHashes(db: Db, size: number): Promise<string[]> {
+  const rows = await db
+    .select({ h: logEntries.leafHash })
+    .from(logEntries)
+    .where(sql`${logEntries.idx} < ${size}`)
+    .orderBy(asc(logEntries.idx));
+  return rows.map((r) => r.h);
+}
+
+export type LogEntryRow = typeof logEntries.$inferSelect;
+
+/** Entries with start ≤ idx ≤ end, in order. */
+export async function entriesInRange(db: Db, start: number, end: number): Promise<LogEntryRow[]> {
+  return db
+    .select()
+    .from(logEntries)
+    .where(and(gte(logEntries.idx, start), lte(logEntries.idx, end)))
+    .orderBy(asc(logEntries.idx));
+}
+
+/** The first entry with this leaf hash. */
+export async function entryByLeafHash(db: Db, leafHash: string): Promise<LogEntryRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(logEntries)
+    .where(eq(logEntries.leafHash, leafHash))
+    .orderBy(asc(logEntries.idx))
+    .limit(1);
+  return r;
+}
+
+/** Every entry about a draw or a task, in order. */
+export async function entriesOfDraw(db: Db, drawId: string): Promise<LogEntryRow[]> {
+  return db.select().from(logEntries).where(eq(logEntries.drawId, drawId)).orderBy(asc(logEntries.idx));
+}
+
+/** Every entry about a task, in order. */
+export async function entriesOfTask(db: Db, taskId: string): Promise<LogEntryRow[]> {
+  return db.select().from(logEntries).where(eq(logEntries.taskId, taskId)).orderBy(asc(logEntries.idx));
+}
+
+/** The last checkpoint's audit seq (0 when none). */
+export async function lastCheckpointSeq(db: Db): Promise<number> {
+  const [r] = await db
+    .select({ s: sql<string | null>`max(${logEntries.auditSeq})` })
+    .from(logEntries)
+    .where(eq(logEntries.kind, 'checkpoint'));
+  return Number(r?.s ?? 0);
+}
+
+/** When the last checkpoint was appended, or null. */
+export async function lastCheckpointAt(db: Db): Promise<Date | null> {
+  const [r] = await db
+    .select({ at: logEntries.createdAt })
+    .from(logEntries)
+    .where(eq(logEntries.kind, 'checkpoint'))
+    .orderBy(desc(logEntries.idx))
+    .limit(1);
+  return r?.at ?? null;
+}
+
+export type TreeHeadRow = typeof logTreeHeads.$inferSelect;
+
+/** The latest tree head. */
+export async function latestTreeHead(db: Db): Promise<TreeHeadRow | undefined> {
+  const [r] = await db.select().from(logTreeHeads).orderBy(desc(logTreeHeads.id)).limit(1);
+  return r;
+}
+
+/** Tree heads in signing order from the `from`-th (0-based). */
+export async function treeHeads(db: Db, from: number, limit: number): Promise<TreeHeadRow[]> {
+  return db.select().from(logTreeHeads).orderBy(asc(logTreeHeads.id)).offset(from).limit(limit);
+}
+
+/** Store a new tree head. */
+export async function insertTreeHead(db: Db, h: Omit<TreeHeadRow, 'id'>): Promise<void> {
+  await db.insert(logTreeHeads).values(h).onConflictDoNothing();
+}
+
+export type LogKeyRow = typeof logKeys.$inferSelect;
+
+/** Every public key, oldest first. */
+export async function allLogKeys(db: Db): Promise<LogKeyRow[]> {
+  return db.select().from(logKeys).orderBy(asc(logKeys.createdAt));
+}
+
+/** Record a public key (idempotent). */
+export async function upsertLogKey(
+  db: Db,
+  k: { keyId: string; publicKey: string; createdAt: Date },
+): Promise<void> {
+  await db.insert(logKeys).values(k).onConflictDoNothing();
+}

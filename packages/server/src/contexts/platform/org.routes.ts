@@ -1,0 +1,163 @@
+/**
+ * /api/org, /api/users, /api/departments: organisation and accounts.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleSchema } from '@openssj/core';
+import { actorOf, handle, responses, rolesAccess, sendError, sessionAccess } from './http/route';
+import type { ServiceDeps } from './context';
+import { changeAccount, createAccount } from './account.service';
+import {
+  createDepartment,
+  getOrg,
+  getUsers,
+  newDepartmentSchema,
+  newUserSchema,
+  userPatchSchema,
+} from './org.service';
+
+export const userViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  departmentCode: z.string(),
+  roles: z.array(roleSchema),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  inspectorBadge: z.string().nullable(),
+});
+
+const orgSchema = z.object({
+  regions: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      fullName: z.string(),
+      level: z.string(),
+      parentCode: z.string().nullable(),
+    }),
+  ),
+  departments: z.array(
+    z.object({ code: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string() }),
+  ),
+  units: z.array(z.object({ code: z.string(), name: z.string(), departmentCode: z.string() })),
+});
+
+/** Register organisation routes. */
+export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/org',
+    {
+      config: { access: sessionAccess },
+      schema: {
+        tags: ['org'],
+        summary: '组织机构 / regions, departments, units',
+        response: responses(orgSchema),
+      },
+    },
+    async () => {
+      const org = await getOrg(deps);
+      return {
+        regions: org.regions,
+        departments: org.departments.map((d) => ({
+          code: d.code,
+          name: d.name,
+          shortName: d.shortName,
+          regionCode: d.regionCode,
+        })),
+        units: org.units,
+      };
+    },
+  );
+
+  r.post(
+    '/api/departments',
+    {
+      config: { access: rolesAccess('system_admin') },
+      schema: {
+        tags: ['org'],
+        summary: '新建部门 / create a department',
+        body: newDepartmentSchema,
+        response: responses(newDepartmentSchema, 201),
+      },
+    },
+    async (request, reply) => {
+      const res = await createDepartment(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.body,
+      );
+      return handle(reply, res, 201);
+    },
+  );
+
+  r.get(
+    '/api/users',
+    {
+      config: { access: rolesAccess('system_admin', 'dept_admin', 'auditor', 'leader') },
+      schema: {
+        tags: ['org'],
+        summary: '用户列表 / users',
+        querystring: z.object({
+          department: z.string().max(40).optional(),
+          q: z.string().max(60).optional(),
+          role: roleSchema.optional(),
+          active: z.enum(['true', 'false']).optional(),
+        }),
+        response: responses(z.object({ items: z.array(userViewSchema) })),
+      },
+    },
+    async (request, reply) => {
+      const { department, q, role, active } = request.query;
+      const res = await getUsers(deps, actorOf(request), department, {
+        q,
+        role,
+        active: active === undefined ? undefined : active === 'true',
+      });
+      return res.ok ? { items: res.value } : sendError(reply, res.error);
+    },
+  );
+
+  r.post(
+    '/api/users',
+    {
+      config: { access: rolesAccess('system_admin') },
+      schema: {
+        tags: ['org'],
+        summary: '新建用户 / create a user (no password: a one-time password is generated and shown once)',
+        body: newUserSchema.extend({ password: z.string().min(1).max(256).optional() }),
+        response: responses(userViewSchema.extend({ oneTimePassword: z.string().nullable() }), 201),
+      },
+    },
+    async (request, reply) => {
+      const res = await createAccount(deps, { actor: actorOf(request), requestId: request.id }, request.body);
+      return handle(reply, res, 201);
+    },
+  );
+
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { access: rolesAccess('system_admin') },
+      schema: {
+        tags: ['org'],
+        summary: '修改用户 / change a user',
+        params: z.object({ id: z.uuid() }),
+        body: userPatchSchema,
+        response: responses(userViewSchema),
+      },
+    },
+    async (request, reply) => {
+      const res = await changeAccount(
+        deps,
+        { actor: actorOf(request), requestId: request.id },
+        request.params.id,
+        request.body,
+      );
+      return handle(reply, res);
+    },
+  );
+}
