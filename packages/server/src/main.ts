@@ -9,21 +9,20 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openPglite, openPostgres, type Database } from './db/client';
 import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
-import { countUsers } from './contexts/platform/user.repo';
+import {
+  countUsers,
+  isDemoDatabase,
+  loadOrCreateSigningKey,
+  logKeyFile,
+  startLogSigner,
+} from './contexts/platform';
 import { seedWorkflowHistory } from './demo/history.demo';
 import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
 import { seedCrossRegionHistory } from './demo/cross-region.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
-import {
-  DEMO_ACCOUNTS_FILE,
-  isDemoDatabase,
-  randomPassword,
-  writeDemoAccountsFile,
-} from './demo/demo-accounts';
-import { buildApp, type App } from './contexts/platform/http/app';
-import { loadOrCreateSigningKey, logKeyFile } from './contexts/platform/log/log-key';
-import { startLogSigner } from './contexts/platform/log/log-signer';
+import { DEMO_ACCOUNTS_FILE, randomPassword, writeDemoAccountsFile } from './demo/demo-accounts';
+import { buildApp, type App } from './app';
 
 export interface Running {
   readonly app: App;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../src/db/sql';
 import { loadConfig } from '../src/config';
 import { ENGINES, freshDatabase } from '../src/db/test-databases';
-import { buildApp } from '../src/contexts/platform/http/app';
+import { buildApp } from '../src/app';
 import { bootstrapSystemAdmin } from '../src/contexts/platform/bootstrap.service';
 import { loginAs, testApp, type TestApp } from './support/app';
 import { PASSWORD } from './support/fixtures';

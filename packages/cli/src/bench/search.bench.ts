@@ -27,7 +27,7 @@ import {
 } from '@openssj/server/contexts/library/target.repo';
 import { users } from '@openssj/server/db/schema';
 import { queryOne, queryRows } from '@openssj/server/db/sql';
-import { buildApp } from '@openssj/server/contexts/platform/http/app';
+import { buildApp } from '@openssj/server/app';
 import { publicResultFilter } from '@openssj/server/contexts/inspection/portal.service';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';

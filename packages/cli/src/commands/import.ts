@@ -17,9 +17,9 @@ import {
   runImport,
   type ImportOutcome,
   type ImportProgress,
-} from '@openssj/server/contexts/library/imports/import-runner';
-import type { ImportKind } from '@openssj/server/contexts/library/imports/import-spec';
-import { detectFormat, fileSource } from '@openssj/server/contexts/library/imports/sheet-reader';
+} from '@openssj/server/contexts/platform/sheets/import-runner';
+import type { ImportKind } from '@openssj/server/contexts/platform/sheets/import-spec';
+import { detectFormat, fileSource } from '@openssj/server/contexts/platform/sheets/sheet-reader';
 
 const USAGE = `usage: ssj import ${IMPORT_KINDS.join('|')} FILE [--valid-only] [--dry-run]
   FILE       .xlsx or .csv (UTF-8 with or without BOM, or GBK) with the template's Chinese headers

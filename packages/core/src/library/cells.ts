@@ -2,6 +2,7 @@
  * Small parsers for spreadsheet cells and form inputs shared by the item and inspector
  * libraries: lists, yes/no, dates, integers, and the FieldIssue builder they report with.
  */
+import { chinaDate } from '../calendar/china-time';
 import { parseIsoDate, type IsoDate } from '../calendar/iso-date';
 import type { FieldIssue } from '../errors';
 import { err, ok, type Result } from '../result';
@@ -107,7 +108,7 @@ export function checkLength(value: string, at: IssueAt, max: number, min = 0): R
 
 /** The calendar day in China (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
 export function chinaDay(at: Date): IsoDate {
-  return parseIsoDateOrThrow(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+  return parseIsoDateOrThrow(chinaDate(at));
 }
 
 function parseIsoDateOrThrow(s: string): IsoDate {

@@ -4,9 +4,8 @@
  */
 import type { StratumSpec, TaskScope, TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
-import { tierOf } from '../contexts/risk/risk.repo';
 import { divisionRange, industryRange } from './target-filter';
-import { pgTextArray } from '../contexts/library/target.repo';
+import { pgTextArray } from './sql';
 
 /** Conditions of a scope on `t`; `true` when the scope has no filter. */
 export function scopeWhere(scope: TaskScope): SQL {
@@ -66,4 +65,19 @@ export function stratumWhere(s: Pick<StratumSpec, 'tiers'>, source: TierSource |
 /** Targets already at the yearly cap of random inspections (spec §4 CAP_REACHED), all departments. */
 export function cappedTargets(year: number, cap: number): SQL {
   return sql`SELECT i.target_id FROM inspections i WHERE i.draw_year = ${year} AND i.status <> 'cancelled' GROUP BY i.target_id HAVING count(*) >= ${cap}`;
+}
+
+/**
+ * The tier of `t` (targets) from a chosen source, for task frames (tasks.tier_source):
+ * computed → target_risk_scores, imported → target_imported_tiers, null → the effective tier.
+ */
+export function tierOf(source: TierSource | null): SQL {
+  switch (source) {
+    case 'computed':
+      return sql`(SELECT s.tier FROM target_risk_scores s WHERE s.target_id = t.id)`;
+    case 'imported':
+      return sql`(SELECT it.tier FROM target_imported_tiers it WHERE it.target_id = t.id)`;
+    case null:
+      return sql`t.risk_tier`;
+  }
 }

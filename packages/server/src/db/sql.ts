@@ -29,3 +29,8 @@ export async function queryOne<T extends z.ZodType>(
 export async function exec(db: Db, query: SQL): Promise<void> {
   await db.execute(query);
 }
+
+/** A PostgreSQL text[] literal, passed as one parameter (the same on PGlite and PostgreSQL). */
+export function pgTextArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}

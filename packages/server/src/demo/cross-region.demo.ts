@@ -10,18 +10,13 @@
 import { sideOfTarget, taskSpecSchema, type DomainError, type Result, type Role } from '@openssj/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../contexts/platform/auth/actor';
+import { type Actor, findUserByUsername, type ServiceDeps } from '../contexts/platform';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../contexts/platform/user.repo';
 import { inspectionResults, inspections, inspectors, targets } from '../db/schema';
 import { queryOne } from '../db/sql';
-import type { ServiceDeps } from '../contexts/platform/context';
-import { commitFrozenDraw, runCommittedDraw } from '../contexts/draw/draw.service';
-import { freezeDraw } from '../contexts/draw/freeze.service';
-import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
-import { publishTaskResults, reviewVisit } from '../contexts/inspection/review.service';
-import { createTask, respondToTask } from '../contexts/workflow/task.service';
-import { taskSideDepartments } from '../contexts/inspection/inspection.repo';
+import { commitFrozenDraw, runCommittedDraw, freezeDraw } from '../contexts/draw';
+import { createPlan, transitionPlan, createTask, respondToTask } from '../contexts/workflow';
+import { publishTaskResults, reviewVisit, taskSideDepartments } from '../contexts/inspection';
 
 const YB = '500112-SCJG';
 const LS = '511623-SCJG';

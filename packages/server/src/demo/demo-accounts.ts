@@ -8,11 +8,8 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPasswordPolicy } from '@openssj/core';
 import type { Db } from '../db/client';
-import { getSettings, putSetting } from '../contexts/platform/setting.repo';
+import { DEMO_MARKER_KEY, putSetting } from '../contexts/platform';
 import { DEMO_ACCOUNTS } from './users.demo';
-
-/** The settings key (scope 'global') that marks a database seeded with demo data. */
-export const DEMO_MARKER_KEY = 'demo.seeded';
 
 /** The file, in the data directory, that holds the demo accounts and their password. */
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.txt';
@@ -57,9 +54,4 @@ export function writeDemoAccountsFile(dataDir: string, password: string, now: Da
 /** Mark the database as holding demo data (inside the seeding transaction). */
 export async function markDemoDatabase(db: Db, now: Date): Promise<void> {
   await putSetting(db, 'global', DEMO_MARKER_KEY, { seededAt: now.toISOString() }, now);
-}
-
-/** Does the database hold the demo data set? */
-export async function isDemoDatabase(db: Db): Promise<boolean> {
-  return (await getSettings(db, DEMO_MARKER_KEY, ['global'])).has('global');
 }

@@ -7,16 +7,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../contexts/platform/auth/actor';
+import { type Actor, findUserByUsername, type ServiceDeps } from '../contexts/platform';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../contexts/platform/user.repo';
 import { queryOne, queryRows } from '../db/sql';
-import type { ServiceDeps } from '../contexts/platform/context';
-import { abandonDraw } from '../contexts/draw/draw-admin.service';
-import { commitFrozenDraw, runCommittedDraw } from '../contexts/draw/draw.service';
-import { freezeDraw } from '../contexts/draw/freeze.service';
-import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
-import { createTask, respondToTask } from '../contexts/workflow/task.service';
+import { abandonDraw, commitFrozenDraw, runCommittedDraw, freezeDraw } from '../contexts/draw';
+import { createPlan, transitionPlan, createTask, respondToTask } from '../contexts/workflow';
 import { taskSpecSchema, type Result, type DomainError, type Role } from '@openssj/core';
 
 /** What the history wrote, for the loader's log line. */

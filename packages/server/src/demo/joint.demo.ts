@@ -10,14 +10,11 @@
 import { taskSpecSchema, type DomainError, type Result, type Role } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../contexts/platform/auth/actor';
+import { type Actor, findUserByUsername, type ServiceDeps } from '../contexts/platform';
 import type { Database } from '../db/client';
-import { findUserByUsername } from '../contexts/platform/user.repo';
 import { queryOne } from '../db/sql';
-import type { ServiceDeps } from '../contexts/platform/context';
-import { jointSuggestions } from '../contexts/oversight/joint.service';
-import { createPlan, transitionPlan } from '../contexts/workflow/plan.service';
-import { createTask } from '../contexts/workflow/task.service';
+import { jointSuggestions } from '../contexts/oversight';
+import { createPlan, transitionPlan, createTask } from '../contexts/workflow';
 
 /** GB/T 4754-2017 8514 老年人、残疾人养护服务: the elderly-care homes both departments inspect. */
 export const ELDERLY_CARE = '8514';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ok } from '@openssj/core';
-import { hashPassword } from '../contexts/platform/auth/password';
+import { hashPassword, audit } from '../contexts/platform';
 import type { Database, Db } from '../db/client';
 import {
   departments,
@@ -21,7 +21,6 @@ import {
 } from '../db/schema';
 import { inTransaction } from '../db/tx';
 import { seedRiskFacts } from './risk.demo';
-import { audit } from '../contexts/platform/audit.service';
 import { DEMO_ACCOUNTS } from './users.demo';
 import { markDemoDatabase } from './demo-accounts';
 import { generateDemo } from './generate-demo';

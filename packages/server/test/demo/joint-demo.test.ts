@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import { queryOne, queryRows } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { buildApp, type App } from '../../src/contexts/platform/http/app';
+import { buildApp, type App } from '../../src/app';
 import { generateDemo } from '../../src/demo';
 import { DEMO_PASSWORD } from '../support/demo-password';
 import { seedWorkflowHistory } from '../../src/demo/history.demo';

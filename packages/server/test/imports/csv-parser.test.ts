@@ -1,8 +1,8 @@
 /** The streaming CSV parser: quotes, doubled quotes, line breaks in fields, CRLF/CR/LF, any chunking. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, parseCsv } from '../../src/contexts/library/imports/csv-parser';
-import { csvLine } from '../../src/contexts/library/imports/sheet-writer';
+import { CsvParser, parseCsv } from '../../src/contexts/platform/sheets/csv-parser';
+import { csvLine } from '../../src/contexts/platform/sheets/sheet-writer';
 
 describe('CsvParser', () => {
   it('parses quoted fields with commas, quotes and newlines', () => {

@@ -5,8 +5,8 @@
 import { completeUscc } from '@openssj/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { ImportContext } from '../../src/contexts/library/imports/import-spec';
-import { csvLine } from '../../src/contexts/library/imports/sheet-writer';
+import type { ImportContext } from '../../src/contexts/platform/sheets/import-spec';
+import { csvLine } from '../../src/contexts/platform/sheets/sheet-writer';
 
 export const TEMPLATE_HEADER = [
   '统一社会信用代码',

@@ -11,8 +11,8 @@ import type { Database } from '../../src/db/client';
 import type { RiskFactsWrite } from '../../src/contexts/risk/risk.repo';
 import { queryOne } from '../../src/db/sql';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import type { ImportContext } from '../../src/contexts/library/imports/import-spec';
-import { riskFactsImportSpec } from '../../src/contexts/library/imports/risk-facts.import';
+import type { ImportContext } from '../../src/contexts/platform/sheets/import-spec';
+import { riskFactsImportSpec } from '../../src/contexts/risk/imports/risk-facts.import';
 import { insertRiskTargets, riskUscc } from '../support/risk-fixtures';
 import { cliContext } from './helpers';
 

@@ -12,8 +12,8 @@ import {
   runImport,
   type ImportOptions,
   type ImportOutcome,
-} from '../../src/contexts/library/imports/import-runner';
-import { bufferSource } from '../../src/contexts/library/imports/sheet-reader';
+} from '../../src/contexts/platform/sheets/import-runner';
+import { bufferSource } from '../../src/contexts/platform/sheets/sheet-reader';
 import { targetImportSpec } from '../../src/contexts/library/imports/target.import';
 import { cliContext, companyRow, csvBytes, TEMPLATE_HEADER, uscc, xlsxBytes } from './helpers';
 
@@ -244,7 +244,7 @@ describe.each(ENGINES)('target import on %s', (engine) => {
 
 describe('xlsx streaming keeps Chinese characters split across chunks', () => {
   it('re-chunks on UTF-8 boundaries', async () => {
-    const { utf8Aligned } = await import('../../src/contexts/library/imports/xlsx-utf8');
+    const { utf8Aligned } = await import('../../src/contexts/platform/sheets/xlsx-utf8');
     const bytes = Buffer.from('在营企业'.repeat(50));
     const chunks: Buffer[] = [];
     for (let i = 0; i < bytes.length; i += 7) {

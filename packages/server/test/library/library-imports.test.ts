@@ -12,8 +12,8 @@ import { findInspector } from '../../src/contexts/library/inspector.repo';
 import { queryOne } from '../../src/db/sql';
 import { inTransaction } from '../../src/db/tx';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { runImport } from '../../src/contexts/library/imports/import-runner';
-import type { ImportContext } from '../../src/contexts/library/imports/import-spec';
+import { runImport } from '../../src/contexts/platform/sheets/import-runner';
+import type { ImportContext } from '../../src/contexts/platform/sheets/import-spec';
 import {
   INSPECTOR_HEADERS,
   inspectorImportSpec,
@@ -24,7 +24,7 @@ import {
   itemImportSpec,
   type ItemImportRow,
 } from '../../src/contexts/library/imports/item.import';
-import { bufferSource } from '../../src/contexts/library/imports/sheet-reader';
+import { bufferSource } from '../../src/contexts/platform/sheets/sheet-reader';
 import { csvBytes } from '../imports/helpers';
 import { loadFixtures, DEPT_A, DEPT_B } from '../support/fixtures';
 

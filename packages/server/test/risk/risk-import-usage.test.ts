@@ -3,7 +3,7 @@ import { DEFAULT_RISK_MODEL } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { tierOf } from '../../src/contexts/risk/risk.repo';
+import { tierOf } from '../../src/db/scope-sql';
 import { stratumWhere } from '../../src/db/scope-sql';
 import { queryOne, queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { ENGINES, freshDatabase } from '../../src/db/test-databases';
-import { buildApp } from '../../src/contexts/platform/http/app';
+import { buildApp } from '../../src/app';
 import { importJobViewSchema, waitForJob } from '../../src/contexts/library/import.service';
 import { companyRow, csvBytes, TEMPLATE_HEADER } from '../imports/helpers';
 import { caller, expectError, insertTarget, setBadge } from '../library/helpers';

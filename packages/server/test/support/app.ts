@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Database, Engine } from '../../src/db/client';
 import { freshDatabase } from '../../src/db/test-databases';
-import { buildApp, type App } from '../../src/contexts/platform/http/app';
+import { buildApp, type App } from '../../src/app';
 import { loadFixtures, PASSWORD } from './fixtures';
 
 export interface TestApp {

@@ -23,7 +23,7 @@ import {
   tasks,
   users,
 } from '../../src/db/schema';
-import type { App } from '../../src/contexts/platform/http/app';
+import type { App } from '../../src/app';
 import type { LoggedIn } from './app';
 import { DEPT_A, DEPT_C, PASSWORD } from './fixtures';
 

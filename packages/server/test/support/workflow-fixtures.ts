@@ -18,7 +18,7 @@ import {
   targets,
   tasks,
 } from '../../src/db/schema';
-import type { App } from '../../src/contexts/platform/http/app';
+import type { App } from '../../src/app';
 import type { LoggedIn } from './app';
 import { DEPT_A, DEPT_B, DEPT_C } from './fixtures';
 

@@ -17,7 +17,7 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import { type Actor, type AuditContext, appendLogEntry, audit, type ServiceDeps } from '../platform';
 import {
   cancelInspections,
   findDraw,
@@ -27,15 +27,10 @@ import {
   startedInspections,
   updateDraw,
 } from './draw.repo';
-import { findTask, updateTask } from '../workflow/task.repo';
+import { findTask, updateTask, drawSummary, type DrawSummary } from '../workflow';
 import { inTransaction } from '../../db/tx';
-import { appendLogEntry } from '../platform/log/log.service';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { writableDraw } from './draw.service';
-import { drawSummary, type DrawSummary } from '../workflow/workflow-views';
-import { findInspectorsByIds } from '../library/inspector.repo';
-import { activeRecusalsAgainst } from '../library/recusal.repo';
+import { findInspectorsByIds, activeRecusalsAgainst } from '../library';
 
 export const abandonInputSchema = z.object({ reason: z.string().trim().min(4).max(1000) });
 export const overrideInputSchema = z.object({

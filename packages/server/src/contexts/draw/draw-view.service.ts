@@ -15,14 +15,12 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import { canReadDepartment, forbiddenDepartment, type Actor } from '../platform/auth/actor';
+import { canReadDepartment, forbiddenDepartment, type Actor, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
 import { drawsOfTask, findDraw, listPublicDraws, publicDrawCounts, type DrawRow } from './draw.repo';
 import { frameText, pairCounts } from './frame.repo';
-import { findTask, type TaskFull } from '../workflow/task.repo';
+import { findTask, type TaskFull, drawSummary, parseTaskJson } from '../workflow';
 import { loadPoolExclusions } from './pool.repo';
-import type { ServiceDeps } from '../platform/context';
-import { drawSummary, parseTaskJson } from '../workflow/workflow-views';
 import {
   departmentNames,
   drawInspectionsOf,

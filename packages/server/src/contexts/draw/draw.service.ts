@@ -22,6 +22,8 @@ import {
   type DomainError,
   type DrawOverride,
   type Result,
+  chinaDate,
+  chinaYear,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
@@ -29,25 +31,26 @@ import {
   forbiddenDepartment,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  appendAuditCheckpoint,
+  appendLogEntry,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
 import { findDraw, insertInspections, updateDraw, type DrawRow } from './draw.repo';
 import { frameText, loadPairs, loadPool } from './frame.repo';
-import { findTask, updateTask } from '../workflow/task.repo';
-import { inTransaction } from '../../db/tx';
-import { runDrawOffThread } from './engine/run-draw-off-thread';
-import { plannedDates } from './engine/planned-dates';
-import { appendAuditCheckpoint, appendLogEntry } from '../platform/log/log.service';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
-import { chinaDate, chinaYear } from '../workflow/workflow-settings';
 import {
+  findTask,
+  updateTask,
   drawSummary,
   frozenStratumSchema,
   parseTaskJson,
   witnessSchema,
   type DrawSummary,
-} from '../workflow/workflow-views';
+} from '../workflow';
+import { inTransaction } from '../../db/tx';
+import { runDrawOffThread } from './engine/run-draw-off-thread';
+import { plannedDates } from './engine/planned-dates';
 
 export const commitInputSchema = z.discriminatedUnion('seedSource', [
   z.object({ seedSource: z.literal('dice'), seedPlan: z.string().trim().min(4).max(200).optional() }),

@@ -1,19 +1,20 @@
 /**
- * /api/draws: the ceremony's steps (commit, run), direct assignment, abandoning, the staff view
+ * /api/tasks/:id/draws (freezing a new draw, spec §1 step 1) and /api/draws: the ceremony's steps (commit, run), direct assignment, abandoning, the staff view
  * and printable notices (spec ssj-draw/1 §1, §5–7).
  */
 import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { actorOf, handle, responses, rolesAccess, sessionAccess, type ServiceDeps } from '../platform';
 import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from './draw-admin.service';
 import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from './draw.service';
 import { getDrawDetail, getNotice } from './draw-view.service';
-import { drawSummarySchema } from '../workflow/workflow-views';
+import { freezeDraw, freezeInputSchema } from './freeze.service';
+import { drawSummarySchema } from '../workflow';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
+const taskIdParams = z.object({ id: z.string().regex(/^T-\d{4}-\d{4,}$/, 'T-YYYY-NNNN') });
 const idParams = z.object({ id: z.string().regex(/^D-\d{4}-\d{4,}-\d+$/, 'D-YYYY-NNNN-N') });
 
 const teamMemberSchema = z.object({
@@ -117,6 +118,23 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     async (request, reply) => {
       const res = await getDrawDetail(deps, actorOf(request), request.params.id);
       return handle(reply, res);
+    },
+  );
+  r.post(
+    '/api/tasks/:id/draws',
+    {
+      config: { access: rolesAccess('dept_admin') },
+      schema: {
+        tags: ['draws'],
+        summary: '冻结名单与人员库 / freeze a new draw',
+        params: taskIdParams,
+        body: freezeInputSchema,
+        response: responses(drawSummarySchema, 201),
+      },
+    },
+    async (request, reply) => {
+      const res = await freezeDraw(deps, ctx(request), request.params.id, request.body);
+      return handle(reply, res, 201);
     },
   );
   r.post(

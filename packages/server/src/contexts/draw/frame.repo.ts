@@ -8,9 +8,8 @@ import type { PairExclusion, PoolEntry, StratumSpec, TaskScope, TierSource } fro
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { exec, queryOne, queryRows } from '../../db/sql';
+import { exec, queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { cappedTargets, scopeWhere, stratumWhere } from '../../db/scope-sql';
-import { pgTextArray } from '../library/target.repo';
 
 /** What the frame computation needs from the task. */
 export interface FrameQuery {
@@ -215,27 +214,4 @@ export async function pairCounts(db: Db, drawId: string): Promise<Record<string,
     z.object({ reason: z.string(), n: z.coerce.number() }),
   );
   return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
-}
-
-/** Estimated frame sizes of strata (in scope, 在营, not capped), for plans and schemes. */
-export async function estimateFrames(
-  db: Db,
-  scope: TaskScope,
-  strata: readonly Pick<StratumSpec, 'tiers'>[],
-  year: number,
-  cap: number,
-  tierSource: TierSource | null = null,
-): Promise<number[]> {
-  if (strata.length === 0) {
-    return [];
-  }
-  const cols = strata.map(
-    (s, i) => sql`count(*) FILTER (WHERE ${stratumWhere(s, tierSource)}) AS ${sql.raw(`s${i}`)}`,
-  );
-  const row = await queryOne(
-    db,
-    sql`SELECT ${sql.join(cols, sql`, `)} FROM targets t WHERE ${scopeWhere(scope)} AND t.status = '在营' AND t.id NOT IN (${cappedTargets(year, cap)})`,
-    z.record(z.string(), z.coerce.number()),
-  );
-  return strata.map((_, i) => row?.[`s${i}`] ?? 0);
 }

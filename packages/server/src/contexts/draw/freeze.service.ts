@@ -24,6 +24,7 @@ import {
   type DomainError,
   type Result,
   type TaskWindow,
+  chinaYear,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
@@ -31,7 +32,9 @@ import {
   forbiddenDepartment,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
 import { drawsOfTask, findDraw, insertDraw, supersedable, updateDraw } from './draw.repo';
 import {
@@ -54,12 +57,16 @@ import {
   type PoolQuery,
   type PoolRow,
 } from './pool.repo';
-import { findTask, updateTask } from '../workflow/task.repo';
+import {
+  findTask,
+  updateTask,
+  adjacentRegions,
+  yearlyCap,
+  drawSummary,
+  parseTaskJson,
+  type DrawSummary,
+} from '../workflow';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
-import { adjacentRegions, chinaYear, yearlyCap } from '../workflow/workflow-settings';
-import { drawSummary, parseTaskJson, type DrawSummary } from '../workflow/workflow-views';
 
 export const freezeInputSchema = z.object({
   manualExclusions: z

@@ -7,8 +7,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { drawPool, drawPoolExclusions } from '../../db/schema';
-import { queryRows } from '../../db/sql';
-import { pgTextArray } from '../library/target.repo';
+import { queryRows, pgTextArray } from '../../db/sql';
 
 /** What the pool is drawn from (spec §5). */
 export interface PoolQuery {

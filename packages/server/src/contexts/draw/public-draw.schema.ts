@@ -9,7 +9,7 @@ import {
   selectedTargetSchema,
 } from '@openssj/core';
 import { z } from 'zod';
-import { drawSummarySchema } from '../workflow/workflow-views';
+import { drawSummarySchema } from '../workflow';
 
 export const publicDrawSchema = z.object({
   draw: drawSummarySchema,

@@ -6,8 +6,7 @@ import { drawRecordSchema, stratumSpecSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicAccess, responses, sendError } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { publicAccess, responses, sendError, type ServiceDeps } from '../platform';
 import {
   getPublicDraw,
   getPublicFrame,
@@ -15,8 +14,7 @@ import {
   listDrawsForPortal,
   publicDrawListQuery,
 } from './draw-view.service';
-import { publicPlans } from '../workflow/plan-overview.service';
-import { planViewSchema } from '../workflow/workflow-views';
+import { publicPlans, planViewSchema } from '../workflow';
 import { publicDrawSchema } from './public-draw.schema';
 
 const drawIdParams = z.object({ id: z.string().regex(/^D-\d{4}-\d{4,}-\d+$/, 'D-YYYY-NNNN-N') });

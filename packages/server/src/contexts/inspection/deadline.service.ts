@@ -5,11 +5,8 @@
  */
 import { isoDate, publicationCountdown } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
-import { hasAnyRole } from '../platform/auth/actor';
+import { type Actor, hasAnyRole, chinaToday, loadHolidayTable, type ServiceDeps } from '../platform';
 import { taskDeadlineRows } from './deadline.repo';
-import { chinaToday, loadHolidayTable } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
 import { countdownSchema } from './inspection-view';
 
 export const taskDeadlineSchema = z.object({

@@ -16,13 +16,18 @@ import {
   isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
-import { hasAnyRole, type Actor, type AuditContext } from '../platform/auth/actor';
+import {
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+  findDepartment,
+  audit,
+  chinaToday,
+  loadHolidayTable,
+  type ServiceDeps,
+} from '../platform';
 import { closeFollowUp, insertFollowUp, lockFollowUp, searchFollowUps } from './follow-up.repo';
-import { findDepartment } from '../platform/org.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import { chinaToday, loadHolidayTable } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
 import { accessInspection } from './inspection-access';
 import { followUpView, followUpViewSchema, loadItemsOfVisit, type FollowUpView } from './inspection-view';
 

@@ -4,8 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sessionAccess } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { actorOf, handle, responses, rolesAccess, sessionAccess, type ServiceDeps } from '../platform';
 import {
   addFollowUp,
   closeFollowUpAction,

@@ -17,7 +17,7 @@ import {
   type Result,
   type TaskSide,
 } from '@openssj/core';
-import { hasAnyRole, type Actor } from '../platform/auth/actor';
+import { hasAnyRole, type Actor } from '../platform';
 import type { Db } from '../../db/client';
 import {
   findInspection,

@@ -13,11 +13,9 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import { type Actor, type AuditContext, audit, type ServiceDeps } from '../platform';
 import { deletePhoto, findPhoto, insertPhoto, lockInspection } from './inspection.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { accessInspection, inspectionNotFound, notOnTeam, recordingDepartments } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
 

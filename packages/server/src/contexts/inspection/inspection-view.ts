@@ -34,7 +34,7 @@ import {
   taskItemVersions,
   type ResultRow,
 } from './inspection.repo';
-import { chinaToday, loadHolidayTable } from '../platform/calendar.service';
+import { chinaToday, loadHolidayTable } from '../platform';
 import { recordingDepartments, type InspectionAccess } from './inspection-access';
 
 export const countdownSchema = z.object({

@@ -21,7 +21,7 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import { type Actor, type AuditContext, audit, chinaToday, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
 import {
   departmentNames,
@@ -38,9 +38,6 @@ import {
   type InspectionRow,
 } from './inspection.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import { chinaToday } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
 import {
   accessInspection,
   inspectionNotFound,

@@ -14,8 +14,8 @@ import {
   rolesAccess,
   sendError,
   sessionAccess,
-} from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+  type ServiceDeps,
+} from '../platform';
 import {
   addPhoto,
   getPhoto,

@@ -5,8 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { handle, publicAccess, responses } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { handle, publicAccess, responses, type ServiceDeps } from '../platform';
 import {
   getPublicResult,
   listPublicResults,

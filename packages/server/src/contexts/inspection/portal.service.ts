@@ -32,8 +32,7 @@ import {
 } from './inspection.repo';
 import { countPublished, publishedPage, type PublishedFilter } from './publication.repo';
 import { usccPrefixOf } from '../../db/target-filter';
-import type { ServiceDeps } from '../platform/context';
-import { chinaToday } from '../platform/calendar.service';
+import { type ServiceDeps, chinaToday } from '../platform';
 import { visitSide } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
 import { findPublishedInspection } from './inspection.repo';

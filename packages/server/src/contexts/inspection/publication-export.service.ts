@@ -13,11 +13,8 @@ import {
   type Result,
 } from '@openssj/core';
 import type { Readable } from 'node:stream';
-import { hasAnyRole, type Actor } from '../platform/auth/actor';
+import { hasAnyRole, type Actor, csvStream, xlsxStream, chinaToday, type ServiceDeps } from '../platform';
 import { streamPublishedByDepartment, type ExportRow } from './publication.repo';
-import { csvStream, xlsxStream } from '../library/imports/sheet-writer';
-import { chinaToday } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
 
 export const PUBLICITY_HEADER = [
   '统一社会信用代码',

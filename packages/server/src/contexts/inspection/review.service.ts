@@ -16,7 +16,7 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import { type Actor, type AuditContext, appendLogEntry, audit, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
 import {
   findTask,
@@ -32,9 +32,6 @@ import {
   unpublishedVisits,
 } from './result-publication.repo';
 import { inTransaction } from '../../db/tx';
-import { appendLogEntry } from '../platform/log/log.service';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { accessInspection, inspectionNotFound, type InspectionAccess } from './inspection-access';
 import { buildVisitView, type VisitView } from './inspection-view';
 

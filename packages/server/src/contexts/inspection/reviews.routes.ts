@@ -14,10 +14,11 @@ import {
   rolesAccess,
   sendError,
   sessionAccess,
-} from '../platform/http/route';
-import { attachment } from '../platform/http/upload';
-import { coverageSchema, holidayCoverage } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
+  attachment,
+  coverageSchema,
+  holidayCoverage,
+  type ServiceDeps,
+} from '../platform';
 import { listTaskDeadlines, taskDeadlineSchema } from './deadline.service';
 import { visitViewSchema } from './inspection-view';
 import { exportPublicity } from './publication-export.service';

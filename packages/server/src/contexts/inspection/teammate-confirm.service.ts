@@ -7,13 +7,17 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
 import { z } from 'zod';
-import { hasAnyRole, type Actor, type AuditContext } from '../platform/auth/actor';
+import {
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+  audit,
+  authenticate,
+  type ServiceDeps,
+} from '../platform';
 import { inspectorsByIds, inspectorsOfUser, type InspectorRow } from './inspection.repo';
 import { insertCode, lockLiveCode, markCodeTried } from './confirmation-code.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import { authenticate } from '../platform/auth.service';
-import type { ServiceDeps } from '../platform/context';
 import { accessInspection, notOnTeam } from './inspection-access';
 import { simpleChange } from './inspection.service';
 import { parseConfirmations, type VisitView } from './inspection-view';

@@ -12,23 +12,23 @@ import {
   forbiddenDepartment,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
-import type { Database, Db } from '../../db/client';
-import { findImportJob, insertImportJob, updateImportJob, type ImportJobRow } from './import-job.repo';
-import { inTransaction } from '../../db/tx';
-import { importSpecOf, IMPORT_KIND_LABELS } from './imports/import-kinds';
-import {
   runImport,
   type ImportIssue,
   type ImportMode,
   type ImportOutcome,
   type ImportProgress,
-} from './imports/import-runner';
-import type { ImportKind } from './imports/import-spec';
-import { fileSource } from './imports/sheet-reader';
-import { issuesXlsx, templateXlsx } from './imports/sheet-writer';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
+  type ImportKind,
+  fileSource,
+  issuesXlsx,
+  templateXlsx,
+  audit,
+  type ServiceDeps,
+  type Upload,
+} from '../platform';
+import type { Database, Db } from '../../db/client';
+import { findImportJob, insertImportJob, updateImportJob, type ImportJobRow } from './import-job.repo';
+import { inTransaction } from '../../db/tx';
+import { importSpecOf, IMPORT_KIND_LABELS } from './imports/import-kinds';
 
 export type JobStatus = 'running' | 'done' | 'rejected' | 'failed' | 'cancelled';
 
@@ -98,12 +98,6 @@ export const importJobViewSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportJobView = z.infer<typeof importJobViewSchema>;
-
-export interface Upload {
-  readonly path: string;
-  readonly fileName: string;
-  readonly sizeBytes: number;
-}
 
 function statusOf(o: ImportOutcome): JobStatus {
   if (o.cancelled) {

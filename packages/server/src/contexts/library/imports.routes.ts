@@ -13,10 +13,11 @@ import {
   rolesAccess,
   sendError,
   sessionAccess,
-} from '../platform/http/route';
-import { attachment, saveUpload } from '../platform/http/upload';
-import { IMPORT_MODES } from './imports/import-runner';
-import type { ServiceDeps } from '../platform/context';
+  attachment,
+  saveUpload,
+  IMPORT_MODES,
+  type ServiceDeps,
+} from '../platform';
 import {
   cancelImportJob,
   getImportJob,

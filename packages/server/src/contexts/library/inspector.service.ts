@@ -27,7 +27,13 @@ import {
   hasAnyRole,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  listDepartments,
+  listUnits,
+  findUserById,
+  audit,
+  type ServiceDeps,
+  chinaToday,
+} from '../platform';
 import type { Db } from '../../db/client';
 import {
   findInspector,
@@ -39,12 +45,7 @@ import {
   type InspectorFilter,
   type InspectorRow,
 } from './inspector.repo';
-import { listDepartments, listUnits } from '../platform/org.repo';
-import { findUserById } from '../platform/user.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
-import { chinaToday } from '../platform/calendar.service';
 import { inspectorView, type InspectorView } from './inspector-view';
 import { invalid } from './item.service';
 

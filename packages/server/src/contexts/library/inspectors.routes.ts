@@ -6,8 +6,8 @@ import { inspectorInputSchema, inspectorPatchSchema, newRecusalSchema } from '@o
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachment } from '../platform/http/upload';
 import {
+  attachment,
   actorOf,
   fileResponses,
   handle,
@@ -15,8 +15,8 @@ import {
   rolesAccess,
   sendError,
   sessionAccess,
-} from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+  type ServiceDeps,
+} from '../platform';
 import { inspectorViewSchema } from './inspector-view';
 import {
   createInspector,

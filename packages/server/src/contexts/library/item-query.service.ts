@@ -18,9 +18,9 @@ import {
   forbiddenDepartment,
   hasAnyRole,
   type Actor,
-} from '../platform/auth/actor';
+  type ServiceDeps,
+} from '../platform';
 import { findItem, findItemVersion, listItemVersions, searchItems, type ItemFilter } from './item.repo';
-import type { ServiceDeps } from '../platform/context';
 import {
   itemSummary,
   itemView,

@@ -25,7 +25,13 @@ import {
   forbiddenDepartment,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  listDepartments,
+  listRegions,
+  getSettings,
+  putSetting,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
 import {
   findItem,
@@ -35,11 +41,7 @@ import {
   updateItemHead,
   type ItemWithVersion,
 } from './item.repo';
-import { listDepartments, listRegions } from '../platform/org.repo';
-import { getSettings, putSetting } from '../platform/setting.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { contentOf, itemView, sameContent, type ItemView } from './item-view';
 
 export const RATIO_CAP_SETTING = 'defaultRatioCap';

@@ -22,7 +22,9 @@ import {
   hasAnyRole,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
 import { findInspector, type InspectorRow } from './inspector.repo';
 import {
@@ -35,8 +37,6 @@ import {
   type RecusalWithNames,
 } from './recusal.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { inspectorNotFound, isInspectorOnly, ownInspectorId } from './inspector.service';
 
 export const recusalViewSchema = z.object({

@@ -4,8 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql';
-import { pgTextArray } from './target.repo';
+import { queryRows, pgTextArray } from '../../db/sql';
 
 /** The ids among `ids` that `department` has claimed. */
 export async function claimedAmong(db: Db, department: string, ids: readonly string[]): Promise<Set<string>> {

@@ -10,13 +10,13 @@ import {
   forbiddenDepartment,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  findDepartment,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
-import { findDepartment } from '../platform/org.repo';
 import { claimTargets, targetDivisions, unclaimTargets, type ClaimSelection } from './target.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { authorizeFilter } from './target.service';
 
 export interface ClaimRequest {

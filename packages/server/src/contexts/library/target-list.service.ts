@@ -4,17 +4,23 @@
  */
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import { domainError, err, ok, type DomainError, type Result, chinaDate } from '@openssj/core';
+import {
+  type Actor,
+  type AuditContext,
+  matchHeaders,
+  type HeaderSpec,
+  detectFormat,
+  fileSource,
+  readRows,
+  csvStream,
+  xlsxStream,
+  type ServiceDeps,
+  type Upload,
+} from '../platform';
 import type { TargetFilter } from '../../db/target-filter';
 import { existingTargetIds, streamTargets, type TargetRow } from './target.repo';
-import { matchHeaders } from './imports/header-match';
-import type { HeaderSpec } from './imports/import-spec';
-import { detectFormat, fileSource, readRows } from './imports/sheet-reader';
-import { csvStream, xlsxStream } from './imports/sheet-writer';
-import { chinaDate, TARGET_HEADERS } from './imports/target.import';
-import type { ServiceDeps } from '../platform/context';
-import type { Upload } from './import.service';
+import { TARGET_HEADERS } from './imports/target.import';
 import { claimOrUnclaim } from './target-claim.service';
 import { authorizeFilter, maskTargetRow } from './target.service';
 

@@ -6,13 +6,8 @@ import type { TargetInput } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { exec, queryOne, queryRows } from '../../db/sql';
+import { exec, queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { targetWhere, type TargetFilter } from '../../db/target-filter';
-
-/** A PostgreSQL text[] literal, passed as one parameter (the same on PGlite and PostgreSQL). */
-export function pgTextArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
-}
 
 // Tags travel joined by U+001F, which validation never lets into a tag.
 const TAG_SEP = '\u001f';

@@ -23,6 +23,7 @@ import {
   type Result,
   type TargetRaw,
   isoDateSchema,
+  chinaDate,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
@@ -32,7 +33,9 @@ import {
   hasAnyRole,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import { claimedAmong } from './target-claim.repo';
 import type { TargetFilter } from '../../db/target-filter';
 import {
@@ -45,9 +48,6 @@ import {
   type TargetRow,
 } from './target.repo';
 import { inTransaction } from '../../db/tx';
-import { chinaDate } from './imports/target.import';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 
 /** A target as the API shows it. */
 export const targetViewSchema = z.object({

@@ -15,9 +15,10 @@ import {
   rolesAccess,
   sendError,
   sessionAccess,
-} from '../platform/http/route';
-import { attachment, saveUpload } from '../platform/http/upload';
-import type { ServiceDeps } from '../platform/context';
+  attachment,
+  saveUpload,
+  type ServiceDeps,
+} from '../platform';
 import { claimOrUnclaim } from './target-claim.service';
 import { claimFromUpload, exportTargets } from './target-list.service';
 import {

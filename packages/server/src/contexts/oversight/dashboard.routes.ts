@@ -5,8 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf, handle, responses, rolesAccess } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { actorOf, handle, responses, rolesAccess, type ServiceDeps } from '../platform';
 import { fairnessQuerySchema, fairnessReport, fairnessSchema } from './fairness.service';
 import { dashboardRecords, recordsQuerySchema, recordsSchema } from './metrics-records.service';
 import { dashboardMetrics, dashboardSchema, metricsQuerySchema } from './metrics.service';

@@ -6,8 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachment } from '../platform/http/upload';
 import {
+  attachment,
   actorOf,
   fileResponses,
   handle,
@@ -15,8 +15,8 @@ import {
   rolesAccess,
   sendError,
   SHEET_TYPES,
-} from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+  type ServiceDeps,
+} from '../platform';
 import {
   criteriaViewSchema,
   evaluationReport,
@@ -26,7 +26,7 @@ import {
   putCriteria,
   resetCriteria,
 } from './evaluation.service';
-import { riskRegionSchema } from '../risk/risk-access';
+import { riskRegionSchema } from '../risk';
 
 const READERS = rolesAccess('leader', 'auditor', 'system_admin', 'dept_admin');
 const reportQuery = z.object({

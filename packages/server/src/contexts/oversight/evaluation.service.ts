@@ -18,15 +18,20 @@ import {
 } from '@openssj/core';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
-import { deleteSetting, getSettings, putSetting } from '../platform/setting.repo';
+import {
+  type Actor,
+  type AuditContext,
+  deleteSetting,
+  getSettings,
+  putSetting,
+  xlsxStream,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import { plansPublishedOnTime } from './evaluation.repo';
 import { inTransaction } from '../../db/tx';
-import { xlsxStream } from '../library/imports/sheet-writer';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { dashboardMetrics } from './metrics.service';
-import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } from '../risk/risk-access';
+import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } from '../risk';
 
 export const EVALUATION_SETTING = 'evaluationCriteria';
 

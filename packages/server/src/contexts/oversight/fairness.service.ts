@@ -13,11 +13,10 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
+import type { Actor, ServiceDeps } from '../platform';
 import { fairnessSums } from './fairness.repo';
-import type { ServiceDeps } from '../platform/context';
 import { metricsScope } from './metrics.service';
-import { riskRegionSchema } from '../risk/risk-access';
+import { riskRegionSchema } from '../risk';
 
 export const fairnessQuerySchema = z.object({
   region: riskRegionSchema.optional(),

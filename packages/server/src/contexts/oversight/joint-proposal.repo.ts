@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { jointProposals } from '../../db/schema';
 import { exec, queryRows } from '../../db/sql';
 
-export { commonTargetCount } from '../workflow/scope-overlap.repo';
+export { commonTargetCount } from '../workflow';
 
 export const proposalRow = z.object({
   id: z.string(),

@@ -6,8 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { actorOf, handle, responses, rolesAccess, type ServiceDeps } from '../platform';
 import {
   fallbackInputSchema,
   fallbackListSchema,
@@ -15,7 +14,7 @@ import {
   getFallbackRegions,
   listFallbackRegions,
   putFallbackRegions,
-} from '../workflow/cross-region.service';
+} from '../workflow';
 import {
   jointSuggestions,
   listProposals,
@@ -26,7 +25,7 @@ import {
   respondToProposal,
   suggestionSchema,
 } from './joint.service';
-import { riskRegionSchema } from '../risk/risk-access';
+import { riskRegionSchema } from '../risk';
 
 const READERS = rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin');
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -19,10 +19,21 @@ import {
   type TaskScope,
 } from '@openssj/core';
 import { z } from 'zod';
-import { hasAnyRole, type Actor, type AuditContext } from '../platform/auth/actor';
+import { hasAnyRole, type Actor, type AuditContext, audit, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
-import { drawsOfTask } from '../draw/draw.repo';
-import { estimateFrames } from '../draw/frame.repo';
+import { drawsOfTask } from '../draw';
+import {
+  estimateFrames,
+  findTask,
+  insertTask,
+  listTasks,
+  nextTaskId,
+  setParticipation,
+  updateTask,
+  taskView,
+  type TaskView,
+  yearlyCap,
+} from '../workflow';
 import {
   commonTargetCount,
   findProposal,
@@ -33,19 +44,7 @@ import {
   updateProposalAnswers,
   type ProposalRow,
 } from './joint-proposal.repo';
-import {
-  findTask,
-  insertTask,
-  listTasks,
-  nextTaskId,
-  setParticipation,
-  updateTask,
-} from '../workflow/task.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
-import { taskView, type TaskView } from '../workflow/workflow-views';
-import { yearlyCap } from '../workflow/workflow-settings';
 
 const MAX_PAIRS = 100;
 const OVERSIGHT: Parameters<typeof hasAnyRole>[1] = ['system_admin', 'auditor', 'leader'];

@@ -5,9 +5,8 @@
  */
 import { ok, type DomainError, type Result } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
+import type { Actor, ServiceDeps } from '../platform';
 import { recordsPage } from './metrics-records.repo';
-import type { ServiceDeps } from '../platform/context';
 import { metricsQuerySchema, metricsScope } from './metrics.service';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -7,9 +7,8 @@ import { isProblemCategory, RESULT_CATEGORIES } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql';
+import { queryRows, pgTextArray } from '../../db/sql';
 import { divisionRange } from '../../db/target-filter';
-import { pgTextArray } from '../library/target.repo';
 
 /** Which tasks a metric counts: a region ('all' or 6 digits), an optional department, a window-start range. */
 export interface MetricsScope {

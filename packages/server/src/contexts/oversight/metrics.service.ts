@@ -17,12 +17,12 @@ import {
   visitsSaved,
   type DomainError,
   type Result,
+  chinaDate,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
+import { type Actor, listDepartments, chinaToday, loadHolidayTable, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
-import { taskSideDepartments } from '../inspection/inspection.repo';
-import { listDepartments } from '../platform/org.repo';
+import { taskSideDepartments } from '../inspection';
 import {
   categoryCounts,
   followUpClosure,
@@ -35,11 +35,7 @@ import {
   type MetricsScope,
   type TaskCounts,
 } from './metrics.repo';
-import { chinaToday, loadHolidayTable } from '../platform/calendar.service';
-import type { ServiceDeps } from '../platform/context';
-import { canReadRiskRegion, forbiddenRegion, riskRegionSchema } from '../risk/risk-access';
-import { riskUsage } from '../risk/risk.service';
-import { chinaDate } from '../workflow/workflow-settings';
+import { canReadRiskRegion, forbiddenRegion, riskRegionSchema, riskUsage } from '../risk';
 
 export const metricsQuerySchema = z.object({
   region: riskRegionSchema.optional(),

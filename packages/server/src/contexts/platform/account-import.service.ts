@@ -6,17 +6,12 @@
 import { rm } from 'node:fs/promises';
 import { ok, type DomainError, type Result } from '@openssj/core';
 import type { AuditContext } from './auth/actor';
-import {
-  accountImportSpec,
-  ACCOUNT_HEADERS,
-  ACCOUNT_NOTES,
-  type AccountCredential,
-} from '../library/imports/account.import';
-import { runImport, type ImportOutcome } from '../library/imports/import-runner';
-import { fileSource } from '../library/imports/sheet-reader';
-import { templateXlsx } from '../library/imports/sheet-writer';
+import { accountImportSpec, ACCOUNT_HEADERS, ACCOUNT_NOTES, type AccountCredential } from './account.import';
+import { runImport, type ImportOutcome } from './sheets/import-runner';
+import { fileSource } from './sheets/sheet-reader';
+import { templateXlsx } from './sheets/sheet-writer';
 import type { ServiceDeps } from './context';
-import type { Upload } from '../library/import.service';
+import type { Upload } from './http/upload';
 
 /** The outcome of an account import and, when written, each account's one-time password. */
 export type AccountImportReply = ImportOutcome & { readonly credentials: readonly AccountCredential[] };

@@ -8,8 +8,7 @@ import { checkPasswordPolicy, domainError, err, ok, type DomainError, type Resul
 import type { z } from 'zod';
 import type { AuditContext } from './auth/actor';
 import type { Db } from '../../db/client';
-import { findInspectorsByBadges } from '../library/inspector.repo';
-import { accountLinkedToBadge, findUserById } from './user.repo';
+import { accountLinkedToBadge, findUserById, badgeDepartments } from './user.repo';
 import type { ServiceDeps } from './context';
 import {
   createUser,
@@ -60,7 +59,7 @@ export async function checkInspectorLink(
   departmentCode: string,
   userId: string | null,
 ): Promise<Result<void, DomainError>> {
-  const found = (await findInspectorsByBadges(db, [badge])).get(badge);
+  const found = (await badgeDepartments(db, [badge])).get(badge);
   if (found === undefined) {
     return err(badgeError(badge, '名录库中没有该执法人员', 'no inspector with this badge in the library'));
   }

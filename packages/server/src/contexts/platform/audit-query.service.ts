@@ -4,7 +4,14 @@
  * (issue 10). Search by actor, department, action, object and date (days in Asia/Shanghai; the
  * trail stores UTC).
  */
-import { addDays, domainError, parseIsoDate, type DomainError, type Result } from '@openssj/core';
+import {
+  addDays,
+  domainError,
+  parseIsoDate,
+  type DomainError,
+  type Result,
+  chinaDateTime,
+} from '@openssj/core';
 import { z } from 'zod';
 import { verifyAuditChain } from './audit/audit-verify';
 import {
@@ -21,7 +28,7 @@ import {
   type AuditSearch,
 } from './audit/audit-search.repo';
 import type { ServiceDeps } from './context';
-import { EXPORT_MAX_ROWS, sheetDownload, type Download, type SheetFormat } from '../library/library-export';
+import { EXPORT_MAX_ROWS, sheetDownload, type Download, type SheetFormat } from './sheets/sheet-download';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -141,11 +148,6 @@ export const AUDIT_EXPORT_HEADER = [
   '哈希',
 ] as const;
 
-function beijingTime(d: Date): string {
-  const shifted = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
-
 /** Export the rows of a search (oldest first, at most EXPORT_MAX_ROWS) as xlsx or csv. */
 export async function exportAuditRows(
   deps: ServiceDeps,
@@ -166,7 +168,7 @@ export async function exportAuditRows(
       AUDIT_EXPORT_HEADER,
       rows.map((r) => [
         String(r.seq),
-        beijingTime(r.at),
+        chinaDateTime(r.at),
         r.actorName ?? '',
         r.actorRole ?? '',
         r.departmentCode ?? '',

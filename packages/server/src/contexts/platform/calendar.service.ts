@@ -3,7 +3,7 @@
  * with the admin-kept holiday_calendar table (admin rows win), today's civil date in
  * China, and which years in use lack a table (暂定 deadlines; admins are warned).
  */
-import { isoDate, isYearCovered, type HolidayYear, type IsoDate } from '@openssj/core';
+import { isoDate, isYearCovered, type HolidayYear, type IsoDate, chinaDate } from '@openssj/core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { listHolidayDays, unpublishedTaskEndYears } from './holiday.repo';
@@ -15,7 +15,7 @@ import {
 
 /** Today's date in China (UTC+8), from the injected clock. */
 export function chinaToday(now: Date): IsoDate {
-  return isoDate(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+  return isoDate(chinaDate(now));
 }
 
 /** The admin-kept days grouped as holiday-table years. */

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listDepartments } from './org.repo';
-import { isDemoDatabase } from '../../demo/demo-accounts';
+import { isDemoDatabase } from './setting.repo';
 import { publicAccess, responses } from './http/route';
 import type { ServiceDeps } from './context';
 import { countRegionsAndDepartments } from './org.repo';

@@ -53,3 +53,11 @@ export async function deleteSetting(db: Db, scope: string, key: string): Promise
     .returning({ scope: settings.scope });
   return rows.length > 0;
 }
+
+/** The settings key (scope 'global') that marks a database seeded with demo data. */
+export const DEMO_MARKER_KEY = 'demo.seeded';
+
+/** Does the database hold the demo data set? */
+export async function isDemoDatabase(db: Db): Promise<boolean> {
+  return (await getSettings(db, DEMO_MARKER_KEY, ['global'])).has('global');
+}

@@ -3,7 +3,7 @@
  */
 import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { departments, regions, users } from '../../db/schema';
+import { departments, inspectors, regions, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
@@ -208,4 +208,26 @@ export async function linkedBadges(db: Db, badges: readonly string[]): Promise<S
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;
+}
+
+/**
+ * The department of each library inspector holding one of `badges` (an account links to an
+ * inspector by badge number; the link must stay inside the account's department).
+ */
+export async function badgeDepartments(
+  db: Db,
+  badges: readonly string[],
+): Promise<Map<string, { readonly departmentCode: string }>> {
+  const out = new Map<string, { readonly departmentCode: string }>();
+  if (badges.length > 0) {
+    for (const r of await db
+      .select({ badgeNo: inspectors.badgeNo, departmentCode: inspectors.departmentCode })
+      .from(inspectors)
+      .where(inArray(inspectors.badgeNo, [...badges]))) {
+      if (r.badgeNo !== null) {
+        out.set(r.badgeNo, { departmentCode: r.departmentCode });
+      }
+    }
+  }
+  return out;
 }

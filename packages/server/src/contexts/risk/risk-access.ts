@@ -5,7 +5,7 @@
  */
 import { allows, domainError, regionContains, type DomainError } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
+import type { Actor } from '../platform';
 
 export { regionContains };
 

@@ -14,12 +14,17 @@ import {
   type RiskModelConfig,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
+import {
+  type Actor,
+  type AuditContext,
+  getSettings,
+  listSettings,
+  putSetting,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
-import { getSettings, listSettings, putSetting } from '../platform/setting.repo';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } from './risk-access';
 
 export const RISK_MODEL_SETTING = 'riskModel';

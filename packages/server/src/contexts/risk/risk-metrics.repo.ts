@@ -6,10 +6,9 @@ import { RISK_TIERS } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { queryOne, queryRows } from '../../db/sql';
+import { queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { regionTargets } from './risk.repo';
 import { divisionRange } from '../../db/target-filter';
-import { pgTextArray } from '../library/target.repo';
 
 export type TierCounts = Record<'A' | 'B' | 'C' | 'D' | 'unrated', number>;
 

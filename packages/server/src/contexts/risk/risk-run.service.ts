@@ -3,9 +3,16 @@
  * (processed / total, for the console's progress bar), cancel it. Start, cancel and finish
  * are audited. One run at a time per overlapping region.
  */
-import { domainError, err, isIsoDate, ok, type DomainError, type Result } from '@openssj/core';
+import { domainError, err, isIsoDate, ok, type DomainError, type Result, chinaDate } from '@openssj/core';
 import { z } from 'zod';
-import { CROSS_DEPARTMENT_READERS, hasAnyRole, type Actor, type AuditContext } from '../platform/auth/actor';
+import {
+  CROSS_DEPARTMENT_READERS,
+  hasAnyRole,
+  type Actor,
+  type AuditContext,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Database } from '../../db/client';
 import {
   findRun,
@@ -17,11 +24,8 @@ import {
   setRunProgress,
   type RunRow,
 } from './risk-run.repo';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionContains } from './risk-access';
 import { scoreTargets } from './risk-scoring.service';
-import { chinaDate } from '../workflow/workflow-settings';
 import { countRegionTargets } from './risk.repo';
 
 /** A run as the API shows it. */

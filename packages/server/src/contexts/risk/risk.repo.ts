@@ -8,9 +8,8 @@ import type { TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { exec, queryOne, queryRows } from '../../db/sql';
+import { exec, queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { divisionRange } from '../../db/target-filter';
-import { pgTextArray } from '../library/target.repo';
 
 /** Result categories that are not a problem found (issue 5; everything else is). */
 export const NO_PROBLEM_CATEGORIES = ['未发现问题', '未发现开展本次抽查涉及的经营活动'] as const;
@@ -296,21 +295,6 @@ export async function findTargetRisk(db: Db, id: string): Promise<ExplainRow | u
         LIMIT 1`,
     explainRow,
   );
-}
-
-/**
- * The tier of `t` (targets) from a chosen source, for task frames (tasks.tier_source):
- * computed → target_risk_scores, imported → target_imported_tiers, null → the effective tier.
- */
-export function tierOf(source: TierSource | null): SQL {
-  switch (source) {
-    case 'computed':
-      return sql`(SELECT s.tier FROM target_risk_scores s WHERE s.target_id = t.id)`;
-    case 'imported':
-      return sql`(SELECT it.tier FROM target_imported_tiers it WHERE it.target_id = t.id)`;
-    case null:
-      return sql`t.risk_tier`;
-  }
 }
 
 /** How many targets a scoring run over `region` covers. */

@@ -6,8 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sendError } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import { actorOf, handle, responses, rolesAccess, sendError, type ServiceDeps } from '../platform';
 import { riskRegionSchema } from './risk-access';
 import { getRiskModel, putRiskModel, riskModelViewSchema } from './risk-config.service';
 import {

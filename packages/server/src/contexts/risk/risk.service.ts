@@ -14,10 +14,9 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor';
+import type { Actor, ServiceDeps } from '../platform';
 import { tierDistribution, usageByDepartment } from './risk-metrics.repo';
 import { findTargetRisk } from './risk.repo';
-import type { ServiceDeps } from '../platform/context';
 import { canReadRiskRegion, forbiddenRegion } from './risk-access';
 
 const contributionSchema = z.object({

@@ -5,13 +5,18 @@
  */
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
 import { z } from 'zod';
-import type { Actor, AuditContext } from '../platform/auth/actor';
-import { listRegions } from '../platform/org.repo';
-import { getSettings, listSettings, putSetting } from '../platform/setting.repo';
+import {
+  type Actor,
+  type AuditContext,
+  listRegions,
+  getSettings,
+  listSettings,
+  putSetting,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
-import { canReadRiskRegion, forbiddenRegion } from '../risk/risk-access';
+import { canReadRiskRegion, forbiddenRegion } from '../risk';
 import { ADJACENT_REGIONS_SETTING } from './workflow-settings';
 
 const regionCode = z.string().regex(/^\d{6}$/, '6-digit region code');

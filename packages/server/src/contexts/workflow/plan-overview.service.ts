@@ -20,14 +20,13 @@ import {
   isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
-import { hasAnyRole, type Actor } from '../platform/auth/actor';
-import { estimateFrames } from '../draw/frame.repo';
+import { hasAnyRole, type Actor, type ServiceDeps } from '../platform';
+import { estimateFrames } from './frame-estimate.repo';
 import { listPlans, listRevisions } from './plan.repo';
 import { listTasks } from './task.repo';
-import type { ServiceDeps } from '../platform/context';
 import { yearlyCap } from './workflow-settings';
 import { planView, taskView } from './workflow-views';
-import { currentItemVersions } from '../library/item.repo';
+import { currentItemVersions } from '../library';
 import { commonTargetCount } from './scope-overlap.repo';
 
 const MAX_PAIRS = 200;

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { departments, planRevisions, plans, tasks } from '../../db/schema';
-import { pgTextArray } from '../library/target.repo';
+import { pgTextArray } from '../../db/sql';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type NewPlanRow = typeof plans.$inferInsert;

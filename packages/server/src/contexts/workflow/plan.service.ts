@@ -23,8 +23,11 @@ import {
   hasAnyRole,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
-import { findDepartment } from '../platform/org.repo';
+  findDepartment,
+  appendLogEntry,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import {
   findPlan,
   insertPlan,
@@ -37,9 +40,6 @@ import {
 import { listTasks } from './task.repo';
 import { inTransaction } from '../../db/tx';
 import type { Db } from '../../db/client';
-import { appendLogEntry } from '../platform/log/log.service';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { planView, revisionView, taskView, type PlanView } from './workflow-views';
 
 export const newPlanSchema = z.object({

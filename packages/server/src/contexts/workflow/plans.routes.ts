@@ -7,8 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findPlan } from './plan.repo';
-import { actorOf, handle, responses, rolesAccess, sendError } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
+import {
+  actorOf,
+  handle,
+  responses,
+  rolesAccess,
+  sendError,
+  type ServiceDeps,
+  forbiddenDepartment,
+} from '../platform';
 import {
   cityPlanView,
   generateScheme,
@@ -26,7 +33,6 @@ import {
 } from './plan.service';
 import { createTask } from './task.service';
 import { planViewSchema, revisionViewSchema, taskViewSchema } from './workflow-views';
-import { forbiddenDepartment } from '../platform/auth/actor';
 import { domainError } from '@openssj/core';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');

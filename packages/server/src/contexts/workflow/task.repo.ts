@@ -5,9 +5,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { queryOne } from '../../db/sql';
-import { inspectionItemVersions, plans, taskItems, taskParticipants, tasks } from '../../db/schema';
-import { pgTextArray } from '../library/target.repo';
+import { queryOne, pgTextArray } from '../../db/sql';
+import { draws, inspectionItemVersions, plans, taskItems, taskParticipants, tasks } from '../../db/schema';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -211,4 +210,12 @@ export async function findTask(db: Db, id: string, lock = false): Promise<TaskFu
   }
   const parts = await partsOf(db, [id]);
   return { ...head, items: parts.items.get(id) ?? [], participants: parts.participants.get(id) ?? [] };
+}
+
+/** A draw of a task as task views and state checks read it (the draw context writes draws). */
+export type TaskDrawRow = typeof draws.$inferSelect;
+
+/** The draws of a task, oldest first. */
+export async function drawsOfTask(db: Db, taskId: string): Promise<TaskDrawRow[]> {
+  return db.select().from(draws).where(eq(draws.taskId, taskId)).orderBy(asc(draws.frozenAt), asc(draws.id));
 }

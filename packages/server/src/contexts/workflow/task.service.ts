@@ -14,6 +14,7 @@ import {
   type DomainError,
   type Result,
   type TaskSpec,
+  chinaYear,
 } from '@openssj/core';
 import { z } from 'zod';
 import {
@@ -23,10 +24,12 @@ import {
   hasAnyRole,
   type Actor,
   type AuditContext,
-} from '../platform/auth/actor';
+  existingDepartmentCodes,
+  audit,
+  type ServiceDeps,
+} from '../platform';
 import type { Db } from '../../db/client';
-import { drawsOfTask } from '../draw/draw.repo';
-import { estimateFrames } from '../draw/frame.repo';
+import { estimateFrames } from './frame-estimate.repo';
 import {
   deleteTask,
   findTask,
@@ -37,15 +40,13 @@ import {
   setParticipation,
   updateTask,
   type TaskFull,
+  drawsOfTask,
 } from './task.repo';
-import { currentItemVersions } from '../library/item.repo';
-import { existingDepartmentCodes } from '../platform/org.repo';
+import { currentItemVersions } from '../library';
 import { inTransaction } from '../../db/tx';
-import { audit } from '../platform/audit.service';
-import type { ServiceDeps } from '../platform/context';
 import { editablePlan } from './plan.service';
 import { drawSummary, parseTaskJson, taskView, type TaskView } from './workflow-views';
-import { chinaYear, yearlyCap } from './workflow-settings';
+import { yearlyCap } from './workflow-settings';
 
 const notFound = (id: string): DomainError =>
   domainError('NOT_FOUND', `没有这个任务：${id}`, `no such task: ${id}`);

@@ -1,14 +1,12 @@
 /**
- * /api/tasks: tasks (抽查任务) — read, edit, delete, participation of joint departments, and
- * freezing a new draw (spec §1 step 1).
+ * /api/tasks: tasks (抽查任务) — read, edit, delete, participation of joint departments. Freezing
+ * a task's new draw (POST /api/tasks/:id/draws) is a draw route (draws.routes.ts).
  */
 import { taskSpecSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess } from '../platform/http/route';
-import type { ServiceDeps } from '../platform/context';
-import { freezeDraw, freezeInputSchema } from '../draw/freeze.service';
+import { actorOf, handle, responses, rolesAccess, type ServiceDeps } from '../platform';
 import {
   editTask,
   getTaskDetail,
@@ -115,23 +113,6 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     async (request, reply) => {
       const res = await respondToTask(deps, ctx(request), request.params.id, request.body);
       return handle(reply, res);
-    },
-  );
-  r.post(
-    '/api/tasks/:id/draws',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '冻结名单与人员库 / freeze a new draw',
-        params: idParams,
-        body: freezeInputSchema,
-        response: responses(drawSummarySchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await freezeDraw(deps, ctx(request), request.params.id, request.body);
-      return handle(reply, res, 201);
     },
   );
 }

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { findDepartment, listRegions } from '../platform/org.repo';
-import { getSettings } from '../platform/setting.repo';
+import { findDepartment, listRegions, getSettings } from '../platform';
 
 export const YEARLY_CAP_SETTING = 'yearlyInspectionCap';
 export const ADJACENT_REGIONS_SETTING = 'adjacentRegions';
@@ -62,14 +61,4 @@ export async function adjacentRegions(db: Db, departmentCode: string): Promise<s
       z.array(z.string().regex(/^\d{6}$/)).max(50),
     )) ?? []
   );
-}
-
-/** The calendar year of an instant in China (UTC+8), as draws and caps count it. */
-export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-}
-
-/** The calendar date of an instant in China (UTC+8), YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

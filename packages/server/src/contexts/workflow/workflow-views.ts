@@ -6,7 +6,7 @@ import { PLAN_STATUSES, stratumSpecSchema, taskScopeSchema, tierSourceSchema } f
 import { z } from 'zod';
 import type { PlanListRow, PlanRevisionRow } from './plan.repo';
 import type { TaskFull } from './task.repo';
-import type { DrawRow } from '../draw/draw.repo';
+import type { TaskDrawRow } from './task.repo';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -189,7 +189,7 @@ export const drawSummarySchema = z.object({
 export type DrawSummary = z.infer<typeof drawSummarySchema>;
 
 /** A draw row as the API shows it (the seed only once drawn; the system seed never before). */
-export function drawSummary(d: DrawRow, supersededBy: string | null = null): DrawSummary {
+export function drawSummary(d: TaskDrawRow, supersededBy: string | null = null): DrawSummary {
   return {
     id: d.id,
     taskId: d.taskId,

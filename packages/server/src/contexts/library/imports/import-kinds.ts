@@ -2,11 +2,10 @@
  * The kinds of spreadsheet import and their specs. Targets live here; inspectors and items
  * are written with the inspector and item libraries and registered on the same list.
  */
-import type { ImportKind, ImportSpec } from './import-spec';
+import type { ImportKind, ImportSpec } from '../../platform';
 import { inspectorImportSpec } from './inspector.import';
 import { itemImportSpec } from './item.import';
-import { riskFactsImportSpec } from './risk-facts.import';
-import { riskTierImportSpec } from './risk-tier.import';
+import { riskFactsImportSpec, riskTierImportSpec } from '../../risk';
 import { targetImportSpec } from './target.import';
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['targets', 'inspectors', 'items', 'tiers', 'risk-facts'];

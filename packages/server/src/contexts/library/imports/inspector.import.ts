@@ -20,7 +20,14 @@ import {
   type FieldIssue,
   type InspectorData,
 } from '@openssj/core';
-import { canWriteDepartment } from '../../platform/auth/actor';
+import {
+  canWriteDepartment,
+  listDepartments,
+  listUnits,
+  audit,
+  type HeaderSpec,
+  type ImportSpec,
+} from '../../platform';
 import {
   findExpertsByName,
   findInspectorsByIds,
@@ -29,12 +36,9 @@ import {
   updateInspector,
   type InspectorRow,
 } from '../inspector.repo';
-import { listDepartments, listUnits } from '../../platform/org.repo';
-import { audit } from '../../platform/audit.service';
 import { inspectorView, type InspectorView } from '../inspector-view';
 import { inspectorRow } from '../inspector.service';
 import { stableJson } from '../item-view';
-import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
 export const INSPECTOR_HEADERS: readonly HeaderSpec[] = [

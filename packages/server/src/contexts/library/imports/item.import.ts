@@ -26,13 +26,10 @@ import {
   type ItemPriority,
   type TargetType,
 } from '@openssj/core';
-import { canWriteDepartment } from '../../platform/auth/actor';
+import { canWriteDepartment, listDepartments, audit, type HeaderSpec, type ImportSpec } from '../../platform';
 import { findItemsByCodes, insertItems, insertItemVersions } from '../item.repo';
-import { listDepartments } from '../../platform/org.repo';
-import { audit } from '../../platform/audit.service';
 import { contentOf, sameContent, type ItemSummary } from '../item-view';
 import { defaultRatioCaps, itemVersionRow, writeVersion } from '../item.service';
-import type { HeaderSpec, ImportSpec } from './import-spec';
 
 /** The template's columns, in template order (issue 3). */
 export const ITEM_HEADERS: readonly HeaderSpec[] = [

@@ -10,9 +10,10 @@ import {
   type FieldIssue,
   type TargetInput,
   type TargetRaw,
+  chinaDate,
 } from '@openssj/core';
 import { targetDivisions, upsertTargets } from '../target.repo';
-import type { HeaderSpec, ImportSpec } from './import-spec';
+import type { HeaderSpec, ImportSpec } from '../../platform';
 
 /** The template's columns, in template order (issue 3). */
 export const TARGET_HEADERS: readonly HeaderSpec[] = [
@@ -95,11 +96,6 @@ export const TARGET_HEADERS: readonly HeaderSpec[] = [
 
 function text(raw: Readonly<Record<string, string>>, key: keyof TargetRaw): string {
   return raw[key] ?? '';
-}
-
-/** The date (YYYY-MM-DD, China time) an instant falls on: status changes are dated with it. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The target import: headers, validation and upsert. */

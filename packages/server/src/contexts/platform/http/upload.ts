@@ -10,7 +10,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { domainError, err, ok, visibleText, type DomainError, type Result } from '@openssj/core';
 import type { FastifyRequest } from 'fastify';
-import type { Upload } from '../../library/import.service';
+
+/** A file saved from a multipart request. */
+export interface Upload {
+  readonly path: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+}
 
 const UPLOAD_DIR = path.join(os.tmpdir(), 'openssj-uploads');
 

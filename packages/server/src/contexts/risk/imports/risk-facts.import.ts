@@ -12,8 +12,8 @@ import {
   type FieldIssue,
   type Result,
 } from '@openssj/core';
-import { upsertRiskFacts, type RiskFactsWrite } from '../../risk/risk.repo';
-import type { HeaderSpec, ImportSpec } from './import-spec';
+import { upsertRiskFacts, type RiskFactsWrite } from '../risk.repo';
+import type { HeaderSpec, ImportSpec } from '../../platform';
 import { checkRiskTargets } from './risk-target-check';
 
 /** The template's columns, in template order. */

@@ -4,9 +4,9 @@
  */
 import { fieldIssue, type FieldIssue } from '@openssj/core';
 import type { Db } from '../../../db/client';
-import { targetDivisions } from '../../risk/risk.repo';
-import { canWriteRiskRegion } from '../../risk/risk-access';
-import type { ImportContext } from './import-spec';
+import { targetDivisions } from '../risk.repo';
+import { canWriteRiskRegion } from '../risk-access';
+import type { ImportContext } from '../../platform';
 
 /** What the rows carry, named in the refusal ("信用风险等级" / "tier"). */
 export interface RiskDataLabel {

@@ -14,14 +14,22 @@ import fastifyMultipart from '@fastify/multipart';
 import { domainError } from '@openssj/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ServiceDeps } from '../context';
-import { trustProxyOf } from '../../../config';
-import { sendError, type Access } from './route';
-import { registerSecurity, SESSION_COOKIE } from './security';
-import { frameworkErrors, installErrorHandling, loggerOptions, type LogStream } from './error-handler';
-import { guardedValidatorCompiler } from './input-guard';
-import { documentStatuses, fixOpenApi } from './openapi-statuses';
-import { registerRoutes } from '../../routes';
+import {
+  type ServiceDeps,
+  sendError,
+  type Access,
+  registerSecurity,
+  SESSION_COOKIE,
+  frameworkErrors,
+  installErrorHandling,
+  loggerOptions,
+  type LogStream,
+  guardedValidatorCompiler,
+  documentStatuses,
+  fixOpenApi,
+} from './contexts/platform';
+import { trustProxyOf } from './config';
+import { registerRoutes } from './contexts/routes';
 
 export { SESSION_COOKIE };
 

@@ -3,7 +3,7 @@
  * kind of import (targets, inspectors, items). Headers are matched by their Chinese name.
  */
 import type { FieldIssue, Result } from '@openssj/core';
-import type { AuditContext } from '../../platform/auth/actor';
+import type { AuditContext } from '../auth/actor';
 import type { Db } from '../../../db/client';
 
 export type ImportKind = 'targets' | 'inspectors' | 'items' | 'tiers' | 'risk-facts' | 'accounts';

@@ -14,14 +14,14 @@ import {
   type Result,
   type Role,
 } from '@openssj/core';
-import { hashPassword } from '../../platform/auth/password';
-import type { Db } from '../../../db/client';
-import { findInspectorsByBadges } from '../inspector.repo';
-import { listDepartments } from '../../platform/org.repo';
-import { existingUsernames, insertUsers, linkedBadges } from '../../platform/user.repo';
-import { generateOneTimePassword } from '../../platform/account.service';
-import { audit } from '../../platform/audit.service';
-import type { HeaderSpec, ImportSpec } from './import-spec';
+import { hashPassword } from './auth/password';
+import type { Db } from '../../db/client';
+import { badgeDepartments } from './user.repo';
+import { listDepartments } from './org.repo';
+import { existingUsernames, insertUsers, linkedBadges } from './user.repo';
+import { generateOneTimePassword } from './account.service';
+import { audit } from './audit.service';
+import type { HeaderSpec, ImportSpec } from './sheets/import-spec';
 
 /** The template's columns, in template order. */
 export const ACCOUNT_HEADERS: readonly HeaderSpec[] = [
@@ -199,7 +199,7 @@ export function accountImportSpec(sink: (c: AccountCredential) => void): ImportS
       const names = rows.map((r) => r.row.username);
       const taken = await existingUsernames(db, names);
       const badges = rows.flatMap((r) => (r.row.inspectorBadge === null ? [] : [r.row.inspectorBadge]));
-      const inspectors = await findInspectorsByBadges(db, badges);
+      const inspectors = await badgeDepartments(db, badges);
       const linked = await linkedBadges(db, badges);
       const badgeInFile = new Map<string, number>();
       for (const { row: r, rowNumber: row } of rows) {

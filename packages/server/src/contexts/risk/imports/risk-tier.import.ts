@@ -12,14 +12,9 @@ import {
   validateUscc,
   type FieldIssue,
 } from '@openssj/core';
-import {
-  setEffective,
-  targetDivisions,
-  upsertImportedTiers,
-  type ImportedTierWrite,
-} from '../../risk/risk.repo';
-import { modelResolver } from '../../risk/risk-config.service';
-import type { HeaderSpec, ImportSpec } from './import-spec';
+import { setEffective, targetDivisions, upsertImportedTiers, type ImportedTierWrite } from '../risk.repo';
+import { modelResolver } from '../risk-config.service';
+import type { HeaderSpec, ImportSpec } from '../../platform';
 import { checkRiskTargets } from './risk-target-check';
 
 /** The template's columns, in template order. */

@@ -10,7 +10,7 @@
 import { err, ok, type DomainError, type Result } from '@openssj/core';
 import type { Db } from '../../../db/client';
 import { inTransaction } from '../../../db/tx';
-import { audit } from '../../platform/audit.service';
+import { audit } from '../audit.service';
 import type { ImportContext, ImportKind, ImportSpec } from './import-spec';
 import { acceptedRows, validatePass, type Validated } from './import-validate';
 import { detectFormat, type ImportSource, type SheetFormat } from './sheet-reader';

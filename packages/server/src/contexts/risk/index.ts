@@ -1,0 +1,15 @@
+/**
+ * The risk context's public interface: what other contexts, the composition root and the demo
+ * may use. Modules inside the context import each other directly, never through this file.
+ */
+export { riskFactsImportSpec } from './imports/risk-facts.import';
+export { riskTierImportSpec } from './imports/risk-tier.import';
+export {
+  canReadRiskRegion,
+  canWriteRiskRegion,
+  forbiddenRegion,
+  regionChain,
+  riskRegionSchema,
+} from './risk-access';
+export { registerRiskRoutes } from './risk.routes';
+export { riskUsage } from './risk.service';

@@ -1,0 +1,111 @@
+/**
+ * Issue 12: the server is split by bounded context (src/contexts/<context>/), and these rules keep
+ * the split honest:
+ * - a module reaches another context only through that context's index.ts (its public interface);
+ * - contexts depend one way, down this order: oversight → inspection → draw → workflow → library
+ *   → risk → platform (draw and workflow meet at one seam: draw uses workflow, never the reverse);
+ * - db/ (client, schema, shared SQL fragments) imports no context;
+ * - a module never imports its own context's index (that would tie the context in a knot).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const src = path.resolve(import.meta.dirname, '../../src');
+const contextsDir = path.join(src, 'contexts');
+
+/** Lowest first: a context may import only contexts listed before it. */
+export const CONTEXT_ORDER = [
+  'platform',
+  'risk',
+  'library',
+  'workflow',
+  'draw',
+  'inspection',
+  'oversight',
+] as const;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sources(full) : name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The context a source file belongs to, or null (db/, demo/, app.ts, main.ts, contexts/routes.ts). */
+function contextOf(file: string): string | null {
+  const rel = path.relative(contextsDir, file);
+  if (rel.startsWith('..')) {
+    return null;
+  }
+  const parts = rel.split(path.sep);
+  return parts.length > 1 ? (parts[0] ?? null) : null;
+}
+
+/** Relative import specifiers of a module (static imports and re-exports). */
+function relativeImports(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g)].map((m) => m[1] ?? '');
+}
+
+/** Why an import from `file` to `spec` breaks the rules, or null. */
+export function boundaryBreach(file: string, spec: string): string | null {
+  const target = path.resolve(path.dirname(file), spec);
+  const from = contextOf(file);
+  const to = contextOf(`${target}.ts`) ?? contextOf(path.join(target, 'index.ts'));
+  const targetIsIndex =
+    to !== null && (target === path.join(contextsDir, to) || target === path.join(contextsDir, to, 'index'));
+  const fromDb = path.relative(src, file).startsWith(`db${path.sep}`);
+  if (fromDb && to !== null) {
+    return `db/ imports the ${to} context`;
+  }
+  if (to === null) {
+    return null;
+  }
+  if (from === to) {
+    return targetIsIndex ? 'imports its own context index' : null;
+  }
+  if (!targetIsIndex) {
+    return `reaches into ${to} past its index (${spec})`;
+  }
+  if (from !== null) {
+    const rank = (c: string) => CONTEXT_ORDER.indexOf(c as (typeof CONTEXT_ORDER)[number]);
+    if (rank(from) < 0 || rank(to) < 0) {
+      return `unknown context ${rank(from) < 0 ? from : to}`;
+    }
+    if (rank(to) >= rank(from)) {
+      return `${from} depends on ${to}, against the order ${CONTEXT_ORDER.join(' < ')}`;
+    }
+  }
+  return null;
+}
+
+describe('bounded contexts', () => {
+  it('names a breach (the check can fail)', () => {
+    const f = (ctx: string, name: string) => path.join(contextsDir, ctx, name);
+    expect(boundaryBreach(f('draw', 'x.service.ts'), '../workflow/task.repo')).toMatch(/past its index/);
+    expect(boundaryBreach(f('workflow', 'x.service.ts'), '../draw')).toMatch(/against the order/);
+    expect(boundaryBreach(f('draw', 'x.service.ts'), '../workflow')).toBeNull();
+    expect(boundaryBreach(f('draw', 'x.service.ts'), './index')).toMatch(/own context index/);
+    expect(boundaryBreach(f('draw', 'x.service.ts'), './draw.repo')).toBeNull();
+    expect(boundaryBreach(path.join(src, 'db', 'scope-sql.ts'), '../contexts/risk')).toMatch(/db\//);
+    expect(boundaryBreach(path.join(src, 'main.ts'), './contexts/draw/draw.repo')).toMatch(/past its index/);
+  });
+
+  it('every context is in the order and has an index', () => {
+    const dirs = readdirSync(contextsDir).filter((d) => statSync(path.join(contextsDir, d)).isDirectory());
+    expect([...dirs].sort()).toEqual([...CONTEXT_ORDER].sort());
+    for (const d of dirs) {
+      expect(statSync(path.join(contextsDir, d, 'index.ts')).isFile()).toBe(true);
+    }
+  });
+
+  it('no server module breaks a boundary', () => {
+    const breaches = sources(src).flatMap((file) =>
+      relativeImports(readFileSync(file, 'utf8')).flatMap((spec) => {
+        const why = boundaryBreach(file, spec);
+        return why === null ? [] : [`${path.relative(src, file)}: ${why}`];
+      }),
+    );
+    expect(breaches).toEqual([]);
+  });
+});
