@@ -155,7 +155,7 @@ describe('ssj log, ssj monitor and ssj audit verify --sth against the demo serve
     const intact = await ssj(['audit', 'verify', '--sth', sthFile, '--key', keys], env);
     expect([intact.code, intact.stdout]).toEqual([0, expect.stringMatching(/anchored/)]);
     // the probe: a superuser bypasses the trigger and rewrites row 5 (its hash stays, the chain breaks)
-    const { openPglite } = await import('@openssj/server/db/client');
+    const { openPglite } = await import('@openssj/server/bench');
     const db = await openPglite(dataDir);
     await db.db.transaction(async (tx) => {
       const { sql } = await import('drizzle-orm');

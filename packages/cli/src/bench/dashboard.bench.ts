@@ -5,17 +5,17 @@
  * the fairness monitor through the services the API uses. The scratch database is dropped at the end.
  */
 import process from 'node:process';
-import type { Actor } from '@openssj/server/contexts/platform/auth/actor';
-import { loadConfig } from '@openssj/server/config';
-import { openPostgres } from '@openssj/server/db/client';
-import { migrate } from '@openssj/server/db/migrate';
-import { rebuildRollups, rollupDrift } from '@openssj/server/contexts/oversight/metrics.repo';
-import { queryRows } from '@openssj/server/db/sql';
-import type { ServiceDeps } from '@openssj/server/contexts/platform/context';
-import { evaluationReport } from '@openssj/server/contexts/oversight/evaluation.service';
-import { fairnessReport } from '@openssj/server/contexts/oversight/fairness.service';
-import { dashboardRecords } from '@openssj/server/contexts/oversight/metrics-records.service';
-import { dashboardMetrics } from '@openssj/server/contexts/oversight/metrics.service';
+import type { Actor } from '@openssj/server/bench';
+import { loadConfig } from '@openssj/server/bench';
+import { openPostgres } from '@openssj/server/bench';
+import { migrate } from '@openssj/server/bench';
+import { rebuildRollups, rollupDrift } from '@openssj/server/bench';
+import { queryRows } from '@openssj/server/bench';
+import type { ServiceDeps } from '@openssj/server/bench';
+import { evaluationReport } from '@openssj/server/bench';
+import { fairnessReport } from '@openssj/server/bench';
+import { dashboardRecords } from '@openssj/server/bench';
+import { dashboardMetrics } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

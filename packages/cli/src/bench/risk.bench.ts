@@ -5,10 +5,10 @@
  * mostly unchanged), and prints the figures. The scratch database is dropped at the end.
  */
 import process from 'node:process';
-import { openPostgres } from '@openssj/server/db/client';
-import { migrate } from '@openssj/server/db/migrate';
-import { tierDistribution } from '@openssj/server/contexts/risk/risk-metrics.repo';
-import { scoreTargets } from '@openssj/server/contexts/risk/risk-scoring.service';
+import { openPostgres } from '@openssj/server/bench';
+import { migrate } from '@openssj/server/bench';
+import { tierDistribution } from '@openssj/server/bench';
+import { scoreTargets } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 

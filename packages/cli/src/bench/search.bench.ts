@@ -12,23 +12,20 @@ import path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { hashPassword } from '@openssj/server/contexts/platform/auth/password';
-import { loadConfig } from '@openssj/server/config';
-import { openPostgres, type Database } from '@openssj/server/db/client';
-import { migrate } from '@openssj/server/db/migrate';
+import { hashPassword } from '@openssj/server/bench';
+import { loadConfig } from '@openssj/server/bench';
+import { openPostgres, type Database } from '@openssj/server/bench';
+import { migrate } from '@openssj/server/bench';
 import {
   countPublishedSql,
   publishedPageSql,
-  SORT_MATCHES_MAX as PORTAL_SORT_MAX,
-} from '@openssj/server/contexts/inspection/publication.repo';
-import {
-  SORT_MATCHES_MAX as STAFF_SORT_MAX,
-  searchTargetsSql,
-} from '@openssj/server/contexts/library/target.repo';
-import { users } from '@openssj/server/db/schema';
-import { queryOne, queryRows } from '@openssj/server/db/sql';
-import { buildApp } from '@openssj/server/app';
-import { publicResultFilter } from '@openssj/server/contexts/inspection/portal.service';
+  PORTAL_SORT_MATCHES_MAX as PORTAL_SORT_MAX,
+} from '@openssj/server/bench';
+import { TARGET_SORT_MATCHES_MAX as STAFF_SORT_MAX, searchTargetsSql } from '@openssj/server/bench';
+import { users } from '@openssj/server/bench';
+import { queryOne, queryRows } from '@openssj/server/bench';
+import { buildApp } from '@openssj/server/bench';
+import { publicResultFilter } from '@openssj/server/bench';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { completeUscc, USCC_CHARSET } from '@openssj/core';
 import ExcelJS from 'exceljs';
-import { csvLine } from '@openssj/server/contexts/platform/sheets/sheet-writer';
+import { csvLine } from '@openssj/server/bench';
 
 const DIVISIONS = [
   '500112',

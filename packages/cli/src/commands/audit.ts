@@ -3,8 +3,8 @@
  */
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditChain } from '@openssj/server/contexts/platform/audit/audit-verify';
-import { migrate } from '@openssj/server/db/migrate';
+import { verifyAuditChain } from '@openssj/server';
+import { migrate } from '@openssj/server';
 
 /** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */
 export async function run(argv: readonly string[]): Promise<number> {

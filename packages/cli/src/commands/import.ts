@@ -7,19 +7,11 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server/db/migrate';
-import {
-  importSpecOf,
-  IMPORT_KIND_LABELS,
-  IMPORT_KINDS,
-} from '@openssj/server/contexts/library/imports/import-kinds';
-import {
-  runImport,
-  type ImportOutcome,
-  type ImportProgress,
-} from '@openssj/server/contexts/platform/sheets/import-runner';
-import type { ImportKind } from '@openssj/server/contexts/platform/sheets/import-spec';
-import { detectFormat, fileSource } from '@openssj/server/contexts/platform/sheets/sheet-reader';
+import { migrate } from '@openssj/server';
+import { importSpecOf, IMPORT_KIND_LABELS, IMPORT_KINDS } from '@openssj/server';
+import { runImport, type ImportOutcome, type ImportProgress } from '@openssj/server';
+import type { ImportKind } from '@openssj/server';
+import { detectFormat, fileSource } from '@openssj/server';
 
 const USAGE = `usage: ssj import ${IMPORT_KINDS.join('|')} FILE [--valid-only] [--dry-run]
   FILE       .xlsx or .csv (UTF-8 with or without BOM, or GBK) with the template's Chinese headers

@@ -3,7 +3,7 @@
  */
 import process from 'node:process';
 import { buildApp, loadConfig } from '@openssj/server';
-import type { Database } from '@openssj/server/db/client';
+import type { Database } from '@openssj/server';
 
 /** A database that refuses every use: generating the document runs no handler. */
 function noDatabase(): Database {

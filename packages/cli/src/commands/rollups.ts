@@ -4,8 +4,8 @@
  */
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server/db/migrate';
-import { rebuildRollups, rollupDrift } from '@openssj/server/contexts/oversight/metrics.repo';
+import { migrate } from '@openssj/server';
+import { rebuildRollups, rollupDrift } from '@openssj/server';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const mode = argv[0];

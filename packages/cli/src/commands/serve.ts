@@ -3,7 +3,7 @@
  */
 import process from 'node:process';
 import { runServer } from '@openssj/server';
-import { setCompiledDrawWorker } from '@openssj/server/contexts/draw/engine/run-draw-off-thread';
+import { setCompiledDrawWorker } from '@openssj/server';
 
 /** Run the server until SIGINT/SIGTERM. */
 export async function run(argv: readonly string[]): Promise<number> {

@@ -6,11 +6,8 @@
 import { parseArgs } from 'node:util';
 import process from 'node:process';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server/db/migrate';
-import {
-  bootstrapInputSchema,
-  bootstrapSystemAdmin,
-} from '@openssj/server/contexts/platform/bootstrap.service';
+import { migrate } from '@openssj/server';
+import { bootstrapInputSchema, bootstrapSystemAdmin } from '@openssj/server';
 import { USERS_USAGE } from './users-usage';
 
 /** Run `ssj users ...`. */

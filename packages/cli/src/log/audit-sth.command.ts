@@ -6,8 +6,8 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditAgainstTreeHead } from '@openssj/server/contexts/platform/audit/audit-anchor-verify';
-import { migrate } from '@openssj/server/db/migrate';
+import { verifyAuditAgainstTreeHead } from '@openssj/server';
+import { migrate } from '@openssj/server';
 import { readKeyFile, readSavedHead } from './log-files';
 
 const USAGE = `usage: ssj audit verify [--sth FILE [--key KEYFILE]]   (uses DATABASE_URL or SSJ_DATA_DIR)

@@ -5,7 +5,9 @@
  * - contexts depend one way, down this order: oversight → inspection → draw → workflow → library
  *   → risk → platform (draw and workflow meet at one seam: draw uses workflow, never the reverse);
  * - db/ (client, schema, shared SQL fragments) imports no context;
- * - a module never imports its own context's index (that would tie the context in a knot).
+ * - a module never imports its own context's index (that would tie the context in a knot);
+ * - the package exports two surfaces, `@openssj/server` (src/index.ts) and `@openssj/server/bench`
+ *   (src/bench.ts); `ssj`'s commands use the first, its benchmarks and tests also the second.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +26,9 @@ export const CONTEXT_ORDER = [
   'inspection',
   'oversight',
 ] as const;
+
+/** The package's surfaces: re-exports only (checked below), so they may name any module. */
+export const SURFACES = ['index.ts', 'bench.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -100,12 +105,52 @@ describe('bounded contexts', () => {
   });
 
   it('no server module breaks a boundary', () => {
-    const breaches = sources(src).flatMap((file) =>
-      relativeImports(readFileSync(file, 'utf8')).flatMap((spec) => {
-        const why = boundaryBreach(file, spec);
-        return why === null ? [] : [`${path.relative(src, file)}: ${why}`];
-      }),
-    );
+    const breaches = sources(src)
+      .filter((file) => !SURFACES.includes(path.relative(src, file)))
+      .flatMap((file) =>
+        relativeImports(readFileSync(file, 'utf8')).flatMap((spec) => {
+          const why = boundaryBreach(file, spec);
+          return why === null ? [] : [`${path.relative(src, file)}: ${why}`];
+        }),
+      );
     expect(breaches).toEqual([]);
+  });
+});
+
+describe('the server package surface', () => {
+  const cli = path.resolve(src, '../../cli/src');
+
+  it('the surface files only re-export', () => {
+    for (const f of SURFACES) {
+      const code = readFileSync(path.join(src, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      const statements = code
+        .split(';')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
+      expect(statements.filter((x) => !/^export (\*|\{[^}]*\}) from '[^']+'$/.test(x))).toEqual([]);
+    }
+  });
+
+  it('exports the public and the bench surface only', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(src, '../package.json'), 'utf8')) as {
+      exports: unknown;
+    };
+    expect(pkg.exports).toEqual({ '.': './src/index.ts', './bench': './src/bench.ts' });
+  });
+
+  it('ssj commands import @openssj/server only; benchmarks may add @openssj/server/bench', () => {
+    const offenders = sources(cli).flatMap((file) => {
+      const rel = path.relative(cli, file);
+      const allowed = rel.startsWith(`bench${path.sep}`)
+        ? ['@openssj/server', '@openssj/server/bench']
+        : ['@openssj/server'];
+      return [...readFileSync(file, 'utf8').matchAll(/'(@openssj\/server[^']*)'/g)]
+        .map((m) => m[1] ?? '')
+        .filter((spec) => !allowed.includes(spec))
+        .map((spec) => `${rel}: ${spec}`);
+    });
+    expect(offenders).toEqual([]);
   });
 });
