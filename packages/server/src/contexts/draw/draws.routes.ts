@@ -6,7 +6,15 @@ import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@o
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sessionAccess, type ServiceDeps } from '../platform';
+import {
+  actorOf,
+  handle,
+  responses,
+  rolesAccess,
+  sessionAccess,
+  type ServiceDeps,
+  auditContextOf,
+} from '../platform';
 import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from './draw-admin.service';
 import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from './draw.service';
 import { getDrawDetail, getNotice } from './draw-view.service';
@@ -99,11 +107,6 @@ const noticeSchema = z.object({
 /** Register draw routes. */
 export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/draws/:id',
     {
@@ -133,7 +136,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await freezeDraw(deps, ctx(request), request.params.id, request.body);
+      const res = await freezeDraw(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res, 201);
     },
   );
@@ -150,7 +153,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await commitFrozenDraw(deps, ctx(request), request.params.id, request.body);
+      const res = await commitFrozenDraw(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -167,7 +170,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await runCommittedDraw(deps, ctx(request), request.params.id, request.body);
+      const res = await runCommittedDraw(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -184,7 +187,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await abandonDraw(deps, ctx(request), request.params.id, request.body);
+      const res = await abandonDraw(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -201,7 +204,7 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await overrideTeam(deps, ctx(request), request.params.id, request.body);
+      const res = await overrideTeam(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );

@@ -4,7 +4,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sessionAccess, type ServiceDeps } from '../platform';
+import {
+  actorOf,
+  handle,
+  responses,
+  rolesAccess,
+  sessionAccess,
+  type ServiceDeps,
+  auditContextOf,
+} from '../platform';
 import {
   addFollowUp,
   closeFollowUpAction,
@@ -17,11 +25,6 @@ import { followUpViewSchema } from './inspection-view';
 /** Register follow-up routes. */
 export async function registerFollowUpRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/follow-ups',
     {
@@ -60,7 +63,7 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
       },
     },
     async (request, reply) => {
-      const res = await addFollowUp(deps, ctxOf(request), request.params.id, request.body);
+      const res = await addFollowUp(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res, 201);
     },
   );
@@ -78,7 +81,12 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
       },
     },
     async (request, reply) => {
-      const res = await closeFollowUpAction(deps, ctxOf(request), request.params.id, request.body.note);
+      const res = await closeFollowUpAction(
+        deps,
+        auditContextOf(request),
+        request.params.id,
+        request.body.note,
+      );
       return handle(reply, res);
     },
   );

@@ -15,6 +15,7 @@ import {
   sendError,
   sessionAccess,
   type ServiceDeps,
+  auditContextOf,
 } from '../platform';
 import {
   addPhoto,
@@ -43,11 +44,6 @@ const versionBody = z.object({ version: z.int().min(1) });
 /** Register inspection routes. */
 export async function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/inspections/mine',
     {
@@ -115,7 +111,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await saveDraft(deps, ctxOf(request), request.params.id, request.body);
+      const res = await saveDraft(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -133,7 +129,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await confirmVisit(deps, ctxOf(request), request.params.id, request.body.version);
+      const res = await confirmVisit(deps, auditContextOf(request), request.params.id, request.body.version);
       return handle(reply, res);
     },
   );
@@ -154,7 +150,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     async (request, reply) => {
       const res = await confirmOnDevice(
         deps,
-        { ...ctxOf(request), ip: request.ip },
+        { ...auditContextOf(request), ip: request.ip },
         request.params.id,
         request.body,
       );
@@ -180,7 +176,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     async (request, reply) => {
       const res = await issueConfirmationCode(
         deps,
-        ctxOf(request),
+        auditContextOf(request),
         request.params.id,
         request.body.inspectorId,
       );
@@ -205,7 +201,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     async (request, reply) => {
       const res = await signVisit(
         deps,
-        ctxOf(request),
+        auditContextOf(request),
         request.params.id,
         request.body.version,
         request.body.signature,
@@ -227,7 +223,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await submitVisit(deps, ctxOf(request), request.params.id, request.body.version);
+      const res = await submitVisit(deps, auditContextOf(request), request.params.id, request.body.version);
       return handle(reply, res);
     },
   );
@@ -247,7 +243,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await addPhoto(deps, ctxOf(request), request.params.id, request.body);
+      const res = await addPhoto(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res, 201);
     },
   );
@@ -287,7 +283,7 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
       },
     },
     async (request, reply) => {
-      const res = await removePhoto(deps, ctxOf(request), request.params.id, request.params.photoId);
+      const res = await removePhoto(deps, auditContextOf(request), request.params.id, request.params.photoId);
       return handle(reply, res);
     },
   );

@@ -18,6 +18,7 @@ import {
   coverageSchema,
   holidayCoverage,
   type ServiceDeps,
+  auditContextOf,
 } from '../platform';
 import { listTaskDeadlines, taskDeadlineSchema } from './deadline.service';
 import { visitViewSchema } from './inspection-view';
@@ -31,11 +32,6 @@ const idParams = z.object({ id: z.uuid() });
 /** Register review and publication routes. */
 export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.post(
     '/api/inspections/:id/review',
     {
@@ -53,7 +49,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await reviewVisit(deps, ctxOf(request), request.params.id, request.body);
+      const res = await reviewVisit(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -71,7 +67,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await publishVisit(deps, ctxOf(request), request.params.id, request.body.version);
+      const res = await publishVisit(deps, auditContextOf(request), request.params.id, request.body.version);
       return handle(reply, res);
     },
   );
@@ -88,7 +84,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await publishTaskResults(deps, ctxOf(request), request.params.taskId);
+      const res = await publishTaskResults(deps, auditContextOf(request), request.params.taskId);
       return handle(reply, res);
     },
   );

@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  attachment,
   actorOf,
   fileResponses,
   handle,
@@ -16,6 +15,8 @@ import {
   sendError,
   sessionAccess,
   type ServiceDeps,
+  auditContextOf,
+  sendDownload,
 } from '../platform';
 import { inspectorViewSchema } from './inspector-view';
 import {
@@ -42,11 +43,6 @@ const DECLARERS = rolesAccess('inspector', 'dept_admin', 'system_admin');
 /** Register inspector library and recusal routes. */
 export async function registerInspectorRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/inspectors',
     {
@@ -104,12 +100,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     async (request, reply) => {
       const { format, ...q } = request.query;
       const res = await exportInspectorSheet(deps, actorOf(request), q, format);
-      return res.ok
-        ? reply
-            .header('content-type', res.value.contentType)
-            .header('content-disposition', attachment(res.value.fileName))
-            .send(res.value.stream)
-        : sendError(reply, res.error);
+      return sendDownload(reply, res);
     },
   );
 
@@ -125,7 +116,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
       },
     },
     async (request, reply) => {
-      const res = await createInspector(deps, ctxOf(request), request.body);
+      const res = await createInspector(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -160,7 +151,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
       },
     },
     async (request, reply) => {
-      const res = await patchInspector(deps, ctxOf(request), request.params.id, request.body);
+      const res = await patchInspector(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -195,7 +186,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
     },
     async (request, reply) => {
       const { inspectorId, ...input } = request.body;
-      const res = await declareRecusal(deps, ctxOf(request), inspectorId, input);
+      const res = await declareRecusal(deps, auditContextOf(request), inspectorId, input);
       return handle(reply, res, 201);
     },
   );
@@ -212,7 +203,7 @@ export async function registerInspectorRoutes(app: FastifyInstance, deps: Servic
       },
     },
     async (request, reply) => {
-      const res = await withdrawRecusalById(deps, ctxOf(request), request.params.id);
+      const res = await withdrawRecusalById(deps, auditContextOf(request), request.params.id);
       return handle(reply, res);
     },
   );

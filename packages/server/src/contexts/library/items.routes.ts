@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  attachment,
   actorOf,
   fileResponses,
   handle,
@@ -17,6 +16,8 @@ import {
   sendError,
   sessionAccess,
   type ServiceDeps,
+  auditContextOf,
+  sendDownload,
 } from '../platform';
 import {
   getItem,
@@ -49,11 +50,6 @@ const ratioDefaultSchema = z.object({
 /** Register item routes (staff and public). */
 export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/items',
     {
@@ -87,12 +83,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     async (request, reply) => {
       const { format, ...q } = request.query;
       const res = await exportItemSheet(deps, actorOf(request), q, format);
-      return res.ok
-        ? reply
-            .header('content-type', res.value.contentType)
-            .header('content-disposition', attachment(res.value.fileName))
-            .send(res.value.stream)
-        : sendError(reply, res.error);
+      return sendDownload(reply, res);
     },
   );
 
@@ -108,7 +99,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await createItem(deps, ctxOf(request), request.body);
+      const res = await createItem(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -143,7 +134,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await reviseItem(deps, ctxOf(request), request.params.id, request.body);
+      const res = await reviseItem(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -195,7 +186,12 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await setItemPublished(deps, ctxOf(request), request.params.id, request.body.published);
+      const res = await setItemPublished(
+        deps,
+        auditContextOf(request),
+        request.params.id,
+        request.body.published,
+      );
       return handle(reply, res);
     },
   );
@@ -234,7 +230,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     async (request, reply) => {
       const res = await setRegionRatioCap(
         deps,
-        ctxOf(request),
+        auditContextOf(request),
         request.body.regionCode,
         request.body.defaultRatioCap,
       );

@@ -18,6 +18,7 @@ import {
   attachment,
   saveUpload,
   type ServiceDeps,
+  auditContextOf,
 } from '../platform';
 import { claimOrUnclaim } from './target-claim.service';
 import { claimFromUpload, exportTargets } from './target-list.service';
@@ -68,11 +69,6 @@ const claimBody = z
 /** Register target library routes. */
 export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/targets',
     {
@@ -152,7 +148,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await createTarget(deps, ctxOf(request), request.body);
+      const res = await createTarget(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -170,7 +166,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await updateTarget(deps, ctxOf(request), request.params.id, request.body);
+      const res = await updateTarget(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -188,7 +184,7 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const res = await changeTargetStatus(deps, ctxOf(request), request.params.id, request.body);
+      const res = await changeTargetStatus(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
-import { actorOf, fileResponses, handle, responses, rolesAccess, sendError } from './http/route';
+import { fileResponses, handle, responses, rolesAccess, sendError, auditContextOf } from './http/route';
 import { attachment, saveUpload } from './http/upload';
 import { accountTemplate, importAccounts } from './account-import.service';
 import { resetPassword } from './account.service';
@@ -61,11 +61,6 @@ const unitSchema = z.object({ code: z.string(), name: z.string(), departmentCode
 /** Register the administration routes. */
 export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctxOf = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.post(
     '/api/users/:id/reset-password',
     {
@@ -78,7 +73,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      const res = await resetPassword(deps, ctxOf(request), request.params.id);
+      const res = await resetPassword(deps, auditContextOf(request), request.params.id);
       return handle(reply, res);
     },
   );
@@ -119,7 +114,12 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       if (!upload.ok) {
         return sendError(reply, upload.error);
       }
-      const res = await importAccounts(deps, ctxOf(request), upload.value, request.query.dryRun === 'true');
+      const res = await importAccounts(
+        deps,
+        auditContextOf(request),
+        upload.value,
+        request.query.dryRun === 'true',
+      );
       if (!res.ok) {
         return sendError(reply, res.error);
       }
@@ -154,7 +154,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      const res = await addRegion(deps, ctxOf(request), request.body);
+      const res = await addRegion(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -174,7 +174,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      const res = await patchDepartment(deps, ctxOf(request), request.params.code, request.body);
+      const res = await patchDepartment(deps, auditContextOf(request), request.params.code, request.body);
       return handle(reply, res);
     },
   );
@@ -191,7 +191,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      const res = await createUnit(deps, ctxOf(request), request.body);
+      const res = await createUnit(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -209,7 +209,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      const res = await patchUnit(deps, ctxOf(request), request.params.code, request.body);
+      const res = await patchUnit(deps, auditContextOf(request), request.params.code, request.body);
       return handle(reply, res);
     },
   );

@@ -5,8 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, fileResponses, handle, responses, rolesAccess, sendError } from './http/route';
-import { attachment } from './http/upload';
+import { actorOf, fileResponses, handle, responses, rolesAccess, sendDownload } from './http/route';
 import { auditFilterSchema, exportAuditRows, listAuditRows, verifyAudit } from './audit-query.service';
 import type { ServiceDeps } from './context';
 
@@ -62,12 +61,7 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: ServiceDep
     async (request, reply) => {
       const { format, ...f } = request.query;
       const res = await exportAuditRows(deps, actorOf(request), f, format);
-      return res.ok
-        ? reply
-            .header('content-type', res.value.contentType)
-            .header('content-disposition', attachment(res.value.fileName))
-            .send(res.value.stream)
-        : sendError(reply, res.error);
+      return sendDownload(reply, res);
     },
   );
   r.get(

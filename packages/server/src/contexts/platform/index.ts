@@ -24,6 +24,7 @@ export { type LogStream, frameworkErrors, installErrorHandling, loggerOptions } 
 export { guardedValidatorCompiler } from './http/input-guard';
 export { documentStatuses, fixOpenApi } from './http/openapi-statuses';
 export {
+  auditContextOf,
   type Access,
   SHEET_TYPES,
   actorOf,
@@ -32,6 +33,7 @@ export {
   publicAccess,
   responses,
   rolesAccess,
+  sendDownload,
   sendError,
   sessionAccess,
 } from './http/route';

@@ -15,6 +15,7 @@ import {
   sendError,
   type ServiceDeps,
   forbiddenDepartment,
+  auditContextOf,
 } from '../platform';
 import {
   cityPlanView,
@@ -48,11 +49,6 @@ const overlapSchema = z.object({
 /** Register plan routes. */
 export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/plans',
     {
@@ -78,7 +74,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await createPlan(deps, ctx(request), request.body);
+      const res = await createPlan(deps, auditContextOf(request), request.body);
       return handle(reply, res, 201);
     },
   );
@@ -139,7 +135,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await updatePlanTitle(deps, ctx(request), request.params.id, request.body.title);
+      const res = await updatePlanTitle(deps, auditContextOf(request), request.params.id, request.body.title);
       return handle(reply, res);
     },
   );
@@ -156,7 +152,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await transitionPlan(deps, ctx(request), request.params.id, request.body);
+      const res = await transitionPlan(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -198,7 +194,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await createTask(deps, ctx(request), request.params.id, request.body);
+      const res = await createTask(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res, 201);
     },
   );

@@ -6,7 +6,7 @@ import { taskSpecSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, type ServiceDeps } from '../platform';
+import { actorOf, handle, responses, rolesAccess, type ServiceDeps, auditContextOf } from '../platform';
 import {
   editTask,
   getTaskDetail,
@@ -29,11 +29,6 @@ const estimateSchema = z.object({
 /** Register task routes. */
 export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ctx = (request: { actor: Parameters<typeof actorOf>[0]['actor']; id: string }) => ({
-    actor: actorOf(request),
-    requestId: request.id,
-  });
-
   r.get(
     '/api/tasks',
     {
@@ -78,7 +73,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await editTask(deps, ctx(request), request.params.id, request.body);
+      const res = await editTask(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
@@ -94,7 +89,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await removeTask(deps, ctx(request), request.params.id);
+      const res = await removeTask(deps, auditContextOf(request), request.params.id);
       return handle(reply, res);
     },
   );
@@ -111,7 +106,7 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      const res = await respondToTask(deps, ctx(request), request.params.id, request.body);
+      const res = await respondToTask(deps, auditContextOf(request), request.params.id, request.body);
       return handle(reply, res);
     },
   );
