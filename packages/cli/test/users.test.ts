@@ -7,9 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@openssj/server';
-import { openPostgres } from '@openssj/server/bench';
-import { migrationsFingerprint } from '@openssj/server/bench';
-import { freshDatabase, testDatabaseUrl } from '@openssj/server/bench';
+import { openPostgres, migrationsFingerprint, freshDatabase, testDatabaseUrl } from '@openssj/server/bench';
 import { ssj } from './draw-helpers';
 
 const ARGS = ['users', 'bootstrap', '--region', '500000', '--region-name', '重庆市'];

@@ -5,17 +5,20 @@
  * the fairness monitor through the services the API uses. The scratch database is dropped at the end.
  */
 import process from 'node:process';
-import type { Actor } from '@openssj/server/bench';
-import { loadConfig } from '@openssj/server/bench';
-import { openPostgres } from '@openssj/server/bench';
-import { migrate } from '@openssj/server/bench';
-import { rebuildRollups, rollupDrift } from '@openssj/server/bench';
-import { queryRows } from '@openssj/server/bench';
-import type { ServiceDeps } from '@openssj/server/bench';
-import { evaluationReport } from '@openssj/server/bench';
-import { fairnessReport } from '@openssj/server/bench';
-import { dashboardRecords } from '@openssj/server/bench';
-import { dashboardMetrics } from '@openssj/server/bench';
+import {
+  type Actor,
+  loadConfig,
+  openPostgres,
+  migrate,
+  rebuildRollups,
+  rollupDrift,
+  queryRows,
+  type ServiceDeps,
+  evaluationReport,
+  fairnessReport,
+  dashboardRecords,
+  dashboardMetrics,
+} from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

@@ -5,10 +5,7 @@
  * mostly unchanged), and prints the figures. The scratch database is dropped at the end.
  */
 import process from 'node:process';
-import { openPostgres } from '@openssj/server/bench';
-import { migrate } from '@openssj/server/bench';
-import { tierDistribution } from '@openssj/server/bench';
-import { scoreTargets } from '@openssj/server/bench';
+import { openPostgres, migrate, tierDistribution, scoreTargets } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 

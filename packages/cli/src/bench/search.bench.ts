@@ -12,20 +12,23 @@ import path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { hashPassword } from '@openssj/server/bench';
-import { loadConfig } from '@openssj/server/bench';
-import { openPostgres, type Database } from '@openssj/server/bench';
-import { migrate } from '@openssj/server/bench';
 import {
+  hashPassword,
+  loadConfig,
+  openPostgres,
+  type Database,
+  migrate,
   countPublishedSql,
   publishedPageSql,
   PORTAL_SORT_MATCHES_MAX as PORTAL_SORT_MAX,
+  TARGET_SORT_MATCHES_MAX as STAFF_SORT_MAX,
+  searchTargetsSql,
+  users,
+  queryOne,
+  queryRows,
+  buildApp,
+  publicResultFilter,
 } from '@openssj/server/bench';
-import { TARGET_SORT_MATCHES_MAX as STAFF_SORT_MAX, searchTargetsSql } from '@openssj/server/bench';
-import { users } from '@openssj/server/bench';
-import { queryOne, queryRows } from '@openssj/server/bench';
-import { buildApp } from '@openssj/server/bench';
-import { publicResultFilter } from '@openssj/server/bench';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

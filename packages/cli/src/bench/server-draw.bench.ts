@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { runDraw, type DrawInput } from '@openssj/core';
-import { nodeTicketHasher } from '@openssj/server/bench';
-import { runDrawOffThread } from '@openssj/server/bench';
+import { nodeTicketHasher, runDrawOffThread } from '@openssj/server/bench';
 
 export interface ServerDrawBenchOptions {
   readonly targets: number;

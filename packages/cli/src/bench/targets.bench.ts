@@ -10,14 +10,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
-import { openPostgres } from '@openssj/server/bench';
-import { migrate } from '@openssj/server/bench';
-import { searchTargets, searchTargetsSql } from '@openssj/server/bench';
-import type { TargetFilter } from '@openssj/server/bench';
-import { queryRows } from '@openssj/server/bench';
-import { runImport } from '@openssj/server/bench';
-import { fileSource } from '@openssj/server/bench';
-import { TARGET_HEADERS, targetImportSpec } from '@openssj/server/bench';
+import {
+  openPostgres,
+  migrate,
+  searchTargets,
+  searchTargetsSql,
+  type TargetFilter,
+  queryRows,
+  runImport,
+  fileSource,
+  TARGET_HEADERS,
+  targetImportSpec,
+} from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';

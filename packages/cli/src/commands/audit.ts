@@ -2,9 +2,7 @@
  * `ssj audit verify`: walk the audit hash chain and report the first broken link.
  */
 import process from 'node:process';
-import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditChain } from '@openssj/server';
-import { migrate } from '@openssj/server';
+import { loadConfig, openDatabase, verifyAuditChain, migrate } from '@openssj/server';
 
 /** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */
 export async function run(argv: readonly string[]): Promise<number> {

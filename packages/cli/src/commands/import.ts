@@ -6,12 +6,20 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server';
-import { importSpecOf, IMPORT_KIND_LABELS, IMPORT_KINDS } from '@openssj/server';
-import { runImport, type ImportOutcome, type ImportProgress } from '@openssj/server';
-import type { ImportKind } from '@openssj/server';
-import { detectFormat, fileSource } from '@openssj/server';
+import {
+  loadConfig,
+  openDatabase,
+  migrate,
+  importSpecOf,
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+  runImport,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportKind,
+  detectFormat,
+  fileSource,
+} from '@openssj/server';
 
 const USAGE = `usage: ssj import ${IMPORT_KINDS.join('|')} FILE [--valid-only] [--dry-run]
   FILE       .xlsx or .csv (UTF-8 with or without BOM, or GBK) with the template's Chinese headers

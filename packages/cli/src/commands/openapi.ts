@@ -2,8 +2,7 @@
  * `ssj openapi`: print the OpenAPI document (the web client's types are generated from it).
  */
 import process from 'node:process';
-import { buildApp, loadConfig } from '@openssj/server';
-import type { Database } from '@openssj/server';
+import { buildApp, loadConfig, type Database } from '@openssj/server';
 
 /** A database that refuses every use: generating the document runs no handler. */
 function noDatabase(): Database {

@@ -3,9 +3,7 @@
  * base tables, or recount them in one transaction. check exits 0 when they agree, 1 when not.
  */
 import process from 'node:process';
-import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server';
-import { rebuildRollups, rollupDrift } from '@openssj/server';
+import { loadConfig, openDatabase, migrate, rebuildRollups, rollupDrift } from '@openssj/server';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const mode = argv[0];

@@ -2,8 +2,7 @@
  * `ssj serve`: start the platform (PGlite in ./data by default, or DATABASE_URL).
  */
 import process from 'node:process';
-import { runServer } from '@openssj/server';
-import { setCompiledDrawWorker } from '@openssj/server';
+import { runServer, setCompiledDrawWorker } from '@openssj/server';
 
 /** Run the server until SIGINT/SIGTERM. */
 export async function run(argv: readonly string[]): Promise<number> {

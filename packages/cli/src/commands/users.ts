@@ -5,9 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import process from 'node:process';
-import { loadConfig, openDatabase } from '@openssj/server';
-import { migrate } from '@openssj/server';
-import { bootstrapInputSchema, bootstrapSystemAdmin } from '@openssj/server';
+import {
+  loadConfig,
+  openDatabase,
+  migrate,
+  bootstrapInputSchema,
+  bootstrapSystemAdmin,
+} from '@openssj/server';
 import { USERS_USAGE } from './users-usage';
 
 /** Run `ssj users ...`. */

@@ -5,9 +5,7 @@
  */
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { loadConfig, openDatabase } from '@openssj/server';
-import { verifyAuditAgainstTreeHead } from '@openssj/server';
-import { migrate } from '@openssj/server';
+import { loadConfig, openDatabase, verifyAuditAgainstTreeHead, migrate } from '@openssj/server';
 import { readKeyFile, readSavedHead } from './log-files';
 
 const USAGE = `usage: ssj audit verify [--sth FILE [--key KEYFILE]]   (uses DATABASE_URL or SSJ_DATA_DIR)
