@@ -30,3 +30,8 @@ export function err<E>(error: E): Err<E> {
 export function assertNever(x: never, what = 'value'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);
 }
+
+/** The success value changed by `f`; a failure passes through. */
+export function mapOk<T, U, E>(r: Result<T, E>, f: (value: T) => U): Result<U, E> {
+  return r.ok ? ok(f(r.value)) : r;
+}

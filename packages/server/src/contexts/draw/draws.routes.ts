@@ -4,17 +4,8 @@
  */
 import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  actorOf,
-  handle,
-  responses,
-  rolesAccess,
-  sessionAccess,
-  type ServiceDeps,
-  auditContextOf,
-} from '../platform';
+import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
 import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from './draw-admin.service';
 import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from './draw.service';
 import { getDrawDetail, getNotice } from './draw-view.service';
@@ -106,122 +97,67 @@ const noticeSchema = z.object({
 
 /** Register draw routes. */
 export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/draws/:id',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['draws'],
-        summary: '摇号详情 / a draw (staff view)',
-        params: idParams,
-        response: responses(drawDetailSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getDrawDetail(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
-  r.post(
-    '/api/tasks/:id/draws',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '冻结名单与人员库 / freeze a new draw',
-        params: taskIdParams,
-        body: freezeInputSchema,
-        response: responses(drawSummarySchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await freezeDraw(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res, 201);
-    },
-  );
-  r.post(
-    '/api/draws/:id/commit',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '提交承诺 / commit (spec §6)',
-        params: idParams,
-        body: commitInputSchema,
-        response: responses(drawSummarySchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await commitFrozenDraw(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
-  r.post(
-    '/api/draws/:id/run',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '输入种子并摇号 / seed and draw',
-        params: idParams,
-        body: runInputSchema,
-        response: responses(drawSummarySchema.extend({ selected: z.number(), unfilled: z.number() })),
-      },
-    },
-    async (request, reply) => {
-      const res = await runCommittedDraw(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
-  r.post(
-    '/api/draws/:id/abandon',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '作废摇号（须说明理由）/ abandon with a reason',
-        params: idParams,
-        body: abandonInputSchema,
-        response: responses(drawSummarySchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await abandonDraw(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
-  r.post(
-    '/api/draws/:id/overrides',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['draws'],
-        summary: '直接委派 / direct assignment',
-        params: idParams,
-        body: overrideInputSchema,
-        response: responses(drawSummarySchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await overrideTeam(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
-  r.get(
-    '/api/draws/:id/notices/:targetId',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['draws'],
-        summary: '检查通知书 / notice for a drawn target',
-        params: idParams.extend({ targetId: z.string().min(1).max(100) }),
-        response: responses(noticeSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getNotice(deps, actorOf(request), request.params.id, request.params.targetId);
-      return handle(reply, res);
-    },
-  );
+  const draws = endpoints(app, 'draws');
+  draws.get({
+    url: '/api/draws/:id',
+    summary: '摇号详情 / a draw (staff view)',
+    access: READERS,
+    params: idParams,
+    response: drawDetailSchema,
+    run: (c) => getDrawDetail(deps, c.actor, c.params.id),
+  });
+  draws.post({
+    url: '/api/tasks/:id/draws',
+    summary: '冻结名单与人员库 / freeze a new draw',
+    access: rolesAccess('dept_admin'),
+    params: taskIdParams,
+    body: freezeInputSchema,
+    response: drawSummarySchema,
+    status: 201,
+    run: (c) => freezeDraw(deps, c.audit, c.params.id, c.body),
+  });
+  draws.post({
+    url: '/api/draws/:id/commit',
+    summary: '提交承诺 / commit (spec §6)',
+    access: rolesAccess('dept_admin'),
+    params: idParams,
+    body: commitInputSchema,
+    response: drawSummarySchema,
+    run: (c) => commitFrozenDraw(deps, c.audit, c.params.id, c.body),
+  });
+  draws.post({
+    url: '/api/draws/:id/run',
+    summary: '输入种子并摇号 / seed and draw',
+    access: rolesAccess('dept_admin'),
+    params: idParams,
+    body: runInputSchema,
+    response: drawSummarySchema.extend({ selected: z.number(), unfilled: z.number() }),
+    run: (c) => runCommittedDraw(deps, c.audit, c.params.id, c.body),
+  });
+  draws.post({
+    url: '/api/draws/:id/abandon',
+    summary: '作废摇号（须说明理由）/ abandon with a reason',
+    access: rolesAccess('dept_admin'),
+    params: idParams,
+    body: abandonInputSchema,
+    response: drawSummarySchema,
+    run: (c) => abandonDraw(deps, c.audit, c.params.id, c.body),
+  });
+  draws.post({
+    url: '/api/draws/:id/overrides',
+    summary: '直接委派 / direct assignment',
+    access: rolesAccess('dept_admin'),
+    params: idParams,
+    body: overrideInputSchema,
+    response: drawSummarySchema,
+    run: (c) => overrideTeam(deps, c.audit, c.params.id, c.body),
+  });
+  draws.get({
+    url: '/api/draws/:id/notices/:targetId',
+    summary: '检查通知书 / notice for a drawn target',
+    access: sessionAccess,
+    params: idParams.extend({ targetId: z.string().min(1).max(100) }),
+    response: noticeSchema,
+    run: (c) => getNotice(deps, c.actor, c.params.id, c.params.targetId),
+  });
 }

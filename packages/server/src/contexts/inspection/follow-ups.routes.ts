@@ -4,15 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  actorOf,
-  handle,
-  responses,
-  rolesAccess,
-  sessionAccess,
-  type ServiceDeps,
-  auditContextOf,
-} from '../platform';
+import { actorOf, responses, rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   addFollowUp,
   closeFollowUpAction,
@@ -25,6 +17,7 @@ import { followUpViewSchema } from './inspection-view';
 /** Register follow-up routes. */
 export async function registerFollowUpRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const followUp = endpoints(app, 'follow-up');
   r.get(
     '/api/follow-ups',
     {
@@ -50,44 +43,24 @@ export async function registerFollowUpRoutes(app: FastifyInstance, deps: Service
       }),
   );
 
-  r.post(
-    '/api/inspections/:id/follow-ups',
-    {
-      config: { access: rolesAccess('dept_admin', 'leader', 'inspector') },
-      schema: {
-        tags: ['follow-up'],
-        summary: '记录后续处置 / record a follow-up',
-        params: z.object({ id: z.uuid() }),
-        body: followUpInputSchema,
-        response: responses(followUpViewSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await addFollowUp(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  followUp.post({
+    url: '/api/inspections/:id/follow-ups',
+    summary: '记录后续处置 / record a follow-up',
+    access: rolesAccess('dept_admin', 'leader', 'inspector'),
+    params: z.object({ id: z.uuid() }),
+    body: followUpInputSchema,
+    response: followUpViewSchema,
+    status: 201,
+    run: (c) => addFollowUp(deps, c.audit, c.params.id, c.body),
+  });
 
-  r.post(
-    '/api/follow-ups/:id/close',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin', 'leader') },
-      schema: {
-        tags: ['follow-up'],
-        summary: '办结后续处置 / close a follow-up',
-        params: z.object({ id: z.uuid() }),
-        body: z.object({ note: z.string().trim().min(1).max(2000) }),
-        response: responses(followUpViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await closeFollowUpAction(
-        deps,
-        auditContextOf(request),
-        request.params.id,
-        request.body.note,
-      );
-      return handle(reply, res);
-    },
-  );
+  followUp.post({
+    url: '/api/follow-ups/:id/close',
+    summary: '办结后续处置 / close a follow-up',
+    access: rolesAccess('system_admin', 'dept_admin', 'leader'),
+    params: z.object({ id: z.uuid() }),
+    body: z.object({ note: z.string().trim().min(1).max(2000) }),
+    response: followUpViewSchema,
+    run: (c) => closeFollowUpAction(deps, c.audit, c.params.id, c.body.note),
+  });
 }

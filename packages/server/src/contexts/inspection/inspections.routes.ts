@@ -2,7 +2,7 @@
  * /api/inspections: the inspector's visits on a phone (检查 / 掌上通): lists, the visit,
  * draft saves (version-checked), confirmations, the business's signature, photos, submit.
  */
-import { businessSignatureSchema, gpsSchema, itemResultInputSchema } from '@openssj/core';
+import { businessSignatureSchema, gpsSchema, itemResultInputSchema, ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import {
   sessionAccess,
   type ServiceDeps,
   auditContextOf,
+  endpoints,
 } from '../platform';
 import {
   addPhoto,
@@ -44,95 +45,62 @@ const versionBody = z.object({ version: z.int().min(1) });
 /** Register inspection routes. */
 export async function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/inspections/mine',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary: '我的检查（今日与待检查）/ my visits, today and upcoming',
-        querystring: z.object({ done: z.enum(['true', 'false']).default('false') }),
-        response: responses(z.object({ items: z.array(visitListItemSchema) })),
-      },
-    },
-    async (request) => ({ items: await listMyVisits(deps, actorOf(request), request.query.done === 'true') }),
-  );
+  const inspections = endpoints(app, 'inspections');
+  inspections.get({
+    url: '/api/inspections/mine',
+    summary: '我的检查（今日与待检查）/ my visits, today and upcoming',
+    access: INSPECTOR,
+    query: z.object({ done: z.enum(['true', 'false']).default('false') }),
+    response: z.object({ items: z.array(visitListItemSchema) }),
+    run: async (c) => ok({ items: await listMyVisits(deps, c.actor, c.query.done === 'true') }),
+  });
 
-  r.get(
-    '/api/inspections',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor') },
-      schema: {
-        tags: ['inspections'],
-        summary: '本部门任务的检查 / visits of the department’s tasks',
-        querystring: z.object({
-          status: z
-            .enum(['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published'])
-            .optional(),
-          taskId: z.string().max(60).optional(),
-        }),
-        response: responses(z.object({ items: z.array(visitListItemSchema) })),
-      },
-    },
-    async (request) => ({ items: await listDepartmentVisits(deps, actorOf(request), request.query) }),
-  );
+  inspections.get({
+    url: '/api/inspections',
+    summary: '本部门任务的检查 / visits of the department’s tasks',
+    access: rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor'),
+    query: z.object({
+      status: z
+        .enum(['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published'])
+        .optional(),
+      taskId: z.string().max(60).optional(),
+    }),
+    response: z.object({ items: z.array(visitListItemSchema) }),
+    run: async (c) => ok({ items: await listDepartmentVisits(deps, c.actor, c.query) }),
+  });
 
-  r.get(
-    '/api/inspections/:id',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['inspections'],
-        summary: '检查详情 / a visit',
-        params: idParams,
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getVisit(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  inspections.get({
+    url: '/api/inspections/:id',
+    summary: '检查详情 / a visit',
+    access: sessionAccess,
+    params: idParams,
+    response: visitViewSchema,
+    run: (c) => getVisit(deps, c.actor, c.params.id),
+  });
 
-  r.put(
-    '/api/inspections/:id/draft',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary: '保存检查记录（草稿）/ save the record; a stale version gets 409 with the server copy',
-        params: idParams,
-        body: z.object({
-          version: z.int().min(1),
-          results: z.array(itemResultInputSchema).max(200),
-          gps: gpsSchema.optional(),
-        }),
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await saveDraft(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
+  inspections.put({
+    url: '/api/inspections/:id/draft',
+    summary: '保存检查记录（草稿）/ save the record; a stale version gets 409 with the server copy',
+    access: INSPECTOR,
+    params: idParams,
+    body: z.object({
+      version: z.int().min(1),
+      results: z.array(itemResultInputSchema).max(200),
+      gps: gpsSchema.optional(),
+    }),
+    response: visitViewSchema,
+    run: (c) => saveDraft(deps, c.audit, c.params.id, c.body),
+  });
 
-  r.post(
-    '/api/inspections/:id/confirm',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary: '检查人员确认 / an inspector confirms',
-        params: idParams,
-        body: versionBody,
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await confirmVisit(deps, auditContextOf(request), request.params.id, request.body.version);
-      return handle(reply, res);
-    },
-  );
+  inspections.post({
+    url: '/api/inspections/:id/confirm',
+    summary: '检查人员确认 / an inspector confirms',
+    access: INSPECTOR,
+    params: idParams,
+    body: versionBody,
+    response: visitViewSchema,
+    run: (c) => confirmVisit(deps, c.audit, c.params.id, c.body.version),
+  });
 
   r.post(
     '/api/inspections/:id/confirm-on-device',
@@ -158,31 +126,21 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
   );
 
-  r.post(
-    '/api/inspections/:id/confirmation-codes',
-    {
-      config: { access: rolesAccess('leader', 'dept_admin') },
-      schema: {
-        tags: ['inspections'],
-        summary: '为检查组执法人员发放一次性确认码（6 位，30 分钟）/ issue a one-time confirmation code',
-        params: idParams,
-        body: z.object({ inspectorId: z.string().trim().min(1).max(60) }),
-        response: responses(
-          z.object({ inspectorId: z.string(), name: z.string(), code: z.string(), expiresAt: z.string() }),
-          201,
-        ),
-      },
-    },
-    async (request, reply) => {
-      const res = await issueConfirmationCode(
-        deps,
-        auditContextOf(request),
-        request.params.id,
-        request.body.inspectorId,
-      );
-      return handle(reply, res, 201);
-    },
-  );
+  inspections.post({
+    url: '/api/inspections/:id/confirmation-codes',
+    summary: '为检查组执法人员发放一次性确认码（6 位，30 分钟）/ issue a one-time confirmation code',
+    access: rolesAccess('leader', 'dept_admin'),
+    params: idParams,
+    body: z.object({ inspectorId: z.string().trim().min(1).max(60) }),
+    response: z.object({
+      inspectorId: z.string(),
+      name: z.string(),
+      code: z.string(),
+      expiresAt: z.string(),
+    }),
+    status: 201,
+    run: (c) => issueConfirmationCode(deps, c.audit, c.params.id, c.body.inspectorId),
+  });
 
   r.put(
     '/api/inspections/:id/signature',
@@ -210,23 +168,15 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
   );
 
-  r.post(
-    '/api/inspections/:id/submit',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary: '提交复核 / submit for review (idempotent)',
-        params: idParams,
-        body: versionBody,
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await submitVisit(deps, auditContextOf(request), request.params.id, request.body.version);
-      return handle(reply, res);
-    },
-  );
+  inspections.post({
+    url: '/api/inspections/:id/submit',
+    summary: '提交复核 / submit for review (idempotent)',
+    access: INSPECTOR,
+    params: idParams,
+    body: versionBody,
+    response: visitViewSchema,
+    run: (c) => submitVisit(deps, c.audit, c.params.id, c.body.version),
+  });
 
   r.post(
     '/api/inspections/:id/photos',
@@ -271,20 +221,12 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     },
   );
 
-  r.delete(
-    '/api/inspections/:id/photos/:photoId',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary: '删除照片 / remove a photo',
-        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
-        response: responses(z.object({ removed: z.string() })),
-      },
-    },
-    async (request, reply) => {
-      const res = await removePhoto(deps, auditContextOf(request), request.params.id, request.params.photoId);
-      return handle(reply, res);
-    },
-  );
+  inspections.delete({
+    url: '/api/inspections/:id/photos/:photoId',
+    summary: '删除照片 / remove a photo',
+    access: INSPECTOR,
+    params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+    response: z.object({ removed: z.string() }),
+    run: (c) => removePhoto(deps, c.audit, c.params.id, c.params.photoId),
+  });
 }

@@ -3,14 +3,13 @@
  * visit or a task's approved results, the 20-working-day countdowns and overdue list,
  * the national publicity export, and the holiday calendar's coverage (暂定 warning).
  */
+import { ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   actorOf,
   fileResponses,
-  handle,
-  responses,
   rolesAccess,
   sendError,
   sessionAccess,
@@ -18,7 +17,7 @@ import {
   coverageSchema,
   holidayCoverage,
   type ServiceDeps,
-  auditContextOf,
+  endpoints,
 } from '../platform';
 import { listTaskDeadlines, taskDeadlineSchema } from './deadline.service';
 import { visitViewSchema } from './inspection-view';
@@ -32,84 +31,58 @@ const idParams = z.object({ id: z.uuid() });
 /** Register review and publication routes. */
 export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post(
-    '/api/inspections/:id/review',
-    {
-      config: { access: rolesAccess('leader') },
-      schema: {
-        tags: ['review'],
-        summary: '复核：通过或退回 / review: approve, or return with a comment',
-        params: idParams,
-        body: z.object({
-          version: z.int().min(1),
-          decision: z.enum(['approve', 'return']),
-          comment: z.string().max(1000).optional(),
-        }),
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await reviewVisit(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
-
-  r.post(
-    '/api/inspections/:id/publish',
-    {
-      config: { access: PUBLISHERS },
-      schema: {
-        tags: ['review'],
-        summary: '公示一条已复核结果 / publish one approved result',
-        params: idParams,
-        body: z.object({ version: z.int().min(1) }),
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await publishVisit(deps, auditContextOf(request), request.params.id, request.body.version);
-      return handle(reply, res);
-    },
-  );
-
-  r.post(
-    '/api/publication/tasks/:taskId/publish',
-    {
-      config: { access: PUBLISHERS },
-      schema: {
-        tags: ['review'],
-        summary: '公示任务的全部已复核结果 / publish a task’s approved results',
-        params: z.object({ taskId: z.string().min(1).max(60) }),
-        response: responses(publishTaskResultSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await publishTaskResults(deps, auditContextOf(request), request.params.taskId);
-      return handle(reply, res);
-    },
-  );
-
-  r.get(
-    '/api/publication/deadlines',
-    {
-      config: { access: OVERSIGHT },
-      schema: {
-        tags: ['review'],
-        summary: '结果公示期限（20 个工作日）与逾期任务 / publication countdowns and overdue tasks',
-        querystring: z.object({
-          overdue: z.enum(['true', 'false']).default('false'),
-          includePublished: z.enum(['true', 'false']).default('false'),
-        }),
-        response: responses(z.object({ items: z.array(taskDeadlineSchema) })),
-      },
-    },
-    async (request) => ({
-      items: await listTaskDeadlines(deps, actorOf(request), {
-        overdueOnly: request.query.overdue === 'true',
-        includePublished: request.query.includePublished === 'true',
-      }),
+  const calendar = endpoints(app, 'calendar');
+  const review = endpoints(app, 'review');
+  review.post({
+    url: '/api/inspections/:id/review',
+    summary: '复核：通过或退回 / review: approve, or return with a comment',
+    access: rolesAccess('leader'),
+    params: idParams,
+    body: z.object({
+      version: z.int().min(1),
+      decision: z.enum(['approve', 'return']),
+      comment: z.string().max(1000).optional(),
     }),
-  );
+    response: visitViewSchema,
+    run: (c) => reviewVisit(deps, c.audit, c.params.id, c.body),
+  });
+
+  review.post({
+    url: '/api/inspections/:id/publish',
+    summary: '公示一条已复核结果 / publish one approved result',
+    access: PUBLISHERS,
+    params: idParams,
+    body: z.object({ version: z.int().min(1) }),
+    response: visitViewSchema,
+    run: (c) => publishVisit(deps, c.audit, c.params.id, c.body.version),
+  });
+
+  review.post({
+    url: '/api/publication/tasks/:taskId/publish',
+    summary: '公示任务的全部已复核结果 / publish a task’s approved results',
+    access: PUBLISHERS,
+    params: z.object({ taskId: z.string().min(1).max(60) }),
+    response: publishTaskResultSchema,
+    run: (c) => publishTaskResults(deps, c.audit, c.params.taskId),
+  });
+
+  review.get({
+    url: '/api/publication/deadlines',
+    summary: '结果公示期限（20 个工作日）与逾期任务 / publication countdowns and overdue tasks',
+    access: OVERSIGHT,
+    query: z.object({
+      overdue: z.enum(['true', 'false']).default('false'),
+      includePublished: z.enum(['true', 'false']).default('false'),
+    }),
+    response: z.object({ items: z.array(taskDeadlineSchema) }),
+    run: async (c) =>
+      ok({
+        items: await listTaskDeadlines(deps, c.actor, {
+          overdueOnly: c.query.overdue === 'true',
+          includePublished: c.query.includePublished === 'true',
+        }),
+      }),
+  });
 
   r.get(
     '/api/publication/export',
@@ -137,16 +110,11 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     },
   );
 
-  r.get(
-    '/api/holidays/coverage',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['calendar'],
-        summary: '节假日表覆盖年份（缺表年份的期限为暂定）/ calendar coverage',
-        response: responses(coverageSchema),
-      },
-    },
-    async () => holidayCoverage(deps.database.db, deps.clock()),
-  );
+  calendar.get({
+    url: '/api/holidays/coverage',
+    summary: '节假日表覆盖年份（缺表年份的期限为暂定）/ calendar coverage',
+    access: sessionAccess,
+    response: coverageSchema,
+    run: async () => ok(await holidayCoverage(deps.database.db, deps.clock())),
+  });
 }

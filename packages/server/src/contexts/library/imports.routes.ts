@@ -17,6 +17,7 @@ import {
   saveUpload,
   IMPORT_MODES,
   type ServiceDeps,
+  endpoints,
 } from '../platform';
 import {
   cancelImportJob,
@@ -34,6 +35,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Register import routes. */
 export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const imports = endpoints(app, 'imports');
 
   r.get(
     '/api/imports/templates/:kind',
@@ -90,39 +92,23 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServiceDe
     },
   );
 
-  r.get(
-    '/api/imports/jobs/:id',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin', 'auditor') },
-      schema: {
-        tags: ['imports'],
-        summary: '导入进度与结果 / an import job: progress, counts, issues',
-        params: jobParams,
-        response: responses(importJobViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getImportJob(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  imports.get({
+    url: '/api/imports/jobs/:id',
+    summary: '导入进度与结果 / an import job: progress, counts, issues',
+    access: rolesAccess('system_admin', 'dept_admin', 'auditor'),
+    params: jobParams,
+    response: importJobViewSchema,
+    run: (c) => getImportJob(deps, c.actor, c.params.id),
+  });
 
-  r.post(
-    '/api/imports/jobs/:id/cancel',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin') },
-      schema: {
-        tags: ['imports'],
-        summary: '取消导入 / cancel a running import (nothing is written)',
-        params: jobParams,
-        response: responses(z.object({ cancelled: z.boolean() })),
-      },
-    },
-    async (request, reply) => {
-      const res = await cancelImportJob(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  imports.post({
+    url: '/api/imports/jobs/:id/cancel',
+    summary: '取消导入 / cancel a running import (nothing is written)',
+    access: rolesAccess('system_admin', 'dept_admin'),
+    params: jobParams,
+    response: z.object({ cancelled: z.boolean() }),
+    run: (c) => cancelImportJob(deps, c.actor, c.params.id),
+  });
 
   r.get(
     '/api/imports/jobs/:id/report',

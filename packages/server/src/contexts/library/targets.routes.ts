@@ -18,7 +18,7 @@ import {
   attachment,
   saveUpload,
   type ServiceDeps,
-  auditContextOf,
+  endpoints,
 } from '../platform';
 import { claimOrUnclaim } from './target-claim.service';
 import { claimFromUpload, exportTargets } from './target-list.service';
@@ -69,31 +69,24 @@ const claimBody = z
 /** Register target library routes. */
 export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/targets',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['targets'],
-        summary: '检索检查对象 / search the target library',
-        querystring: searchQuery,
-        response: responses(
-          z.object({
-            items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })),
-            total: z.number(),
-            totalExact: z.boolean(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-        ),
-      },
+  const targets = endpoints(app, 'targets');
+  targets.get({
+    url: '/api/targets',
+    summary: '检索检查对象 / search the target library',
+    access: sessionAccess,
+    query: searchQuery,
+    response: z.object({
+      items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })),
+      total: z.number(),
+      totalExact: z.boolean(),
+      page: z.number(),
+      pageSize: z.number(),
+    }),
+    run: (c) => {
+      const { page, pageSize, ...filter } = c.query;
+      return searchTargetLibrary(deps, c.actor, filter, page, pageSize);
     },
-    async (request, reply) => {
-      const { page, pageSize, ...filter } = request.query;
-      const res = await searchTargetLibrary(deps, actorOf(request), filter, page, pageSize);
-      return handle(reply, res);
-    },
-  );
+  });
 
   r.get(
     '/api/targets/export',
@@ -119,75 +112,44 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
   );
 
-  r.get(
-    '/api/targets/:id',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['targets'],
-        summary: '检查对象详情 / a target with status history and claims',
-        params: idParams,
-        response: responses(detailSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getTarget(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  targets.get({
+    url: '/api/targets/:id',
+    summary: '检查对象详情 / a target with status history and claims',
+    access: sessionAccess,
+    params: idParams,
+    response: detailSchema,
+    run: (c) => getTarget(deps, c.actor, c.params.id),
+  });
 
-  r.post(
-    '/api/targets',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['targets'],
-        summary: '新增检查对象 / create a target',
-        body: targetRawSchema,
-        response: responses(targetViewSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await createTarget(deps, auditContextOf(request), request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  targets.post({
+    url: '/api/targets',
+    summary: '新增检查对象 / create a target',
+    access: WRITERS,
+    body: targetRawSchema,
+    response: targetViewSchema,
+    status: 201,
+    run: (c) => createTarget(deps, c.audit, c.body),
+  });
 
-  r.put(
-    '/api/targets/:id',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['targets'],
-        summary: '修改检查对象 / edit a target (not its status)',
-        params: idParams,
-        body: targetRawSchema,
-        response: responses(targetViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await updateTarget(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
+  targets.put({
+    url: '/api/targets/:id',
+    summary: '修改检查对象 / edit a target (not its status)',
+    access: WRITERS,
+    params: idParams,
+    body: targetRawSchema,
+    response: targetViewSchema,
+    run: (c) => updateTarget(deps, c.audit, c.params.id, c.body),
+  });
 
-  r.post(
-    '/api/targets/:id/status',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['targets'],
-        summary: '变更登记状态 / change the status, dated',
-        params: idParams,
-        body: statusChangeSchema,
-        response: responses(targetViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await changeTargetStatus(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res);
-    },
-  );
+  targets.post({
+    url: '/api/targets/:id/status',
+    summary: '变更登记状态 / change the status, dated',
+    access: WRITERS,
+    params: idParams,
+    body: statusChangeSchema,
+    response: targetViewSchema,
+    run: (c) => changeTargetStatus(deps, c.audit, c.params.id, c.body),
+  });
 
   r.post(
     '/api/targets/claims',

@@ -16,6 +16,7 @@ import {
   sendError,
   SHEET_TYPES,
   type ServiceDeps,
+  endpoints,
 } from '../platform';
 import {
   criteriaViewSchema,
@@ -37,27 +38,16 @@ const reportQuery = z.object({
 /** Register the evaluation routes. */
 export async function registerEvaluationRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const evaluation = endpoints(app, 'evaluation');
 
-  r.get(
-    '/api/evaluation/criteria',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['evaluation'],
-        summary: '考核指标与权重 / criteria and weights of a region',
-        querystring: z.object({ region: riskRegionSchema.optional() }),
-        response: responses(criteriaViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getCriteria(
-        deps,
-        actorOf(request),
-        request.query.region ?? actorOf(request).regionCode,
-      );
-      return handle(reply, res);
-    },
-  );
+  evaluation.get({
+    url: '/api/evaluation/criteria',
+    summary: '考核指标与权重 / criteria and weights of a region',
+    access: READERS,
+    query: z.object({ region: riskRegionSchema.optional() }),
+    response: criteriaViewSchema,
+    run: (c) => getCriteria(deps, c.actor, c.query.region ?? c.actor.regionCode),
+  });
 
   r.put(
     '/api/evaluation/criteria',
@@ -102,27 +92,14 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
     },
   );
 
-  r.get(
-    '/api/evaluation/report',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['evaluation'],
-        summary: '考核报表 / every department scored for a year',
-        querystring: reportQuery,
-        response: responses(evaluationReportSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await evaluationReport(
-        deps,
-        actorOf(request),
-        request.query.region ?? actorOf(request).regionCode,
-        request.query.year,
-      );
-      return handle(reply, res);
-    },
-  );
+  evaluation.get({
+    url: '/api/evaluation/report',
+    summary: '考核报表 / every department scored for a year',
+    access: READERS,
+    query: reportQuery,
+    response: evaluationReportSchema,
+    run: (c) => evaluationReport(deps, c.actor, c.query.region ?? c.actor.regionCode, c.query.year),
+  });
 
   r.get(
     '/api/evaluation/export',

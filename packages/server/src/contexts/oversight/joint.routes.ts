@@ -3,10 +3,11 @@
  * each department's answer (the last acceptance creates the joint task); and /api/cross-region:
  * adjacent regions as each other's fallback pool (spec §5).
  */
+import { ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, type ServiceDeps } from '../platform';
+import { actorOf, handle, responses, rolesAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   fallbackInputSchema,
   fallbackListSchema,
@@ -33,34 +34,25 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 /** Register the joint-inspection and cross-region routes. */
 export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const joint = endpoints(app, 'joint');
 
-  r.get(
-    '/api/joint/suggestions',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['joint'],
-        summary: '联合抽查建议 / tasks to merge and the visits saved',
-        querystring: yearQuery,
-        response: responses(z.object({ items: z.array(suggestionSchema) })),
-      },
-    },
-    async (request) => ({ items: await jointSuggestions(deps, actorOf(request), request.query.year) }),
-  );
+  joint.get({
+    url: '/api/joint/suggestions',
+    summary: '联合抽查建议 / tasks to merge and the visits saved',
+    access: READERS,
+    query: yearQuery,
+    response: z.object({ items: z.array(suggestionSchema) }),
+    run: async (c) => ok({ items: await jointSuggestions(deps, c.actor, c.query.year) }),
+  });
 
-  r.get(
-    '/api/joint/proposals',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['joint'],
-        summary: '合并提议 / merger proposals of a year',
-        querystring: yearQuery,
-        response: responses(z.object({ items: z.array(proposalSchema) })),
-      },
-    },
-    async (request) => ({ items: await listProposals(deps, actorOf(request), request.query.year) }),
-  );
+  joint.get({
+    url: '/api/joint/proposals',
+    summary: '合并提议 / merger proposals of a year',
+    access: READERS,
+    query: yearQuery,
+    response: z.object({ items: z.array(proposalSchema) }),
+    run: async (c) => ok({ items: await listProposals(deps, c.actor, c.query.year) }),
+  });
 
   r.post(
     '/api/joint/proposals',
@@ -102,39 +94,22 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     },
   );
 
-  r.get(
-    '/api/cross-region/fallback',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['joint'],
-        summary: '相邻地区备用人员库 / adjacent regions used as fallback pool',
-        querystring: z.object({ region: riskRegionSchema.optional() }),
-        response: responses(fallbackViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getFallbackRegions(
-        deps,
-        actorOf(request),
-        request.query.region ?? actorOf(request).regionCode,
-      );
-      return handle(reply, res);
-    },
-  );
+  joint.get({
+    url: '/api/cross-region/fallback',
+    summary: '相邻地区备用人员库 / adjacent regions used as fallback pool',
+    access: READERS,
+    query: z.object({ region: riskRegionSchema.optional() }),
+    response: fallbackViewSchema,
+    run: (c) => getFallbackRegions(deps, c.actor, c.query.region ?? c.actor.regionCode),
+  });
 
-  r.get(
-    '/api/cross-region/fallbacks',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['joint'],
-        summary: '已配置的相邻地区 / every region with adjacent regions configured',
-        response: responses(fallbackListSchema),
-      },
-    },
-    async (request) => listFallbackRegions(deps, actorOf(request)),
-  );
+  joint.get({
+    url: '/api/cross-region/fallbacks',
+    summary: '已配置的相邻地区 / every region with adjacent regions configured',
+    access: READERS,
+    response: fallbackListSchema,
+    run: async (c) => ok(await listFallbackRegions(deps, c.actor)),
+  });
 
   r.put(
     '/api/cross-region/fallback',

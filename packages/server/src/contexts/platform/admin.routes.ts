@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@openssj/core';
-import { fileResponses, handle, responses, rolesAccess, sendError, auditContextOf } from './http/route';
+import { fileResponses, responses, rolesAccess, sendError, auditContextOf } from './http/route';
+import { endpoints } from './http/endpoint';
 import { attachment, saveUpload } from './http/upload';
 import { accountTemplate, importAccounts } from './account-import.service';
 import { resetPassword } from './account.service';
@@ -61,22 +62,15 @@ const unitSchema = z.object({ code: z.string(), name: z.string(), departmentCode
 /** Register the administration routes. */
 export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post(
-    '/api/users/:id/reset-password',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '重置密码 / reset a password to a one-time password, shown once',
-        params: z.object({ id: z.uuid() }),
-        response: responses(z.object({ user: userViewSchema, oneTimePassword: z.string() })),
-      },
-    },
-    async (request, reply) => {
-      const res = await resetPassword(deps, auditContextOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  const org = endpoints(app, 'org');
+  org.post({
+    url: '/api/users/:id/reset-password',
+    summary: '重置密码 / reset a password to a one-time password, shown once',
+    access: rolesAccess('system_admin'),
+    params: z.object({ id: z.uuid() }),
+    response: z.object({ user: userViewSchema, oneTimePassword: z.string() }),
+    run: (c) => resetPassword(deps, c.audit, c.params.id),
+  });
 
   r.get(
     '/api/users/import/template',
@@ -139,78 +133,43 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     },
   );
 
-  r.post(
-    '/api/regions',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '添加行政区划 / add a GB/T 2260 region (and its parents)',
-        body: newRegionSchema,
-        response: responses(
-          z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: z.string() }),
-          201,
-        ),
-      },
-    },
-    async (request, reply) => {
-      const res = await addRegion(deps, auditContextOf(request), request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  org.post({
+    url: '/api/regions',
+    summary: '添加行政区划 / add a GB/T 2260 region (and its parents)',
+    access: rolesAccess('system_admin'),
+    body: newRegionSchema,
+    response: z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: z.string() }),
+    status: 201,
+    run: (c) => addRegion(deps, c.audit, c.body),
+  });
 
-  r.patch(
-    '/api/departments/:code',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '修改部门名称 / rename a department',
-        params: z.object({ code: z.string().max(40) }),
-        body: departmentPatchSchema,
-        response: responses(
-          z.object({ code: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string() }),
-        ),
-      },
-    },
-    async (request, reply) => {
-      const res = await patchDepartment(deps, auditContextOf(request), request.params.code, request.body);
-      return handle(reply, res);
-    },
-  );
+  org.patch({
+    url: '/api/departments/:code',
+    summary: '修改部门名称 / rename a department',
+    access: rolesAccess('system_admin'),
+    params: z.object({ code: z.string().max(40) }),
+    body: departmentPatchSchema,
+    response: z.object({ code: z.string(), name: z.string(), shortName: z.string(), regionCode: z.string() }),
+    run: (c) => patchDepartment(deps, c.audit, c.params.code, c.body),
+  });
 
-  r.post(
-    '/api/units',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '新建所 / create a supervising unit (a department admin: in its own department)',
-        body: newUnitSchema,
-        response: responses(unitSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await createUnit(deps, auditContextOf(request), request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  org.post({
+    url: '/api/units',
+    summary: '新建所 / create a supervising unit (a department admin: in its own department)',
+    access: rolesAccess('system_admin', 'dept_admin'),
+    body: newUnitSchema,
+    response: unitSchema,
+    status: 201,
+    run: (c) => createUnit(deps, c.audit, c.body),
+  });
 
-  r.patch(
-    '/api/units/:code',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '修改所名称 / rename a supervising unit',
-        params: z.object({ code: z.string().max(60) }),
-        body: unitPatchSchema,
-        response: responses(unitSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await patchUnit(deps, auditContextOf(request), request.params.code, request.body);
-      return handle(reply, res);
-    },
-  );
+  org.patch({
+    url: '/api/units/:code',
+    summary: '修改所名称 / rename a supervising unit',
+    access: rolesAccess('system_admin', 'dept_admin'),
+    params: z.object({ code: z.string().max(60) }),
+    body: unitPatchSchema,
+    response: unitSchema,
+    run: (c) => patchUnit(deps, c.audit, c.params.code, c.body),
+  });
 }

@@ -1,30 +1,28 @@
 /**
  * /api/holidays: the admin-kept holiday calendar.
  */
-import { isoDateSchema } from '@openssj/core';
+import { isoDateSchema, ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, handle, responses, rolesAccess, sessionAccess } from './http/route';
+import { endpoints } from './http/endpoint';
 import type { ServiceDeps } from './context';
 import { getHolidayDays, holidayDaySchema, putHolidayDays, removeHolidayDay } from './holiday.service';
 
 /** Register holiday calendar routes. */
 export async function registerHolidayRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/holidays',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['calendar'],
-        summary: '节假日日历（管理员维护的年份）/ admin-kept holiday calendar',
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: responses(z.object({ items: z.array(holidayDaySchema) })),
-      },
-    },
-    async (request) => ({ items: await getHolidayDays(deps, request.query.year) }),
-  );
+  const calendar = endpoints(app, 'calendar');
+
+  calendar.get({
+    url: '/api/holidays',
+    summary: '节假日日历（管理员维护的年份）/ admin-kept holiday calendar',
+    access: sessionAccess,
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    response: z.object({ items: z.array(holidayDaySchema) }),
+    run: async (c) => ok({ items: await getHolidayDays(deps, c.query.year) }),
+  });
   r.put(
     '/api/holidays',
     {

@@ -37,6 +37,7 @@ export {
   sendError,
   sessionAccess,
 } from './http/route';
+export { type EndpointCall, endpoints } from './http/endpoint';
 export { SESSION_COOKIE, registerSecurity } from './http/security';
 export { type Upload, attachment, saveUpload } from './http/upload';
 export { registerLogRoutes } from './log.routes';

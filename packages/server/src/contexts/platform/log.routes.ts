@@ -22,6 +22,7 @@ const logViewSchema = z.object({ sth: signedTreeHeadSchema.nullable(), entries: 
 /** Register the log routes. */
 export async function registerLogRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
   const db = deps.database.db;
   const tags = ['log'];
   const noHead = () =>

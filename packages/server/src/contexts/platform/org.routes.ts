@@ -4,8 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roleSchema } from '@openssj/core';
-import { actorOf, handle, responses, rolesAccess, sendError, sessionAccess } from './http/route';
+import { roleSchema, mapOk, ok } from '@openssj/core';
+import { actorOf, handle, responses, rolesAccess, sessionAccess } from './http/route';
+import { endpoints } from './http/endpoint';
 import type { ServiceDeps } from './context';
 import { changeAccount, createAccount } from './account.service';
 import {
@@ -47,20 +48,16 @@ const orgSchema = z.object({
 /** Register organisation routes. */
 export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const org = endpoints(app, 'org');
 
-  r.get(
-    '/api/org',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['org'],
-        summary: '组织机构 / regions, departments, units',
-        response: responses(orgSchema),
-      },
-    },
-    async () => {
+  org.get({
+    url: '/api/org',
+    summary: '组织机构 / regions, departments, units',
+    access: sessionAccess,
+    response: orgSchema,
+    run: async () => {
       const org = await getOrg(deps);
-      return {
+      return ok({
         regions: org.regions,
         departments: org.departments.map((d) => ({
           code: d.code,
@@ -69,9 +66,9 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
           regionCode: d.regionCode,
         })),
         units: org.units,
-      };
+      });
     },
-  );
+  });
 
   r.post(
     '/api/departments',
@@ -94,32 +91,29 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     },
   );
 
-  r.get(
-    '/api/users',
-    {
-      config: { access: rolesAccess('system_admin', 'dept_admin', 'auditor', 'leader') },
-      schema: {
-        tags: ['org'],
-        summary: '用户列表 / users',
-        querystring: z.object({
-          department: z.string().max(40).optional(),
-          q: z.string().max(60).optional(),
-          role: roleSchema.optional(),
-          active: z.enum(['true', 'false']).optional(),
+  org.get({
+    url: '/api/users',
+    summary: '用户列表 / users',
+    access: rolesAccess('system_admin', 'dept_admin', 'auditor', 'leader'),
+    query: z.object({
+      department: z.string().max(40).optional(),
+      q: z.string().max(60).optional(),
+      role: roleSchema.optional(),
+      active: z.enum(['true', 'false']).optional(),
+    }),
+    response: z.object({ items: z.array(userViewSchema) }),
+    run: async (c) => {
+      const { department, q, role, active } = c.query;
+      return mapOk(
+        await getUsers(deps, c.actor, department, {
+          q,
+          role,
+          active: active === undefined ? undefined : active === 'true',
         }),
-        response: responses(z.object({ items: z.array(userViewSchema) })),
-      },
+        (items) => ({ items }),
+      );
     },
-    async (request, reply) => {
-      const { department, q, role, active } = request.query;
-      const res = await getUsers(deps, actorOf(request), department, {
-        q,
-        role,
-        active: active === undefined ? undefined : active === 'true',
-      });
-      return res.ok ? { items: res.value } : sendError(reply, res.error);
-    },
-  );
+  });
 
   r.post(
     '/api/users',

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, sendError, type ServiceDeps } from '../platform';
+import { actorOf, handle, responses, rolesAccess, sendError, type ServiceDeps, endpoints } from '../platform';
 import { riskRegionSchema } from './risk-access';
 import { getRiskModel, putRiskModel, riskModelViewSchema } from './risk-config.service';
 import {
@@ -34,6 +34,7 @@ const runParams = z.object({ id: z.uuid() });
 /** Register the credit-risk routes. */
 export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const risk = endpoints(app, 'risk');
   const regionOf = (request: { actor: Parameters<typeof actorOf>[0]['actor'] }, region: string | undefined) =>
     region ?? actorOf(request).regionCode;
 
@@ -110,22 +111,14 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
   );
 
-  r.get(
-    '/api/risk/runs/:id',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['risk'],
-        summary: '评分进度 / progress of a scoring run',
-        params: runParams,
-        response: responses(riskRunViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await getRiskRun(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  risk.get({
+    url: '/api/risk/runs/:id',
+    summary: '评分进度 / progress of a scoring run',
+    access: READERS,
+    params: runParams,
+    response: riskRunViewSchema,
+    run: (c) => getRiskRun(deps, c.actor, c.params.id),
+  });
 
   r.post(
     '/api/risk/runs/:id/cancel',
@@ -148,22 +141,14 @@ export async function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps
     },
   );
 
-  r.get(
-    '/api/risk/targets/:id',
-    {
-      config: { access: rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin', 'inspector') },
-      schema: {
-        tags: ['risk'],
-        summary: '为什么是这个等级？ / a target’s tiers and the indicators behind its score',
-        params: z.object({ id: z.string().min(1).max(120) }),
-        response: responses(targetRiskViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await explainTarget(deps, actorOf(request), request.params.id);
-      return handle(reply, res);
-    },
-  );
+  risk.get({
+    url: '/api/risk/targets/:id',
+    summary: '为什么是这个等级？ / a target’s tiers and the indicators behind its score',
+    access: rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin', 'inspector'),
+    params: z.object({ id: z.string().min(1).max(120) }),
+    response: targetRiskViewSchema,
+    run: (c) => explainTarget(deps, c.actor, c.params.id),
+  });
 
   r.get(
     '/api/risk/distribution',
