@@ -1,10 +1,10 @@
 /**
  * /api/follow-ups: 后续处置, actions on findings tracked to closure, and the overdue list.
  */
+import { ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, responses, rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
+import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   addFollowUp,
   closeFollowUpAction,
@@ -16,32 +16,28 @@ import { followUpViewSchema } from './inspection-view';
 
 /** Register follow-up routes. */
 export async function registerFollowUpRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const followUp = endpoints(app, 'follow-up');
-  r.get(
-    '/api/follow-ups',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['follow-up'],
-        summary: '后续处置列表（可只看逾期）/ follow-ups, optionally overdue only',
-        querystring: z.object({
-          status: z.enum(['open', 'closed']).optional(),
-          overdue: z.enum(['true', 'false']).default('false'),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  followUp.get({
+    url: '/api/follow-ups',
+    summary: '后续处置列表（可只看逾期）/ follow-ups, optionally overdue only',
+    access: sessionAccess,
+    query: z.object({
+      status: z.enum(['open', 'closed']).optional(),
+      overdue: z.enum(['true', 'false']).default('false'),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    }),
+    response: followUpListSchema,
+    run: async (c) =>
+      ok(
+        await listFollowUps(deps, c.actor, {
+          status: c.query.status,
+          overdue: c.query.overdue === 'true',
+          page: c.query.page,
+          pageSize: c.query.pageSize,
         }),
-        response: responses(followUpListSchema),
-      },
-    },
-    async (request) =>
-      listFollowUps(deps, actorOf(request), {
-        status: request.query.status,
-        overdue: request.query.overdue === 'true',
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-      }),
-  );
+      ),
+  });
 
   followUp.post({
     url: '/api/inspections/:id/follow-ups',

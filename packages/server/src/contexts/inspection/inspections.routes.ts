@@ -2,22 +2,10 @@
  * /api/inspections: the inspector's visits on a phone (检查 / 掌上通): lists, the visit,
  * draft saves (version-checked), confirmations, the business's signature, photos, submit.
  */
-import { businessSignatureSchema, gpsSchema, itemResultInputSchema, ok } from '@openssj/core';
+import { businessSignatureSchema, gpsSchema, itemResultInputSchema, ok, mapOk } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  actorOf,
-  fileResponses,
-  handle,
-  responses,
-  rolesAccess,
-  sendError,
-  sessionAccess,
-  type ServiceDeps,
-  auditContextOf,
-  endpoints,
-} from '../platform';
+import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   addPhoto,
   getPhoto,
@@ -44,7 +32,6 @@ const versionBody = z.object({ version: z.int().min(1) });
 
 /** Register inspection routes. */
 export async function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const inspections = endpoints(app, 'inspections');
   inspections.get({
     url: '/api/inspections/mine',
@@ -102,29 +89,16 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     run: (c) => confirmVisit(deps, c.audit, c.params.id, c.body.version),
   });
 
-  r.post(
-    '/api/inspections/:id/confirm-on-device',
-    {
-      config: { access: INSPECTOR },
-      schema: {
-        tags: ['inspections'],
-        summary:
-          '同事在本机确认（本人账号密码或一次性确认码，不替换本机会话）/ a teammate confirms on this phone (own password or a one-time code)',
-        params: idParams,
-        body: teammateConfirmSchema,
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await confirmOnDevice(
-        deps,
-        { ...auditContextOf(request), ip: request.ip },
-        request.params.id,
-        request.body,
-      );
-      return handle(reply, res);
-    },
-  );
+  inspections.post({
+    url: '/api/inspections/:id/confirm-on-device',
+    summary:
+      '同事在本机确认（本人账号密码或一次性确认码，不替换本机会话）/ a teammate confirms on this phone (own password or a one-time code)',
+    access: INSPECTOR,
+    params: idParams,
+    body: teammateConfirmSchema,
+    response: visitViewSchema,
+    run: (c) => confirmOnDevice(deps, { ...c.audit, ip: c.request.ip }, c.params.id, c.body),
+  });
 
   inspections.post({
     url: '/api/inspections/:id/confirmation-codes',
@@ -142,31 +116,17 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     run: (c) => issueConfirmationCode(deps, c.audit, c.params.id, c.body.inspectorId),
   });
 
-  r.put(
-    '/api/inspections/:id/signature',
-    {
-      config: { access: INSPECTOR },
-      // a drawn signature as a data URL (SIGNATURE_MAX_CHARS) and its JSON envelope
-      bodyLimit: 2 * 1024 * 1024,
-      schema: {
-        tags: ['inspections'],
-        summary: '企业签字确认或拒签 / the business signs or refuses',
-        params: idParams,
-        body: z.object({ version: z.int().min(1), signature: businessSignatureSchema }),
-        response: responses(visitViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await signVisit(
-        deps,
-        auditContextOf(request),
-        request.params.id,
-        request.body.version,
-        request.body.signature,
-      );
-      return handle(reply, res);
-    },
-  );
+  inspections.put({
+    url: '/api/inspections/:id/signature',
+    summary: '企业签字确认或拒签 / the business signs or refuses',
+    access: INSPECTOR,
+    params: idParams,
+    body: z.object({ version: z.int().min(1), signature: businessSignatureSchema }),
+    // a drawn signature as a data URL (SIGNATURE_MAX_CHARS) and its JSON envelope
+    bodyLimit: 2 * 1024 * 1024,
+    response: visitViewSchema,
+    run: (c) => signVisit(deps, c.audit, c.params.id, c.body.version, c.body.signature),
+  });
 
   inspections.post({
     url: '/api/inspections/:id/submit',
@@ -178,48 +138,33 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     run: (c) => submitVisit(deps, c.audit, c.params.id, c.body.version),
   });
 
-  r.post(
-    '/api/inspections/:id/photos',
-    {
-      config: { access: INSPECTOR },
-      // one photo as a data URL (PHOTO_MAX_CHARS) and its JSON envelope
-      bodyLimit: 6 * 1024 * 1024,
-      schema: {
-        tags: ['inspections'],
-        summary: '上传现场照片 / add a photo (idempotent by id)',
-        params: idParams,
-        body: photoInputSchema,
-        response: responses(photoMetaSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await addPhoto(deps, auditContextOf(request), request.params.id, request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  inspections.post({
+    url: '/api/inspections/:id/photos',
+    summary: '上传现场照片 / add a photo (idempotent by id)',
+    access: INSPECTOR,
+    params: idParams,
+    body: photoInputSchema,
+    // one photo as a data URL (PHOTO_MAX_CHARS) and its JSON envelope
+    bodyLimit: 6 * 1024 * 1024,
+    response: photoMetaSchema,
+    status: 201,
+    run: (c) => addPhoto(deps, c.audit, c.params.id, c.body),
+  });
 
-  r.get(
-    '/api/inspections/:id/photos/:photoId',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['inspections'],
-        summary: '现场照片（不公开）/ a photo (never public)',
-        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
-        response: fileResponses(['image/jpeg', 'image/png', 'image/webp']),
-      },
-    },
-    async (request, reply) => {
-      const res = await getPhoto(deps, actorOf(request), request.params.id, request.params.photoId);
-      if (!res.ok) {
-        return sendError(reply, res.error);
+  inspections.download({
+    url: '/api/inspections/:id/photos/:photoId',
+    summary: '现场照片（不公开）/ a photo (never public)',
+    access: sessionAccess,
+    params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+    contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
+    run: async (c) => {
+      const res = await getPhoto(deps, c.actor, c.params.id, c.params.photoId);
+      if (res.ok) {
+        c.reply.header('cache-control', 'private, max-age=3600');
       }
-      return reply
-        .header('content-type', res.value.mime)
-        .header('cache-control', 'private, max-age=3600')
-        .send(res.value.data);
+      return mapOk(res, (photo) => ({ bytes: photo.data, contentType: photo.mime }));
     },
-  );
+  });
 
   inspections.delete({
     url: '/api/inspections/:id/photos/:photoId',

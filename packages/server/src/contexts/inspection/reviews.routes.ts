@@ -5,15 +5,10 @@
  */
 import { ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  actorOf,
-  fileResponses,
   rolesAccess,
-  sendError,
   sessionAccess,
-  attachment,
   coverageSchema,
   holidayCoverage,
   type ServiceDeps,
@@ -30,7 +25,6 @@ const idParams = z.object({ id: z.uuid() });
 
 /** Register review and publication routes. */
 export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const calendar = endpoints(app, 'calendar');
   const review = endpoints(app, 'review');
   review.post({
@@ -84,31 +78,16 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
       }),
   });
 
-  r.get(
-    '/api/publication/export',
-    {
-      config: { access: OVERSIGHT },
-      schema: {
-        tags: ['review'],
-        summary: '全国公示导出（xlsx/csv）/ national publicity export',
-        querystring: z.object({
-          taskId: z.string().max(60).optional(),
-          format: z.enum(['xlsx', 'csv']).default('xlsx'),
-        }),
-        response: fileResponses(),
-      },
-    },
-    async (request, reply) => {
-      const res = exportPublicity(deps, actorOf(request), request.query);
-      if (!res.ok) {
-        return sendError(reply, res.error);
-      }
-      return reply
-        .header('content-type', res.value.contentType)
-        .header('content-disposition', attachment(res.value.fileName))
-        .send(res.value.stream);
-    },
-  );
+  review.download({
+    url: '/api/publication/export',
+    summary: '全国公示导出（xlsx/csv）/ national publicity export',
+    access: OVERSIGHT,
+    query: z.object({
+      taskId: z.string().max(60).optional(),
+      format: z.enum(['xlsx', 'csv']).default('xlsx'),
+    }),
+    run: async (c) => exportPublicity(deps, c.actor, c.query),
+  });
 
   calendar.get({
     url: '/api/holidays/coverage',

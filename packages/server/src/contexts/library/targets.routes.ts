@@ -4,22 +4,9 @@
  */
 import { targetRawSchema } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { targetFilterSchema } from '../../db/target-filter';
-import {
-  actorOf,
-  fileResponses,
-  handle,
-  responses,
-  rolesAccess,
-  sendError,
-  sessionAccess,
-  attachment,
-  saveUpload,
-  type ServiceDeps,
-  endpoints,
-} from '../platform';
+import { rolesAccess, sessionAccess, saveUpload, type ServiceDeps, endpoints } from '../platform';
 import { claimOrUnclaim } from './target-claim.service';
 import { claimFromUpload, exportTargets } from './target-list.service';
 import {
@@ -68,7 +55,6 @@ const claimBody = z
 
 /** Register target library routes. */
 export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const targets = endpoints(app, 'targets');
   targets.get({
     url: '/api/targets',
@@ -88,29 +74,16 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     },
   });
 
-  r.get(
-    '/api/targets/export',
-    {
-      config: { access: sessionAccess },
-      schema: {
-        tags: ['targets'],
-        summary: '导出检查对象 / export a filtered list (xlsx or csv)',
-        querystring: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
-        response: fileResponses(),
-      },
+  targets.download({
+    url: '/api/targets/export',
+    summary: '导出检查对象 / export a filtered list (xlsx or csv)',
+    access: sessionAccess,
+    query: targetFilterSchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    run: async (c) => {
+      const { format, ...filter } = c.query;
+      return exportTargets(deps, c.actor, filter, format);
     },
-    async (request, reply) => {
-      const { format, ...filter } = request.query;
-      const res = exportTargets(deps, actorOf(request), filter, format);
-      if (!res.ok) {
-        return sendError(reply, res.error);
-      }
-      return reply
-        .header('content-type', res.value.contentType)
-        .header('content-disposition', attachment(res.value.fileName))
-        .send(res.value.stream);
-    },
-  );
+  });
 
   targets.get({
     url: '/api/targets/:id',
@@ -151,65 +124,44 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     run: (c) => changeTargetStatus(deps, c.audit, c.params.id, c.body),
   });
 
-  r.post(
-    '/api/targets/claims',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['targets'],
-        summary: '认领 / 取消认领（按所选或按筛选条件） / claim or unclaim by ids or filter',
-        body: claimBody,
-        response: responses(z.object({ affected: z.number() })),
-      },
-    },
-    async (request, reply) => {
-      const b = request.body;
-      const actor = actorOf(request);
+  targets.post({
+    url: '/api/targets/claims',
+    summary: '认领 / 取消认领（按所选或按筛选条件） / claim or unclaim by ids or filter',
+    access: WRITERS,
+    body: claimBody,
+    response: z.object({ affected: z.number() }),
+    run: (c) => {
+      const b = c.body;
       const selection = b.ids !== undefined ? { ids: b.ids } : { filter: b.filter ?? {} };
-      const res = await claimOrUnclaim(
-        deps,
-        { actor, requestId: request.id },
-        { action: b.action, departmentCode: b.departmentCode ?? actor.departmentCode, selection },
-      );
-      return handle(reply, res);
+      return claimOrUnclaim(deps, c.audit, {
+        action: b.action,
+        departmentCode: b.departmentCode ?? c.actor.departmentCode,
+        selection,
+      });
     },
-  );
+  });
 
-  r.post(
-    '/api/targets/claims/upload',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['targets'],
-        summary: '按上传名单认领 / claim or unclaim by an uploaded list (multipart file)',
-        querystring: z.object({
-          action: z.enum(['claim', 'unclaim']).default('claim'),
-          departmentCode: z.string().max(40).optional(),
-        }),
-        response: responses(
-          z.object({
-            affected: z.number(),
-            listed: z.number(),
-            notFound: z.number(),
-            notFoundSample: z.array(z.string()),
-          }),
-        ),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const upload = await saveUpload(request);
+  targets.post({
+    url: '/api/targets/claims/upload',
+    summary: '按上传名单认领 / claim or unclaim by an uploaded list (multipart file)',
+    access: WRITERS,
+    query: z.object({
+      action: z.enum(['claim', 'unclaim']).default('claim'),
+      departmentCode: z.string().max(40).optional(),
+    }),
+    response: z.object({
+      affected: z.number(),
+      listed: z.number(),
+      notFound: z.number(),
+      notFoundSample: z.array(z.string()),
+    }),
+    run: async (c) => {
+      const upload = await saveUpload(c.request);
       if (!upload.ok) {
-        return sendError(reply, upload.error);
+        return upload;
       }
-      const res = await claimFromUpload(
-        deps,
-        { actor, requestId: request.id },
-        request.query.action,
-        request.query.departmentCode ?? actor.departmentCode,
-        upload.value,
-      );
-      return handle(reply, res);
+      const departmentCode = c.query.departmentCode ?? c.actor.departmentCode;
+      return claimFromUpload(deps, c.audit, c.query.action, departmentCode, upload.value);
     },
-  );
+  });
 }

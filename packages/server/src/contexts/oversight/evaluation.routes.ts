@@ -3,21 +3,10 @@
  * department (照单履责、照单考核), and its xlsx export. Leaders and auditors read; the region's
  * market-regulation admin or a system admin sets the criteria, or drops them to inherit again.
  */
+import { mapOk } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  attachment,
-  actorOf,
-  fileResponses,
-  handle,
-  responses,
-  rolesAccess,
-  sendError,
-  SHEET_TYPES,
-  type ServiceDeps,
-  endpoints,
-} from '../platform';
+import { rolesAccess, SHEET_TYPES, type ServiceDeps, endpoints } from '../platform';
 import {
   criteriaViewSchema,
   evaluationReport,
@@ -37,7 +26,6 @@ const reportQuery = z.object({
 
 /** Register the evaluation routes. */
 export async function registerEvaluationRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const evaluation = endpoints(app, 'evaluation');
 
   evaluation.get({
@@ -49,48 +37,23 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
     run: (c) => getCriteria(deps, c.actor, c.query.region ?? c.actor.regionCode),
   });
 
-  r.put(
-    '/api/evaluation/criteria',
-    {
-      config: { access: rolesAccess('dept_admin', 'system_admin') },
-      schema: {
-        tags: ['evaluation'],
-        summary: '设置考核指标 / set the criteria of a region',
-        body: z.object({ regionCode: z.string().regex(/^\d{6}$/), config: z.unknown() }),
-        response: responses(criteriaViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await putCriteria(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.body.regionCode,
-        request.body.config,
-      );
-      return handle(reply, res);
-    },
-  );
+  evaluation.put({
+    url: '/api/evaluation/criteria',
+    summary: '设置考核指标 / set the criteria of a region',
+    access: rolesAccess('dept_admin', 'system_admin'),
+    body: z.object({ regionCode: z.string().regex(/^\d{6}$/), config: z.unknown() }),
+    response: criteriaViewSchema,
+    run: (c) => putCriteria(deps, c.audit, c.body.regionCode, c.body.config),
+  });
 
-  r.delete(
-    '/api/evaluation/criteria',
-    {
-      config: { access: rolesAccess('dept_admin', 'system_admin') },
-      schema: {
-        tags: ['evaluation'],
-        summary: "恢复继承的考核指标 / drop a region's own criteria, inheriting again",
-        querystring: z.object({ region: z.string().regex(/^\d{6}$/) }),
-        response: responses(criteriaViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await resetCriteria(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.query.region,
-      );
-      return handle(reply, res);
-    },
-  );
+  evaluation.delete({
+    url: '/api/evaluation/criteria',
+    summary: "恢复继承的考核指标 / drop a region's own criteria, inheriting again",
+    access: rolesAccess('dept_admin', 'system_admin'),
+    query: z.object({ region: z.string().regex(/^\d{6}$/) }),
+    response: criteriaViewSchema,
+    run: (c) => resetCriteria(deps, c.audit, c.query.region),
+  });
 
   evaluation.get({
     url: '/api/evaluation/report',
@@ -101,31 +64,16 @@ export async function registerEvaluationRoutes(app: FastifyInstance, deps: Servi
     run: (c) => evaluationReport(deps, c.actor, c.query.region ?? c.actor.regionCode, c.query.year),
   });
 
-  r.get(
-    '/api/evaluation/export',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['evaluation'],
-        summary: '导出考核报表 / the report as xlsx',
-        querystring: reportQuery,
-        response: fileResponses([SHEET_TYPES[0]]),
-      },
-    },
-    async (request, reply) => {
-      const res = await evaluationXlsx(
-        deps,
-        actorOf(request),
-        request.query.region ?? actorOf(request).regionCode,
-        request.query.year,
-      );
-      if (!res.ok) {
-        return sendError(reply, res.error);
-      }
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(res.value.fileName))
-        .send(res.value.stream);
-    },
-  );
+  evaluation.download({
+    url: '/api/evaluation/export',
+    summary: '导出考核报表 / the report as xlsx',
+    access: READERS,
+    query: reportQuery,
+    contentTypes: [SHEET_TYPES[0]],
+    run: async (c) =>
+      mapOk(await evaluationXlsx(deps, c.actor, c.query.region ?? c.actor.regionCode, c.query.year), (f) => ({
+        ...f,
+        contentType: SHEET_TYPES[0],
+      })),
+  });
 }

@@ -5,9 +5,8 @@
  */
 import { ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, handle, responses, rolesAccess, type ServiceDeps, endpoints } from '../platform';
+import { rolesAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   fallbackInputSchema,
   fallbackListSchema,
@@ -33,7 +32,6 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 
 /** Register the joint-inspection and cross-region routes. */
 export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const joint = endpoints(app, 'joint');
 
   joint.get({
@@ -54,45 +52,25 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     run: async (c) => ok({ items: await listProposals(deps, c.actor, c.query.year) }),
   });
 
-  r.post(
-    '/api/joint/proposals',
-    {
-      config: { access: rolesAccess('dept_admin', 'system_admin') },
-      schema: {
-        tags: ['joint'],
-        summary: '提议合并为联合抽查 / propose merging two tasks',
-        body: proposeSchema,
-        response: responses(proposalSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await proposeJoint(deps, { actor: actorOf(request), requestId: request.id }, request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  joint.post({
+    url: '/api/joint/proposals',
+    summary: '提议合并为联合抽查 / propose merging two tasks',
+    access: rolesAccess('dept_admin', 'system_admin'),
+    body: proposeSchema,
+    response: proposalSchema,
+    status: 201,
+    run: (c) => proposeJoint(deps, c.audit, c.body),
+  });
 
-  r.post(
-    '/api/joint/proposals/:id/respond',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['joint'],
-        summary: '确认或拒绝合并 / accept or decline (all accept: the joint task is created)',
-        params: z.object({ id: z.uuid() }),
-        body: respondSchema,
-        response: responses(proposalSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await respondToProposal(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.params.id,
-        request.body,
-      );
-      return handle(reply, res);
-    },
-  );
+  joint.post({
+    url: '/api/joint/proposals/:id/respond',
+    summary: '确认或拒绝合并 / accept or decline (all accept: the joint task is created)',
+    access: rolesAccess('dept_admin'),
+    params: z.object({ id: z.uuid() }),
+    body: respondSchema,
+    response: proposalSchema,
+    run: (c) => respondToProposal(deps, c.audit, c.params.id, c.body),
+  });
 
   joint.get({
     url: '/api/cross-region/fallback',
@@ -111,24 +89,12 @@ export async function registerJointRoutes(app: FastifyInstance, deps: ServiceDep
     run: async (c) => ok(await listFallbackRegions(deps, c.actor)),
   });
 
-  r.put(
-    '/api/cross-region/fallback',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['joint'],
-        summary: '配置相邻地区（双向）/ set adjacent regions, both ways',
-        body: fallbackInputSchema,
-        response: responses(fallbackViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await putFallbackRegions(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.body,
-      );
-      return handle(reply, res);
-    },
-  );
+  joint.put({
+    url: '/api/cross-region/fallback',
+    summary: '配置相邻地区（双向）/ set adjacent regions, both ways',
+    access: rolesAccess('system_admin'),
+    body: fallbackInputSchema,
+    response: fallbackViewSchema,
+    run: (c) => putFallbackRegions(deps, c.audit, c.body),
+  });
 }

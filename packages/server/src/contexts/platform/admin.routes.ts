@@ -3,12 +3,11 @@
  * regions, department renames and supervising units (组织机构).
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roleSchema } from '@openssj/core';
-import { fileResponses, responses, rolesAccess, sendError, auditContextOf } from './http/route';
+import { roleSchema, mapOk, ok } from '@openssj/core';
+import { rolesAccess } from './http/route';
 import { endpoints } from './http/endpoint';
-import { attachment, saveUpload } from './http/upload';
+import { saveUpload } from './http/upload';
 import { accountTemplate, importAccounts } from './account-import.service';
 import { resetPassword } from './account.service';
 import type { ServiceDeps } from './context';
@@ -61,7 +60,6 @@ const unitSchema = z.object({ code: z.string(), name: z.string(), departmentCode
 
 /** Register the administration routes. */
 export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const org = endpoints(app, 'org');
   org.post({
     url: '/api/users/:id/reset-password',
@@ -72,66 +70,33 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: ServiceDep
     run: (c) => resetPassword(deps, c.audit, c.params.id),
   });
 
-  r.get(
-    '/api/users/import/template',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '用户导入模板 / the account import template (xlsx)',
-        response: fileResponses([XLSX]),
-      },
-    },
-    async (_request, reply) => {
-      const t = await accountTemplate();
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', attachment(t.fileName))
-        .send(t.bytes);
-    },
-  );
+  org.download({
+    url: '/api/users/import/template',
+    summary: '用户导入模板 / the account import template (xlsx)',
+    access: rolesAccess('system_admin'),
+    contentTypes: [XLSX],
+    run: async () => ok({ ...(await accountTemplate()), contentType: XLSX }),
+  });
 
-  r.post(
-    '/api/users/import',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary:
-          '批量导入用户 / import accounts (multipart; all-or-nothing; one-time passwords in the reply)',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        response: responses(accountImportSchema),
-      },
-    },
-    async (request, reply) => {
-      const upload = await saveUpload(request);
+  org.post({
+    url: '/api/users/import',
+    summary: '批量导入用户 / import accounts (multipart; all-or-nothing; one-time passwords in the reply)',
+    access: rolesAccess('system_admin'),
+    query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+    response: accountImportSchema,
+    run: async (c) => {
+      const upload = await saveUpload(c.request);
       if (!upload.ok) {
-        return sendError(reply, upload.error);
+        return upload;
       }
-      const res = await importAccounts(
-        deps,
-        auditContextOf(request),
-        upload.value,
-        request.query.dryRun === 'true',
-      );
-      if (!res.ok) {
-        return sendError(reply, res.error);
-      }
-      const o = res.value;
-      return {
-        fileName: o.fileName,
-        dryRun: o.dryRun,
-        rows: o.rows,
-        accepted: o.accepted,
-        rejected: o.rejected,
-        added: o.added,
-        written: o.written,
+      const res = await importAccounts(deps, c.audit, upload.value, c.query.dryRun === 'true');
+      return mapOk(res, (o) => ({
+        ...o,
         issues: [...o.issues],
-        issuesOmitted: o.issuesOmitted,
-        credentials: o.credentials.map((c) => ({ ...c, roles: [...c.roles] })),
-      };
+        credentials: o.credentials.map((cr) => ({ ...cr, roles: [...cr.roles] })),
+      }));
     },
-  );
+  });
 
   org.post({
     url: '/api/regions',

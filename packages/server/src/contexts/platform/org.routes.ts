@@ -2,10 +2,9 @@
  * /api/org, /api/users, /api/departments: organisation and accounts.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema, mapOk, ok } from '@openssj/core';
-import { actorOf, handle, responses, rolesAccess, sessionAccess } from './http/route';
+import { rolesAccess, sessionAccess } from './http/route';
 import { endpoints } from './http/endpoint';
 import type { ServiceDeps } from './context';
 import { changeAccount, createAccount } from './account.service';
@@ -47,7 +46,6 @@ const orgSchema = z.object({
 
 /** Register organisation routes. */
 export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const org = endpoints(app, 'org');
 
   org.get({
@@ -70,26 +68,15 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     },
   });
 
-  r.post(
-    '/api/departments',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '新建部门 / create a department',
-        body: newDepartmentSchema,
-        response: responses(newDepartmentSchema, 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await createDepartment(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.body,
-      );
-      return handle(reply, res, 201);
-    },
-  );
+  org.post({
+    url: '/api/departments',
+    summary: '新建部门 / create a department',
+    access: rolesAccess('system_admin'),
+    body: newDepartmentSchema,
+    response: newDepartmentSchema,
+    status: 201,
+    run: (c) => createDepartment(deps, c.audit, c.body),
+  });
 
   org.get({
     url: '/api/users',
@@ -115,43 +102,23 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: ServiceDeps)
     },
   });
 
-  r.post(
-    '/api/users',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '新建用户 / create a user (no password: a one-time password is generated and shown once)',
-        body: newUserSchema.extend({ password: z.string().min(1).max(256).optional() }),
-        response: responses(userViewSchema.extend({ oneTimePassword: z.string().nullable() }), 201),
-      },
-    },
-    async (request, reply) => {
-      const res = await createAccount(deps, { actor: actorOf(request), requestId: request.id }, request.body);
-      return handle(reply, res, 201);
-    },
-  );
+  org.post({
+    url: '/api/users',
+    summary: '新建用户 / create a user (no password: a one-time password is generated and shown once)',
+    access: rolesAccess('system_admin'),
+    body: newUserSchema.extend({ password: z.string().min(1).max(256).optional() }),
+    response: userViewSchema.extend({ oneTimePassword: z.string().nullable() }),
+    status: 201,
+    run: (c) => createAccount(deps, c.audit, c.body),
+  });
 
-  r.patch(
-    '/api/users/:id',
-    {
-      config: { access: rolesAccess('system_admin') },
-      schema: {
-        tags: ['org'],
-        summary: '修改用户 / change a user',
-        params: z.object({ id: z.uuid() }),
-        body: userPatchSchema,
-        response: responses(userViewSchema),
-      },
-    },
-    async (request, reply) => {
-      const res = await changeAccount(
-        deps,
-        { actor: actorOf(request), requestId: request.id },
-        request.params.id,
-        request.body,
-      );
-      return handle(reply, res);
-    },
-  );
+  org.patch({
+    url: '/api/users/:id',
+    summary: '修改用户 / change a user',
+    access: rolesAccess('system_admin'),
+    params: z.object({ id: z.uuid() }),
+    body: userPatchSchema,
+    response: userViewSchema,
+    run: (c) => changeAccount(deps, c.audit, c.params.id, c.body),
+  });
 }

@@ -20,9 +20,9 @@ import {
   isoDateSchema,
 } from '@openssj/core';
 import { z } from 'zod';
-import { hasAnyRole, type Actor, type ServiceDeps } from '../platform';
+import { forbiddenDepartment, hasAnyRole, type Actor, type ServiceDeps } from '../platform';
 import { estimateFrames } from './frame-estimate.repo';
-import { listPlans, listRevisions } from './plan.repo';
+import { findPlan, listPlans, listRevisions } from './plan.repo';
 import { listTasks } from './task.repo';
 import { yearlyCap } from './workflow-settings';
 import { planView, taskView } from './workflow-views';
@@ -86,10 +86,18 @@ export const schemeRequestSchema = z.object({
 export async function generateScheme(
   deps: ServiceDeps,
   actor: Actor,
-  year: number,
+  planId: string,
   input: z.infer<typeof schemeRequestSchema>,
-): Promise<Result<unknown, DomainError>> {
+): Promise<Result<z.output<typeof schemeResultSchema>, DomainError>> {
   const db = deps.database.db;
+  const plan = await findPlan(db, planId);
+  if (plan === undefined) {
+    return err(domainError('NOT_FOUND', '没有这个计划', 'no such plan'));
+  }
+  if (plan.departmentCode !== actor.departmentCode) {
+    return err(forbiddenDepartment(plan.departmentCode));
+  }
+  const year = plan.year;
   const items = await currentItemVersions(db, input.itemIds);
   const depts = new Set([actor.departmentCode, ...input.cooperating]);
   const foreign = items.filter((i) => !depts.has(i.departmentCode));
@@ -129,7 +137,7 @@ export async function generateScheme(
   });
   const visits = tasks.reduce((a, t) => a + t.visits, 0);
   const separate = tasks.reduce((a, t) => a + t.separateVisits, 0);
-  return ok({ tasks, visits, separateVisits: separate });
+  return ok(schemeResultSchema.parse({ tasks, visits, separateVisits: separate }));
 }
 
 export const schemeResultSchema = z.object({

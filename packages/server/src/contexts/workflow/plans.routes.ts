@@ -4,18 +4,8 @@
  */
 import { taskSpecSchema, ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findPlan } from './plan.repo';
-import {
-  actorOf,
-  responses,
-  rolesAccess,
-  sendError,
-  type ServiceDeps,
-  forbiddenDepartment,
-  endpoints,
-} from '../platform';
+import { rolesAccess, type ServiceDeps, endpoints } from '../platform';
 import {
   cityPlanView,
   generateScheme,
@@ -33,7 +23,6 @@ import {
 } from './plan.service';
 import { createTask } from './task.service';
 import { planViewSchema, revisionViewSchema, taskViewSchema } from './workflow-views';
-import { domainError } from '@openssj/core';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
 const idParams = z.object({ id: z.uuid() });
@@ -47,7 +36,6 @@ const overlapSchema = z.object({
 
 /** Register plan routes. */
 export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const plans = endpoints(app, 'plans');
   plans.get({
     url: '/api/plans',
@@ -111,31 +99,15 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     response: planViewSchema,
     run: (c) => transitionPlan(deps, c.audit, c.params.id, c.body),
   });
-  r.post(
-    '/api/plans/:id/scheme',
-    {
-      config: { access: rolesAccess('dept_admin') },
-      schema: {
-        tags: ['plans'],
-        summary: '抽查方案自动生成 / generate a scheme',
-        params: idParams,
-        body: schemeRequestSchema,
-        response: responses(schemeResultSchema),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const plan = await findPlan(deps.database.db, request.params.id);
-      if (plan === undefined) {
-        return sendError(reply, domainError('NOT_FOUND', '没有这个计划', 'no such plan'));
-      }
-      if (plan.departmentCode !== actor.departmentCode) {
-        return sendError(reply, forbiddenDepartment(plan.departmentCode));
-      }
-      const res = await generateScheme(deps, actor, plan.year, request.body);
-      return res.ok ? schemeResultSchema.parse(res.value) : sendError(reply, res.error);
-    },
-  );
+  plans.post({
+    url: '/api/plans/:id/scheme',
+    summary: '抽查方案自动生成 / generate a scheme',
+    access: rolesAccess('dept_admin'),
+    params: idParams,
+    body: schemeRequestSchema,
+    response: schemeResultSchema,
+    run: (c) => generateScheme(deps, c.actor, c.params.id, c.body),
+  });
   plans.post({
     url: '/api/plans/:id/tasks',
     summary: '新建抽查任务 / add a task',

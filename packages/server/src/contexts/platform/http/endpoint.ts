@@ -16,10 +16,11 @@ import {
   fileResponses,
   handle,
   responses,
-  sendDownload,
+  sendError,
   SHEET_TYPES,
   type Access,
 } from './route';
+import { attachment } from './upload';
 
 /** What a route's `run` is given: the validated input and who calls. */
 export interface EndpointCall<P, Q, B> {
@@ -58,10 +59,19 @@ export interface JsonEndpoint<P, Q, B, R extends z.ZodType> extends EndpointBase
   ) => Promise<Result<z.output<R>, DomainError>>;
 }
 
+/** A file held in memory (a template, an error report; a photo, shown inline: no file name). */
+export interface BytesDownload {
+  readonly bytes: Buffer;
+  readonly fileName?: string;
+  readonly contentType: string;
+}
+
 /** A spreadsheet (or other file) download. */
 export interface FileEndpoint<P, Q, B> extends EndpointBase<P, Q, B> {
   readonly contentTypes?: readonly string[];
-  readonly run: (call: EndpointCall<Input<P>, Input<Q>, Input<B>>) => Promise<Result<Download, DomainError>>;
+  readonly run: (
+    call: EndpointCall<Input<P>, Input<Q>, Input<B>>,
+  ) => Promise<Result<Download | BytesDownload, DomainError>>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -124,7 +134,18 @@ export function endpoints(app: FastifyInstance, tag: string) {
         url: spec.url,
         config: { access: spec.access },
         schema: schemaOf(tag, spec, fileResponses(spec.contentTypes ?? SHEET_TYPES)),
-        handler: async (request, reply) => sendDownload(reply, await spec.run(callOf(request, reply))),
+        handler: async (request, reply) => {
+          const res = await spec.run(callOf(request, reply));
+          if (!res.ok) {
+            return sendError(reply, res.error);
+          }
+          const file = res.value;
+          reply.header('content-type', file.contentType);
+          if (file.fileName !== undefined) {
+            reply.header('content-disposition', attachment(file.fileName));
+          }
+          return reply.send('bytes' in file ? file.bytes : file.stream);
+        },
       });
     },
   };
