@@ -15,10 +15,10 @@ import { ENGINES, freshDatabase } from '../../src/db/test-databases';
 import { runImport } from '../../src/contexts/platform/sheets/import-runner';
 import type { ImportContext } from '../../src/contexts/platform/sheets/import-spec';
 import {
-  INSPECTOR_HEADERS,
   inspectorImportSpec,
   type InspectorImportRow,
 } from '../../src/contexts/library/imports/inspector.import';
+import { INSPECTOR_HEADERS } from '../../src/contexts/library/imports/inspector-headers';
 import {
   ITEM_HEADERS,
   itemImportSpec,

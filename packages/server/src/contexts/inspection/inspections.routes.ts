@@ -14,16 +14,8 @@ import {
   removePhoto,
 } from './inspection-photo.service';
 import { visitViewSchema } from './inspection-view';
-import {
-  confirmVisit,
-  getVisit,
-  listDepartmentVisits,
-  listMyVisits,
-  saveDraft,
-  signVisit,
-  submitVisit,
-  visitListItemSchema,
-} from './inspection.service';
+import { confirmVisit, getVisit, saveDraft, signVisit, submitVisit } from './inspection.service';
+import { listDepartmentVisits, listMyVisits, visitListItemSchema } from './visit-list.service';
 import { confirmOnDevice, issueConfirmationCode, teammateConfirmSchema } from './teammate-confirm.service';
 
 const INSPECTOR = rolesAccess('inspector');

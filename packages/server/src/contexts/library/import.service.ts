@@ -7,9 +7,6 @@ import { rm } from 'node:fs/promises';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
 import { z } from 'zod';
 import {
-  canReadDepartment,
-  canWriteDepartment,
-  forbiddenDepartment,
   type Actor,
   type AuditContext,
   runImport,
@@ -19,14 +16,12 @@ import {
   type ImportProgress,
   type ImportKind,
   fileSource,
-  issuesXlsx,
-  templateXlsx,
   audit,
   type ServiceDeps,
   type Upload,
 } from '../platform';
 import type { Database, Db } from '../../db/client';
-import { findImportJob, insertImportJob, updateImportJob, type ImportJobRow } from './import-job.repo';
+import { insertImportJob, updateImportJob } from './import-job.repo';
 import { inTransaction } from '../../db/tx';
 import { importSpecOf, IMPORT_KIND_LABELS } from './imports/import-kinds';
 
@@ -34,7 +29,7 @@ export type JobStatus = 'running' | 'done' | 'rejected' | 'failed' | 'cancelled'
 
 /** Issues kept with a job (the report); the reply carries the first ISSUES_IN_REPLY. */
 const ISSUES_KEPT = 10_000;
-const ISSUES_IN_REPLY = 1000;
+export const ISSUES_IN_REPLY = 1000;
 
 interface LiveJob {
   readonly controller: AbortController;
@@ -43,7 +38,7 @@ interface LiveJob {
 }
 
 const live = new WeakMap<Database, Map<string, LiveJob>>();
-function liveJobs(database: Database): Map<string, LiveJob> {
+export function liveJobs(database: Database): Map<string, LiveJob> {
   let m = live.get(database);
   if (m === undefined) {
     m = new Map();
@@ -60,14 +55,14 @@ const issueSchema = z.object({
   messageZh: z.string(),
   messageEn: z.string(),
 });
-const storedErrors = z.object({
+export const storedErrors = z.object({
   issues: z.array(issueSchema),
   omitted: z.number(),
   error: z
     .object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() })
     .nullable(),
 });
-const storedCounts = z.object({
+export const storedCounts = z.object({
   rows: z.number(),
   accepted: z.number(),
   rejected: z.number(),
@@ -304,136 +299,4 @@ export async function startImport(
 /** Wait until a running job ends (tests, CLI). */
 export async function waitForJob(database: Database, id: string): Promise<void> {
   await liveJobs(database).get(id)?.done;
-}
-
-async function loadJob(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: string,
-): Promise<Result<ImportJobRow, DomainError>> {
-  const row = await findImportJob(deps.database.db, id);
-  if (row === undefined) {
-    return err(domainError('NOT_FOUND', '导入任务不存在', 'no such import job'));
-  }
-  const dept = row.departmentCode ?? '';
-  if (!canReadDepartment(actor, dept)) {
-    return err(forbiddenDepartment(dept));
-  }
-  return ok(row);
-}
-
-/** A job's progress, counts and (first) issues. */
-export async function getImportJob(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: string,
-): Promise<Result<ImportJobView, DomainError>> {
-  const found = await loadJob(deps, actor, id);
-  if (!found.ok) {
-    return found;
-  }
-  const row = found.value;
-  const running = liveJobs(deps.database).get(id);
-  const errors = storedErrors.safeParse(row.errors);
-  const counts = storedCounts.safeParse(row.counts);
-  const mode = z.enum(['all-or-nothing', 'valid-only']).parse(row.mode);
-  const status =
-    running !== undefined
-      ? 'running'
-      : z.enum(['running', 'done', 'rejected', 'failed', 'cancelled']).catch('failed').parse(row.status);
-  const issues = errors.success ? errors.data.issues : [];
-  return ok({
-    id: row.id,
-    kind: z.enum(['targets', 'inspectors', 'items', 'tiers', 'risk-facts']).parse(row.kind),
-    fileName: row.fileName,
-    mode,
-    dryRun: counts.success ? counts.data.dryRun : false,
-    // A job left 'running' by a stopped server never finished: nothing was committed.
-    status: status === 'running' && running === undefined ? 'failed' : status,
-    phase: running?.progress.phase ?? null,
-    processed: running?.progress.processed ?? row.processed,
-    fraction: running?.progress.fraction ?? (status === 'running' ? 0 : 1),
-    counts: counts.success ? counts.data : null,
-    issues: issues.slice(0, ISSUES_IN_REPLY),
-    issuesTotal: issues.length + (errors.success ? errors.data.omitted : 0),
-    error: errors.success ? errors.data.error : null,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  });
-}
-
-/** Cancel a running job: its transaction rolls back and nothing is written. */
-export async function cancelImportJob(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: string,
-): Promise<Result<{ cancelled: boolean }, DomainError>> {
-  const found = await loadJob(deps, actor, id);
-  if (!found.ok) {
-    return found;
-  }
-  const dept = found.value.departmentCode ?? '';
-  if (!canWriteDepartment(actor, dept)) {
-    return err(forbiddenDepartment(dept));
-  }
-  const running = liveJobs(deps.database).get(id);
-  if (running === undefined) {
-    return err(
-      domainError('INVALID_STATE', '导入任务已结束，无法取消', 'the import job has already finished'),
-    );
-  }
-  running.controller.abort();
-  await running.done;
-  return ok({ cancelled: true });
-}
-
-/** The job's error report as an .xlsx workbook. */
-export async function importJobReport(
-  deps: ServiceDeps,
-  actor: Actor,
-  id: string,
-): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
-  const found = await loadJob(deps, actor, id);
-  if (!found.ok) {
-    return found;
-  }
-  const errors = storedErrors.safeParse(found.value.errors);
-  const issues = errors.success ? errors.data.issues : [];
-  const base = found.value.fileName.replace(/\.[^.]+$/, '');
-  return ok({
-    fileName: `${base}-错误报告.xlsx`,
-    bytes: await issuesXlsx(issues, errors.success ? errors.data.omitted : 0),
-  });
-}
-
-/** The downloadable template of a kind. */
-export async function importTemplate(
-  kind: ImportKind,
-): Promise<Result<{ fileName: string; bytes: Buffer }, DomainError>> {
-  const spec = importSpecOf(kind);
-  const label = IMPORT_KIND_LABELS[kind];
-  if (spec === undefined) {
-    return err(
-      domainError('NOT_FOUND', `${label.zh}的导入模板尚未提供`, `no template for the ${label.en} yet`),
-    );
-  }
-  const notes =
-    spec.notes ??
-    (kind === 'targets'
-      ? [
-          '统一社会信用代码与对象编码只填一个：市场主体填统一社会信用代码，产品、项目、行为等填对象编码（如 产品:批次-2026-001）。',
-          '对象类型：企业、个体工商户、农民专业合作社、其他组织、产品、项目、行为。登记状态：在营、注销、吊销、撤销、迁出。',
-          '信用风险等级：A（低风险）、B（一般风险）、C（较高风险）、D（高风险）。标签用「；」分隔。行业代码按 GB/T 4754-2017，如 5211 或 F5211。',
-        ]
-      : kind === 'tiers'
-        ? [
-            '外部信用风险分类结果（如全国企业信用风险分类月度结果）：按统一社会信用代码或对象编码匹配名录库中的对象。',
-            '信用风险等级：A（低风险）、B（一般风险）、C（较高风险）、D（高风险）。评定日期不能晚于导入当天；来源可留空。',
-          ]
-        : []);
-  return ok({
-    fileName: `${label.zh}导入模板.xlsx`,
-    bytes: await templateXlsx(label.zh, spec.headers, notes),
-  });
 }

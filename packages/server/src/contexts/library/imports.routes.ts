@@ -13,14 +13,8 @@ import {
   type ServiceDeps,
   endpoints,
 } from '../platform';
-import {
-  cancelImportJob,
-  getImportJob,
-  importJobReport,
-  importJobViewSchema,
-  importTemplate,
-  startImport,
-} from './import.service';
+import { importJobViewSchema, startImport } from './import.service';
+import { cancelImportJob, getImportJob, importJobReport, importTemplate } from './import-job.service';
 
 const kindSchema = z.enum(['targets', 'inspectors', 'items', 'tiers', 'risk-facts']);
 const jobParams = z.object({ id: z.uuid() });

@@ -12,7 +12,8 @@ import {
   type SheetFormat,
   type ServiceDeps,
 } from '../platform';
-import { INSPECTOR_HEADERS, inspectorCells } from './imports/inspector.import';
+import { inspectorCells } from './imports/inspector.import';
+import { INSPECTOR_HEADERS } from './imports/inspector-headers';
 import { ITEM_HEADERS, itemCells } from './imports/item.import';
 import { exportInspectors, type InspectorQuery } from './inspector.service';
 import { exportItems, type ItemQuery } from './item-query.service';

@@ -22,7 +22,8 @@ import type { TargetFilter } from '../../db/target-filter';
 import { existingTargetIds, streamTargets, type TargetRow } from './target.repo';
 import { TARGET_HEADERS } from './imports/target.import';
 import { claimOrUnclaim } from './target-claim.service';
-import { authorizeFilter, maskTargetRow } from './target.service';
+import { authorizeFilter } from './target.service';
+import { maskTargetRow } from './target-view';
 
 /** The template columns of one target, for export (re-importable as is). */
 export function targetCells(r: TargetRow): string[] {

@@ -15,9 +15,9 @@ import {
   getTarget,
   searchTargetLibrary,
   statusChangeSchema,
-  targetViewSchema,
   updateTarget,
 } from './target.service';
+import { targetViewSchema } from './target-view';
 
 const WRITERS = rolesAccess('system_admin', 'dept_admin');
 const idParams = z.object({ id: z.string().min(1).max(120) });

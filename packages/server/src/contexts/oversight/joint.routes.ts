@@ -22,9 +22,9 @@ import {
   proposeJoint,
   proposeSchema,
   respondSchema,
-  respondToProposal,
   suggestionSchema,
 } from './joint.service';
+import { respondToProposal } from './joint-task.service';
 import { riskRegionSchema } from '../risk';
 
 const READERS = rolesAccess('dept_admin', 'leader', 'auditor', 'system_admin');

@@ -6,14 +6,8 @@ import { taskSpecSchema, ok } from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { rolesAccess, type ServiceDeps, endpoints } from '../platform';
-import {
-  editTask,
-  getTaskDetail,
-  listTasksFor,
-  participationSchema,
-  removeTask,
-  respondToTask,
-} from './task.service';
+import { editTask, participationSchema, removeTask, respondToTask } from './task.service';
+import { getTaskDetail, listTasksFor } from './task-query.service';
 import { drawSummarySchema, taskViewSchema } from './workflow-views';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
