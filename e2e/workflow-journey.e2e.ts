@@ -222,8 +222,16 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.getByRole('button', { name: '提交审批' }).click();
       await see(page, '待审批');
 
-      // leader approves and publishes
+      // leader approves and publishes, coming from the workbench's to-do list (issue 11)
       await uiLogin(browser, page, base(), 'leader');
+      await page.goto(`${base()}/console`);
+      await see(page, '待办事项');
+      await page
+        .locator('[data-todo="plans_to_approve"]')
+        .getByRole('link', { name: /去处理/ })
+        .click();
+      await page.waitForURL(/\/console\/plans$/, LONG);
+      await see(page, planTitle);
       await page.goto(`${base()}/console/plans/${planId}`);
       await see(page, '待审批');
       await page.getByRole('button', { name: '审批通过' }).click();
@@ -448,7 +456,13 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     expect(visit.id).not.toBe('');
     const page = await browser.newPage();
     await uiLogin(browser, page, base(), 'leader');
-    await page.goto(`${base()}/console/reviews`);
+    await page.goto(`${base()}/console`);
+    await see(page, '待复核的检查结果');
+    await page
+      .locator('[data-todo="reviews_pending"]')
+      .getByRole('link', { name: /去处理/ })
+      .click();
+    await page.waitForURL(/\/console\/reviews$/, LONG);
     await see(page, '待复核');
     await see(page, visit.name);
     await page

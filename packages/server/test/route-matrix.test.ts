@@ -702,6 +702,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     who: ['leader', 'auditor', 'system_admin'],
     sample: { url: '/api/dashboard/records?year=2026&kind=inspections' },
   },
+  'GET /api/workbench/todos': { who: 'session', sample: { url: '/api/workbench/todos' } },
   'GET /api/dashboard/fairness': {
     who: ['leader', 'auditor', 'system_admin'],
     sample: { url: '/api/dashboard/fairness?year=2026' },

@@ -129,11 +129,28 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     );
     expect(JSON.stringify(audits)).toContain('inspection.returned');
     expect(JSON.stringify(audits)).toContain('请补充现场照片说明');
+    // the returned visit heads the inspector's to-do list; the leader's waiting reviews went down by one
+    const todos = async (u: string) =>
+      (
+        await call<{ items: { kind: string; count: number; tone: string }[] }>(
+          t.app,
+          who(u),
+          'GET',
+          '/api/workbench/todos',
+        )
+      ).body.items;
+    const inspectorTodos = await todos('insp_a');
+    expect(inspectorTodos[0]).toMatchObject({ kind: 'visits_returned', count: 1, tone: 'error' });
+    const leaderReviews = (await todos('leader_a')).find((x) => x.kind === 'reviews_pending')?.count ?? 0;
     // the inspector resubmits (still complete); the leader approves
     const again = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, {
       version: ret.body.version,
     });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await todos('insp_a')).find((x) => x.kind === 'visits_returned')).toBeUndefined();
+    expect((await todos('leader_a')).find((x) => x.kind === 'reviews_pending')?.count).toBe(
+      leaderReviews + 1,
+    );
     const appr = await call(t.app, who('leader_c'), 'POST', `/api/inspections/${w.visit}/review`, {
       version: again.body.version,
       decision: 'approve',

@@ -18,6 +18,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   let adminB: LoggedIn;
   let adminC: LoggedIn;
   let auditor: LoggedIn;
+  let leaderC: LoggedIn;
   beforeAll(async () => {
     t = await testApp(engine);
     items = await loadWorkflowFixtures(t.database, await hashPassword(PASSWORD));
@@ -26,6 +27,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     adminB = await loginAs(t.app, 'admin_b');
     adminC = await loginAs(t.app, 'admin_c');
     auditor = await loginAs(t.app, 'auditor');
+    leaderC = await loginAs(t.app, 'leader_c');
   });
   afterAll(async () => {
     await t.close();
@@ -156,6 +158,85 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(portal.items.find((p) => p.plan.id === plan.id)?.revisions.map((r) => r.reason)).toEqual([
       '增加特种设备检查事项',
     ]);
+  });
+
+  it('refuses to submit a plan with a task whose scope holds no target (a frame of 0), naming the task', async () => {
+    const plan = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2026, title: '空名录计划' },
+      201,
+    );
+    const empty = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.generalA], {
+        title: '标签无匹配的任务',
+        scope: { divisions: ['500112'], tags: ['不存在的标签'] },
+      }),
+      201,
+    );
+    const refused = await call<{
+      error: { code: string; message: string; details: { tasks: { id: string }[] } };
+    }>(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 400);
+    expect(refused.error.code).toBe('VALIDATION');
+    expect(refused.error.message).toContain('标签无匹配的任务');
+    expect(refused.error.details.tasks.map((x) => x.id)).toEqual([empty.id]);
+    // with the scope fixed the same plan submits
+    await call(t.app, admin, 'PUT', `/api/tasks/${empty.id}`, taskBody([items.generalA]), 200);
+    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
+  });
+
+  it('puts a submitted plan of next year on the leader’s to-do list, and the approved task on the admin’s', async () => {
+    type Todo = { kind: string; count: number; page: string; tone: string; year?: number };
+    const todos = async (who: LoggedIn) =>
+      (await call<{ items: Todo[] }>(t.app, who, 'GET', '/api/workbench/todos', undefined, 200)).items;
+    const find = (list: Todo[], kind: string) => list.find((x) => x.kind === kind);
+    const pendingBefore = find(await todos(leader), 'plans_to_approve')?.count ?? 0;
+    const toDrawBefore = find(await todos(admin), 'tasks_to_draw')?.count ?? 0;
+    const plan = await call<{ id: string }>(
+      t.app,
+      admin,
+      'POST',
+      '/api/plans',
+      { year: 2027, title: '2027 年度计划' },
+      201,
+    );
+    await call(
+      t.app,
+      admin,
+      'POST',
+      `/api/plans/${plan.id}/tasks`,
+      taskBody([items.generalA], { windowStart: '2027-03-01', windowEnd: '2027-05-31' }),
+      201,
+    );
+    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
+    const pending = find(await todos(leader), 'plans_to_approve');
+    expect(pending).toMatchObject({ count: pendingBefore + 1, page: 'plans', tone: 'warning' });
+    // the plans page opens on the earliest year with a plan waiting: next year's is not hidden
+    const waitingYears = (
+      await call<{ items: { year: number; status: string }[] }>(t.app, leader, 'GET', '/api/plans')
+    ).items
+      .filter((p) => p.status === 'submitted')
+      .map((p) => p.year);
+    expect(pending?.year).toBe(Math.min(...waitingYears));
+    // another department's leader and the auditor have nothing of it
+    expect(find(await todos(leaderC), 'plans_to_approve')).toBeUndefined();
+    expect(find(await todos(auditor), 'plans_to_approve')).toBeUndefined();
+    // an admin's list holds no leader work
+    expect(find(await todos(admin), 'plans_to_approve')).toBeUndefined();
+
+    await call(t.app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 200);
+    expect(find(await todos(leader), 'plans_to_approve')?.count ?? 0).toBe(pendingBefore);
+    expect(find(await todos(admin), 'tasks_to_draw')).toMatchObject({
+      count: toDrawBefore + 1,
+      page: 'tasks',
+    });
+    expect(find(await todos(adminB), 'tasks_to_draw')?.count ?? 0).toBe(0);
   });
 
   it('enforces the ratio cap on save: a tier may exceed it while the overall ratio stays within', async () => {

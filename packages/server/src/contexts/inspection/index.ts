@@ -8,3 +8,6 @@ export { registerInspectionRoutes } from './inspections.routes';
 export { registerPortalResultRoutes } from './portal-results.routes';
 export { publishTaskResults, reviewVisit } from './review.service';
 export { registerReviewRoutes } from './reviews.routes';
+export { listDepartmentVisits, listMyVisits } from './visit-list.service';
+export { listFollowUps } from './follow-up.service';
+export { listTaskDeadlines } from './deadline.service';

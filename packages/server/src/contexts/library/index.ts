@@ -9,3 +9,4 @@ export { currentItemVersions } from './item.repo';
 export { registerItemRoutes } from './items.routes';
 export { activeRecusalsAgainst } from './recusal.repo';
 export { registerTargetRoutes } from './targets.routes';
+export { certificateAlerts } from './inspector.service';

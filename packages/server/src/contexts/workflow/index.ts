@@ -13,7 +13,7 @@ export {
 export { estimateFrames } from './frame-estimate.repo';
 export { commonTargetCount } from './scope-overlap.repo';
 export { publicPlans } from './plan-overview.service';
-export { createPlan, transitionPlan } from './plan.service';
+export { createPlan, listPlansFor, transitionPlan } from './plan.service';
 export { registerPlanRoutes } from './plans.routes';
 export {
   type TaskFull,
@@ -38,3 +38,4 @@ export {
   taskView,
   witnessSchema,
 } from './workflow-views';
+export { listTasksFor } from './task-query.service';

@@ -37,10 +37,12 @@ import {
   updatePlan,
   type PlanRow,
 } from './plan.repo';
+import { estimateFrames } from './frame-estimate.repo';
 import { listTasks } from './task.repo';
+import { yearlyCap } from './workflow-settings';
 import { inTransaction } from '../../db/tx';
 import type { Db } from '../../db/client';
-import { planView, revisionView, taskView, type PlanView } from './workflow-views';
+import { planView, revisionView, taskView, type PlanView, type TaskView } from './workflow-views';
 
 export const newPlanSchema = z.object({
   year: z.int().min(2000).max(2100),
@@ -256,6 +258,20 @@ export async function transitionPlan(
     if (input.action === 'submit' && tasks.length === 0) {
       return err(domainError('VALIDATION', '计划中还没有抽查任务', 'the plan has no task yet'));
     }
+    if (input.action === 'submit') {
+      const empty = await emptyFrameTasks(tx, plan.departmentCode, plan.year, tasks.map(taskView));
+      if (empty.length > 0) {
+        const titles = empty.map((t) => `「${t.title}」`).join('、');
+        return err(
+          domainError(
+            'VALIDATION',
+            `任务${titles}的抽查范围内没有检查对象（名录 0 户），请调整抽查范围后再提交`,
+            `task(s) ${empty.map((t) => t.id).join(', ')} have no target in scope (a frame of 0): change the scope before submitting`,
+            { details: { tasks: empty } },
+          ),
+        );
+      }
+    }
     const patch: Parameters<typeof updatePlan>[2] = { status: next.value, updatedAt: now };
     switch (input.action) {
       case 'submit':
@@ -319,4 +335,22 @@ export async function transitionPlan(
     const v = await viewOf(tx, id);
     return v === undefined ? err(notFound(id)) : ok(v);
   });
+}
+
+/** The tasks (not merged away) whose scope holds no target this year: a draw of them would be empty. */
+async function emptyFrameTasks(
+  db: Db,
+  departmentCode: string,
+  year: number,
+  tasks: readonly TaskView[],
+): Promise<{ id: string; title: string }[]> {
+  const cap = await yearlyCap(db, departmentCode);
+  const empty = [];
+  for (const t of tasks.filter((x) => x.status !== 'merged')) {
+    const frames = await estimateFrames(db, t.scope, t.strata, year, cap, t.tierSource);
+    if (frames.reduce((a, f) => a + f, 0) === 0) {
+      empty.push({ id: t.id, title: t.title });
+    }
+  }
+  return empty;
 }

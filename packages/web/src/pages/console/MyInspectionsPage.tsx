@@ -6,6 +6,7 @@ import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { TodoList } from '../../components/TodoList';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { VisitListItem } from '../../api/inspection-types';
@@ -74,6 +75,7 @@ export function MyInspectionsPage() {
   ];
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      <TodoList compact />
       {control !== null && <div style={{ marginBottom: 12 }}>{control}</div>}
       {q.data.items.length === 0 && <Empty description={t('insp.none')} />}
       {groups.map(([title, items]) =>

@@ -1,7 +1,8 @@
-/** 工作台: a welcome card with the user's name, department, region and roles, and shortcuts to their pages. */
+/** 工作台: a welcome card with the user's name, department, region and roles, their to-do list, and shortcuts to their pages. */
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { RoleTags } from '../../components/RoleTags';
+import { TodoList } from '../../components/TodoList';
 import { useI18n } from '../../hooks/use-i18n';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { menuForRoles } from '../../routes/console-nav';
@@ -32,6 +33,9 @@ export function WorkbenchPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
+      </Col>
+      <Col span={24}>
+        <TodoList />
       </Col>
       {shortcuts.length > 0 && (
         <Col span={24}>
