@@ -192,6 +192,22 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.keyboard.type('500112');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
+      // the scope is picked from the library's districts, and its frame size shows as it changes (issue 11)
+      const picked = form.locator('.ant-select-selection-item', { hasText: '500112 渝北区' }).first();
+      await picked.waitFor({ state: 'visible', ...LONG });
+      const inDistrict = Number(/（(\d+)）/.exec((await picked.textContent()) ?? '')?.[1] ?? NaN);
+      expect(inDistrict).toBeGreaterThan(0);
+      // the estimate follows the scope: at most the district's active targets (fewer if some reached the yearly cap)
+      await page.waitForFunction(
+        (max) => {
+          const m = /名录约 (\d+) 户/.exec(
+            document.querySelector('[data-testid="live-frame"]')?.textContent ?? '',
+          );
+          return m !== null && Number(m[1]) > 0 && Number(m[1]) <= max;
+        },
+        inDistrict,
+        LONG,
+      );
       await shot(page, 'journey-1-task-form');
       await form.getByRole('button', { name: '保存' }).click();
       await form.waitFor({ state: 'hidden', ...LONG });
@@ -234,6 +250,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await see(page, planTitle);
       await page.goto(`${base()}/console/plans/${planId}`);
       await see(page, '待审批');
+      await see(page, '名录户数'); // the leader sees each task's frame before approving
       await page.getByRole('button', { name: '审批通过' }).click();
       await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
       await see(page, '已审批');

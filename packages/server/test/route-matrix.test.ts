@@ -569,6 +569,21 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       },
     },
   },
+  'GET /api/tasks/scope-options': {
+    who: ['dept_admin', 'leader'],
+    sample: { url: '/api/tasks/scope-options' },
+  },
+  'POST /api/tasks/frame-estimate': {
+    who: ['dept_admin', 'leader'],
+    sample: {
+      url: '/api/tasks/frame-estimate',
+      payload: {
+        year: 2026,
+        scope: { divisions: ['500112'] },
+        strata: [{ name: 'all', tiers: null, ratio: '0.1' }],
+      },
+    },
+  },
   'GET /api/tasks': {
     who: ['system_admin', 'dept_admin', 'leader', 'auditor'],
     sample: { url: '/api/tasks?year=2026' },

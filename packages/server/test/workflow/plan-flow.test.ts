@@ -186,9 +186,43 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(refused.error.code).toBe('VALIDATION');
     expect(refused.error.message).toContain('标签无匹配的任务');
     expect(refused.error.details.tasks.map((x) => x.id)).toEqual([empty.id]);
+    // the scope picker offers what the library holds; its live estimate is the frame the plan shows and the check uses
+    const options = await call<{ divisions: { code: string; count: number }[]; tags: { code: string }[] }>(
+      t.app,
+      admin,
+      'GET',
+      '/api/tasks/scope-options',
+    );
+    expect(options.divisions.find((d) => d.code === '500112')?.count).toBeGreaterThan(0);
+    expect(options.tags.map((x) => x.code)).not.toContain('不存在的标签');
+    const estimate = async (scope: Record<string, unknown>) =>
+      (
+        await call<{ total: number }>(t.app, admin, 'POST', '/api/tasks/frame-estimate', {
+          year: 2026,
+          scope,
+          strata: [{ name: 'all', tiers: null, ratio: '0.1' }],
+        })
+      ).total;
+    expect(await estimate({ divisions: ['500112'], tags: ['不存在的标签'] })).toBe(0);
+    const whole = await estimate({ divisions: ['500112'] });
+    expect(whole).toBeGreaterThan(0);
+    const before = await call<{ frames: Record<string, number> }>(
+      t.app,
+      leader,
+      'GET',
+      `/api/plans/${plan.id}`,
+    );
+    expect(before.frames[empty.id]).toBe(0);
     // with the scope fixed the same plan submits
     await call(t.app, admin, 'PUT', `/api/tasks/${empty.id}`, taskBody([items.generalA]), 200);
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
+    const after = await call<{ frames: Record<string, number> }>(
+      t.app,
+      leader,
+      'GET',
+      `/api/plans/${plan.id}`,
+    );
+    expect(after.frames[empty.id]).toBe(whole);
   });
 
   it('puts a submitted plan of next year on the leader’s to-do list, and the approved task on the admin’s', async () => {

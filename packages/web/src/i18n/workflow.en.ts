@@ -179,6 +179,11 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.scheme.title': 'Generate a scheme',
   'wf.scheme.visits': 'Visits',
   'wf.scope.claimedBy': 'Claimed by',
+  'wf.scope.fromLibrary': 'Chosen from your region’s target library; active targets in brackets',
+  'wf.scope.frame': 'This scope holds about {n} targets (active, under the yearly cap) {strata}',
+  'wf.scope.frameEmpty':
+    'No target is in this scope (a frame of 0): the plan cannot be submitted; change the scope',
+  'wf.plan.frame': 'Frame',
   'wf.scope.divisions': 'Divisions',
   'wf.scope.industries': 'Industries',
   'wf.scope.statuses': 'Statuses',

@@ -109,9 +109,12 @@ export async function getPlanDetail(deps: ServiceDeps, actor: Actor, id: string)
   if (view === undefined) {
     return err(notFound(id));
   }
+  const views = tasks.map(taskView);
   return ok({
     plan: view,
-    tasks: tasks.map(taskView),
+    tasks: views,
+    /** Each task's frame estimated now, for the approving leader as for the admin. */
+    frames: await taskFrames(db, plan.departmentCode, plan.year, views),
     revisions: (await listRevisions(db, id)).map(revisionView),
   });
 }
@@ -259,7 +262,9 @@ export async function transitionPlan(
       return err(domainError('VALIDATION', '计划中还没有抽查任务', 'the plan has no task yet'));
     }
     if (input.action === 'submit') {
-      const empty = await emptyFrameTasks(tx, plan.departmentCode, plan.year, tasks.map(taskView));
+      const views = tasks.map(taskView);
+      const frames = await taskFrames(tx, plan.departmentCode, plan.year, views);
+      const empty = views.filter((t) => frames[t.id] === 0).map((t) => ({ id: t.id, title: t.title }));
       if (empty.length > 0) {
         const titles = empty.map((t) => `「${t.title}」`).join('、');
         return err(
@@ -337,20 +342,18 @@ export async function transitionPlan(
   });
 }
 
-/** The tasks (not merged away) whose scope holds no target this year: a draw of them would be empty. */
-async function emptyFrameTasks(
+/** Each task's frame as a draw now would estimate it (in scope, 在营, under the yearly cap); merged tasks are left out. */
+async function taskFrames(
   db: Db,
   departmentCode: string,
   year: number,
   tasks: readonly TaskView[],
-): Promise<{ id: string; title: string }[]> {
+): Promise<Record<string, number>> {
   const cap = await yearlyCap(db, departmentCode);
-  const empty = [];
+  const frames: Record<string, number> = {};
   for (const t of tasks.filter((x) => x.status !== 'merged')) {
-    const frames = await estimateFrames(db, t.scope, t.strata, year, cap, t.tierSource);
-    if (frames.reduce((a, f) => a + f, 0) === 0) {
-      empty.push({ id: t.id, title: t.title });
-    }
+    const strata = await estimateFrames(db, t.scope, t.strata, year, cap, t.tierSource);
+    frames[t.id] = strata.reduce((a, f) => a + f, 0);
   }
-  return empty;
+  return frames;
 }

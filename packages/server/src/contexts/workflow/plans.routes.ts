@@ -77,6 +77,8 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps
     response: z.object({
       plan: planViewSchema,
       tasks: z.array(taskViewSchema),
+      /** Task id → its frame estimated now (in scope, 在营, under the yearly cap). */
+      frames: z.record(z.string(), z.int()),
       revisions: z.array(revisionViewSchema),
     }),
     run: (c) => getPlanDetail(deps, c.actor, c.params.id),

@@ -1,5 +1,6 @@
 /**
- * /api/tasks: tasks (抽查任务) — read, edit, delete, participation of joint departments. Freezing
+ * /api/tasks: tasks (抽查任务) — read, edit, delete, participation of joint departments; the scope
+ * picker's options and live frame estimate. Freezing
  * a task's new draw (POST /api/tasks/:id/draws) is a draw route (draws.routes.ts).
  */
 import { taskSpecSchema, ok } from '@openssj/core';
@@ -8,9 +9,17 @@ import { z } from 'zod';
 import { rolesAccess, type ServiceDeps, endpoints } from '../platform';
 import { editTask, participationSchema, removeTask, respondToTask } from './task.service';
 import { getTaskDetail, listTasksFor } from './task-query.service';
+import {
+  estimateScopeFrames,
+  frameEstimateInputSchema,
+  frameEstimateSchema,
+  scopeOptions,
+  scopeOptionsSchema,
+} from './scope.service';
 import { drawSummarySchema, taskViewSchema } from './workflow-views';
 
 const READERS = rolesAccess('system_admin', 'dept_admin', 'leader', 'auditor');
+const PLANNERS = rolesAccess('dept_admin', 'leader');
 const idParams = z.object({ id: z.string().regex(/^T-\d{4}-\d{4,}$/, 'T-YYYY-NNNN') });
 const estimateSchema = z.object({
   strata: z.array(z.object({ name: z.string(), frameSize: z.number(), sampleSize: z.number() })),
@@ -29,6 +38,21 @@ export async function registerTaskRoutes(app: FastifyInstance, deps: ServiceDeps
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
     response: z.object({ items: z.array(taskViewSchema) }),
     run: async (c) => ok({ items: await listTasksFor(deps, c.actor, c.query.year) }),
+  });
+  tasks.get({
+    url: '/api/tasks/scope-options',
+    summary: '抽查范围可选项（本辖区的行政区划、行业、标签及在营户数）/ the scope picker’s options',
+    access: PLANNERS,
+    response: scopeOptionsSchema,
+    run: (c) => scopeOptions(deps, c.actor),
+  });
+  tasks.post({
+    url: '/api/tasks/frame-estimate',
+    summary: '按抽查范围估算名录户数 / the frame size of a scope, live',
+    access: PLANNERS,
+    body: frameEstimateInputSchema,
+    response: frameEstimateSchema,
+    run: (c) => estimateScopeFrames(deps, c.actor, c.body),
   });
   tasks.get({
     url: '/api/tasks/:id',

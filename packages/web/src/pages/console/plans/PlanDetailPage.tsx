@@ -181,6 +181,17 @@ export function PlanDetailPage() {
               render: (_, r) => r.strata.map((s) => stratumLabel(t, s.name, s.ratio)).join('，'),
               width: 200,
             },
+            {
+              title: t('wf.plan.frame'),
+              width: 100,
+              render: (_, r) => {
+                const n = data.frames[r.id];
+                if (n === undefined) {
+                  return '—';
+                }
+                return n === 0 ? <Typography.Text type="danger">0</Typography.Text> : n;
+              },
+            },
             { title: t('wf.task.window'), render: (_, r) => `${r.windowStart} ~ ${r.windowEnd}`, width: 200 },
             {
               title: t('wf.task.participants'),

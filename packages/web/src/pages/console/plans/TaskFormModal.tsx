@@ -3,124 +3,15 @@
  * strata (one stratum or credit tiers A–D with ratios), window, 所所交叉 and the fallback pool.
  * The server checks the ratio cap exactly and the art. 42 quota; its message shows here.
  */
-import { normalizeRatioCap, TARGET_STATUSES, TARGET_TYPES } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
-import type { StratumSpec, TaskSpecBody, TaskView } from '../../../api/workflow-types';
+import type { TaskSpecBody, TaskView } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
-
-interface FormValues {
-  title: string;
-  participants: string[];
-  itemIds: string[];
-  mode: 'all' | 'tiers';
-  all: number;
-  A: number;
-  B: number;
-  C: number;
-  D: number;
-  windowStart: string;
-  windowEnd: string;
-  divisions: string[];
-  industries: string[];
-  tags: string[];
-  types: string[];
-  statuses: string[];
-  claimedBy: string[];
-  jurisdictionRule: boolean;
-  crossRegion: boolean;
-  /** Which tier the strata read: each target's effective tier, computed, or imported. */
-  tierSource: 'effective' | 'computed' | 'imported';
-}
-
-const TIERS = ['A', 'B', 'C', 'D'] as const;
-
-/** Percent (as typed) → canonical ratio text, or null. */
-function ratioOf(p: number | null | undefined): string | null {
-  if (p === null || p === undefined || !(p > 0)) {
-    return null;
-  }
-  const r = normalizeRatioCap(`${p}%`);
-  return r.ok ? r.value : null;
-}
-
-function toPercent(ratio: string): number {
-  return Number((Number(ratio) * 100).toFixed(6));
-}
-
-function initial(task: TaskView | null, year: number): FormValues {
-  const s = task?.strata ?? [];
-  const tier = (n: string, d: number) => toPercent(s.find((x) => x.name === n)?.ratio ?? String(d / 100));
-  return {
-    title: task?.title ?? '',
-    participants: task?.participants.map((p) => p.departmentCode) ?? [],
-    itemIds: task?.items.map((i) => i.itemId) ?? [],
-    mode: s.length > 1 ? 'tiers' : 'all',
-    all: toPercent(s[0]?.ratio ?? '0.05'),
-    A: tier('A', 2),
-    B: tier('B', 3),
-    C: tier('C', 5),
-    D: tier('D', 10),
-    windowStart: task?.windowStart ?? `${year}-03-01`,
-    windowEnd: task?.windowEnd ?? `${year}-05-31`,
-    divisions: task?.scope.divisions ?? [],
-    industries: task?.scope.industries ?? [],
-    tags: task?.scope.tags ?? [],
-    types: task?.scope.types ?? [],
-    statuses: task?.scope.statuses ?? ['在营'],
-    claimedBy: task?.scope.claimedBy ?? [],
-    jurisdictionRule: task?.jurisdictionRule ?? false,
-    crossRegion: task?.crossRegion ?? false,
-    tierSource: task?.tierSource ?? 'effective',
-  };
-}
-
-/** Build the request body from the form (ratios from percentages, exactly). */
-export function taskBodyOf(v: FormValues): TaskSpecBody | string {
-  let strata: StratumSpec[];
-  if (v.mode === 'all') {
-    const r = ratioOf(v.all);
-    if (r === null) {
-      return 'all';
-    }
-    strata = [{ name: 'all', tiers: null, ratio: r, min: 0, max: null }];
-  } else {
-    strata = [];
-    for (const t of TIERS) {
-      const r = ratioOf(v[t]);
-      if (r === null) {
-        return t;
-      }
-      strata.push({ name: t, tiers: t === 'D' ? ['D', 'unrated'] : [t], ratio: r, min: 0, max: null });
-    }
-  }
-  return {
-    title: v.title,
-    itemIds: v.itemIds,
-    scope: {
-      divisions: v.divisions,
-      industries: v.industries,
-      tags: v.tags,
-      types: v.types.filter((x): x is (typeof TARGET_TYPES)[number] =>
-        (TARGET_TYPES as readonly string[]).includes(x),
-      ),
-      statuses: v.statuses.filter((x): x is (typeof TARGET_STATUSES)[number] =>
-        (TARGET_STATUSES as readonly string[]).includes(x),
-      ),
-      claimedBy: v.claimedBy,
-    },
-    strata,
-    windowStart: v.windowStart,
-    windowEnd: v.windowEnd,
-    participants: v.participants,
-    jurisdictionRule: v.jurisdictionRule,
-    crossRegion: v.crossRegion,
-    tierSource: v.mode === 'tiers' && v.tierSource !== 'effective' ? v.tierSource : null,
-  };
-}
+import { initial, taskBodyOf, TIERS, type FormValues } from './task-form-values';
+import { ScopeFields } from './ScopeFields';
 
 /** Create (task null) or edit a task of a plan. */
 export function TaskFormModal(props: {
@@ -252,38 +143,7 @@ export function TaskFormModal(props: {
             </Form.Item>
           </>
         )}
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="divisions" label={t('wf.scope.divisions')}>
-              <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="500112" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="industries" label={t('wf.scope.industries')}>
-              <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="F / 52" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="tags" label={t('wf.scope.tags')}>
-              <Select mode="tags" tokenSeparators={[',', ' ']} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="types" label={t('wf.scope.types')}>
-              <Select mode="multiple" options={TARGET_TYPES.map((x) => ({ value: x, label: x }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="statuses" label={t('wf.scope.statuses')}>
-              <Select mode="multiple" options={TARGET_STATUSES.map((x) => ({ value: x, label: x }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="claimedBy" label={t('wf.scope.claimedBy')}>
-              <Select mode="multiple" options={[{ value: props.lead, label: props.lead }, ...deptOptions]} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <ScopeFields form={form} year={props.year} lead={props.lead} deptOptions={deptOptions} />
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item
