@@ -1,6 +1,7 @@
 /**
  * Journey (issue 5, "Done when"): the whole 双随机、一公开 flow in chromium, each step asserting
- * visible zh-CN text and saving a screenshot `journey-<n>-<name>`:
+ * visible zh-CN text, saving a screenshot `journey-<n>-<name>` and running axe-core on each page it
+ * visits (no critical or serious violation, issue 11):
  *   1. admin drafts a plan and a joint task (民政局 participating) in the UI; mz_admin accepts;
  *      admin submits; leader approves and publishes the plan;
  *   2. the ceremony freezes, commits to dice, takes 24 dice digits and draws;
@@ -8,15 +9,17 @@
  *   4. leader approves the result and publishes it;
  *   5. the public portal finds the result by USCC;
  *   6. the portal's draw page verifies the record in the browser (✓).
- * API steps (no UI for them, or impractical): the direct assignment (直接委派) that puts
- * `inspector` and `inspector2` on the visit's team, and — since no demo account belongs to a
- * 民政局 inspector — a sysadmin-made account for the drawn 民政局 member, who confirms by API.
+ * API step (impractical in the UI): the direct assignment (直接委派) that puts `inspector` and
+ * `inspector2` on the visit's team. The drawn 民政局 member has no account (no demo account belongs
+ * to a 民政局 inspector): a leader issues a one-time code in the console, and the member confirms
+ * with it on the inspector's phone.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
+import { expectAccessible } from './support/axe';
 
 const LONG = { timeout: 60_000 } as const;
 
@@ -161,6 +164,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await uiLogin(browser, page, base(), 'admin');
       await page.goto(`${base()}/console/plans`);
       await see(page, '抽查计划');
+      await expectAccessible(page, 'plans');
       await page.getByRole('button', { name: '新建年度计划' }).click();
       const planModal = page.locator('.ant-modal').filter({ hasText: '新建年度计划' });
       await planModal.getByLabel('计划名称').fill(planTitle);
@@ -209,6 +213,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
         LONG,
       );
       await shot(page, 'journey-1-task-form');
+      await expectAccessible(page, 'task form');
       await form.getByRole('button', { name: '保存' }).click();
       await form.waitFor({ state: 'hidden', ...LONG });
       await see(page, taskTitle);
@@ -242,6 +247,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await uiLogin(browser, page, base(), 'leader');
       await page.goto(`${base()}/console`);
       await see(page, '待办事项');
+      await expectAccessible(page, 'workbench with to-do list');
       await page
         .locator('[data-todo="plans_to_approve"]')
         .getByRole('link', { name: /去处理/ })
@@ -251,6 +257,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.goto(`${base()}/console/plans/${planId}`);
       await see(page, '待审批');
       await see(page, '名录户数'); // the leader sees each task's frame before approving
+      await expectAccessible(page, 'plan detail');
       await page.getByRole('button', { name: '审批通过' }).click();
       await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
       await see(page, '已审批');
@@ -306,9 +313,9 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.getByRole('button', { name: '开始摇号' }).click();
       await page.getByRole('button', { name: '确认开始摇号' }).click(); // issue 11: what becomes public is stated first
       await see(page, /摇号完成：抽中 \d+ 户/);
+      await expectAccessible(page, 'ceremony');
 
-      // the teams: put inspector + inspector2 on one drawn target (直接委派, API); the drawn
-      // 民政局 member gets an account (sysadmin, API) so that they can confirm
+      // the teams: put inspector + inspector2 on one drawn target (直接委派, API)
       const admin = await login(base(), 'admin');
       const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
         base(),
@@ -367,9 +374,11 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.goto(`${base()}/console/my-inspections`);
       await see(page, visit.name);
       await shot(page, 'journey-3-my-inspections');
+      await expectAccessible(page, 'my inspections (375 px)');
 
       await page.goto(`${base()}/console/my-inspections/${visit.id}`);
       await page.getByText('检查结果').first().waitFor(LONG);
+      await expectAccessible(page, 'visit (375 px)');
       for (const select of await page.locator('.ant-card .ant-select').all()) {
         await select.click();
         await page.keyboard.press('Enter');
@@ -413,52 +422,52 @@ describe('the whole journey: plan → ceremony → inspection → review → por
         await second.close();
       }
 
-      // each other department on the team (the joint 民政局 member) confirms from its own account
-      const sys = await login(base(), 'sysadmin');
+      // each other department on the team (the joint 民政局 member) must confirm too; that member has no
+      // account: a leader of the task issues a one-time code (结果复核 → 进行中的检查) and reads it to them,
+      // and they confirm on the inspector's phone with it (issue 11)
       const admin = await login(base(), 'admin');
       const view = await api<{
-        team: {
-          inspectorId: string;
-          badgeNo: string | null;
-          departmentCode: string;
-          expert: boolean;
-          confirmed: boolean;
-        }[];
+        team: { inspectorId: string; name: string; departmentCode: string; expert: boolean }[];
       }>(base(), admin, 'GET', `/api/inspections/${visit.id}`);
       const others = new Map<string, string>();
       for (const m of view.json.team) {
         if (!m.expert && m.departmentCode !== '500112-SCJG' && !others.has(m.departmentCode)) {
-          others.set(m.departmentCode, m.badgeNo ?? m.inspectorId);
+          others.set(m.departmentCode, m.name);
         }
       }
       expect([...others.keys()], 'the joint team has a 民政局 member').toContain('500112-MZ');
-      let n = 0;
-      for (const [dept, badge] of others) {
-        const username = `journey${stamp}${n++}`;
-        const made = await api(base(), sys, 'POST', '/api/users', {
-          username,
-          displayName: `联合检查员${n}`,
-          departmentCode: dept,
-          roles: ['inspector'],
-          password: PASSWORD,
-          inspectorBadge: badge,
-        });
-        expect(made.status, JSON.stringify(made.json)).toBe(201);
-        // an account an admin created must choose its own password first (issue 10)
-        const first = await login(base(), username);
-        const own = `Joint#member2026${stamp}`;
-        const changed = await api(base(), first, 'POST', '/api/auth/password', {
-          currentPassword: PASSWORD,
-          newPassword: own,
-        });
-        expect(changed.status, JSON.stringify(changed.json)).toBe(200);
-        const s = await login(base(), username, own);
-        const cur = await api<{ version: number }>(base(), s, 'GET', `/api/inspections/${visit.id}`);
-        const ok = await api(base(), s, 'POST', `/api/inspections/${visit.id}/confirm`, {
-          version: cur.json.version,
-        });
-        expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      const desk = await browser.newPage();
+      await uiLogin(browser, desk, base(), 'leader');
+      await desk.goto(`${base()}/console/reviews`);
+      await desk.getByRole('tab', { name: '进行中的检查（确认码）' }).click();
+      for (const name of others.values()) {
+        await desk.locator('tr', { hasText: visit.name }).getByRole('button', { name: '发放确认码' }).click();
+        const issue = desk.locator('.ant-modal').filter({ hasText: '发放现场确认码' });
+        await issue.getByLabel('需确认的执法人员').click();
+        await dropdown(desk).locator('.ant-select-item-option', { hasText: name }).first().click();
+        await issue.getByRole('button', { name: '发放确认码' }).click();
+        const shown = desk.getByTestId('issued-code');
+        await shown.waitFor({ state: 'visible', ...LONG });
+        const code = /\d{6}/.exec((await shown.textContent()) ?? '')?.[0] ?? '';
+        expect(code).toMatch(/^\d{6}$/);
+        await shot(desk, 'journey-3-code-issued');
+        await expectAccessible(desk, 'confirmation code issued');
+        await issue.getByRole('button', { name: '完成' }).click();
+
+        // inspector2 confirmed from another phone: this one shows the visit as it now is
+        await page.reload();
+        await page.getByText('检查结果').first().waitFor(LONG);
+        await page.getByRole('button', { name: '同事在本机确认' }).click();
+        const confirm = page.locator('.ant-modal').filter({ hasText: '同事在本机确认检查记录' });
+        await confirm.getByRole('tab', { name: '一次性确认码' }).click();
+        await confirm.getByLabel('确认人').click();
+        await dropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
+        await confirm.getByRole('textbox', { name: '确认码' }).fill(code);
+        await expectAccessible(page, 'teammate confirms with a code (375 px)');
+        await confirm.getByRole('button', { name: '确认检查记录' }).click();
+        await confirm.waitFor({ state: 'hidden', ...LONG });
       }
+      await desk.close();
 
       await page.reload();
       await page.getByRole('button', { name: '提交复核' }).click();
@@ -488,6 +497,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       .click();
     await page.waitForURL(new RegExp(`/console/reviews/${visit.id}`), LONG);
     await see(page, '未发现问题');
+    await expectAccessible(page, 'review detail');
     await page.getByRole('button', { name: '复核通过' }).click();
     await see(page, '已复核');
     await shot(page, 'journey-4-approved');
@@ -510,6 +520,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await see(page, taskTitle);
     await see(page, '未发现问题');
     await shot(page, 'journey-5-portal-result');
+    await expectAccessible(page, 'portal result');
     await page.close();
   });
 
@@ -523,6 +534,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await page.getByRole('button', { name: '在浏览器中验证' }).click();
     await see(page, '✓ 验证通过');
     await shot(page, 'journey-6-verified');
+    await expectAccessible(page, 'portal draw verified');
     await page.close();
   });
 });

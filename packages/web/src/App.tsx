@@ -17,6 +17,9 @@ import { createAppRouter } from './routes/router';
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1f5fbf',
+    // the hovered and pressed shades keep white text at 4.5:1 too (a button stays hovered after a click)
+    colorPrimaryHover: '#2a6acb',
+    colorPrimaryActive: '#174f9f',
     colorLink: '#1f5fbf',
     colorInfo: '#1f5fbf',
     colorSuccess: '#237804',

@@ -96,6 +96,7 @@ export function TargetRiskExplain({ targetId }: { readonly targetId: string }) {
               render: (_, x) => (
                 <Space>
                   <Progress
+                    aria-label={t('progress.points')}
                     percent={Math.round((Number(x.points) / max) * 100)}
                     showInfo={false}
                     size="small"

@@ -188,6 +188,7 @@ export function ImportsPage() {
         <Card title={j.fileName} data-testid="import-job">
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Progress
+              aria-label={t('progress.import')}
               percent={percentOf(j)}
               status={j.status === 'running' ? 'active' : j.status === 'done' ? 'success' : 'exception'}
             />

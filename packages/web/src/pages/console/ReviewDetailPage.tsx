@@ -117,6 +117,7 @@ function FollowUpPanel({ view }: { readonly view: VisitView }) {
       {view.me.canFollowUp && ['submitted', 'approved', 'published'].includes(view.status) && (
         <Space wrap style={{ marginTop: 12 }}>
           <Select<FollowUpKind>
+            aria-label={t('review.kind')}
             value={kind}
             onChange={setKind}
             style={{ width: 160 }}

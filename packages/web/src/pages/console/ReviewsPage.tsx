@@ -1,7 +1,8 @@
 /**
  * 结果复核 (leader): visits awaiting review, the tasks' publication countdowns (20 working
  * days, 暂定 when the year has no holiday table, overdue flagged) with publishing and the
- * national publicity export, and follow-ups (后续处置) with the overdue ones.
+ * national publicity export, follow-ups (后续处置) with the overdue ones, and the visits under way
+ * with one-time confirmation codes for teammates without the app.
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import type { FollowUpRow, TaskDeadline, VisitListItem } from '../../api/inspect
 import { FOLLOW_UP_KIND_LABELS } from '@openssj/core';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
+import { ConfirmationCodePanel } from './inspection/ConfirmationCodePanel';
 import { onMySide, SideTag, useSideFilter } from './inspection/SideFilter';
 import { formatDateTime } from '../../format/china-time';
 
@@ -217,6 +219,7 @@ export function ReviewsPage() {
           { key: 'pending', label: t('review.pending'), children: <Pending /> },
           { key: 'deadlines', label: t('review.deadlines'), children: <Deadlines /> },
           { key: 'followUps', label: t('review.followUps'), children: <FollowUps /> },
+          { key: 'underWay', label: t('review.underWay'), children: <ConfirmationCodePanel /> },
         ]}
       />
     </Card>

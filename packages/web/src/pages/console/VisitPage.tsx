@@ -161,6 +161,7 @@ export function VisitPage() {
                 href={`https://uri.amap.com/search?keyword=${encodeURIComponent(view.target.address)}`}
                 target="_blank"
                 rel="noreferrer"
+                style={{ textDecoration: 'underline' }}
               >
                 <EnvironmentOutlined /> {t('insp.map')}
               </a>

@@ -114,6 +114,7 @@ export function RiskUsageCard({ region }: { readonly region: string }) {
                 suffix="%"
               />
               <Progress
+                aria-label={t('progress.usage')}
                 percent={u.departmentsUsing.percent ?? 0}
                 success={{ percent: Math.min(u.departmentsUsing.percent ?? 0, u.goalPercent) }}
                 strokeColor={(u.departmentsUsing.percent ?? 0) >= u.goalPercent ? '#52c41a' : '#fa8c16'}

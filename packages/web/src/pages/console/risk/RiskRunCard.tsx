@@ -75,6 +75,7 @@ export function RiskRunCard({ region, canRun }: { readonly region: string; reado
               </Typography.Text>
             </Space>
             <Progress
+              aria-label={t('progress.scoring')}
               percent={Math.round(last.fraction * 1000) / 10}
               status={
                 last.status === 'running'

@@ -205,6 +205,7 @@ export function CeremonyPage() {
           </Button>
           {progress > 0 && (
             <Progress
+              aria-label={t('progress.draw')}
               percent={progress}
               status={run.isPending ? 'active' : 'success'}
               style={{ marginTop: 16 }}
@@ -220,7 +221,7 @@ export function CeremonyPage() {
             subTitle={`${t('wf.draw.seed')}：${s.seed ?? ''}\u3000${t('wf.draw.drawnAt')}：${dateTime(s.drawnAt)}`}
             extra={<Link to={`/draws/${s.id}`}>{t('wf.draw.publicPage')}</Link>}
           />
-          <Progress percent={100} />
+          <Progress aria-label={t('progress.draw')} percent={100} />
           <Table<DrawSelection>
             rowKey="id"
             dataSource={d.selections}
