@@ -1,102 +1,94 @@
 /** Risk (信用风险分级分类): risk facts, computed and imported tiers, scoring runs. */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import * as pg from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 import { targets } from './library';
 
 /** Risk facts per target that the library does not hold: registration, abnormal list, penalties, complaints, annual report. */
-export const targetRiskFacts = pgTable(
+export const targetRiskFacts = pg.pgTable(
   'target_risk_facts',
   {
-    targetId: text('target_id')
+    targetId: pg
+      .text('target_id')
       .primaryKey()
       .references(() => targets.id),
-    registeredOn: date('registered_on', { mode: 'string' }),
-    abnormalListed: boolean('abnormal_listed').notNull().default(false),
-    penalties3y: integer('penalties_3y').notNull().default(0),
-    complaints12m: integer('complaints_12m').notNull().default(0),
-    annualReportOverdue: boolean('annual_report_overdue').notNull().default(false),
+    registeredOn: pg.date('registered_on', { mode: 'string' }),
+    abnormalListed: pg.boolean('abnormal_listed').notNull().default(false),
+    penalties3y: pg.integer('penalties_3y').notNull().default(0),
+    complaints12m: pg.integer('complaints_12m').notNull().default(0),
+    annualReportOverdue: pg.boolean('annual_report_overdue').notNull().default(false),
     /** 数据日期: the date the sending system's data refers to, as given by the last import that set it. */
-    dataDate: date('data_date', { mode: 'string' }),
+    dataDate: pg.date('data_date', { mode: 'string' }),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [check('risk_facts_counts_chk', sql`${t.penalties3y} >= 0 and ${t.complaints12m} >= 0`)],
+  (t) => [pg.check('risk_facts_counts_chk', sql`${t.penalties3y} >= 0 and ${t.complaints12m} >= 0`)],
 );
 
 /** Computed tiers: each target's latest score, tier and the indicators behind it (only non-zero ones). */
-export const targetRiskScores = pgTable(
+export const targetRiskScores = pg.pgTable(
   'target_risk_scores',
   {
-    targetId: text('target_id')
+    targetId: pg
+      .text('target_id')
       .primaryKey()
       .references(() => targets.id),
     /** Exact decimal with two places, e.g. "42.50". */
-    score: numeric('score', { precision: 12, scale: 2 }).notNull(),
-    tier: text('tier').notNull(),
+    score: pg.numeric('score', { precision: 12, scale: 2 }).notNull(),
+    tier: pg.text('tier').notNull(),
     /** {indicator: [value, points×100]} for the indicators that scored. */
-    indicators: jsonb('indicators').notNull(),
-    modelVersion: text('model_version').notNull(),
-    asOf: date('as_of', { mode: 'string' }).notNull(),
-    runId: uuid('run_id'),
+    indicators: pg.jsonb('indicators').notNull(),
+    modelVersion: pg.text('model_version').notNull(),
+    asOf: pg.date('as_of', { mode: 'string' }).notNull(),
+    runId: pg.uuid('run_id'),
     computedAt: ts('computed_at').notNull(),
   },
   (t) => [
-    index('risk_scores_tier_idx').on(t.tier),
-    check('risk_scores_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
+    pg.index('risk_scores_tier_idx').on(t.tier),
+    pg.check('risk_scores_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
   ],
 );
 
 /** Imported tiers (e.g. the national monthly A–D classification), kept apart from computed ones. */
-export const targetImportedTiers = pgTable(
+export const targetImportedTiers = pg.pgTable(
   'target_imported_tiers',
   {
-    targetId: text('target_id')
+    targetId: pg
+      .text('target_id')
       .primaryKey()
       .references(() => targets.id),
-    tier: text('tier').notNull(),
-    ratedOn: date('rated_on', { mode: 'string' }).notNull(),
-    source: text('source').notNull(),
-    importJobId: uuid('import_job_id'),
+    tier: pg.text('tier').notNull(),
+    ratedOn: pg.date('rated_on', { mode: 'string' }).notNull(),
+    source: pg.text('source').notNull(),
+    importJobId: pg.uuid('import_job_id'),
     importedAt: ts('imported_at').notNull(),
   },
   (t) => [
-    index('imported_tiers_tier_idx').on(t.tier),
-    check('imported_tiers_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
+    pg.index('imported_tiers_tier_idx').on(t.tier),
+    pg.check('imported_tiers_tier_chk', sql`${t.tier} in ('A','B','C','D')`),
   ],
 );
 
 /** Scoring runs: progress (processed/total) polled by the console, and cancellation. */
-export const riskScoreRuns = pgTable(
+export const riskScoreRuns = pg.pgTable(
   'risk_score_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: pg.uuid('id').primaryKey().defaultRandom(),
     /** A region code, or 'all'. */
-    scope: text('scope').notNull(),
+    scope: pg.text('scope').notNull(),
     /** running → done | cancelled | failed */
-    status: text('status').notNull(),
-    total: integer('total').notNull().default(0),
-    processed: integer('processed').notNull().default(0),
-    asOf: date('as_of', { mode: 'string' }).notNull(),
-    cancelRequested: boolean('cancel_requested').notNull().default(false),
-    counts: jsonb('counts'),
-    error: text('error'),
-    startedBy: text('started_by'),
+    status: pg.text('status').notNull(),
+    total: pg.integer('total').notNull().default(0),
+    processed: pg.integer('processed').notNull().default(0),
+    asOf: pg.date('as_of', { mode: 'string' }).notNull(),
+    cancelRequested: pg.boolean('cancel_requested').notNull().default(false),
+    counts: pg.jsonb('counts'),
+    error: pg.text('error'),
+    startedBy: pg.text('started_by'),
     startedAt: ts('started_at').notNull(),
     finishedAt: ts('finished_at'),
   },
   (t) => [
-    index('risk_runs_started_idx').on(t.startedAt),
-    check('risk_runs_status_chk', sql`${t.status} in ('running','done','cancelled','failed')`),
+    pg.index('risk_runs_started_idx').on(t.startedAt),
+    pg.check('risk_runs_status_chk', sql`${t.status} in ('running','done','cancelled','failed')`),
   ],
 );

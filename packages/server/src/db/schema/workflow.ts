@@ -1,141 +1,138 @@
 /** Workflow: annual plans and their revisions, tasks with their items and participating departments. */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import * as pg from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 import { inspectionItems } from './library';
 import { departments } from './platform';
 
 /** Annual plans (年度抽查计划) of a department. */
-export const plans = pgTable(
+export const plans = pg.pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    departmentCode: text('department_code')
+    id: pg.uuid('id').primaryKey().defaultRandom(),
+    departmentCode: pg
+      .text('department_code')
       .notNull()
       .references(() => departments.code),
-    year: integer('year').notNull(),
-    title: text('title').notNull(),
+    year: pg.integer('year').notNull(),
+    title: pg.text('title').notNull(),
     /** draft → submitted → approved → published; revising after a published plan is reopened. */
-    status: text('status').notNull().default('draft'),
-    revision: integer('revision').notNull().default(0),
+    status: pg.text('status').notNull().default('draft'),
+    revision: pg.integer('revision').notNull().default(0),
     submittedAt: ts('submitted_at'),
-    submittedBy: text('submitted_by'),
+    submittedBy: pg.text('submitted_by'),
     approvedAt: ts('approved_at'),
-    approvedBy: text('approved_by'),
+    approvedBy: pg.text('approved_by'),
     publishedAt: ts('published_at'),
-    returnComment: text('return_comment'),
-    createdBy: text('created_by'),
+    returnComment: pg.text('return_comment'),
+    createdBy: pg.text('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('plans_department_year_idx').on(t.departmentCode, t.year),
-    check('plans_status_chk', sql`${t.status} in ('draft','submitted','approved','published','revising')`),
+    pg.index('plans_department_year_idx').on(t.departmentCode, t.year),
+    pg.check('plans_status_chk', sql`${t.status} in ('draft','submitted','approved','published','revising')`),
   ],
 );
 
 /** Revisions of a published plan, with their reason and a snapshot (visible on the portal). */
-export const planRevisions = pgTable(
+export const planRevisions = pg.pgTable(
   'plan_revisions',
   {
-    planId: uuid('plan_id')
+    planId: pg
+      .uuid('plan_id')
       .notNull()
       .references(() => plans.id),
-    revision: integer('revision').notNull(),
-    reason: text('reason').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    createdBy: text('created_by'),
+    revision: pg.integer('revision').notNull(),
+    reason: pg.text('reason').notNull(),
+    snapshot: pg.jsonb('snapshot').notNull(),
+    createdBy: pg.text('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.revision] })],
+  (t) => [pg.primaryKey({ columns: [t.planId, t.revision] })],
 );
 
 /** Tasks (抽查任务): items, scope, strata, window, lead and participating departments. */
-export const tasks = pgTable(
+export const tasks = pg.pgTable(
   'tasks',
   {
     /** Human-readable, e.g. T-2026-0001. */
-    id: text('id').primaryKey(),
-    planId: uuid('plan_id')
+    id: pg.text('id').primaryKey(),
+    planId: pg
+      .uuid('plan_id')
       .notNull()
       .references(() => plans.id),
-    leadDepartmentCode: text('lead_department_code')
+    leadDepartmentCode: pg
+      .text('lead_department_code')
       .notNull()
       .references(() => departments.code),
-    title: text('title').notNull(),
+    title: pg.text('title').notNull(),
     /** Scope filters: types, divisions, industries, tags, statuses, claimedBy (zod-parsed in core). */
-    scope: jsonb('scope').notNull(),
+    scope: pg.jsonb('scope').notNull(),
     /** Strata: [{ name, tiers, ratio, min, max }] in the task's order. */
-    strata: jsonb('strata').notNull(),
+    strata: pg.jsonb('strata').notNull(),
     /** Which tier a stratum uses: computed or imported (issue 6). */
-    tierSource: text('tier_source'),
-    windowStart: date('window_start', { mode: 'string' }).notNull(),
-    windowEnd: date('window_end', { mode: 'string' }).notNull(),
-    jurisdictionRule: boolean('jurisdiction_rule').notNull().default(false),
+    tierSource: pg.text('tier_source'),
+    windowStart: pg.date('window_start', { mode: 'string' }).notNull(),
+    windowEnd: pg.date('window_end', { mode: 'string' }).notNull(),
+    jurisdictionRule: pg.boolean('jurisdiction_rule').notNull().default(false),
     /** Team quota {department: n} (spec §5). */
-    quota: jsonb('quota').notNull(),
-    crossRegion: boolean('cross_region').notNull().default(false),
+    quota: pg.jsonb('quota').notNull(),
+    crossRegion: pg.boolean('cross_region').notNull().default(false),
     /** planned → drawing → inspecting → reviewing → published (derived steps are recorded here). */
-    status: text('status').notNull().default('planned'),
+    status: pg.text('status').notNull().default('planned'),
     resultsPublishedAt: ts('results_published_at'),
-    createdBy: text('created_by'),
+    createdBy: pg.text('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('tasks_plan_idx').on(t.planId),
-    index('tasks_lead_idx').on(t.leadDepartmentCode),
-    index('tasks_window_idx').on(t.windowEnd),
+    pg.index('tasks_plan_idx').on(t.planId),
+    pg.index('tasks_lead_idx').on(t.leadDepartmentCode),
+    pg.index('tasks_window_idx').on(t.windowEnd),
     // dashboards filter tasks by period (issue 6)
-    index('tasks_window_start_idx').on(t.windowStart),
+    pg.index('tasks_window_start_idx').on(t.windowStart),
   ],
 );
 
 /** The item versions a task uses (tasks keep the version they used). */
-export const taskItems = pgTable(
+export const taskItems = pg.pgTable(
   'task_items',
   {
-    taskId: text('task_id')
+    taskId: pg
+      .text('task_id')
       .notNull()
       .references(() => tasks.id),
-    itemId: uuid('item_id')
+    itemId: pg
+      .uuid('item_id')
       .notNull()
       .references(() => inspectionItems.id),
-    itemVersion: integer('item_version').notNull(),
-    departmentCode: text('department_code').notNull(),
+    itemVersion: pg.integer('item_version').notNull(),
+    departmentCode: pg.text('department_code').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.itemId] })],
+  (t) => [pg.primaryKey({ columns: [t.taskId, t.itemId] })],
 );
 
 /** Participating departments of a joint task, with their acceptance. */
-export const taskParticipants = pgTable(
+export const taskParticipants = pg.pgTable(
   'task_participants',
   {
-    taskId: text('task_id')
+    taskId: pg
+      .text('task_id')
       .notNull()
       .references(() => tasks.id),
-    departmentCode: text('department_code')
+    departmentCode: pg
+      .text('department_code')
       .notNull()
       .references(() => departments.code),
     /** pending | accepted | declined */
-    status: text('status').notNull().default('pending'),
-    respondedBy: text('responded_by'),
+    status: pg.text('status').notNull().default('pending'),
+    respondedBy: pg.text('responded_by'),
     respondedAt: ts('responded_at'),
-    comment: text('comment'),
+    comment: pg.text('comment'),
   },
   (t) => [
-    primaryKey({ columns: [t.taskId, t.departmentCode] }),
-    index('participants_department_idx').on(t.departmentCode),
+    pg.primaryKey({ columns: [t.taskId, t.departmentCode] }),
+    pg.index('participants_department_idx').on(t.departmentCode),
   ],
 );
