@@ -33,7 +33,6 @@ export {
   publicAccess,
   responses,
   rolesAccess,
-  sendDownload,
   sendError,
   sessionAccess,
 } from './http/route';

@@ -2,13 +2,11 @@
  * Route access declarations. Every route declares who may call it; a route without a
  * declaration fails at start-up (and the role × route matrix test).
  */
-import type { Readable } from 'node:stream';
 import type { DomainError, Result, Role } from '@openssj/core';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { toHttpError } from './errors';
-import { attachment } from './upload';
 
 export type Access =
   /** No login needed (public portal, login itself). */
@@ -91,22 +89,6 @@ export function actorOf(request: { actor: Actor | null }): Actor {
     throw new Error('bug: actorOf on a route without a session');
   }
   return request.actor;
-}
-
-/** A file download, or the error as the reply. */
-export function sendDownload(
-  reply: FastifyReply,
-  res: Result<
-    { readonly stream: Readable; readonly fileName: string; readonly contentType: string },
-    DomainError
-  >,
-): FastifyReply {
-  return res.ok
-    ? reply
-        .header('content-type', res.value.contentType)
-        .header('content-disposition', attachment(res.value.fileName))
-        .send(res.value.stream)
-    : sendError(reply, res.error);
 }
 
 /** Who acts and under which request id: what a state change writes to the audit trail. */
