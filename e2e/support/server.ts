@@ -31,8 +31,40 @@ async function freePort(): Promise<number> {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Start `ssj serve` with demo data on the given engine. */
-export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Seed the demo data (default); false starts as a new deployment does, with SSJ_DEMO=off. */
+  readonly demo?: boolean;
+  /** Runs before `ssj serve` with the server's environment (e.g. `ssj users bootstrap` on its data dir). */
+  readonly prepare?: (env: Readonly<Record<string, string>>) => Promise<void>;
+}
+
+/** Run an `ssj` command to its end; resolves with its standard output, rejects on a non-zero exit. */
+export async function runSsj(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['packages/cli/bin/ssj.mjs', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let errOut = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (errOut += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`ssj ${args.join(' ')} exited ${code}:\n${out}${errOut}`)),
+    );
+  });
+}
+
+/** Start `ssj serve` on the given engine, with demo data unless options.demo is false. */
+export async function startServer(
+  engine: 'pglite' | 'postgres' = 'pglite',
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssj-e2e-'));
   let dbName: string | null = null;
@@ -49,6 +81,7 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
     SSJ_ANON_RATE_PER_MINUTE: '6000',
     // a real first start generates a random password; the journeys log in with this one
     SSJ_DEMO_PASSWORD: DEMO_PASSWORD,
+    SSJ_DEMO: options.demo === false ? 'off' : 'auto',
   };
   delete env['DATABASE_URL'];
   if (engine === 'postgres') {
@@ -61,6 +94,7 @@ export async function startServer(engine: 'pglite' | 'postgres' = 'pglite'): Pro
     u.pathname = `/${dbName}`;
     env['DATABASE_URL'] = u.toString();
   }
+  await options.prepare?.(env);
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/ssj.mjs', 'serve'], {
     cwd: root,

@@ -184,6 +184,7 @@ export const workflowEn: { readonly [K in keyof typeof workflowZhCN]: string } =
   'wf.scope.frameEmpty':
     'No target is in this scope (a frame of 0): the plan cannot be submitted; change the scope',
   'wf.plan.frame': 'Frame',
+  'wf.scope.everything': 'Every target of the jurisdiction',
   'wf.scope.divisions': 'Divisions',
   'wf.scope.industries': 'Industries',
   'wf.scope.statuses': 'Statuses',

@@ -180,6 +180,7 @@ export const workflowZhCN = {
   'wf.scope.frame': '按当前范围，抽查对象名录约 {n} 户（在营、未超年度抽查上限）{strata}',
   'wf.scope.frameEmpty': '当前范围内没有检查对象（名录 0 户）：计划将无法提交审批，请调整抽查范围',
   'wf.plan.frame': '名录户数',
+  'wf.scope.everything': '本辖区全部检查对象',
   'wf.scope.divisions': '行政区划',
   'wf.scope.industries': '行业',
   'wf.scope.statuses': '登记状态',

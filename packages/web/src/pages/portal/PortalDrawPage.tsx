@@ -19,7 +19,7 @@ import { LogInclusionCard } from '../../components/LogInclusionCard';
 import { unwrap } from '../../api/errors';
 import type { PublicDraw } from '../../api/workflow-types';
 import { useI18n } from '../../hooks/use-i18n';
-import { dateTime, DRAW_STATUS, percent, SEED_SOURCE } from '../console/plans/workflow-labels';
+import { dateTime, DRAW_STATUS, percent, SEED_SOURCE, stratumName } from '../console/plans/workflow-labels';
 import { useDepartmentName } from '../../hooks/use-org';
 import { bilingual, codeLabel } from '../../i18n/code-label';
 
@@ -158,7 +158,7 @@ export function PortalDrawPage() {
             pagination={false}
             dataSource={c.strata}
             columns={[
-              { title: t('wf.draw.stratum'), dataIndex: 'name' },
+              { title: t('wf.draw.stratum'), dataIndex: 'name', render: (v: string) => stratumName(t, v) },
               {
                 title: t('wf.task.ratio'),
                 dataIndex: 'ratio',
@@ -230,7 +230,12 @@ export function PortalDrawPage() {
               columns={[
                 { title: '#', render: (_, __, i) => i + 1, width: 60 },
                 { title: t('wf.draw.target'), render: (_, r) => `${r.name}（${r.id}）` },
-                { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 80 },
+                {
+                  title: t('wf.draw.stratum'),
+                  dataIndex: 'stratum',
+                  width: 80,
+                  render: (v: string) => stratumName(t, v),
+                },
                 {
                   title: t('wf.portal.ticket'),
                   dataIndex: 'ticket',

@@ -107,7 +107,7 @@ export function SchemeModal(props: {
   const submit = (v: Values) => {
     const r = normalizeRatioCap(`${v.ratio}%`);
     if (!r.ok) {
-      setError(t('wf.task.badRatio', { stratum: 'all' }));
+      setError(t('wf.task.badRatio', { stratum: t('wf.stratum.all') }));
       return;
     }
     generate.mutate({

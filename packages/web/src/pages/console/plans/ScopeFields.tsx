@@ -11,7 +11,9 @@ import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { TaskSpecBody } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
+import { useDepartmentName } from '../../../hooks/use-org';
 import { taskBodyOf, type FormValues } from './task-form-values';
+import { stratumName } from './workflow-labels';
 
 const DEBOUNCE_MS = 400;
 
@@ -52,6 +54,7 @@ export function ScopeFields(props: {
   readonly deptOptions: readonly { value: string; label: string }[];
 }) {
   const { t } = useI18n();
+  const deptName = useDepartmentName();
   const options = useQuery({
     queryKey: ['scope-options'],
     queryFn: () => unwrap(api.GET('/api/tasks/scope-options')),
@@ -113,7 +116,7 @@ export function ScopeFields(props: {
           <Form.Item name="claimedBy" label={t('wf.scope.claimedBy')}>
             <Select
               mode="multiple"
-              options={[{ value: props.lead, label: props.lead }, ...props.deptOptions]}
+              options={[{ value: props.lead, label: deptName(props.lead) }, ...props.deptOptions]}
             />
           </Form.Item>
         </Col>
@@ -131,7 +134,7 @@ export function ScopeFields(props: {
                   n: frame.data.total,
                   strata:
                     frame.data.strata.length > 1
-                      ? frame.data.strata.map((s) => `${s.name} ${s.frame}`).join('，')
+                      ? frame.data.strata.map((s) => `${stratumName(t, s.name)} ${s.frame}`).join('，')
                       : '',
                 })
           }

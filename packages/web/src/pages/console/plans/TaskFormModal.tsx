@@ -11,6 +11,7 @@ import { ApiError, unwrap } from '../../../api/errors';
 import type { TaskSpecBody, TaskView } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { initial, taskBodyOf, TIERS, type FormValues } from './task-form-values';
+import { stratumName } from './workflow-labels';
 import { ScopeFields } from './ScopeFields';
 
 /** Create (task null) or edit a task of a plan. */
@@ -53,7 +54,7 @@ export function TaskFormModal(props: {
   const submit = (v: FormValues) => {
     const body = taskBodyOf(v);
     if (typeof body === 'string') {
-      setError(t('wf.task.badRatio', { stratum: body }));
+      setError(t('wf.task.badRatio', { stratum: stratumName(t, body) }));
       return;
     }
     setError(null);

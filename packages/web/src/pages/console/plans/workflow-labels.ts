@@ -29,9 +29,14 @@ export const PARTICIPANT_STATUS: Readonly<Record<string, { label: MessageKey; co
   declined: { label: 'wf.participant.declined', color: 'red' },
 };
 
-/** A stratum with its ratio for people: the single stratum `all` reads 全部对象 (All targets), tiers keep their letter. */
+/** A stratum's name for people: the single stratum `all` reads 全部对象 (All targets), tiers keep their letter. */
+export function stratumName(t: (key: MessageKey) => string, name: string): string {
+  return name === 'all' ? t('wf.stratum.all') : name;
+}
+
+/** A stratum with its ratio for people. */
 export function stratumLabel(t: (key: MessageKey) => string, name: string, ratio: string): string {
-  return `${name === 'all' ? t('wf.stratum.all') : name} ${percent(ratio)}`;
+  return `${stratumName(t, name)} ${percent(ratio)}`;
 }
 
 /** Ratio text (canonical decimal) as a percentage for people. */

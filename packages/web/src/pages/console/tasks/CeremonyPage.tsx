@@ -30,7 +30,7 @@ import { ApiError, unwrap } from '../../../api/errors';
 import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
-import { dateTime, SEED_SOURCE } from '../plans/workflow-labels';
+import { dateTime, SEED_SOURCE, stratumName } from '../plans/workflow-labels';
 import { bilingual } from '../../../i18n/code-label';
 
 const ROLES = ['公证员', '企业代表', '群众代表', '纪检监察人员', '新闻媒体'];
@@ -123,7 +123,7 @@ export function CeremonyPage() {
               {s.strata.map((x) => (
                 <Statistic
                   key={x.name}
-                  title={`${x.name} ${t('wf.draw.frameSize')}`}
+                  title={`${stratumName(t, x.name)} ${t('wf.draw.frameSize')}`}
                   value={x.frameSize}
                   suffix={`→ ${x.sampleSize}`}
                 />
@@ -233,7 +233,12 @@ export function CeremonyPage() {
                 title: t('wf.draw.target'),
                 render: (_, r) => <span style={{ fontSize: 18 }}>{r.name}</span>,
               },
-              { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 80 },
+              {
+                title: t('wf.draw.stratum'),
+                dataIndex: 'stratum',
+                width: 80,
+                render: (v: string) => stratumName(t, v),
+              },
               {
                 title: t('wf.draw.team'),
                 render: (_, r) =>

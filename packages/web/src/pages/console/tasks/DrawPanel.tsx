@@ -27,7 +27,7 @@ import { ApiError, unwrap } from '../../../api/errors';
 import { usePublicConfirm } from '../../../components/use-public-confirm';
 import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
-import { dateTime, DRAW_STATUS, SEED_SOURCE } from '../plans/workflow-labels';
+import { dateTime, DRAW_STATUS, SEED_SOURCE, stratumName } from '../plans/workflow-labels';
 import { bilingual, codeLabel } from '../../../i18n/code-label';
 
 /** The draw panel of the task page. */
@@ -137,7 +137,7 @@ export function DrawPanel(props: {
         pagination={false}
         dataSource={s.strata}
         columns={[
-          { title: t('wf.draw.stratum'), dataIndex: 'name' },
+          { title: t('wf.draw.stratum'), dataIndex: 'name', render: (v: string) => stratumName(t, v) },
           { title: t('wf.draw.frameSize'), dataIndex: 'frameSize' },
           {
             title: t('wf.draw.exclusions'),
@@ -249,7 +249,12 @@ export function DrawPanel(props: {
           columns={[
             { title: '#', render: (_, __, i) => i + 1, width: 50 },
             { title: t('wf.draw.target'), render: (_, r) => `${r.name}（${r.id}）` },
-            { title: t('wf.draw.stratum'), dataIndex: 'stratum', width: 70 },
+            {
+              title: t('wf.draw.stratum'),
+              dataIndex: 'stratum',
+              width: 70,
+              render: (v: string) => stratumName(t, v),
+            },
             {
               title: t('wf.draw.team'),
               render: (_, r) =>

@@ -14,7 +14,8 @@ import type { DrawSummary } from '../../../api/workflow-types';
 import { useCurrentUser } from '../../../hooks/use-current-user';
 import { useI18n } from '../../../hooks/use-i18n';
 import { TaskVisits } from './TaskVisits';
-import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent } from '../plans/workflow-labels';
+import { ScopeSummary } from '../plans/ScopeSummary';
+import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent, stratumName } from '../plans/workflow-labels';
 import { DrawPanel } from './DrawPanel';
 import { JointTaskNote } from './JointTaskNote';
 import { useDepartmentName } from '../../../hooks/use-org';
@@ -179,7 +180,7 @@ export function TaskDetailPage() {
             {t(`wf.task.tierSource.${task.tierSource ?? 'effective'}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.task.scope')}>
-            <Typography.Text code>{JSON.stringify(task.scope)}</Typography.Text>
+            <ScopeSummary scope={task.scope} />
           </Descriptions.Item>
         </Descriptions>
         <Table
@@ -192,7 +193,7 @@ export function TaskDetailPage() {
             ratio: task.strata.find((x) => x.name === s.name)?.ratio ?? '',
           }))}
           columns={[
-            { title: t('wf.draw.stratum'), dataIndex: 'name' },
+            { title: t('wf.draw.stratum'), dataIndex: 'name', render: (v: string) => stratumName(t, v) },
             { title: t('wf.task.ratio'), dataIndex: 'ratio', render: (r: string) => percent(r) },
             { title: t('wf.draw.frameEstimate'), dataIndex: 'frameSize' },
             { title: t('wf.draw.sampleEstimate'), dataIndex: 'sampleSize' },

@@ -1,0 +1,563 @@
+/**
+ * Journey (issue 11, "Done when"): a new district from a clean database, in chromium. The server
+ * starts as a real deployment does (SSJ_DEMO=off) after `ssj users bootstrap` made its first
+ * system administrator, and every step is done in the UI:
+ *   1. the system administrator replaces the one-time password and creates the department's
+ *      administrator, who imports the item list and both libraries (one inspector's certificate has
+ *      expired) and publishes the item; the system administrator then imports the accounts of two
+ *      inspectors and a leader from the inspector library; each sets a password at the first login;
+ *   2. the department administrator makes a plan and a task with the scope picker; the leader
+ *      approves and publishes it from the to-do list;
+ *   3. the freeze leaves the expired certificate out of the pool (named, with its reason), and the
+ *      ceremony draws;
+ *   4. both inspectors confirm on one phone (375 px) and submit;
+ *   5. the leader reviews and publishes from the to-do list;
+ *   6. the result shows on the portal home at 375 px, with Chinese labels only.
+ * axe-core runs on every page visited (no critical or serious violation).
+ */
+import { completeUscc } from '@openssj/core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe';
+import { launch, shot, type Browser } from './support/browser';
+import { api, dropdown, iso, login, LONG, png, see, uiLogin } from './support/journey';
+import { runSsj, startServer, type RunningServer } from './support/server';
+
+const REGION = '500113';
+const DEPT = `${REGION}-SCJG`;
+const DEPT_NAME = '巴南区市场监督管理局';
+/** The password every new account chooses at its first login. */
+const CHOSEN = 'Banan#2026ok';
+
+const csv = (rows: readonly (readonly string[])[]) =>
+  Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
+
+const ITEM_NAME = '营业执照（登记证）规范使用情况的检查';
+const ITEMS = csv([
+  ['部门', '事项编码', '事项名称', '事项类别', '抽查比例上限', '检查方式', '法律依据', '对象类型'],
+  [DEPT, `${DEPT}-SX001`, ITEM_NAME, '一般', '30%', '实地核查', '《企业信息公示暂行条例》第十四条', '企业'],
+]);
+
+const year = new Date().getUTCFullYear();
+const INSPECTORS = [
+  { badge: `${REGION}20260001`, name: '周敏', user: 'zhoumin', expiry: `${year + 2}-12-31` },
+  { badge: `${REGION}20260002`, name: '吴刚', user: 'wugang', expiry: `${year + 1}-06-30` },
+  // expired two months ago: the draw must leave this one out
+  {
+    badge: `${REGION}20260003`,
+    name: '郑磊',
+    user: 'zhenglei',
+    expiry: iso(new Date(Date.now() - 60 * 86_400_000)),
+  },
+] as const;
+const INSPECTOR_LIBRARY = csv([
+  [
+    '执法证号',
+    '姓名',
+    '部门',
+    '所属单位',
+    '行政区划代码',
+    '执法资格',
+    '执法资格有效期',
+    '业务专长',
+    '是否专家',
+    '单次任务上限',
+  ],
+  ...INSPECTORS.map((i) => [
+    i.badge,
+    i.name,
+    DEPT,
+    '',
+    REGION,
+    '行政执法证',
+    i.expiry,
+    '市场监管',
+    '否',
+    '30',
+  ]),
+]);
+
+/** Ten companies of the district, with valid GB 32100 codes. */
+const TARGETS = Array.from({ length: 10 }, (_, k) => ({
+  uscc: completeUscc(`91${REGION}MAND${String(k).padStart(5, '0')}`) ?? '',
+  name: `重庆巴南第${'一二三四五六七八九十'[k] ?? ''}商贸有限公司`,
+}));
+const TARGET_LIBRARY = csv([
+  [
+    '统一社会信用代码',
+    '对象编码',
+    '名称',
+    '对象类型',
+    '行政区划代码',
+    '地址',
+    '行业代码',
+    '法定代表人',
+    '登记状态',
+    '监管单位',
+    '信用风险等级',
+    '标签',
+  ],
+  ...TARGETS.map((t, k) => [
+    t.uscc,
+    '',
+    t.name,
+    '企业',
+    REGION,
+    `巴南区龙洲大道${k + 1}号`,
+    '5211',
+    '李华',
+    '在营',
+    '',
+    'B',
+    '',
+  ]),
+]);
+
+const ACCOUNTS = [
+  ...INSPECTORS.slice(0, 2).map((i) => ({
+    badge: i.badge,
+    name: i.name,
+    user: i.user,
+    role: '执法检查人员',
+  })),
+  { badge: '', name: '陈建国', user: 'chenjg', role: '分管领导' },
+] as const;
+/** The department's administrator, made by hand before the libraries exist. */
+const ADMIN = { name: '刘晓燕', user: 'liuxy' } as const;
+const ACCOUNT_FILE = csv([
+  ['执法证号', '姓名', '部门', '用户名', '角色'],
+  ...ACCOUNTS.map((a) => [a.badge, a.name, DEPT_NAME, a.user, a.role]),
+]);
+
+/** First login with a one-time password: the app asks for a new password, then a fresh login. */
+async function firstLogin(page: Page, base: string, username: string, oneTime: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(oneTime);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/change-password/, LONG);
+  await see(page, '请先设置只有您知道的新密码');
+  await expectAccessible(page, `change password (${username})`);
+  await page.getByLabel('当前密码').fill(oneTime);
+  await page.getByLabel('新密码', { exact: true }).fill(CHOSEN);
+  await page.getByLabel('确认新密码').fill(CHOSEN);
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await page.waitForURL(/\/login/, LONG);
+}
+
+/** Upload a CSV on 数据导入 as the given kind and wait until it is written. */
+async function importFile(page: Page, base: string, kind: string, name: string, body: Buffer): Promise<void> {
+  await page.goto(`${base}/console/imports`);
+  await see(page, '下载导入模板');
+  await page.locator('.ant-radio-button-wrapper', { hasText: kind }).click();
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: body });
+  const status = page.getByTestId('import-status');
+  await expect.poll(() => status.textContent(), LONG).toMatch(/完成|错误|无法|取消/);
+  const issues = (await page.getByTestId('import-issues').count()) > 0;
+  expect(await status.textContent(), issues ? await page.getByTestId('import-issues').innerText() : '').toBe(
+    '导入完成',
+  );
+  await expectAccessible(page, `import ${kind}`);
+}
+
+describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
+  let server: RunningServer;
+  let sysadminOtp = '';
+  let browser: Browser;
+  let phone: Browser;
+  const base = () => server.url;
+  const stamp = Date.now().toString(36).slice(-4);
+  const planTitle = `巴南区${year}年度双随机抽查计划 ${stamp}`;
+  const taskTitle = `营业执照规范使用专项抽查 ${stamp}`;
+  let planId = '';
+  let taskId = '';
+  let visit = { id: '', targetId: '', name: '' };
+
+  beforeAll(async () => {
+    server = await startServer('pglite', {
+      demo: false,
+      prepare: async (env) => {
+        const out = await runSsj(
+          [
+            'users',
+            'bootstrap',
+            '--region',
+            REGION,
+            '--region-name',
+            '巴南区',
+            '--department-name',
+            DEPT_NAME,
+          ],
+          env,
+        );
+        sysadminOtp = /one-time password[^:]*:\s*(\S+)/.exec(out)?.[1] ?? '';
+      },
+    });
+    browser = await launch();
+    phone = await launch({ width: 375, height: 812 });
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    '1a. the system administrator replaces the one-time password and creates the department administrator',
+    { timeout: 180_000 },
+    async () => {
+      expect(sysadminOtp, 'ssj users bootstrap printed a one-time password').toMatch(/^\S{12,}$/);
+      const page = await browser.newPage();
+      await firstLogin(page, base(), 'sysadmin', sysadminOtp);
+      await uiLogin(browser, page, base(), 'sysadmin', CHOSEN);
+      await page.goto(`${base()}/console/users`);
+      await page.getByRole('button', { name: '新建用户' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('用户名').fill(ADMIN.user);
+      await dialog.getByLabel('姓名').fill(ADMIN.name);
+      await dialog.getByLabel('所属部门').click();
+      await dropdown(page).locator('.ant-select-item-option', { hasText: DEPT_NAME }).click();
+      // the form proposes 执法检查人员: this account keeps the libraries and plans instead
+      await dialog
+        .locator('.ant-select-selection-item', { hasText: '执法检查人员' })
+        .locator('.ant-select-selection-item-remove')
+        .click();
+      await dialog.getByLabel('角色').click();
+      await dropdown(page).locator('.ant-select-item-option', { hasText: '部门管理员' }).click();
+      await page.keyboard.press('Escape');
+      await expectAccessible(page, 'new user');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      const otp = page.getByTestId('one-time-password');
+      await otp.waitFor(LONG);
+      const oneTime = ((await otp.textContent()) ?? '').trim();
+      await page.getByRole('button', { name: 'OK' }).click();
+      await firstLogin(page, base(), ADMIN.user, oneTime);
+      await page.close();
+    },
+  );
+
+  it(
+    '1b. the department administrator imports the item list and both libraries',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      await uiLogin(browser, page, base(), ADMIN.user, CHOSEN);
+      // a clean database: nothing in the target library yet
+      await page.goto(`${base()}/console/targets`);
+      await see(page, '检查对象名录库');
+      await expectAccessible(page, 'empty target library');
+      expect(await page.locator('.ant-table-row').count()).toBe(0);
+
+      await importFile(page, base(), '随机抽查事项清单', '抽查事项清单.csv', ITEMS);
+      await importFile(page, base(), '执法检查人员名录库', '执法检查人员名录库.csv', INSPECTOR_LIBRARY);
+      await importFile(page, base(), '检查对象名录库', '检查对象名录库.csv', TARGET_LIBRARY);
+      await shot(page, 'district-1-imported');
+
+      // the item goes on the public list (tasks choose from published items)
+      await page.goto(`${base()}/console/items`);
+      await see(page, ITEM_NAME);
+      const row = page.locator('tr', { hasText: ITEM_NAME });
+      await row.getByRole('switch').click();
+      await expect.poll(() => row.getByRole('switch').isChecked()).toBe(true);
+      await expectAccessible(page, 'items');
+
+      // the inspectors page warns of the expired certificate
+      await page.goto(`${base()}/console/inspectors`);
+      await see(page, INSPECTORS[2].name);
+      await see(page, /已过期/);
+      await expectAccessible(page, 'inspectors');
+      await page.close();
+    },
+  );
+
+  it(
+    '1c. the system administrator imports accounts for the two inspectors and the leader',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      await uiLogin(browser, page, base(), 'sysadmin', CHOSEN);
+      await page.goto(`${base()}/console/users`);
+      await page.getByRole('button', { name: '批量导入账号' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '选择文件并导入' }).click();
+      await (await chooser).setFiles({ name: '账号.csv', mimeType: 'text/csv', buffer: ACCOUNT_FILE });
+      await see(page, `已导入 ${ACCOUNTS.length} 个账号`);
+      await expectAccessible(page, 'accounts imported');
+      await shot(page, 'district-1-accounts');
+      const oneTime = new Map<string, string>();
+      for (const a of ACCOUNTS) {
+        const row = page.locator('.ant-modal tr', { hasText: a.user });
+        oneTime.set(a.user, ((await row.locator('code').textContent()) ?? '').trim());
+      }
+      await page.keyboard.press('Escape');
+      // the inspectors' accounts are linked to their library entries
+      const admin = await login(base(), 'sysadmin', CHOSEN);
+      const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
+        base(),
+        admin,
+        'GET',
+        '/api/users',
+      );
+      for (const a of ACCOUNTS) {
+        expect(users.json.items.find((u) => u.username === a.user)?.inspectorBadge ?? '').toBe(a.badge);
+      }
+      // each new colleague replaces the one-time password at the first login
+      for (const a of ACCOUNTS) {
+        await firstLogin(page, base(), a.user, oneTime.get(a.user) ?? '');
+      }
+      await page.close();
+    },
+  );
+
+  it(
+    '2. the administrator plans with the scope picker; the leader approves from the to-do list',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      await uiLogin(browser, page, base(), ADMIN.user, CHOSEN);
+      await page.goto(`${base()}/console/plans`);
+      await page.getByRole('button', { name: '新建年度计划' }).click();
+      const planModal = page.locator('.ant-modal').filter({ hasText: '新建年度计划' });
+      await planModal.getByLabel('计划名称').fill(planTitle);
+      await planModal.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/\/console\/plans\/[^/]+$/, LONG);
+      planId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+      await page.getByRole('button', { name: '新建抽查任务' }).click();
+      const form = page.locator('.ant-modal').filter({ hasText: '新建抽查任务' });
+      await form.getByLabel('任务名称').fill(taskTitle);
+      await form.getByLabel('抽查事项').click();
+      await dropdown(page).locator('.ant-select-item-option', { hasText: ITEM_NAME }).first().click();
+      await page.keyboard.press('Escape');
+      const now = new Date();
+      await form.getByLabel('开始日期').fill(iso(now));
+      await form.getByLabel('结束日期').fill(iso(new Date(now.getTime() + 20 * 86_400_000)));
+      await form.getByLabel('抽查比例').fill('20'); // per cent
+      // the district is picked from the library, with its count of targets
+      await form.getByLabel('行政区划').click();
+      await dropdown(page)
+        .locator('.ant-select-item-option', { hasText: `${REGION} 巴南区` })
+        .first()
+        .click();
+      await page.keyboard.press('Escape');
+      await form
+        .locator('.ant-select-selection-item', { hasText: `${REGION} 巴南区（${TARGETS.length}）` })
+        .waitFor({ state: 'visible', ...LONG });
+      await page.waitForFunction(
+        (n) =>
+          new RegExp(`名录约 ${n} 户`).test(
+            document.querySelector('[data-testid="live-frame"]')?.textContent ?? '',
+          ),
+        TARGETS.length,
+        LONG,
+      );
+      await expectAccessible(page, 'task form');
+      await shot(page, 'district-2-task-form');
+      await form.getByRole('button', { name: '保存' }).click();
+      await form.waitFor({ state: 'hidden', ...LONG });
+      await see(page, taskTitle);
+      await page.getByRole('button', { name: '提交审批' }).click();
+      await see(page, '待审批');
+      const plan = await api<{ tasks: { id: string; title: string }[] }>(
+        base(),
+        await login(base(), ADMIN.user, CHOSEN),
+        'GET',
+        `/api/plans/${planId}`,
+      );
+      taskId = plan.json.tasks.find((x) => x.title === taskTitle)?.id ?? '';
+      expect(taskId).not.toBe('');
+
+      await uiLogin(browser, page, base(), 'chenjg', CHOSEN);
+      await page.goto(`${base()}/console`);
+      await see(page, '待审批的年度计划');
+      await expectAccessible(page, 'leader workbench');
+      await page
+        .locator('[data-todo="plans_to_approve"]')
+        .getByRole('link', { name: /去处理/ })
+        .click();
+      await page.waitForURL(/\/console\/plans$/, LONG);
+      await page.getByRole('link', { name: planTitle }).click();
+      await page.waitForURL(new RegExp(`/console/plans/${planId}`), LONG);
+      await see(page, '名录户数');
+      await expectAccessible(page, 'plan to approve');
+      await page.getByRole('button', { name: '审批通过' }).click();
+      await page.getByRole('button', { name: '确认审批通过' }).click();
+      await see(page, '已审批');
+      await page.getByRole('button', { name: '公示', exact: true }).click();
+      await page.getByRole('button', { name: '确认公示' }).click();
+      await see(page, '已公示');
+      await shot(page, 'district-2-plan-published');
+      await page.close();
+    },
+  );
+
+  it(
+    '3. the freeze leaves the expired certificate out, and the ceremony draws',
+    { timeout: 240_000 },
+    async () => {
+      expect(taskId).not.toBe('');
+      const page = await browser.newPage();
+      await uiLogin(browser, page, base(), ADMIN.user, CHOSEN);
+      await page.goto(`${base()}/console`);
+      await see(page, '待摇号的抽查任务');
+      await see(page, '执法证已过期或 30 日内到期的人员');
+      await expectAccessible(page, 'administrator workbench');
+      await page.goto(`${base()}/console/tasks/${taskId}`);
+      await see(page, taskTitle);
+      // the scope reads as criteria with names, not as JSON
+      await expect.poll(() => page.getByTestId('task-scope').innerText(), LONG).toContain(`${REGION} 巴南区`);
+      expect(await page.locator('main').innerText()).not.toContain('{"');
+      await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
+      await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
+      await see(page, '已冻结');
+      const expired = INSPECTORS[2];
+      await see(page, `${expired.name}（${expired.badge}）行政执法证已过期 ${expired.expiry}`);
+      await expectAccessible(page, 'frozen');
+      await shot(page, 'district-3-frozen');
+      await page.getByRole('radio', { name: '现场掷骰' }).check();
+      await page.getByRole('button', { name: '提交承诺（公示）' }).click();
+      await page.getByRole('button', { name: '确认提交承诺' }).click();
+      await see(page, '已承诺');
+      await page.getByRole('button', { name: '进入摇号仪式' }).click();
+      await page.waitForURL(/\/ceremony\//, LONG);
+      await page.getByPlaceholder(/输入骰子读数/).fill('6 2 5 1 4 3 3 6 1 2 5 4 6 6 2 1 3 5 4 2 1 6');
+      await page.getByPlaceholder('见证人姓名').first().fill('巴南区公证处 王明');
+      await page.getByRole('button', { name: '开始摇号' }).click();
+      await page.getByRole('button', { name: '确认开始摇号' }).click();
+      await page.waitForTimeout(8000);
+      console.log('CEREMONY', await page.locator('body').innerText());
+      await see(page, /摇号完成：抽中 2 户/);
+      // the single stratum reads 全部对象, not its code
+      await see(page, '全部对象 名单户数');
+      expect(await page.locator('main').innerText()).not.toMatch(/\ball\b/);
+      await expectAccessible(page, 'ceremony');
+
+      // every team is the two inspectors with valid certificates
+      const admin = await login(base(), ADMIN.user, CHOSEN);
+      const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
+        base(),
+        admin,
+        'GET',
+        `/api/inspections?taskId=${taskId}`,
+      );
+      expect(visits.json.items).toHaveLength(2);
+      for (const v of visits.json.items) {
+        const detail = await api<{ team: { inspectorId: string }[] }>(
+          base(),
+          admin,
+          'GET',
+          `/api/inspections/${v.id}`,
+        );
+        expect(detail.json.team.map((m) => m.inspectorId).sort()).toEqual([
+          INSPECTORS[0].badge,
+          INSPECTORS[1].badge,
+        ]);
+      }
+      const first = visits.json.items[0];
+      visit = { id: first?.id ?? '', targetId: first?.target.id ?? '', name: first?.target.name ?? '' };
+      await page.close();
+    },
+  );
+
+  it('4. both inspectors confirm on one phone and submit', { timeout: 240_000 }, async () => {
+    expect(visit.id).not.toBe('');
+    const [me, teammate] = INSPECTORS;
+    const page = await phone.newPage({ width: 375, height: 812 });
+    await uiLogin(phone, page, base(), me.user, CHOSEN);
+    await page.goto(`${base()}/console/my-inspections`);
+    await see(page, visit.name);
+    await expectAccessible(page, 'my inspections (375 px)');
+    await page.goto(`${base()}/console/my-inspections/${visit.id}`);
+    await page.getByText('检查结果').first().waitFor(LONG);
+    // the default checklist of an item without its own asks for the follow-up
+    await page.getByLabel('后续处置').click();
+    await dropdown(page).getByTitle('无需后续处置').click();
+    await page.getByLabel('检查结果').first().click();
+    await dropdown(page).getByTitle('未发现问题').click();
+    await page
+      .getByLabel('检查情况记录')
+      .first()
+      .fill('营业执照正本悬挂于经营场所醒目位置，登记事项与实际一致。');
+    for (const input of await page.getByTestId('photo-input').all()) {
+      await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
+    }
+    await page.getByRole('button', { name: '保存' }).first().click();
+    await see(page, '已保存到服务器');
+    await page.getByText('拒绝签字').click();
+    await page.getByPlaceholder('拒签情况说明').fill('法定代表人外出，店员不愿签字');
+    await page.getByRole('button', { name: '记录拒签' }).click();
+    await see(page, '已记录拒签');
+    await page.getByRole('button', { name: '本人确认检查记录' }).click();
+    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBe(1);
+
+    // the teammate confirms on this phone with their own account
+    await page.getByRole('button', { name: '同事在本机确认' }).click();
+    const confirm = page.locator('.ant-modal').filter({ hasText: '同事在本机确认检查记录' });
+    await confirm.getByRole('tab', { name: '账号密码' }).click();
+    await confirm.getByLabel('同事的用户名').fill(teammate.user);
+    await confirm.getByLabel('同事的密码').fill(CHOSEN);
+    await expectAccessible(page, 'teammate confirms (375 px)');
+    await confirm.getByRole('button', { name: '确认检查记录' }).click();
+    await confirm.waitFor({ state: 'hidden', ...LONG });
+    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBe(2);
+    await shot(page, 'district-4-both-confirmed');
+    await page.getByRole('button', { name: '提交复核' }).click();
+    await see(page, '已提交复核');
+    await page.close();
+  });
+
+  it('5. the leader reviews and publishes from the to-do list', { timeout: 180_000 }, async () => {
+    expect(visit.id).not.toBe('');
+    const page = await browser.newPage();
+    await uiLogin(browser, page, base(), 'chenjg', CHOSEN);
+    await page.goto(`${base()}/console`);
+    await page
+      .locator('[data-todo="reviews_pending"]')
+      .getByRole('link', { name: /去处理/ })
+      .click();
+    await page.waitForURL(/\/console\/reviews$/, LONG);
+    await page
+      .locator('tr', { hasText: visit.name })
+      .getByRole('link', { name: '复核', exact: true })
+      .click();
+    await page.waitForURL(new RegExp(`/console/reviews/${visit.id}`), LONG);
+    await see(page, '未发现问题');
+    await expectAccessible(page, 'review');
+    await page.getByRole('button', { name: '复核通过' }).click();
+    await see(page, '已复核');
+    await page.goto(`${base()}/console`);
+    await page
+      .locator('[data-todo="results_to_publish"]')
+      .getByRole('link', { name: /去处理/ })
+      .click();
+    await page.waitForURL(/\/console\/reviews/, LONG);
+    await page.goto(`${base()}/console/reviews/${visit.id}`);
+    await page.getByRole('button', { name: '公示', exact: true }).click();
+    await page.getByRole('button', { name: '确认公示' }).click();
+    await see(page, '已公示');
+    await shot(page, 'district-5-published');
+    await page.close();
+  });
+
+  it('6. the portal home shows the result at 375 px, in Chinese only', { timeout: 120_000 }, async () => {
+    expect(visit.targetId).not.toBe('');
+    await phone.context.clearCookies();
+    const page = await phone.newPage({ width: 375, height: 812 });
+    await page.goto(`${base()}/`);
+    await expect
+      .poll(() => page.locator('#results .ant-table-row', { hasText: visit.name }).count(), LONG)
+      .toBe(1);
+    await expectAccessible(page, 'portal home (375 px)');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `the portal home is ${width}px wide`).toBeLessThanOrEqual(375);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain(taskTitle.slice(0, 8));
+    expect(text, 'a department code instead of its name').not.toMatch(/\d{6}-[A-Z]{2,}(?![-A-Z0-9])/);
+    expect(text, 'a raw code').not.toMatch(/\b[A-Z][A-Z_]{3,}\b/);
+    expect(text, 'English words').not.toMatch(/\b(all|public|dice|rotation|recusal|pending|published)\b/i);
+    expect(await page.getByText('暂无').count(), 'every section lists the new district').toBe(0);
+    await shot(page, 'district-6-portal-375');
+    await page.close();
+  });
+});
