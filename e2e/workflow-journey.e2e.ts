@@ -11,7 +11,7 @@
  *   6. the portal's draw page verifies the record in the browser (✓).
  * API step (impractical in the UI): the direct assignment (直接委派) that puts `inspector` and
  * `inspector2` on the visit's team. The drawn 民政局 member has no account (no demo account belongs
- * to a 民政局 inspector): a leader issues a one-time code in the console, and the member confirms
+ * to a 民政局 inspector): the administrator issues a one-time code in the console, and the member confirms
  * with it on the inspector's phone.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -317,8 +317,8 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       }
 
       // each other department on the team (the joint 民政局 member) must confirm too; that member has no
-      // account: a leader of the task issues a one-time code (结果复核 → 进行中的检查) and reads it to them,
-      // and they confirm on the inspector's phone with it (issue 11)
+      // account: the task department's administrator issues a one-time code from the task's visit list
+      // and reads it to them, and they confirm on the inspector's phone with it (issue 11)
       const admin = await login(base(), 'admin');
       const view = await api<{
         team: { inspectorId: string; name: string; departmentCode: string; expert: boolean }[];
@@ -330,10 +330,20 @@ describe('the whole journey: plan → ceremony → inspection → review → por
         }
       }
       expect([...others.keys()], 'the joint team has a 民政局 member').toContain('500112-MZ');
+      // the leader sees the visit under way on 结果复核 → 进行中的检查; the department's administrator
+      // issues the code from the task's visit list
       const desk = await browser.newPage();
       await uiLogin(browser, desk, base(), 'leader');
       await desk.goto(`${base()}/console/reviews`);
       await desk.getByRole('tab', { name: '进行中的检查（确认码）' }).click();
+      await desk
+        .locator('tr', { hasText: visit.name })
+        .getByRole('button', { name: '发放确认码' })
+        .waitFor({ state: 'visible', ...LONG });
+      await expectAccessible(desk, 'visits under way');
+      await uiLogin(browser, desk, base(), 'admin');
+      await desk.goto(`${base()}/console/tasks/${taskId}`);
+      await see(desk, taskTitle);
       for (const name of others.values()) {
         await desk.locator('tr', { hasText: visit.name }).getByRole('button', { name: '发放确认码' }).click();
         const issue = desk.locator('.ant-modal').filter({ hasText: '发放现场确认码' });

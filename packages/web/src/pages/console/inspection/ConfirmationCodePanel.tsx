@@ -1,5 +1,6 @@
 /**
- * 现场确认码 (issue 11): a leader or admin of the task's department sees the visits under way and,
+ * 现场确认码 (issue 11): a leader of the task's department sees the visits under way here (an admin
+ * issues them from the task's visit list) and,
  * when a teammate without the app must confirm on the recording phone, issues that teammate a
  * one-time 6-digit code (30 minutes, one use) to read to them by telephone. The code shows once.
  */
@@ -13,9 +14,17 @@ import type { VisitListItem } from '../../../api/inspection-types';
 import { formatDateTime } from '../../../format/china-time';
 import { useI18n } from '../../../hooks/use-i18n';
 
-const UNDER_WAY = new Set(['assigned', 'in_progress', 'returned']);
+/** Visit statuses in which the team still confirms the record. */
+export const UNDER_WAY: ReadonlySet<string> = new Set(['assigned', 'in_progress', 'returned']);
 
-function IssueCodeModal({ visit, onClose }: { readonly visit: VisitListItem; readonly onClose: () => void }) {
+/** Issue a one-time code to a teammate of the visit who has not confirmed yet; the code shows once. */
+export function IssueCodeModal({
+  visit,
+  onClose,
+}: {
+  readonly visit: VisitListItem;
+  readonly onClose: () => void;
+}) {
   const { t, lang } = useI18n();
   const [inspectorId, setInspectorId] = useState<string | undefined>(undefined);
   const view = useQuery({

@@ -219,6 +219,7 @@ export function TaskDetailPage() {
             taskId={task.id}
             department={user.department.code}
             linkable={user.roles.includes('leader')}
+            issuesCodes={user.roles.some((r) => r === 'dept_admin' || r === 'leader')}
           />
         )}
       <Card title={t('wf.draw.history')}>

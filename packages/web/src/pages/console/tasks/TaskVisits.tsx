@@ -1,15 +1,19 @@
 /**
  * A task's visits on its detail page (staff): target, status, planned date and, in a cross-region
  * task (issue 6), the side each visit belongs to, filtered to 本方 by default. The server lists a
- * side's staff only their own side's visits; oversight roles see both and can narrow them.
+ * side's staff only their own side's visits; oversight roles see both and can narrow them. Admins
+ * and leaders issue a one-time confirmation code for a visit under way from here.
  */
+import { KeyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { VisitListItem } from '../../../api/inspection-types';
 import { useI18n } from '../../../hooks/use-i18n';
+import { IssueCodeModal, UNDER_WAY } from '../inspection/ConfirmationCodePanel';
 import { onMySide, SideTag, useSideFilter } from '../inspection/SideFilter';
 
 /** The visits card of a drawn task. */
@@ -17,13 +21,17 @@ export function TaskVisits({
   taskId,
   department,
   linkable,
+  issuesCodes,
 }: {
   readonly taskId: string;
   readonly department: string;
   /** Leaders open a visit on the review page (a leader-only page). */
   readonly linkable: boolean;
+  /** Admins and leaders issue one-time confirmation codes for visits under way (issue 11). */
+  readonly issuesCodes: boolean;
 }) {
   const { t } = useI18n();
+  const [coded, setCoded] = useState<VisitListItem | null>(null);
   const q = useQuery({
     queryKey: ['visits', 'task', taskId],
     queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { taskId } } })),
@@ -64,9 +72,23 @@ export function TaskVisits({
                 <Tag color={r.status === 'published' ? 'green' : 'blue'}>{t(`insp.status.${r.status}`)}</Tag>
               ),
             },
+            ...(issuesCodes
+              ? [
+                  {
+                    title: t('wf.actions'),
+                    render: (_: unknown, r: VisitListItem) =>
+                      UNDER_WAY.has(r.status) && (
+                        <Button size="small" icon={<KeyOutlined />} onClick={() => setCoded(r)}>
+                          {t('code.issue')}
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Space>
+      {coded !== null && <IssueCodeModal visit={coded} onClose={() => setCoded(null)} />}
     </Card>
   );
 }
