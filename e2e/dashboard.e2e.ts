@@ -1,8 +1,9 @@
 /**
  * Journey (issue 6): the demo leader opens 统计分析, sees the charts, clicks the joint/single-task
- * pie and gets the list of tasks behind it; then the same page at 375 px.
+ * pie and gets the list of tasks behind it; then the same page at 375 px. axe-core checks each view.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
@@ -25,6 +26,7 @@ describe('dashboard drill-down (pglite)', () => {
     await page.getByText('退出登录').first().waitFor({ state: 'attached' });
     await page.locator('.ant-menu').getByText('统计分析', { exact: true }).click();
     await page.waitForURL(/\/console\/dashboard/);
+    await expectAccessible(page, 'dashboard');
     // the year filter: the demo history is 2026
     const year = page.getByLabel('年度');
     await year.fill('2026');
@@ -49,11 +51,13 @@ describe('dashboard drill-down (pglite)', () => {
       .poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
     await shot(page, 'dashboard-drill-down');
+    await expectAccessible(page, 'dashboard drill-down');
 
     await page.setViewportSize({ width: 375, height: 812 });
     await page.waitForTimeout(500);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(380);
+    await expectAccessible(page, 'dashboard (375 px)');
     await shot(page, 'dashboard-375');
     await page.close();
   });

@@ -3,6 +3,7 @@
  * per-row errors in Chinese, and nothing is written (all-or-nothing is the default).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
@@ -39,6 +40,7 @@ describe('import errors journey (pglite)', () => {
       await page.waitForURL((u) => !u.pathname.startsWith('/login')); // at 375 px the logout text is folded away
       await page.goto(`${base}/console/imports`);
       await page.getByText('下载导入模板').waitFor();
+      await expectAccessible(page, `imports (${width} px)`);
       await shot(page, `import-page-${width}`);
       await page
         .locator('input[type=file]')
@@ -53,6 +55,7 @@ describe('import errors journey (pglite)', () => {
         .poll(() => issues.getByText('信用风险等级应为 A、B、C、D 之一').count())
         .toBeGreaterThan(0);
       await shot(page, `import-errors-${width}`);
+      await expectAccessible(page, `import errors (${width} px)`);
       const res = await page.request.get(`${base}/api/targets?uscc=${good}`);
       expect(res.status()).toBe(200);
       const body: unknown = await res.json();
@@ -78,6 +81,7 @@ describe('import errors journey (pglite)', () => {
       .first()
       .click();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'target search (375 px)');
     await shot(page, 'targets-search-375');
     await page.close();
   });

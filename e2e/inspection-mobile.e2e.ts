@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
@@ -191,9 +192,11 @@ describe.each([
     await expect.poll(() => page.getByText(visit.name).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('地图导航').count()).toBeGreaterThan(0);
     await shot(page, `inspection-list-${engine}`);
+    await expectAccessible(page, 'my inspections (375 px)');
 
     await page.goto(`${base}/console/my-inspections/${visit.id}`);
     await page.getByText('检查结果').first().waitFor();
+    await expectAccessible(page, 'visit form (375 px)');
     // every choice field of the checklist form: take its first option
     for (const select of await page.locator('.ant-card .ant-select').all()) {
       await select.click();
@@ -231,11 +234,13 @@ describe.each([
     const reasons = page.getByRole('alert', { name: '确认未完成' });
     await expect.poll(() => reasons.innerText().catch(() => '')).toContain('须至少 2 名执法人员本人确认');
     await shot(page, `inspection-reasons-${engine}`);
+    await expectAccessible(page, 'submit refused, reasons shown (375 px)');
     // the teammate has no phone of their own: they confirm on this one with their own account
     await page.getByRole('button', { name: '同事在本机确认' }).click();
     await page.getByLabel('同事的用户名').fill('inspector2');
     await page.getByLabel('同事的密码').fill(PASSWORD);
     await shot(page, `inspection-teammate-${engine}`);
+    await expectAccessible(page, 'teammate confirms (375 px)');
     await page.getByRole('button', { name: '确认检查记录', exact: true }).click();
     await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count()).toBe(2);
     await expect.poll(() => reasons.count()).toBe(0);
@@ -257,6 +262,7 @@ describe.each([
       .toBeGreaterThan(0);
     await expect.poll(() => page.getByText('待复核').count()).toBeGreaterThan(0);
     await shot(page, `inspection-submitted-${engine}`);
+    await expectAccessible(page, 'submitted (375 px)');
     await page.close();
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
@@ -100,6 +101,7 @@ describe.each([
       expect(await row.textContent()).toContain(savedText);
       expect(await row.textContent()).toContain('渝北区民政局');
       await shot(page, `joint-${engine}-1-suggestion`);
+      await expectAccessible(page, 'joint suggestions');
       await row.getByRole('button', { name: '提议合并' }).click();
       // wait for the proposal request itself, not only its brief toast (a slow PGlite server once
       // outlasted the toast), then for the lasting state of the row
@@ -122,6 +124,7 @@ describe.each([
       expect(await mzRow.textContent()).toContain(savedText);
       await settled(page);
       await shot(page, `joint-${engine}-3-to-accept`);
+      await expectAccessible(page, 'proposal to accept');
       await mzRow.getByRole('button', { name: '同意', exact: true }).click();
       const created = page.getByText(/各部门均已同意，已生成联合抽查任务 T-2026-\d{4}/).first();
       await created.waitFor(LONG);
@@ -144,6 +147,7 @@ describe.each([
       expect(await kpi.textContent()).toContain(`${saved}户次`);
       await settled(page);
       await shot(page, `joint-${engine}-4-merged`);
+      await expectAccessible(page, 'merged');
 
       await done.getByRole('link', { name: `已合并为 ${jointId}` }).click();
       await page.waitForURL(new RegExp(`/console/tasks/${jointId}$`), LONG);
@@ -157,12 +161,14 @@ describe.each([
         .first()
         .waitFor(LONG);
       await shot(page, `joint-${engine}-5-joint-task`);
+      await expectAccessible(page, 'joint task');
 
       // a merged task points to the joint task and can no longer be drawn on its own
       await note.getByText(sug.taskIds[0] ?? '').waitFor(LONG);
       await page.goto(`${base}/console/tasks/${sug.taskIds[0] ?? ''}`);
       await page.getByText(`本任务已并入联合抽查任务 ${jointId}`).waitFor(LONG);
       expect(await page.getByRole('button', { name: '冻结名单并准备摇号' }).count()).toBe(0);
+      await expectAccessible(page, 'merged task');
 
       // the joint tab on a phone: no sideways scrolling of the page
       await openJointTab(page);
@@ -170,6 +176,7 @@ describe.each([
       await page.waitForTimeout(500);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
       await shot(page, `joint-${engine}-6-phone`);
+      await expectAccessible(page, 'joint tab (375 px)');
       await page.close();
     },
   );

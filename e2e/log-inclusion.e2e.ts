@@ -4,6 +4,7 @@
  * browser receives was tampered with (the reply intercepted with page.route).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 
 const LONG = { timeout: 60_000 } as const;
@@ -44,6 +45,7 @@ describe('portal inclusion check', () => {
     await verdict.waitFor({ state: 'visible', ...LONG });
     expect(await verdict.textContent()).toMatch(/已验证/);
     expect(await verdict.getAttribute('class')).toMatch(/success/);
+    await expectAccessible(page, 'draw page, inclusion verified');
     await shot(page, 'log-inclusion-green');
 
     // tamper with one of the draw's entries on its way to the browser
@@ -62,6 +64,7 @@ describe('portal inclusion check', () => {
     await verdict.waitFor({ state: 'visible', ...LONG });
     expect(await verdict.textContent()).toMatch(/验证失败/);
     expect(await verdict.getAttribute('class')).toMatch(/error/);
+    await expectAccessible(page, 'draw page, inclusion refuted');
     await shot(page, 'log-inclusion-red');
   });
 });

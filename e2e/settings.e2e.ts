@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 
@@ -114,6 +115,7 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
     await expect
       .poll(() => page.getByText('相邻关系是双向的', { exact: false }).count(), WAIT)
       .toBeGreaterThan(0);
+    await expectAccessible(page, 'fallback settings');
     // pick 渝北 by typing part of its name
     const region = page.getByLabel('行政区划');
     await region.click();
@@ -135,6 +137,7 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
     expect(await dialog.textContent()).toContain('记入审计日志');
     await page.waitForTimeout(400); // the dialog zooms in
     await shot(page, 'settings-fallback-confirm');
+    await expectAccessible(page, 'fallback confirmation');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('相邻地区已保存（双向生效）').count(), WAIT).toBeGreaterThan(0);
     const overview = page.getByTestId('fallback-overview');
@@ -151,7 +154,9 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
     const saved = await call(page, base, 'GET', '/api/cross-region/fallback?region=500112');
     expect(texts(field(saved.json, 'adjacent'))).toContain('511623');
     await shot(page, 'settings-fallback-saved');
+    await expectAccessible(page, 'fallback saved');
     await noSideScroll(page);
+    await expectAccessible(page, 'fallback settings (375 px)');
     await shot(page, 'settings-fallback-375');
   });
 
@@ -187,6 +192,7 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
       .poll(() => card.getByText('第 3 项「联合抽查占比」的权重须为 0 到 100 之间的数').count())
       .toBeGreaterThan(0);
     await shot(page, 'settings-criteria-refused');
+    await expectAccessible(page, 'criteria refused');
 
     await joint.fill('25');
     await card.getByLabel('事项覆盖 权重').fill('10');
@@ -214,7 +220,9 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
     const crit = field(field(report.json, 'config'), 'criteria');
     expect(crit).toEqual(expect.arrayContaining([{ key: 'jointShare', weight: 25, target: 0.22 }]));
     await shot(page, 'settings-criteria-saved');
+    await expectAccessible(page, 'criteria saved');
     await noSideScroll(page);
+    await expectAccessible(page, 'criteria (375 px)');
     await shot(page, 'settings-criteria-375');
 
     // back to the inherited criteria through the screen
@@ -251,5 +259,6 @@ describe('settings: adjacent regions and evaluation criteria (pglite)', () => {
       .toContain('邻水县（511623）');
     expect(await page.getByTestId('fallback-card').getByRole('button', { name: '保存' }).count()).toBe(0);
     await shot(page, 'settings-readonly');
+    await expectAccessible(page, 'settings read-only');
   });
 });

@@ -21,6 +21,9 @@ const THEME: ThemeConfig = {
     colorPrimaryHover: '#2a6acb',
     colorPrimaryActive: '#174f9f',
     colorLink: '#1f5fbf',
+    // a hovered link (often on a hovered table row) keeps 4.5:1 as well
+    colorLinkHover: '#174f9f',
+    colorLinkActive: '#174f9f',
     colorInfo: '#1f5fbf',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',

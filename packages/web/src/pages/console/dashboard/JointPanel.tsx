@@ -31,7 +31,11 @@ function TaskLines({ ids, titles }: { readonly ids: readonly string[]; readonly 
     <>
       {ids.map((id, i) => (
         <div key={id}>
-          <Link to={`/console/tasks/${id}`}>{id}</Link> {titles[i] ?? ''}
+          {/* underlined: beside the title, colour alone would not mark it as a link (WCAG 1.4.1) */}
+          <Link to={`/console/tasks/${id}`} style={{ textDecoration: 'underline' }}>
+            {id}
+          </Link>{' '}
+          {titles[i] ?? ''}
         </div>
       ))}
     </>
