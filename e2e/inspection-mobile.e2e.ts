@@ -6,89 +6,10 @@
  * direct assignment (直接委派) puts `inspector` and `inspector2` on the first drawn team.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
-
-interface Session {
-  readonly cookie: string;
-  readonly csrf: string;
-}
-
-async function login(base: string, username: string): Promise<Session> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(r.status).toBe(200);
-  const body: unknown = await r.json();
-  const csrf =
-    typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string'
-      ? body.csrfToken
-      : '';
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, csrf };
-}
-
-async function api<T>(
-  base: string,
-  s: Session,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const r = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      cookie: s.cookie,
-      'x-csrf-token': s.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: r.status, json: (await r.json()) as T };
-}
-
-/** A small valid PNG (16×16, blue), made here so the journey needs no fixture file. */
-function png(): Buffer {
-  const crc = (buf: Buffer) => {
-    let c = ~0;
-    for (const b of buf) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) {
-        c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-      }
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(16, 0);
-  ihdr.writeUInt32BE(16, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(
-    Array.from({ length: 16 }, () =>
-      Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 16 }, () => [31, 95, 191]).flat())]),
-    ),
-  );
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+import { api, iso, login, recordNoProblem } from './support/journey';
 
 /** Make a visit for `inspector` + `inspector2`; returns its id and target name. */
 async function makeVisit(base: string): Promise<{ id: string; name: string }> {
@@ -208,26 +129,8 @@ describe.each([
     for (const n of await page.locator('.ant-input-number input').all()) {
       await n.fill('10');
     }
-    // the result category: 未发现问题
-    await page.getByLabel('检查结果').first().click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle('未发现问题')
-      .click();
-    await page.getByLabel('检查情况记录').first().fill('经营场所与登记一致，证照齐全。');
     // a camera shot for every photo control (the item's photos and the form's photo fields)
-    for (const input of await page.getByTestId('photo-input').all()) {
-      await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
-    }
-    await page.getByRole('button', { name: '保存' }).first().click();
-    await expect.poll(() => page.getByText('已保存到服务器').count()).toBeGreaterThan(0);
-
-    await page.getByText('拒绝签字').click();
-    await page.getByPlaceholder('拒签情况说明').fill('负责人外出，店员不愿签字');
-    await page.getByRole('button', { name: '记录拒签' }).click();
-    await expect.poll(() => page.getByText('已记录拒签').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: '本人确认检查记录' }).click();
-    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count()).toBe(1);
+    await recordNoProblem(page, '经营场所与登记一致，证照齐全。', '负责人外出，店员不愿签字');
 
     // issue 11: submitting now names the missing confirmation beside the confirmations step
     await page.getByRole('button', { name: '提交复核' }).click();

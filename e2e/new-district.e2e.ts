@@ -20,7 +20,22 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
-import { api, dropdown, iso, login, LONG, png, see, uiLogin } from './support/journey';
+import {
+  api,
+  approveAndPublishPlan,
+  commitToDice,
+  drawWithDice,
+  dropdown,
+  freezeTask,
+  iso,
+  login,
+  LONG,
+  openReview,
+  openTodo,
+  recordNoProblem,
+  see,
+  uiLogin,
+} from './support/journey';
 import { runSsj, startServer, type RunningServer } from './support/server';
 
 const REGION = '500113';
@@ -372,21 +387,13 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
       await page.goto(`${base()}/console`);
       await see(page, '待审批的年度计划');
       await expectAccessible(page, 'leader workbench');
-      await page
-        .locator('[data-todo="plans_to_approve"]')
-        .getByRole('link', { name: /去处理/ })
-        .click();
+      await openTodo(page, 'plans_to_approve');
       await page.waitForURL(/\/console\/plans$/, LONG);
       await page.getByRole('link', { name: planTitle }).click();
       await page.waitForURL(new RegExp(`/console/plans/${planId}`), LONG);
       await see(page, '名录户数');
       await expectAccessible(page, 'plan to approve');
-      await page.getByRole('button', { name: '审批通过' }).click();
-      await page.getByRole('button', { name: '确认审批通过' }).click();
-      await see(page, '已审批');
-      await page.getByRole('button', { name: '公示', exact: true }).click();
-      await page.getByRole('button', { name: '确认公示' }).click();
-      await see(page, '已公示');
+      await approveAndPublishPlan(page);
       await shot(page, 'district-2-plan-published');
       await page.close();
     },
@@ -408,25 +415,13 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
       // the scope reads as criteria with names, not as JSON
       await expect.poll(() => page.getByTestId('task-scope').innerText(), LONG).toContain(`${REGION} 巴南区`);
       expect(await page.locator('main').innerText()).not.toContain('{"');
-      await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
-      await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
-      await see(page, '已冻结');
+      await freezeTask(page);
       const expired = INSPECTORS[2];
       await see(page, `${expired.name}（${expired.badge}）行政执法证已过期 ${expired.expiry}`);
       await expectAccessible(page, 'frozen');
       await shot(page, 'district-3-frozen');
-      await page.getByRole('radio', { name: '现场掷骰' }).check();
-      await page.getByRole('button', { name: '提交承诺（公示）' }).click();
-      await page.getByRole('button', { name: '确认提交承诺' }).click();
-      await see(page, '已承诺');
-      await page.getByRole('button', { name: '进入摇号仪式' }).click();
-      await page.waitForURL(/\/ceremony\//, LONG);
-      await page.getByPlaceholder(/输入骰子读数/).fill('6 2 5 1 4 3 3 6 1 2 5 4 6 6 2 1 3 5 4 2 1 6');
-      await page.getByPlaceholder('见证人姓名').first().fill('巴南区公证处 王明');
-      await page.getByRole('button', { name: '开始摇号' }).click();
-      await page.getByRole('button', { name: '确认开始摇号' }).click();
-      await page.waitForTimeout(8000);
-      console.log('CEREMONY', await page.locator('body').innerText());
+      await commitToDice(page);
+      await drawWithDice(page, '6 2 5 1 4 3 3 6 1 2 5 4 6 6 2 1 3 5 4 2 1 6', '巴南区公证处 王明');
       await see(page, /摇号完成：抽中 2 户/);
       // the single stratum reads 全部对象, not its code
       await see(page, '全部对象 名单户数');
@@ -473,23 +468,11 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
     // the default checklist of an item without its own asks for the follow-up
     await page.getByLabel('后续处置').click();
     await dropdown(page).getByTitle('无需后续处置').click();
-    await page.getByLabel('检查结果').first().click();
-    await dropdown(page).getByTitle('未发现问题').click();
-    await page
-      .getByLabel('检查情况记录')
-      .first()
-      .fill('营业执照正本悬挂于经营场所醒目位置，登记事项与实际一致。');
-    for (const input of await page.getByTestId('photo-input').all()) {
-      await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
-    }
-    await page.getByRole('button', { name: '保存' }).first().click();
-    await see(page, '已保存到服务器');
-    await page.getByText('拒绝签字').click();
-    await page.getByPlaceholder('拒签情况说明').fill('法定代表人外出，店员不愿签字');
-    await page.getByRole('button', { name: '记录拒签' }).click();
-    await see(page, '已记录拒签');
-    await page.getByRole('button', { name: '本人确认检查记录' }).click();
-    await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBe(1);
+    await recordNoProblem(
+      page,
+      '营业执照正本悬挂于经营场所醒目位置，登记事项与实际一致。',
+      '法定代表人外出，店员不愿签字',
+    );
 
     // the teammate confirms on this phone with their own account
     await page.getByRole('button', { name: '同事在本机确认' }).click();
@@ -512,25 +495,15 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
     const page = await browser.newPage();
     await uiLogin(browser, page, base(), 'chenjg', CHOSEN);
     await page.goto(`${base()}/console`);
-    await page
-      .locator('[data-todo="reviews_pending"]')
-      .getByRole('link', { name: /去处理/ })
-      .click();
+    await openTodo(page, 'reviews_pending');
     await page.waitForURL(/\/console\/reviews$/, LONG);
-    await page
-      .locator('tr', { hasText: visit.name })
-      .getByRole('link', { name: '复核', exact: true })
-      .click();
-    await page.waitForURL(new RegExp(`/console/reviews/${visit.id}`), LONG);
+    await openReview(page, visit.name, visit.id);
     await see(page, '未发现问题');
     await expectAccessible(page, 'review');
     await page.getByRole('button', { name: '复核通过' }).click();
     await see(page, '已复核');
     await page.goto(`${base()}/console`);
-    await page
-      .locator('[data-todo="results_to_publish"]')
-      .getByRole('link', { name: /去处理/ })
-      .click();
+    await openTodo(page, 'results_to_publish');
     await page.waitForURL(/\/console\/reviews/, LONG);
     await page.goto(`${base()}/console/reviews/${visit.id}`);
     await page.getByRole('button', { name: '公示', exact: true }).click();

@@ -7,21 +7,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CspViolationError, launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD } from './support/accounts';
+import { login } from './support/journey';
 
 async function loginApi(base: string, username: string): Promise<Record<string, string>> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(r.status).toBe(200);
-  const body: unknown = await r.json();
-  const csrf =
-    typeof body === 'object' && body !== null && 'csrfToken' in body && typeof body.csrfToken === 'string'
-      ? body.csrfToken
-      : '';
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  const s = await login(base, username, DEMO_PASSWORD);
+  return { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' };
 }
 
 describe('security at the door (pglite)', () => {

@@ -16,7 +16,22 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
-import { api, dropdown, iso, login, LONG, png, see, uiLogin } from './support/journey';
+import {
+  api,
+  approveAndPublishPlan,
+  commitToDice,
+  drawWithDice,
+  dropdown,
+  freezeTask,
+  iso,
+  login,
+  LONG,
+  openReview,
+  openTodo,
+  recordNoProblem,
+  see,
+  uiLogin,
+} from './support/journey';
 import { expectAccessible } from './support/axe';
 
 describe('the whole journey: plan → ceremony → inspection → review → portal (pglite)', () => {
@@ -142,22 +157,14 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       await page.goto(`${base()}/console`);
       await see(page, '待办事项');
       await expectAccessible(page, 'workbench with to-do list');
-      await page
-        .locator('[data-todo="plans_to_approve"]')
-        .getByRole('link', { name: /去处理/ })
-        .click();
+      await openTodo(page, 'plans_to_approve');
       await page.waitForURL(/\/console\/plans$/, LONG);
       await see(page, planTitle);
       await page.goto(`${base()}/console/plans/${planId}`);
       await see(page, '待审批');
       await see(page, '名录户数'); // the leader sees each task's frame before approving
       await expectAccessible(page, 'plan detail');
-      await page.getByRole('button', { name: '审批通过' }).click();
-      await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
-      await see(page, '已审批');
-      await page.getByRole('button', { name: '公示', exact: true }).click();
-      await page.getByRole('button', { name: '确认公示' }).click(); // issue 11: what becomes public is stated first
-      await see(page, '已公示');
+      await approveAndPublishPlan(page);
       await shot(page, 'journey-1-plan-published');
       await page.close();
     },
@@ -185,28 +192,13 @@ describe('the whole journey: plan → ceremony → inspection → review → por
         await page.goto(`${base()}/console/tasks/${taskId}`);
       }
       await see(page, taskTitle);
-      await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
-      await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
-      await see(page, '已冻结');
-      await page.getByRole('radio', { name: '现场掷骰' }).check();
-      await page.getByRole('button', { name: '提交承诺（公示）' }).click();
-      await page.getByRole('button', { name: '确认提交承诺' }).click(); // issue 11: what becomes public is stated first
-      await see(page, '已承诺');
+      await freezeTask(page);
+      await commitToDice(page);
       await see(page, '承诺值');
       await shot(page, 'journey-2-committed');
 
-      await page.getByRole('button', { name: '进入摇号仪式' }).click();
-      await page.waitForURL(/\/ceremony\//, LONG);
-      drawId = new URL(page.url()).pathname.split('/').pop() ?? '';
-      await see(page, '取得种子并摇号');
+      drawId = await drawWithDice(page, '3 1 4 1 5 6 2 6 5 3 5 1 2 3 4 6 5 4 3 2 1 6 6 5', '赵公证');
       await see(page, '现场掷骰');
-      await page.getByPlaceholder(/输入骰子读数/).fill('3 1 4 1 5 6 2 6 5 3 5 1 2 3 4 6 5 4 3 2 1 6 6 5');
-      await see(page, '已输入 24 位（至少 20 位）');
-      await page.getByPlaceholder('见证人姓名').first().fill('赵公证');
-      await shot(page, 'journey-2-dice');
-      await page.getByRole('button', { name: '开始摇号' }).click();
-      await page.getByRole('button', { name: '确认开始摇号' }).click(); // issue 11: what becomes public is stated first
-      await see(page, /摇号完成：抽中 \d+ 户/);
       await expectAccessible(page, 'ceremony');
 
       // the teams: put inspector + inspector2 on one drawn target (直接委派, API)
@@ -283,22 +275,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       for (const n of await page.locator('.ant-input-number input').all()) {
         await n.fill('10');
       }
-      await page.getByLabel('检查结果').first().click();
-      await dropdown(page).getByTitle('未发现问题').click();
-      await page.getByLabel('检查情况记录').first().fill('养老服务设施与登记一致，证照齐全。');
-      for (const input of await page.getByTestId('photo-input').all()) {
-        await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
-      }
-      await page.getByRole('button', { name: '保存' }).first().click();
-      await see(page, '已保存到服务器');
-      await page.getByText('拒绝签字').click();
-      await page.getByPlaceholder('拒签情况说明').fill('负责人外出，工作人员不愿签字');
-      await page.getByRole('button', { name: '记录拒签' }).click();
-      await see(page, '已记录拒签');
-      await page.getByRole('button', { name: '本人确认检查记录' }).click();
-      await expect
-        .poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG)
-        .toBeGreaterThan(0);
+      await recordNoProblem(page, '养老服务设施与登记一致，证照齐全。', '负责人外出，工作人员不愿签字');
       await shot(page, 'journey-3-recorded');
 
       // inspector2 confirms in a second browser context
@@ -388,18 +365,11 @@ describe('the whole journey: plan → ceremony → inspection → review → por
     await uiLogin(browser, page, base(), 'leader');
     await page.goto(`${base()}/console`);
     await see(page, '待复核的检查结果');
-    await page
-      .locator('[data-todo="reviews_pending"]')
-      .getByRole('link', { name: /去处理/ })
-      .click();
+    await openTodo(page, 'reviews_pending');
     await page.waitForURL(/\/console\/reviews$/, LONG);
     await see(page, '待复核');
     await see(page, visit.name);
-    await page
-      .locator('tr', { hasText: visit.name })
-      .getByRole('link', { name: '复核', exact: true })
-      .click();
-    await page.waitForURL(new RegExp(`/console/reviews/${visit.id}`), LONG);
+    await openReview(page, visit.name, visit.id);
     await see(page, '未发现问题');
     await expectAccessible(page, 'review detail');
     await page.getByRole('button', { name: '复核通过' }).click();

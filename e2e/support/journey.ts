@@ -117,3 +117,80 @@ export async function uiLogin(
 
 /** The visible dropdown of an antd select. */
 export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** On a plan awaiting approval: the leader approves, then publishes it, confirming each public step. */
+export async function approveAndPublishPlan(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '审批通过' }).click();
+  await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
+  await see(page, '已审批');
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  await page.getByRole('button', { name: '确认公示' }).click();
+  await see(page, '已公示');
+}
+
+/** On a task page: freeze the frame and the pool. */
+export async function freezeTask(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '冻结名单并准备摇号' }).click();
+  await page.locator('.ant-modal').getByRole('button', { name: '冻结名单并准备摇号' }).click();
+  await see(page, '已冻结');
+}
+
+/** On a frozen task: commit to live dice (public once confirmed). */
+export async function commitToDice(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: '现场掷骰' }).check();
+  await page.getByRole('button', { name: '提交承诺（公示）' }).click();
+  await page.getByRole('button', { name: '确认提交承诺' }).click();
+  await see(page, '已承诺');
+}
+
+/**
+ * From a committed task: open the ceremony, read in the dice and a witness, and draw; resolves with
+ * the draw's id once the page says how many targets were drawn.
+ */
+export async function drawWithDice(page: Page, dice: string, witness: string): Promise<string> {
+  await page.getByRole('button', { name: '进入摇号仪式' }).click();
+  await page.waitForURL(/\/ceremony\//, LONG);
+  await see(page, '取得种子并摇号');
+  await page.getByPlaceholder(/输入骰子读数/).fill(dice);
+  await see(page, `已输入 ${dice.replace(/\D/g, '').length} 位（至少 20 位）`);
+  await page.getByPlaceholder('见证人姓名').first().fill(witness);
+  await page.getByRole('button', { name: '开始摇号' }).click();
+  await page.getByRole('button', { name: '确认开始摇号' }).click();
+  await see(page, /摇号完成：抽中 \d+ 户/);
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+/**
+ * On a visit form whose checklist is answered: result 未发现问题 with the note, a photo in every
+ * photo control, saved; the business refuses to sign (with the reason); the inspector confirms.
+ */
+export async function recordNoProblem(page: Page, note: string, refusal: string): Promise<void> {
+  await page.getByLabel('检查结果').first().click();
+  await dropdown(page).getByTitle('未发现问题').click();
+  await page.getByLabel('检查情况记录').first().fill(note);
+  for (const input of await page.getByTestId('photo-input').all()) {
+    await input.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png() });
+  }
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await see(page, '已保存到服务器');
+  await page.getByText('拒绝签字').click();
+  await page.getByPlaceholder('拒签情况说明').fill(refusal);
+  await page.getByRole('button', { name: '记录拒签' }).click();
+  await see(page, '已记录拒签');
+  await page.getByRole('button', { name: '本人确认检查记录' }).click();
+  await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBe(1);
+}
+
+/** On the workbench: follow a to-do item (by its kind, e.g. reviews_pending) to its page. */
+export async function openTodo(page: Page, kind: string): Promise<void> {
+  await page
+    .locator(`[data-todo="${kind}"]`)
+    .getByRole('link', { name: /去处理/ })
+    .click();
+}
+
+/** On 结果复核: open the review of the visit to the named target. */
+export async function openReview(page: Page, targetName: string, visitId: string): Promise<void> {
+  await page.locator('tr', { hasText: targetName }).getByRole('link', { name: '复核', exact: true }).click();
+  await page.waitForURL(new RegExp(`/console/reviews/${visitId}`), LONG);
+}
