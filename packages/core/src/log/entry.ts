@@ -175,3 +175,4 @@ export const logKeysDocumentSchema = z.strictObject({
   keys: z.array(logKeySchema),
 });
 export type LogKey = z.infer<typeof logKeySchema>;
+export type LogKeysDocument = z.infer<typeof logKeysDocumentSchema>;

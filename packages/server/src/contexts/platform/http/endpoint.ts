@@ -5,7 +5,7 @@
  * OpenAPI, validates the input, and turns the service's Result into the reply (`handle`).
  */
 import type { DomainError, Result } from '@openssj/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
@@ -47,6 +47,8 @@ interface EndpointBase<P, Q, B> {
   readonly body?: B;
   /** Overrides the server's request body limit (bytes), e.g. for a file upload. */
   readonly bodyLimit?: number;
+  /** More route config besides access: a rate limit of its own, passwordChangeExempt. */
+  readonly config?: Omit<FastifyContextConfig, 'access'>;
 }
 
 /** A route that answers JSON. */
@@ -115,7 +117,7 @@ export function endpoints(app: FastifyInstance, tag: string) {
       r.route({
         method,
         url: spec.url,
-        config: { access: spec.access },
+        config: { ...spec.config, access: spec.access },
         ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
         schema: schemaOf(tag, spec, responses(spec.response, spec.status)),
         handler: async (request, reply) => handle(reply, await spec.run(callOf(request, reply)), spec.status),
