@@ -12,7 +12,8 @@
  *      ceremony draws;
  *   4. both inspectors confirm on one phone (375 px) and submit;
  *   5. the leader reviews and publishes from the to-do list;
- *   6. the result shows on the portal home at 375 px, with Chinese labels only.
+ *   6. the result shows on the portal home at 375 px, with Chinese labels only, and its page proves
+ *      in the browser that the publication is in the signed transparency log.
  * axe-core runs on every page visited (no critical or serious violation).
  */
 import { completeUscc } from '@openssj/core';
@@ -332,11 +333,16 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
       const page = await browser.newPage();
       await uiLogin(browser, page, base(), ADMIN.user, CHOSEN);
       await page.goto(`${base()}/console/plans`);
+      await see(page, '抽查计划');
+      await expectAccessible(page, 'plans (none yet)'); // also lets the page settle before the dialog opens
       await page.getByRole('button', { name: '新建年度计划' }).click();
       const planModal = page.locator('.ant-modal').filter({ hasText: '新建年度计划' });
       await planModal.getByLabel('计划名称').fill(planTitle);
       await planModal.getByRole('button', { name: '保存' }).click();
-      await page.waitForURL(/\/console\/plans\/[^/]+$/, LONG);
+      await page.waitForURL(/\/console\/plans\/[^/]+$/, LONG).catch(async (e: unknown) => {
+        // say what the page showed instead (a message, a field error) rather than only the timeout
+        throw new Error(`no plan page after 保存: ${await page.locator('body').innerText()}`, { cause: e });
+      });
       planId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
       await page.getByRole('button', { name: '新建抽查任务' }).click();
@@ -531,6 +537,22 @@ describe('a new district from a clean database (pglite, SSJ_DEMO=off)', () => {
     expect(text, 'English words').not.toMatch(/\b(all|public|dice|rotation|recusal|pending|published)\b/i);
     expect(await page.getByText('暂无').count(), 'every section lists the new district').toBe(0);
     await shot(page, 'district-6-portal-375');
+
+    // the result's page proves, in the browser, that its publication is in the signed log (issue 13)
+    const signed = await api(base(), await login(base(), 'sysadmin', CHOSEN), 'POST', '/api/log/sign');
+    expect(signed.status).toBe(200);
+    await page.locator('#results .ant-table-row', { hasText: visit.name }).getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/results/${visit.id}$`), LONG);
+    await see(page, '本结果公示的日志条目');
+    await page.getByRole('button', { name: '验证收录' }).click();
+    const verdict = page.getByTestId('log-verdict');
+    await verdict.waitFor({ state: 'visible', ...LONG });
+    expect(await verdict.textContent()).toMatch(/已验证/);
+    const detail = (await page.locator('main').textContent()) ?? '';
+    expect(detail, 'raw log codes').not.toMatch(/\b(drawId|commitment|result|checkpoint)\b/);
+    await expectAccessible(page, 'result page with its log proof (375 px)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'district-6-result-log-375');
     await page.close();
   });
 });

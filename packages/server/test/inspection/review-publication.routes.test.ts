@@ -271,6 +271,17 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     expect(d.target.legalRep).toBe('王某某');
     expect(d.inspectors).toEqual(['YB-001', 'YB-002', '专家']);
     expect(d.followUps.map((f) => f.kind)).toEqual(['abnormal_list']);
+    // the publication is in the task's transparency log, where the result page checks its inclusion (issue 13)
+    const log = await call<{ entries: { kind: string; entry: string }[] }>(
+      t.app,
+      null,
+      'GET',
+      `/api/public/log/tasks/${TASK_ID}`,
+    );
+    const published = log.body.entries
+      .filter((e) => e.kind === 'result')
+      .map((e) => z.object({ inspections: z.array(z.string()) }).parse(JSON.parse(e.entry)).inspections);
+    expect(published).toEqual([[w.visit]]);
     for (const secret of ['张执法', '李执法', '王小明', 'data:image', 'scene', 'signature', '负责人外出']) {
       expect(detail.body).not.toContain(secret);
     }

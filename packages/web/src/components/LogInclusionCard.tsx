@@ -1,13 +1,15 @@
 /**
- * The transparency-log card of the portal's draw pages (ssj-log/1, issue 13): the latest signed
- * tree head, the draw's log entries, every commitment of its task with outcome and reason, and
- * the 验证收录 button, which checks inclusion and the head's signature in this browser.
+ * The transparency-log card of the portal's draw and result pages (ssj-log/1, issue 13): the latest
+ * signed tree head, the log entries of the draw (or of the result's publication), every commitment
+ * of the task with outcome and reason, and the 验证收录 button, which checks inclusion and the
+ * head's signature in this browser.
  */
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { logKeysDocumentSchema, signedTreeHeadSchema } from '@openssj/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { z } from 'zod';
+import { formatDateTime } from '../format/china-time';
 import { useI18n } from '../hooks/use-i18n';
 import { headSignatureValid, rootFromPath } from '../log/verify-inclusion';
 
@@ -42,13 +44,33 @@ async function getJson(url: string): Promise<unknown> {
   return res.json();
 }
 
+/** What the card is about: a draw, or the publication of one inspection's result. */
+export type LogSubject = { readonly drawId: string } | { readonly inspectionId: string };
+
+/** Is this log entry (its JCS text) about the subject? */
+export function entryConcerns(entry: string, subject: LogSubject): boolean {
+  if ('drawId' in subject) {
+    return entry.includes(`"drawId":"${subject.drawId}"`);
+  }
+  const parsed: unknown = JSON.parse(entry);
+  return (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'kind' in parsed &&
+    parsed.kind === 'result' &&
+    'inspections' in parsed &&
+    Array.isArray(parsed.inspections) &&
+    parsed.inspections.includes(subject.inspectionId)
+  );
+}
+
+const KINDS = ['commitment', 'seed', 'draw', 'abandon', 'result', 'plan', 'checkpoint', 'key'] as const;
+
 type Verdict = { ok: true; n: number; signature: boolean | null } | { ok: false; reason: string };
 
-async function check(view: View, drawId: string, t: ReturnType<typeof useI18n>['t']): Promise<Verdict> {
+async function check(view: View, subject: LogSubject, t: ReturnType<typeof useI18n>['t']): Promise<Verdict> {
   const sth = view.sth;
-  const mine = view.entries.filter(
-    (e) => e.inclusionPath !== null && e.entry.includes(`"drawId":"${drawId}"`),
-  );
+  const mine = view.entries.filter((e) => e.inclusionPath !== null && entryConcerns(e.entry, subject));
   if (sth === null || mine.length === 0) {
     return { ok: false, reason: t('log.card.none') };
   }
@@ -67,8 +89,8 @@ async function check(view: View, drawId: string, t: ReturnType<typeof useI18n>['
   return { ok: true, n: mine.length, signature: sig };
 }
 
-/** The card; `drawId` and `taskId` of the draw shown. */
-export function LogInclusionCard({ drawId, taskId }: { drawId: string; taskId: string }) {
+/** The card: the task's log, and the subject whose entries are checked. */
+export function LogInclusionCard({ subject, taskId }: { subject: LogSubject; taskId: string }) {
   const { t } = useI18n();
   const view = useQuery({
     queryKey: ['log-task', taskId],
@@ -76,10 +98,14 @@ export function LogInclusionCard({ drawId, taskId }: { drawId: string; taskId: s
       viewSchema.parse(await getJson(`/api/public/log/tasks/${encodeURIComponent(taskId)}`)),
   });
   const verify = useMutation({
-    mutationFn: async () => (view.data === undefined ? null : check(view.data, drawId, t)),
+    mutationFn: async () => (view.data === undefined ? null : check(view.data, subject, t)),
   });
   const sth = view.data?.sth ?? null;
-  const mine = (view.data?.entries ?? []).filter((e) => e.entry.includes(`"drawId":"${drawId}"`));
+  const mine = (view.data?.entries ?? []).filter((e) => entryConcerns(e.entry, subject));
+  const kindLabel = (k: string) => {
+    const known = KINDS.find((x) => x === k);
+    return known === undefined ? k : t(`log.kind.${known}`);
+  };
   const v = verify.data;
   return (
     <Card title={t('log.card.title')} data-testid="log-card">
@@ -90,23 +116,26 @@ export function LogInclusionCard({ drawId, taskId }: { drawId: string; taskId: s
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('log.card.size')}>{sth.treeSize}</Descriptions.Item>
             <Descriptions.Item label={t('log.card.root')}>
-              <Typography.Text code copyable>
+              {/* 64 hex digits: broken anywhere, so the card fits a phone */}
+              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
                 {sth.rootHash}
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('log.card.time')}>
-              {new Date(sth.timestamp).toISOString()}
+              {formatDateTime(new Date(sth.timestamp).toISOString(), true)}
             </Descriptions.Item>
             <Descriptions.Item label={t('log.card.key')}>
               <Typography.Text code>{sth.keyId.slice(0, 16)}…</Typography.Text>
             </Descriptions.Item>
           </Descriptions>
         )}
-        <Typography.Text strong>{t('log.card.entries')}</Typography.Text>
+        <Typography.Text strong>
+          {t('drawId' in subject ? 'log.card.entries' : 'log.card.resultEntries')}
+        </Typography.Text>
         <Space wrap>
           {mine.map((e) => (
             <Tag key={e.leafIndex} color={e.inclusionPath === null ? 'default' : 'blue'}>
-              #{e.leafIndex} {e.kind}
+              #{e.leafIndex} {kindLabel(e.kind)}
               {e.inclusionPath === null ? ` (${t('log.card.pending')})` : ''}
             </Tag>
           ))}
@@ -138,17 +167,22 @@ export function LogInclusionCard({ drawId, taskId }: { drawId: string; taskId: s
           size="small"
           rowKey="drawId"
           pagination={false}
+          scroll={{ x: true }}
           dataSource={view.data?.commitments ?? []}
           columns={[
-            { title: 'drawId', dataIndex: 'drawId' },
+            { title: t('log.card.drawId'), dataIndex: 'drawId' },
             {
-              title: 'commitment',
+              title: t('log.card.commitment'),
               dataIndex: 'commitment',
               render: (c: string) => <code>{c.slice(0, 16)}…</code>,
             },
-            { title: t('log.card.time'), dataIndex: 'committedAt' },
             {
-              title: '',
+              title: t('log.card.committedAt'),
+              dataIndex: 'committedAt',
+              render: (at: string) => formatDateTime(at, true),
+            },
+            {
+              title: t('log.card.outcome'),
               dataIndex: 'outcome',
               render: (o: 'drawn' | 'abandoned' | 'pending', r: View['commitments'][number]) => (
                 <span>

@@ -279,7 +279,7 @@ export function PortalDrawPage() {
             )}
           </Card>
         )}
-        <LogInclusionCard drawId={s.id} taskId={d.task.id} />
+        <LogInclusionCard subject={{ drawId: s.id }} taskId={d.task.id} />
       </Space>
     </div>
   );

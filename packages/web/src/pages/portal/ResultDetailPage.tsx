@@ -1,9 +1,13 @@
-/** One published result (portal): masked legal representative, inspectors by badge number, no photos or signatures. */
+/**
+ * One published result (portal): masked legal representative, inspectors by badge number, no photos or
+ * signatures; below it, the transparency log's proof that the publication was logged (issue 13).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Result, Spin, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
+import { LogInclusionCard } from '../../components/LogInclusionCard';
 import { useI18n } from '../../hooks/use-i18n';
 import { formatDate } from '../../format/china-time';
 
@@ -73,6 +77,9 @@ export function ResultDetailPage() {
           </div>
         )}
       </Card>
+      <div style={{ marginTop: 12 }}>
+        <LogInclusionCard subject={{ inspectionId: id }} taskId={r.task.id} />
+      </div>
     </div>
   );
 }

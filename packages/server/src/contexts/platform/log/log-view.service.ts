@@ -55,13 +55,11 @@ export const commitmentHistorySchema = z.object({
   at: z.string().nullable(),
 });
 
-/** Every commitment logged for a task, with its outcome (§3.1–§3.4), and the entries with proofs. */
+/** Every commitment logged for a task, with its outcome (§3.1–§3.4), and all its entries with proofs. */
 export async function taskLogView(db: Db, taskId: string) {
   const rows = await entriesOfTask(db, taskId);
-  const view = await withProofs(
-    db,
-    rows.filter((r) => r.kind !== 'result'),
-  );
+  // the results' publications too: the portal's result page checks their inclusion
+  const view = await withProofs(db, rows);
   const commitments: z.infer<typeof commitmentHistorySchema>[] = [];
   for (const r of rows) {
     const e = logEntrySchema.parse(JSON.parse(r.entry));
