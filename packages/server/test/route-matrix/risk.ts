@@ -1,0 +1,60 @@
+/** Route matrix entries: credit-risk tiers. */
+import type { MatrixEntry } from './types';
+
+export const RISK: Readonly<Record<string, MatrixEntry>> = {
+  // ── credit-risk tiers (issue 6) ──
+  'GET /api/risk/model': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk/model?region=500112' },
+    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/model?region=500112' }, status: 403 },
+  },
+  'PUT /api/risk/model': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/risk/model', payload: { regionCode: '500112', config: {} } },
+    crossDepartment: {
+      as: 'admin_c',
+      sample: { url: '/api/risk/model', payload: { regionCode: '500112', config: {} } },
+      status: 403,
+    },
+  },
+  'POST /api/risk/runs': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/risk/runs', payload: { regionCode: '500112' } },
+    crossDepartment: {
+      as: 'admin_b',
+      sample: { url: '/api/risk/runs', payload: { regionCode: '500112' } },
+      status: 403,
+    },
+  },
+  'GET /api/risk/runs': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk/runs?region=500112' },
+    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/runs?region=500112' }, status: 403 },
+  },
+  'GET /api/risk/runs/:id': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk/runs/00000000-0000-4000-8000-000000000000' },
+  },
+  'POST /api/risk/runs/:id/cancel': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/risk/runs/00000000-0000-4000-8000-000000000000/cancel' },
+  },
+  'GET /api/risk/targets/:id': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin', 'inspector'],
+    sample: { url: '/api/risk/targets/NOPE-1' },
+  },
+  'GET /api/risk/distribution': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk/distribution?region=500112' },
+    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/distribution?region=500112' }, status: 403 },
+  },
+  'GET /api/risk/usage': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk/usage?region=500112&year=2026' },
+    crossDepartment: {
+      as: 'admin_b',
+      sample: { url: '/api/risk/usage?region=500112&year=2026' },
+      status: 403,
+    },
+  },
+};

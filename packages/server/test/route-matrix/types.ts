@@ -1,0 +1,18 @@
+/** The shapes of the route matrix (issue 2): who may call a route, a sample request, a cross-department probe. */
+import type { Role } from '@openssj/core';
+
+export type Who = 'public' | 'session' | readonly Role[];
+
+export interface Sample {
+  readonly url: string;
+  readonly payload?: unknown;
+  /** Ends the session it runs in (logout): use a session of its own. */
+  readonly endsSession?: true;
+}
+
+export interface MatrixEntry {
+  readonly who: Who;
+  readonly sample: Sample;
+  /** A request by `as` (a fixture user) for another department's data, and the status it must get. */
+  readonly crossDepartment?: { readonly as: string; readonly sample: Sample; readonly status: 403 | 404 };
+}
