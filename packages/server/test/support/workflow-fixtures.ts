@@ -217,6 +217,27 @@ export async function call<T = Record<string, unknown>>(
   return res.json<T>();
 }
 
+/** Create a draft annual plan (201 expected). */
+export async function newPlan(
+  app: App,
+  admin: LoggedIn,
+  title: string,
+  year = 2026,
+): Promise<{ id: string; status: string }> {
+  return call<{ id: string; status: string }>(app, admin, 'POST', '/api/plans', { year, title }, 201);
+}
+
+/** A plan action (submit, approve, return, publish, revise …), expecting a status; returns the body. */
+export async function planAction<T = Record<string, unknown>>(
+  app: App,
+  who: LoggedIn,
+  planId: string,
+  body: { readonly action: string } & Record<string, unknown>,
+  status: number,
+): Promise<T> {
+  return call<T>(app, who, 'POST', `/api/plans/${planId}/actions`, body, status);
+}
+
 /** Create a plan with one task, submit it and have the leader approve it; returns ids. */
 export async function approvedTask(
   app: App,
@@ -224,17 +245,10 @@ export async function approvedTask(
   leader: LoggedIn,
   body: Record<string, unknown>,
 ): Promise<{ planId: string; taskId: string }> {
-  const plan = await call<{ id: string }>(
-    app,
-    admin,
-    'POST',
-    '/api/plans',
-    { year: 2026, title: '2026 年度抽查计划' },
-    201,
-  );
+  const plan = await newPlan(app, admin, '2026 年度抽查计划');
   const task = await call<{ id: string }>(app, admin, 'POST', `/api/plans/${plan.id}/tasks`, body, 201);
-  await call(app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
-  await call(app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 200);
+  await planAction(app, admin, plan.id, { action: 'submit' }, 200);
+  await planAction(app, leader, plan.id, { action: 'approve' }, 200);
   return { planId: plan.id, taskId: task.id };
 }
 

@@ -16,6 +16,7 @@ import {
   approvedTask,
   call,
   loadWorkflowFixtures,
+  newPlan,
   pastInspections,
   taskBody,
   tid,
@@ -88,14 +89,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
   }
 
   it('refuses to draw a task of an unapproved plan, or a joint task not yet accepted', async () => {
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '未审批' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '未审批');
     const task = await call<{ id: string }>(
       t.app,
       admin,

@@ -8,7 +8,14 @@ import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { DEPT_A, DEPT_C, PASSWORD } from '../support/fixtures';
-import { call, loadWorkflowFixtures, taskBody, type WorkflowItems } from '../support/workflow-fixtures';
+import {
+  call,
+  loadWorkflowFixtures,
+  newPlan,
+  planAction,
+  taskBody,
+  type WorkflowItems,
+} from '../support/workflow-fixtures';
 
 describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   let t: TestApp;
@@ -43,24 +50,16 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     ).map((r) => r.action);
 
   it('runs draft → submitted → approved → published with an audit row per step; a double submit changes nothing', async () => {
-    const plan = await call<{ id: string; status: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '2026 年度双随机抽查计划' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '2026 年度双随机抽查计划');
     expect(plan.status).toBe('draft');
     // submitting an empty plan is refused
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 400);
+    await planAction(t.app, admin, plan.id, { action: 'submit' }, 400);
     await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA]), 201);
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
-    const again = await call<{ error: { code: string } }>(
+    await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
+    const again = await planAction<{ error: { code: string } }>(
       t.app,
       admin,
-      'POST',
-      `/api/plans/${plan.id}/actions`,
+      plan.id,
       { action: 'submit' },
       409,
     );
@@ -68,24 +67,16 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     // a submitted plan is not editable
     await call(t.app, admin, 'PATCH', `/api/plans/${plan.id}`, { title: 'x' }, 409);
     // only a leader approves, and only a leader of the plan's own department
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 403);
-    const approved = await call<{ status: string; approvedBy: string }>(
+    await planAction(t.app, admin, plan.id, { action: 'approve' }, 403);
+    const approved = await planAction<{ status: string; approvedBy: string }>(
       t.app,
       leader,
-      'POST',
-      `/api/plans/${plan.id}/actions`,
+      plan.id,
       { action: 'approve' },
       200,
     );
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'leader_a' });
-    const published = await call<{ status: string }>(
-      t.app,
-      admin,
-      'POST',
-      `/api/plans/${plan.id}/actions`,
-      { action: 'publish' },
-      200,
-    );
+    const published = await planAction<{ status: string }>(t.app, admin, plan.id, { action: 'publish' }, 200);
     expect(published.status).toBe('published');
     expect(await auditActions(plan.id)).toEqual([
       'plan.created',
@@ -105,12 +96,11 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     );
     const taskId = detail.tasks[0]?.id ?? '';
     await call(t.app, admin, 'PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'revise', reason: '' }, 400);
-    const revising = await call<{ status: string; revision: number }>(
+    await planAction(t.app, admin, plan.id, { action: 'revise', reason: '' }, 400);
+    const revising = await planAction<{ status: string; revision: number }>(
       t.app,
       admin,
-      'POST',
-      `/api/plans/${plan.id}/actions`,
+      plan.id,
       { action: 'revise', reason: '增加特种设备检查事项' },
       200,
     );
@@ -130,12 +120,11 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(withRev.revisions[0]).toMatchObject({ revision: 1, reason: '增加特种设备检查事项' });
     expect(withRev.revisions[0]?.snapshot.tasks[0]?.title).toBe('2026 年食品经营抽查');
     // returned with a comment, back to revising
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
-    const returned = await call<{ status: string; returnComment: string }>(
+    await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
+    const returned = await planAction<{ status: string; returnComment: string }>(
       t.app,
       leader,
-      'POST',
-      `/api/plans/${plan.id}/actions`,
+      plan.id,
       { action: 'return', comment: '请补充检查时间安排' },
       200,
     );
@@ -161,14 +150,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   it('refuses to submit a plan with a task whose scope holds no target (a frame of 0), naming the task', async () => {
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '空名录计划' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '空名录计划');
     const empty = await call<{ id: string }>(
       t.app,
       admin,
@@ -180,9 +162,9 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       }),
       201,
     );
-    const refused = await call<{
+    const refused = await planAction<{
       error: { code: string; message: string; details: { tasks: { id: string }[] } };
-    }>(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 400);
+    }>(t.app, admin, plan.id, { action: 'submit' }, 400);
     expect(refused.error.code).toBe('VALIDATION');
     expect(refused.error.message).toContain('标签无匹配的任务');
     expect(refused.error.details.tasks.map((x) => x.id)).toEqual([empty.id]);
@@ -215,7 +197,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(before.frames[empty.id]).toBe(0);
     // with the scope fixed the same plan submits
     await call(t.app, admin, 'PUT', `/api/tasks/${empty.id}`, taskBody([items.generalA]), 200);
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
+    await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
     const after = await call<{ frames: Record<string, number> }>(
       t.app,
       leader,
@@ -232,14 +214,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     const find = (list: Todo[], kind: string) => list.find((x) => x.kind === kind);
     const pendingBefore = find(await todos(leader), 'plans_to_approve')?.count ?? 0;
     const toDrawBefore = find(await todos(admin), 'tasks_to_draw')?.count ?? 0;
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2027, title: '2027 年度计划' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '2027 年度计划', 2027);
     await call(
       t.app,
       admin,
@@ -248,7 +223,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       taskBody([items.generalA], { windowStart: '2027-03-01', windowEnd: '2027-05-31' }),
       201,
     );
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/actions`, { action: 'submit' }, 200);
+    await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
     const pending = find(await todos(leader), 'plans_to_approve');
     expect(pending).toMatchObject({ count: pendingBefore + 1, page: 'plans', tone: 'warning' });
     // the plans page opens on the earliest year with a plan waiting: next year's is not hidden
@@ -264,7 +239,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     // an admin's list holds no leader work
     expect(find(await todos(admin), 'plans_to_approve')).toBeUndefined();
 
-    await call(t.app, leader, 'POST', `/api/plans/${plan.id}/actions`, { action: 'approve' }, 200);
+    await planAction(t.app, leader, plan.id, { action: 'approve' }, 200);
     expect(find(await todos(leader), 'plans_to_approve')?.count ?? 0).toBe(pendingBefore);
     expect(find(await todos(admin), 'tasks_to_draw')).toMatchObject({
       count: toDrawBefore + 1,
@@ -274,14 +249,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   it('enforces the ratio cap on save: a tier may exceed it while the overall ratio stays within', async () => {
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '分层抽查' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '分层抽查');
     const strata = (d: string) => [
       { name: 'A', tiers: ['A'], ratio: '0.05' },
       { name: 'B', tiers: ['B'], ratio: '0.05' },
@@ -329,14 +297,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   it('joint tasks: the strictest general cap binds and the participant answers', async () => {
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '联合抽查' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '联合抽查');
     // 0.08 is within A's 10 % but above C's 5 %
     await call(
       t.app,
@@ -391,14 +352,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   it('the city-wide view flags overlapping tasks of different departments and suggests joining them', async () => {
-    const planC = await call<{ id: string }>(
-      t.app,
-      adminC,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '民政年度计划' },
-      201,
-    );
+    const planC = await newPlan(t.app, adminC, '民政年度计划');
     await call(
       t.app,
       adminC,
@@ -430,14 +384,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
   });
 
   it('generates a scheme with estimated frames and visits', async () => {
-    const plan = await call<{ id: string }>(
-      t.app,
-      admin,
-      'POST',
-      '/api/plans',
-      { year: 2026, title: '方案生成' },
-      201,
-    );
+    const plan = await newPlan(t.app, admin, '方案生成');
     const res = await call<{
       tasks: { visits: number; separateVisits: number; strata: { frameEstimate: number }[] }[];
       visits: number;
