@@ -1,5 +1,5 @@
 /** Route matrix entries: items, guidelines, inspectors and recusals. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 import { DEPT_B } from '../support/fixtures';
 
 export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
@@ -7,16 +7,12 @@ export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/items': {
     who: 'session',
     sample: { url: '/api/items' },
-    crossDepartment: { as: 'admin_b', sample: { url: '/api/items?department=500112-SCJG' }, status: 403 },
+    crossDepartment: probe('admin_b', '/api/items?department=500112-SCJG'),
   },
   'GET /api/items/export': {
     who: 'session',
     sample: { url: '/api/items/export?format=csv' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/items/export?department=500112-SCJG' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/items/export?department=500112-SCJG'),
   },
   'POST /api/items': {
     who: ['dept_admin'],
@@ -73,11 +69,7 @@ export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/item-settings/ratio-cap': {
     who: 'session',
     sample: { url: '/api/item-settings/ratio-cap' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/item-settings/ratio-cap?department=500112-SCJG' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/item-settings/ratio-cap?department=500112-SCJG'),
   },
   'PUT /api/item-settings/ratio-cap': {
     who: ['system_admin'],
@@ -94,7 +86,7 @@ export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/inspectors': {
     who: 'session',
     sample: { url: '/api/inspectors' },
-    crossDepartment: { as: 'admin_a', sample: { url: `/api/inspectors?department=${DEPT_B}` }, status: 403 },
+    crossDepartment: probe('admin_a', `/api/inspectors?department=${DEPT_B}`),
   },
   'GET /api/inspectors/certificate-alerts': {
     who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
@@ -103,11 +95,7 @@ export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/inspectors/export': {
     who: ['dept_admin', 'system_admin', 'auditor', 'leader'],
     sample: { url: '/api/inspectors/export?format=csv' },
-    crossDepartment: {
-      as: 'admin_a',
-      sample: { url: `/api/inspectors/export?department=${DEPT_B}` },
-      status: 403,
-    },
+    crossDepartment: probe('admin_a', `/api/inspectors/export?department=${DEPT_B}`),
   },
   'POST /api/inspectors': {
     who: ['dept_admin', 'system_admin'],
@@ -138,7 +126,7 @@ export const LIBRARY: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/recusals': {
     who: 'session',
     sample: { url: '/api/recusals' },
-    crossDepartment: { as: 'admin_a', sample: { url: `/api/recusals?department=${DEPT_B}` }, status: 403 },
+    crossDepartment: probe('admin_a', `/api/recusals?department=${DEPT_B}`),
   },
   'POST /api/recusals': {
     who: ['inspector', 'dept_admin', 'system_admin'],

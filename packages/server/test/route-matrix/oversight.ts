@@ -1,5 +1,5 @@
 /** Route matrix entries: joint work, cross-region, dashboards and evaluation. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 
 export const OVERSIGHT: Readonly<Record<string, MatrixEntry>> = {
   // ── joint, cross-region, dashboards, evaluation (issue 6) ──
@@ -38,11 +38,7 @@ export const OVERSIGHT: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/cross-region/fallback': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
     sample: { url: '/api/cross-region/fallback?region=500112' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/cross-region/fallback?region=500112' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/cross-region/fallback?region=500112'),
   },
   'GET /api/cross-region/fallbacks': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
@@ -55,11 +51,7 @@ export const OVERSIGHT: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/evaluation/criteria': {
     who: ['leader', 'auditor', 'system_admin', 'dept_admin'],
     sample: { url: '/api/evaluation/criteria?region=500112' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/evaluation/criteria?region=500112' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/evaluation/criteria?region=500112'),
   },
   'PUT /api/evaluation/criteria': {
     who: ['dept_admin', 'system_admin'],
@@ -73,28 +65,16 @@ export const OVERSIGHT: Readonly<Record<string, MatrixEntry>> = {
   'DELETE /api/evaluation/criteria': {
     who: ['dept_admin', 'system_admin'],
     sample: { url: '/api/evaluation/criteria?region=500112' },
-    crossDepartment: {
-      as: 'admin_c',
-      sample: { url: '/api/evaluation/criteria?region=500112' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_c', '/api/evaluation/criteria?region=500112'),
   },
   'GET /api/evaluation/report': {
     who: ['leader', 'auditor', 'system_admin', 'dept_admin'],
     sample: { url: '/api/evaluation/report?region=500112&year=2026' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/evaluation/report?region=500112&year=2026' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/evaluation/report?region=500112&year=2026'),
   },
   'GET /api/evaluation/export': {
     who: ['leader', 'auditor', 'system_admin', 'dept_admin'],
     sample: { url: '/api/evaluation/export?region=500112&year=2026' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/evaluation/export?region=500112&year=2026' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/evaluation/export?region=500112&year=2026'),
   },
 };

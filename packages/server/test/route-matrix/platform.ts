@@ -1,5 +1,5 @@
 /** Route matrix entries: sessions, organisation, users, audit, calendar and the log. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 import { DEPT_B, DEPT_C } from '../support/fixtures';
 
 export const PLATFORM: Readonly<Record<string, MatrixEntry>> = {
@@ -29,7 +29,7 @@ export const PLATFORM: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/users': {
     who: ['system_admin', 'dept_admin', 'auditor', 'leader'],
     sample: { url: '/api/users' },
-    crossDepartment: { as: 'admin_a', sample: { url: `/api/users?department=${DEPT_B}` }, status: 403 },
+    crossDepartment: probe('admin_a', `/api/users?department=${DEPT_B}`),
   },
   'POST /api/users': {
     who: ['system_admin'],
@@ -93,16 +93,12 @@ export const PLATFORM: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/audit': {
     who: ['auditor', 'system_admin', 'dept_admin', 'leader'],
     sample: { url: '/api/audit' },
-    crossDepartment: { as: 'admin_a', sample: { url: `/api/audit?department=${DEPT_B}` }, status: 403 },
+    crossDepartment: probe('admin_a', `/api/audit?department=${DEPT_B}`),
   },
   'GET /api/audit/export': {
     who: ['auditor', 'system_admin', 'dept_admin', 'leader'],
     sample: { url: '/api/audit/export?format=csv' },
-    crossDepartment: {
-      as: 'admin_a',
-      sample: { url: `/api/audit/export?format=csv&department=${DEPT_B}` },
-      status: 403,
-    },
+    crossDepartment: probe('admin_a', `/api/audit/export?format=csv&department=${DEPT_B}`),
   },
   'GET /api/audit/verify': { who: ['auditor', 'system_admin'], sample: { url: '/api/audit/verify' } },
   'GET /api/holidays': { who: 'session', sample: { url: '/api/holidays?year=2027' } },

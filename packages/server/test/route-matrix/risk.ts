@@ -1,12 +1,12 @@
 /** Route matrix entries: credit-risk tiers. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 
 export const RISK: Readonly<Record<string, MatrixEntry>> = {
   // ── credit-risk tiers (issue 6) ──
   'GET /api/risk/model': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
     sample: { url: '/api/risk/model?region=500112' },
-    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/model?region=500112' }, status: 403 },
+    crossDepartment: probe('admin_b', '/api/risk/model?region=500112'),
   },
   'PUT /api/risk/model': {
     who: ['dept_admin', 'system_admin'],
@@ -29,7 +29,7 @@ export const RISK: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/risk/runs': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
     sample: { url: '/api/risk/runs?region=500112' },
-    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/runs?region=500112' }, status: 403 },
+    crossDepartment: probe('admin_b', '/api/risk/runs?region=500112'),
   },
   'GET /api/risk/runs/:id': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
@@ -46,15 +46,11 @@ export const RISK: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/risk/distribution': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
     sample: { url: '/api/risk/distribution?region=500112' },
-    crossDepartment: { as: 'admin_b', sample: { url: '/api/risk/distribution?region=500112' }, status: 403 },
+    crossDepartment: probe('admin_b', '/api/risk/distribution?region=500112'),
   },
   'GET /api/risk/usage': {
     who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
     sample: { url: '/api/risk/usage?region=500112&year=2026' },
-    crossDepartment: {
-      as: 'admin_b',
-      sample: { url: '/api/risk/usage?region=500112&year=2026' },
-      status: 403,
-    },
+    crossDepartment: probe('admin_b', '/api/risk/usage?region=500112&year=2026'),
   },
 };

@@ -1,5 +1,5 @@
 /** Route matrix entries: the target library: targets, claims, imports and exports. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 import { DEPT_B } from '../support/fixtures';
 
 export const TARGETS: Readonly<Record<string, MatrixEntry>> = {
@@ -7,16 +7,12 @@ export const TARGETS: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/targets': {
     who: 'session',
     sample: { url: `/api/targets?q=${encodeURIComponent('华为')}&page=1` },
-    crossDepartment: { as: 'admin_a', sample: { url: `/api/targets?claimedBy=${DEPT_B}` }, status: 403 },
+    crossDepartment: probe('admin_a', `/api/targets?claimedBy=${DEPT_B}`),
   },
   'GET /api/targets/export': {
     who: 'session',
     sample: { url: '/api/targets/export?format=csv' },
-    crossDepartment: {
-      as: 'admin_a',
-      sample: { url: `/api/targets/export?format=csv&claimedBy=${DEPT_B}` },
-      status: 403,
-    },
+    crossDepartment: probe('admin_a', `/api/targets/export?format=csv&claimedBy=${DEPT_B}`),
   },
   'GET /api/targets/:id': { who: 'session', sample: { url: '/api/targets/91500112MA5U7XX47L' } },
   'POST /api/targets': {

@@ -16,3 +16,12 @@ export interface MatrixEntry {
   /** A request by `as` (a fixture user) for another department's data, and the status it must get. */
   readonly crossDepartment?: { readonly as: string; readonly sample: Sample; readonly status: 403 | 404 };
 }
+
+/** A GET (or body-less) probe of another department's data by a fixture user, refused with `status`. */
+export function probe(
+  as: string,
+  url: string,
+  status: 403 | 404 = 403,
+): NonNullable<MatrixEntry['crossDepartment']> {
+  return { as, sample: { url }, status };
+}
