@@ -96,6 +96,24 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     });
   });
 
+  it('lists the visits under way (assigned, in progress, returned) for the confirmation-code screen', async () => {
+    type Listed = { items: { id: string; status: string }[] };
+    const underWay = await call<Listed>(t.app, who('admin_a'), 'GET', '/api/inspections?underWay=true');
+    expect(underWay.status).toBe(200);
+    expect(underWay.body.items.map((i) => i.id)).toContain(w.visit);
+    expect(underWay.body.items.every((i) => ['assigned', 'in_progress', 'returned'].includes(i.status))).toBe(
+      true,
+    );
+    // with a status that is not under way, nothing
+    const none = await call<Listed>(
+      t.app,
+      who('admin_a'),
+      'GET',
+      '/api/inspections?underWay=true&status=approved',
+    );
+    expect(none.body.items).toEqual([]);
+  });
+
   it('cannot publish an unreviewed result; a return goes back to the inspector with its comment, audited', async () => {
     const version = await submitVisit1('通过登记的住所（经营场所）无法联系');
     const early = await call(t.app, who('admin_a'), 'POST', `/api/inspections/${w.visit}/publish`, {

@@ -43,9 +43,18 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
         .enum(['assigned', 'in_progress', 'submitted', 'returned', 'approved', 'published'])
         .optional(),
       taskId: z.string().max(60).optional(),
+      /** Only visits whose team still confirms the record: assigned, in progress or returned. */
+      underWay: z.enum(['true', 'false']).optional(),
     }),
     response: z.object({ items: z.array(visitListItemSchema) }),
-    run: async (c) => ok({ items: await listDepartmentVisits(deps, c.actor, c.query) }),
+    run: async (c) =>
+      ok({
+        items: await listDepartmentVisits(deps, c.actor, {
+          status: c.query.status,
+          taskId: c.query.taskId,
+          underWay: c.query.underWay === 'true',
+        }),
+      }),
   });
 
   inspections.get({

@@ -84,6 +84,9 @@ async function toListItems(
   }));
 }
 
+/** Visit statuses in which the team still confirms the record (open visits; the confirmation-code screens). */
+export const UNDER_WAY_STATUSES: readonly string[] = ['assigned', 'in_progress', 'returned'];
+
 /** The visits of the actor's inspector records: open ones (today and upcoming) and recently submitted ones. */
 export async function listMyVisits(
   deps: ServiceDeps,
@@ -94,23 +97,33 @@ export async function listMyVisits(
   const mine = await inspectorsOfUser(db, actor.userId);
   const rows = await listInspections(db, {
     inspectorIds: mine.map((m) => m.id),
-    statuses: includeDone ? [] : ['assigned', 'in_progress', 'returned'],
+    statuses: includeDone ? [] : [...UNDER_WAY_STATUSES],
     limit: 500,
   });
   return toListItems(db, rows, chinaToday(deps.clock()));
 }
 
-/** Inspections of the tasks of the actor's department (all departments for oversight roles). */
+/** The visits of the actor's department's tasks (every department for oversight roles), at most 500. */
 export async function listDepartmentVisits(
   deps: ServiceDeps,
   actor: Actor,
-  f: { status?: string | undefined; taskId?: string | undefined },
+  f: { status?: string | undefined; taskId?: string | undefined; underWay?: boolean },
 ): Promise<VisitListItem[]> {
   const db = deps.database.db;
   const all = actor.roles.includes('system_admin') || actor.roles.includes('auditor');
+  // status and underWay both narrow the list: a status that is not under way then matches nothing
+  const statuses =
+    f.underWay === true
+      ? UNDER_WAY_STATUSES.filter((x) => f.status === undefined || x === f.status)
+      : f.status === undefined
+        ? undefined
+        : [f.status];
+  if (statuses !== undefined && statuses.length === 0) {
+    return [];
+  }
   const rows = await listInspections(db, {
     ...(all ? {} : { departments: [actor.departmentCode] }),
-    ...(f.status === undefined ? {} : { statuses: [f.status] }),
+    ...(statuses === undefined ? {} : { statuses }),
     ...(f.taskId === undefined ? {} : { taskId: f.taskId }),
     limit: 500,
   });

@@ -110,9 +110,10 @@ export function ConfirmationCodePanel() {
   const [visit, setVisit] = useState<VisitListItem | null>(null);
   const q = useQuery({
     queryKey: ['visits', 'under-way'],
-    queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: {} } })),
+    // the server lists only visits under way: the department's 500 most recent of those, not of all
+    queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { underWay: 'true' } } })),
   });
-  const rows = (q.data?.items ?? []).filter((v) => UNDER_WAY.has(v.status));
+  const rows = q.data?.items ?? [];
   return (
     <>
       <Table<VisitListItem>
