@@ -335,12 +335,21 @@ describe('the whole journey: plan → ceremony → inspection → review → por
         await expectAccessible(desk, 'confirmation code issued');
         await issue.getByRole('button', { name: '完成' }).click();
 
-        // inspector2 confirmed from another phone: this one shows the visit as it now is
+        // inspector2 confirmed from another phone: this one shows the visit as it now is (both
+        // confirmations loaded and the page settled, so no refresh closes the dialog under the click)
         await page.reload();
         await page.getByText('检查结果').first().waitFor(LONG);
+        await expect.poll(() => page.locator('.ant-tag-green', { hasText: '已确认' }).count(), LONG).toBe(2);
+        await page.waitForLoadState('networkidle');
         await page.getByRole('button', { name: '同事在本机确认' }).click();
         const confirm = page.locator('.ant-modal').filter({ hasText: '同事在本机确认检查记录' });
-        await confirm.getByRole('tab', { name: '一次性确认码' }).click();
+        const byCode = confirm.getByRole('tab', { name: '一次性确认码' });
+        await expect
+          .poll(async () => {
+            await byCode.click();
+            return byCode.getAttribute('aria-selected');
+          }, LONG)
+          .toBe('true');
         await confirm.getByLabel('确认人').click();
         await dropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
         await confirm.getByRole('textbox', { name: '确认码' }).fill(code);

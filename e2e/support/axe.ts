@@ -69,8 +69,19 @@ function pathOf(url: string): string {
  */
 export async function expectAccessible(page: Page, label = ''): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  // let antd finish its enter animations (their half-faded colours are not the page's)
+  // let antd finish its enter animations and colour transitions (their half-faded colours are not the
+  // page's): wait until no finite animation runs (spinners loop forever and are left out), at most 3 s
   await page.waitForTimeout(400);
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const found = await seriousViolations(page);
   let set = checked.get(page);
   if (set === undefined) {
