@@ -18,6 +18,14 @@ export const INSPECTION_STATUSES = [
 export const inspectionStatusSchema = z.enum(INSPECTION_STATUSES);
 export type InspectionStatus = z.infer<typeof inspectionStatusSchema>;
 
+/** Statuses in which the team still records and confirms the visit (open visits; confirmation codes): a record may start from each. */
+export const UNDER_WAY_STATUSES: readonly InspectionStatus[] = ['assigned', 'in_progress', 'returned'];
+
+/** Is the visit still under way (its team records and confirms)? */
+export function isUnderWay(status: string): boolean {
+  return UNDER_WAY_STATUSES.some((s) => s === status);
+}
+
 /** Status labels in both languages. */
 export const INSPECTION_STATUS_LABELS: Readonly<
   Record<InspectionStatus, { readonly zh: string; readonly en: string }>
@@ -45,7 +53,7 @@ const ACTION_LABELS: Readonly<Record<InspectionAction, { readonly zh: string; re
 const TRANSITIONS: Readonly<
   Record<InspectionAction, { readonly from: readonly InspectionStatus[]; readonly to: InspectionStatus }>
 > = {
-  record: { from: ['assigned', 'in_progress', 'returned'], to: 'in_progress' },
+  record: { from: UNDER_WAY_STATUSES, to: 'in_progress' },
   submit: { from: ['in_progress', 'returned'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
   return: { from: ['submitted'], to: 'returned' },

@@ -4,7 +4,10 @@ import {
   checkSubmission,
   FOLLOW_UP_KINDS,
   followUpKindSchema,
+  INSPECTION_STATUSES,
   inspectionTransition,
+  isEditable,
+  isUnderWay,
   isProblemCategory,
   needsAbnormalList,
   publicationCountdown,
@@ -57,6 +60,15 @@ describe('transitions', () => {
     expect(inspectionTransition('assigned', 'submit').ok).toBe(false);
     expect(inspectionTransition('published', 'record').ok).toBe(false);
     expect(inspectionTransition('cancelled', 'record').ok).toBe(false);
+  });
+
+  it('name the visits under way: those a record may start from', () => {
+    expect(INSPECTION_STATUSES.filter(isUnderWay)).toEqual(['assigned', 'in_progress', 'returned']);
+    for (const s of INSPECTION_STATUSES) {
+      expect(isUnderWay(s), s).toBe(inspectionTransition(s, 'record').ok);
+      expect(isEditable(s), s).toBe(isUnderWay(s));
+    }
+    expect(isUnderWay('no-such-status')).toBe(false);
   });
 });
 

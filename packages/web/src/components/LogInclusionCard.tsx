@@ -52,7 +52,12 @@ export function entryConcerns(entry: string, subject: LogSubject): boolean {
   if ('drawId' in subject) {
     return entry.includes(`"drawId":"${subject.drawId}"`);
   }
-  const parsed: unknown = JSON.parse(entry);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(entry);
+  } catch {
+    return false; // not an entry of the log's shape: never counted as the subject's
+  }
   return (
     typeof parsed === 'object' &&
     parsed !== null &&

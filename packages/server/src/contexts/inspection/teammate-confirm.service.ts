@@ -5,7 +5,7 @@
  * them (hashed, 30 minutes, 5 tries). Every step is audited with both people named.
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
+import { domainError, type DomainError, err, isUnderWay, ok, type Result } from '@openssj/core';
 import { z } from 'zod';
 import {
   hasAnyRole,
@@ -205,7 +205,7 @@ export async function issueConfirmationCode(
         ),
       );
     }
-    if (!['assigned', 'in_progress', 'returned'].includes(a.value.inspection.status)) {
+    if (!isUnderWay(a.value.inspection.status)) {
       return err(domainError('INVALID_STATE', '检查已提交，无需确认码', 'the visit is already submitted'));
     }
     const [person] = (await inspectorsByIds(tx, [inspectorId])).filter(

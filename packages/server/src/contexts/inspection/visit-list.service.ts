@@ -1,7 +1,7 @@
 /**
  * Visit lists: an inspector's own visits (today and upcoming, or done) and a department's visits, with each visit's links to its task and target.
  */
-import { inspectionStatusSchema, sideOfTarget } from '@openssj/core';
+import { inspectionStatusSchema, sideOfTarget, UNDER_WAY_STATUSES } from '@openssj/core';
 import { z } from 'zod';
 import { type Actor, chinaToday, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
@@ -83,9 +83,6 @@ async function toListItems(
     side: sideOf(task.id, t.divisionCode),
   }));
 }
-
-/** Visit statuses in which the team still confirms the record (open visits; the confirmation-code screens). */
-export const UNDER_WAY_STATUSES: readonly string[] = ['assigned', 'in_progress', 'returned'];
 
 /** The visits of the actor's inspector records: open ones (today and upcoming) and recently submitted ones. */
 export async function listMyVisits(

@@ -2,6 +2,7 @@
  * 我的检查 (inspector, phone first): today's and upcoming visits with the target's name,
  * address and a map link, the task and its items; submitted ones below.
  */
+import { isUnderWay } from '@openssj/core';
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
@@ -67,7 +68,7 @@ export function MyInspectionsPage() {
   if (q.data === undefined) {
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
-  const open = shown.filter((v) => ['assigned', 'in_progress', 'returned'].includes(v.status));
+  const open = shown.filter((v) => isUnderWay(v.status));
   const groups: [string, VisitListItem[]][] = [
     [t('insp.today'), open.filter((v) => v.today)],
     [t('insp.upcoming'), open.filter((v) => !v.today)],

@@ -5,7 +5,7 @@
  */
 import { CheckCircleOutlined, CloudSyncOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { RESULT_CATEGORIES } from '@openssj/core';
+import { isUnderWay, RESULT_CATEGORIES } from '@openssj/core';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -110,7 +110,7 @@ export function VisitPage() {
   if (view === undefined) {
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
-  const editable = view.me.onTeam && ['assigned', 'in_progress', 'returned'].includes(view.status);
+  const editable = view.me.onTeam && isUnderWay(view.status);
   const save = async () => {
     try {
       const r = await v.sync();

@@ -14,9 +14,6 @@ import type { VisitListItem } from '../../../api/inspection-types';
 import { formatDateTime } from '../../../format/china-time';
 import { useI18n } from '../../../hooks/use-i18n';
 
-/** Visit statuses in which the team still confirms the record. */
-export const UNDER_WAY: ReadonlySet<string> = new Set(['assigned', 'in_progress', 'returned']);
-
 /** Issue a one-time code to a teammate of the visit who has not confirmed yet; the code shows once. */
 export function IssueCodeModal({
   visit,
@@ -110,7 +107,7 @@ export function ConfirmationCodePanel() {
   const [visit, setVisit] = useState<VisitListItem | null>(null);
   const q = useQuery({
     queryKey: ['visits', 'under-way'],
-    // the server lists only visits under way: the department's 500 most recent of those, not of all
+    // the server lists only the visits under way (at most 500), not all of the department's
     queryFn: () => unwrap(api.GET('/api/inspections', { params: { query: { underWay: 'true' } } })),
   });
   const rows = q.data?.items ?? [];

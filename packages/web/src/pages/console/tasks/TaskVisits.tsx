@@ -5,6 +5,7 @@
  * and leaders issue a one-time confirmation code for a visit under way from here.
  */
 import { KeyOutlined } from '@ant-design/icons';
+import { isUnderWay } from '@openssj/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import type { VisitListItem } from '../../../api/inspection-types';
 import { useI18n } from '../../../hooks/use-i18n';
-import { IssueCodeModal, UNDER_WAY } from '../inspection/ConfirmationCodePanel';
+import { IssueCodeModal } from '../inspection/ConfirmationCodePanel';
 import { onMySide, SideTag, useSideFilter } from '../inspection/SideFilter';
 
 /** The visits card of a drawn task. */
@@ -77,7 +78,7 @@ export function TaskVisits({
                   {
                     title: t('wf.actions'),
                     render: (_: unknown, r: VisitListItem) =>
-                      UNDER_WAY.has(r.status) && (
+                      isUnderWay(r.status) && (
                         <Button size="small" icon={<KeyOutlined />} onClick={() => setCoded(r)}>
                           {t('code.issue')}
                         </Button>
