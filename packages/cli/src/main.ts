@@ -129,7 +129,10 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`ssj: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    const cause = e instanceof Error && e.cause instanceof Error ? `\ncaused by: ${e.cause.message}` : '';
+    process.stderr.write(
+      `ssj: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}${cause}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -16,10 +16,9 @@ import {
   parseRatio,
   ticket,
 } from '@openssj/core';
-import { loadNative } from '../src/draw/native';
+import { createLineScanner, loadNative } from '@openssj/server/draw-engine';
 import { asTicketHasher, pickLineHasher, type HasherChoice } from '../src/draw/line-hasher';
 import { drawFromFile, picksOf } from '../src/draw/parallel-draw';
-import { createLineScanner } from '../src/draw/line-scanner';
 import { put, tmp } from './draw-helpers';
 
 const native = loadNative();

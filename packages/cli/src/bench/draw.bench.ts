@@ -13,7 +13,7 @@ import { assignTeams, hashHex, type PoolEntry } from '@openssj/core';
 import { drawFromFile } from '../draw/parallel-draw';
 import { scanRange } from '../draw/frame-scan';
 import { asTicketHasher, pickLineHasher } from '../draw/line-hasher';
-import { loadNative } from '../draw/native';
+import { loadNative } from '@openssj/server/draw-engine';
 
 /** The repository root (the bench runs `ssj` as users do). */
 const REPO = process.cwd();

@@ -46,7 +46,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         await benchDraw({ ...(quick ? QUICK_DRAW_BENCH : {}), national: argv.includes('--national') });
         break;
       case 'server-draw':
-        await benchServerDraw({ targets: quick ? 100_000 : 500_000 });
+        await benchServerDraw({ targets: quick ? 100_000 : 1_000_000, databaseUrl });
         break;
       case 'targets':
         await benchTargets({ rows: quick ? 50_000 : 1_000_000, databaseUrl });

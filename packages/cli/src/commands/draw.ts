@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseRatio, type Ratio } from '@openssj/core';
 import { drawEnv, EXIT_OK, EXIT_UNUSABLE, parseCommandArgs } from '../draw/cli-args';
 import { streamReader } from '../draw/frame-scan';
-import { createLineScanner } from '../draw/line-scanner';
+import { createLineScanner } from '@openssj/server/draw-engine';
 import { drawFromFile, drawFromStream, type DrawFileIssue, type DrawFileOk } from '../draw/parallel-draw';
 
 const USAGE =

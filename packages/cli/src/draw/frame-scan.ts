@@ -11,7 +11,7 @@ import {
   type ScanEdges,
   type ScanIssue,
   type ScannerChoice,
-} from './line-scanner';
+} from '@openssj/server/draw-engine';
 
 const CHUNK = 1 << 22;
 

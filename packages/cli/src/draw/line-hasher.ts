@@ -6,8 +6,7 @@
  */
 import { createHash, hash as nodeHash } from 'node:crypto';
 import type { TicketHasher } from '@openssj/core';
-import { MidstateSha256 } from './sha256-block';
-import { loadNative, type NativeDraw } from './native';
+import { loadNative, MidstateSha256, type NativeDraw } from '@openssj/server/draw-engine';
 
 export interface LineHasher {
   readonly name: string;

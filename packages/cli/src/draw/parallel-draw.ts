@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { hashHex, sampleSize, type Ratio } from '@openssj/core';
 import { countLines, scanRange, scanStream, type ScanRequest, type ScanResult } from './frame-scan';
-import { createLineScanner, type ScannerChoice } from './line-scanner';
+import { createLineScanner, type ScannerChoice } from '@openssj/server/draw-engine';
 import type { WorkerJob } from './draw-worker';
 
 /** Files smaller than this are scanned without workers. */

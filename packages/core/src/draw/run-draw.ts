@@ -24,8 +24,9 @@ import {
 } from './digests';
 import type { DrawOverride, DrawRecord, FrameExclusionCode } from './record.schema';
 import { parseRatio, sampleSize } from './sample-size';
-import { selectStrata } from './selection';
+import { selectIds, selectStrata, type Pick as TicketPick, type SelectedTarget } from './selection';
 import { defaultTicketHasher, type TicketHasher } from './ticket-hasher';
+import { compareUtf8 } from './utf8';
 import { checkFrames, checkRecordRules, quotaRule, type CheckedFrame } from './validity';
 
 /** One stratum as the task defines it, with its frozen frame file text (spec §3, §4). */
@@ -75,26 +76,32 @@ interface Prepared extends Commitment {
   readonly frames: CheckedFrame[];
 }
 
-function prepare(input: CommitInput): Result<Prepared, DomainError> {
+/** Size and digest of a stratum's frame, however they were computed (spec §4, §6). */
+export interface StratumSummary {
+  readonly name: string;
+  readonly ratio: string;
+  readonly min?: number;
+  readonly max?: number | null;
+  readonly frameSize: number;
+  readonly frameDigest: string;
+  readonly exclusionCounts?: Partial<Record<FrameExclusionCode, number>>;
+}
+
+/** The commitment (spec §6) from each stratum's size and digest; the quota is checked first. */
+function commitmentFrom(
+  input: Omit<CommitInput, 'strata'>,
+  summaries: readonly StratumSummary[],
+): Result<Commitment, DomainError> {
   const q = quotaRule(input.quota);
   if (q !== null) {
     return err(toDomainError(q));
   }
-  const frames = checkFrames(
-    input.strata,
-    new Map(input.strata.map((s) => [s.name, s.frame])),
-    input.jurisdictionRule,
-  );
-  if (!frames.ok) {
-    return err(toDomainError(frames.error));
-  }
   const strata: CommitmentObject['strata'][number][] = [];
-  for (const [i, s] of input.strata.entries()) {
+  for (const s of summaries) {
     const ratio = parseRatio(s.ratio);
     if (!ratio.ok) {
       return ratio;
     }
-    const size = frames.value[i]?.ids.length ?? 0;
     const min = s.min ?? 0;
     const max = s.max ?? null;
     strata.push({
@@ -102,9 +109,9 @@ function prepare(input: CommitInput): Result<Prepared, DomainError> {
       ratio: s.ratio,
       min,
       max,
-      frameSize: size,
-      frameDigest: frameDigest(s.frame),
-      sampleSize: sampleSize(size, ratio.value, min, max),
+      frameSize: s.frameSize,
+      frameDigest: s.frameDigest,
+      sampleSize: sampleSize(s.frameSize, ratio.value, min, max),
     });
   }
   const commitmentObject: CommitmentObject = {
@@ -124,8 +131,31 @@ function prepare(input: CommitInput): Result<Prepared, DomainError> {
     commitmentObject,
     commitmentJcs: commitmentJcs(commitmentObject),
     commitment: commitmentDigest(commitmentObject),
-    frames: frames.value,
   });
+}
+
+function prepare(input: CommitInput): Result<Prepared, DomainError> {
+  const q = quotaRule(input.quota);
+  if (q !== null) {
+    return err(toDomainError(q));
+  }
+  const frames = checkFrames(
+    input.strata,
+    new Map(input.strata.map((s) => [s.name, s.frame])),
+    input.jurisdictionRule,
+  );
+  if (!frames.ok) {
+    return err(toDomainError(frames.error));
+  }
+  const c = commitmentFrom(
+    input,
+    input.strata.map((s, i) => ({
+      ...s,
+      frameSize: frames.value[i]?.ids.length ?? 0,
+      frameDigest: frameDigest(s.frame),
+    })),
+  );
+  return c.ok ? ok({ ...c.value, frames: frames.value }) : c;
 }
 
 /** Compute the commitment of a frozen draw (spec §6), checking frames and quota first. */
@@ -149,7 +179,7 @@ export function runDraw(
   if (!p.ok) {
     return p;
   }
-  const { commitmentObject, commitment, frames } = p.value;
+  const { commitmentObject, frames } = p.value;
   const selected = selectStrata(
     input.seed,
     commitmentObject.strata.map((s, i) => ({
@@ -165,6 +195,137 @@ export function runDraw(
       units.set(id, u);
     }
   }
+  return recordOf(input, p.value, selected, units, hasher);
+}
+
+/** A stratum scanned outside core by a streaming scanner (spec §2–§4): size, digest and picks. */
+export interface ScannedStratum extends StratumSummary {
+  /** The stratum's k_s smallest tickets, ascending (spec §3). */
+  readonly picks: readonly TicketPick[];
+}
+
+/** What commitScanned takes: the commit inputs with strata summarised, not their frame text. */
+export interface ScannedCommitInput extends Omit<CommitInput, 'strata'> {
+  readonly strata: readonly StratumSummary[];
+}
+
+/** What runScannedDraw takes: the draw inputs with scanned strata and the picked ids' UNITs. */
+export interface ScannedDrawInput extends Omit<DrawInput, 'strata'> {
+  readonly strata: readonly ScannedStratum[];
+  /** UNIT of each picked id whose frame line has one (spec §4). */
+  readonly units: Readonly<Record<string, string>>;
+}
+
+/**
+ * The commitment (spec §6) of frames a streaming scanner has checked and digested: the same
+ * value commitDraw gives for the frame texts (tested), without holding them in memory.
+ */
+export function commitScanned(input: ScannedCommitInput): Result<Commitment, DomainError> {
+  return commitmentFrom(input, input.strata);
+}
+
+/**
+ * A DrawInput's frame texts scanned in core, as a streaming scanner would give them: each
+ * stratum's size, digest and k_s best picks, and the picked ids' UNITs. runScannedDraw of the
+ * result is runDraw of the input.
+ */
+export function scanDrawInput(
+  input: DrawInput,
+  hasher: TicketHasher = defaultTicketHasher,
+): Result<ScannedDrawInput, DomainError> {
+  const p = prepare(input);
+  if (!p.ok) {
+    return p;
+  }
+  const units: Record<string, string> = {};
+  const strata = input.strata.map((s, i): ScannedStratum => {
+    const c = p.value.commitmentObject.strata[i];
+    const f = p.value.frames[i];
+    const picks = selectIds(input.seed, f?.ids ?? [], c?.sampleSize ?? 0, hasher);
+    for (const pick of picks) {
+      const u = f?.units?.get(pick.id);
+      if (u !== undefined) {
+        units[pick.id] = u;
+      }
+    }
+    const { frame: _text, ...rest } = s;
+    return { ...rest, frameSize: c?.frameSize ?? 0, frameDigest: c?.frameDigest ?? '', picks };
+  });
+  const { strata: _frames, ...rest } = input;
+  return ok({ ...rest, strata, units });
+}
+
+const TICKET = /^0\.[0-9]{64,78}$/;
+
+function scanMismatch(stratum: string, zh: string, en: string): DomainError {
+  return domainError('VALIDATION', `分层「${stratum}」的扫描结果有误：${zh}`, `stratum ${stratum}: ${en}`, {
+    details: { stratum },
+  });
+}
+
+/**
+ * runDraw for frames scanned by a streaming scanner (the server streams them out of the
+ * database): each stratum brings its size, digest and k_s best picks instead of its text. The
+ * record is the one runDraw builds from the same frames (tested); picks are checked for count,
+ * ticket form and order, since they come from outside core.
+ */
+export function runScannedDraw(
+  input: ScannedDrawInput,
+  hasher: TicketHasher = defaultTicketHasher,
+): Result<DrawRecord, DomainError> {
+  const c = commitmentFrom(input, input.strata);
+  if (!c.ok) {
+    return c;
+  }
+  const tagged: SelectedTarget[] = [];
+  for (const [i, s] of input.strata.entries()) {
+    const k = c.value.commitmentObject.strata[i]?.sampleSize ?? 0;
+    if (s.picks.length !== k) {
+      return err(
+        scanMismatch(
+          s.name,
+          `应抽取 ${k} 户，扫描给出 ${s.picks.length} 户`,
+          `${k} picks expected, ${s.picks.length} given`,
+        ),
+      );
+    }
+    for (const [j, p] of s.picks.entries()) {
+      const before = s.picks[j - 1];
+      if (!TICKET.test(p.ticket) || (before !== undefined && comparePicks(before, p) >= 0)) {
+        return err(
+          scanMismatch(
+            s.name,
+            `第 ${j + 1} 个抽中对象的摇号值有误`,
+            `pick ${j + 1} is malformed or out of order`,
+          ),
+        );
+      }
+      tagged.push({ stratum: s.name, id: p.id, ticket: p.ticket });
+    }
+  }
+  tagged.sort(comparePicks);
+  return recordOf(input, c.value, tagged, new Map(Object.entries(input.units)), hasher);
+}
+
+/** Ascending ticket order, ties by id in UTF-8 byte order (the order compareEntries gives). */
+function comparePicks(a: TicketPick, b: TicketPick): number {
+  if (a.ticket !== b.ticket) {
+    return a.ticket < b.ticket ? -1 : 1;
+  }
+  return compareUtf8(a.id, b.id);
+}
+
+/** Assignment (spec §5) over the selection, then the published record (spec §7), rule-checked. */
+function recordOf(
+  input: Omit<DrawInput, 'strata'> & {
+    readonly strata: readonly Pick<StratumSummary, 'name' | 'exclusionCounts'>[];
+  },
+  c: Commitment,
+  selected: SelectedTarget[],
+  units: ReadonlyMap<string, string>,
+  hasher: TicketHasher,
+): Result<DrawRecord, DomainError> {
+  const { commitmentObject, commitment } = c;
   const pool = sortPool(input.pool);
   const pairExclusions = normalisePairExclusions(input.pairExclusions);
   const assignments = assignTeams(

@@ -6,8 +6,9 @@
  *   → risk → platform (draw and workflow meet at one seam: draw uses workflow, never the reverse);
  * - db/ (client, schema, shared SQL fragments) imports no context;
  * - a module never imports its own context's index (that would tie the context in a knot);
- * - the package exports two surfaces, `@openssj/server` (src/index.ts) and `@openssj/server/bench`
- *   (src/bench.ts); `ssj`'s commands use the first, its benchmarks and tests also the second.
+ * - the package exports three surfaces, `@openssj/server` (src/index.ts), `@openssj/server/bench`
+ *   (src/bench.ts) and `@openssj/server/draw-engine` (src/draw-engine.ts, the scanner alone); `ssj`'s
+ *   commands use the first and the third, its benchmarks and tests also the second.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,7 @@ export const CONTEXT_ORDER = [
 ] as const;
 
 /** The package's surfaces: re-exports only (checked below), so they may name any module. */
-export const SURFACES = ['index.ts', 'bench.ts'];
+export const SURFACES = ['index.ts', 'bench.ts', 'draw-engine.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -133,19 +134,23 @@ describe('the server package surface', () => {
     }
   });
 
-  it('exports the public and the bench surface only', () => {
+  it('exports the public, the bench and the draw-engine surface only', () => {
     const pkg = JSON.parse(readFileSync(path.resolve(src, '../package.json'), 'utf8')) as {
       exports: unknown;
     };
-    expect(pkg.exports).toEqual({ '.': './src/index.ts', './bench': './src/bench.ts' });
+    expect(pkg.exports).toEqual({
+      '.': './src/index.ts',
+      './bench': './src/bench.ts',
+      './draw-engine': './src/draw-engine.ts',
+    });
   });
 
-  it('ssj commands import @openssj/server only; benchmarks may add @openssj/server/bench', () => {
+  it('ssj commands import @openssj/server and its draw engine only; benchmarks may add @openssj/server/bench', () => {
     const offenders = sources(cli).flatMap((file) => {
       const rel = path.relative(cli, file);
       const allowed = rel.startsWith(`bench${path.sep}`)
-        ? ['@openssj/server', '@openssj/server/bench']
-        : ['@openssj/server'];
+        ? ['@openssj/server', '@openssj/server/draw-engine', '@openssj/server/bench']
+        : ['@openssj/server', '@openssj/server/draw-engine'];
       return [...readFileSync(file, 'utf8').matchAll(/'(@openssj\/server[^']*)'/g)]
         .map((m) => m[1] ?? '')
         .filter((spec) => !allowed.includes(spec))

@@ -1,9 +1,11 @@
 // Server draws off the event loop: the native TicketHasher equals core's default (digests and sort
-// keys), and runDraw in the worker thread gives the same record as in this thread with core's hasher.
+// keys), and the record of a scanned draw built in the worker thread is runDraw's with core's hasher.
 import {
   defaultTicketHasher,
   drawRecordSchema,
   runDraw,
+  scanDrawInput,
+  type ScannedDrawInput,
   sortKeyInto,
   verifyRecord,
   type DrawInput,
@@ -47,6 +49,14 @@ describe('serverTicketHasher', () => {
 
 const v = loadVectors();
 
+function scannedOf(input: DrawInput): ScannedDrawInput {
+  const s = scanDrawInput(input);
+  if (!s.ok) {
+    throw new Error(s.error.messageEn);
+  }
+  return s.value;
+}
+
 function inputOf(name: string): { input: DrawInput; frames: Record<string, string> } {
   const c = v.cases[name];
   if (c === undefined) {
@@ -77,7 +87,7 @@ describe('runDrawOffThread', () => {
       const { input, frames } = inputOf(name);
       const expected = runDraw(input, defaultTicketHasher);
       expect(expected.ok).toBe(true);
-      const run = await runDrawOffThread(input, 0);
+      const run = await runDrawOffThread(scannedOf(input), 0);
       expect(run.inWorker).toBe(true);
       expect(run.hasher).toBe('native');
       expect(JSON.stringify(run.result)).toBe(JSON.stringify(expected));
@@ -88,14 +98,14 @@ describe('runDrawOffThread', () => {
   it('runs in this thread when workers are switched off, with the same record', async () => {
     process.env['SSJ_DRAW_WORKER'] = '0';
     const { input } = inputOf('stratified');
-    const run = await runDrawOffThread(input, 0);
+    const run = await runDrawOffThread(scannedOf(input), 0);
     expect(run.inWorker).toBe(false);
     expect(JSON.stringify(run.result)).toBe(JSON.stringify(runDraw(input, defaultTicketHasher)));
   });
 
-  it('draws small frames in this thread (a worker costs more than the draw)', async () => {
+  it('builds small assignments in this thread (a worker costs more than the work)', async () => {
     const { input } = inputOf('basic');
-    const run = await runDrawOffThread(input);
+    const run = await runDrawOffThread(scannedOf(input));
     expect(run.inWorker).toBe(false);
     expect(run.hasher).toBe('native');
     expect(JSON.stringify(run.result)).toBe(JSON.stringify(runDraw(input, defaultTicketHasher)));
@@ -103,7 +113,7 @@ describe('runDrawOffThread', () => {
 
   it('passes a refusal back from the worker as a Result, not an exception', async () => {
     const { input } = inputOf('basic');
-    const run = await runDrawOffThread({ ...input, seed: '123' }, 0);
+    const run = await runDrawOffThread({ ...scannedOf(input), seed: '123' }, 0);
     expect(run.inWorker).toBe(true);
     expect(run.result.ok).toBe(false);
   });

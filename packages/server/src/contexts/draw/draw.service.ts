@@ -1,13 +1,14 @@
 /**
  * Commit and draw (spec §1 steps 2–5): the commitment fixes frames, pool and seed plan and is
- * published at once; the seed comes afterwards in the committed way; the draw is core's pure
- * runDraw, and its record, the draw row and the inspections are written in ONE transaction,
+ * published at once; the seed comes afterwards in the committed way; the draw streams each frame
+ * out of the database through the draw engine's scanner and builds the record with core's pure
+ * runScannedDraw; its record, the draw row and the inspections are written in ONE transaction,
  * so a crash leaves the draw committed-but-not-drawn or drawn, never in between.
  */
 import { randomBytes } from 'node:crypto';
 import {
   checkBeaconSeedPlan,
-  commitDraw,
+  commitScanned,
   commitmentObjectSchema,
   domainError,
   err,
@@ -18,7 +19,8 @@ import {
   normaliseDiceSeed,
   ok,
   seedSourceSchema,
-  type CommitInput,
+  type ScannedDrawInput,
+  type ScannedStratum,
   type DomainError,
   type DrawOverride,
   type Result,
@@ -38,7 +40,8 @@ import {
 } from '../platform';
 import type { Db } from '../../db/client';
 import { findDraw, insertInspections, updateDraw, type DrawRow } from './draw.repo';
-import { frameText, loadPairs, loadPool } from './frame.repo';
+import { frameUnits, loadPairs, loadPool } from './frame.repo';
+import { scanStratum } from './frame-scan';
 import {
   findTask,
   updateTask,
@@ -92,12 +95,20 @@ function wrongState(d: DrawRow, wantedZh: string, wantedEn: string): DomainError
   );
 }
 
-/** The frozen data of a draw as core's CommitInput (frames read in byte order). */
-export async function commitInputOf(
+/** A frozen draw's inputs with its frames scanned, not held: what commitScanned and runScannedDraw take. */
+type ScannedFrozen = Omit<ScannedDrawInput, 'seed' | 'drawnAt' | 'supersedes' | 'overrides'>;
+
+/**
+ * The frozen data of a draw with each stratum's frame streamed out of the database in byte order
+ * and scanned (spec §4 checks, size, digest). With `draw`, each stratum also keeps its k_s best
+ * tickets for the seed (k_s from the commitment), and the picks' UNITs are read back.
+ */
+export async function scannedInputOf(
   db: Db,
   d: DrawRow,
-  seed: { seedSource: CommitInput['seedSource']; seedPlan: string; committedAt: string },
-): Promise<Result<CommitInput, DomainError>> {
+  seed: { seedSource: ScannedDrawInput['seedSource']; seedPlan: string; committedAt: string },
+  draw: { readonly seed: string; readonly sampleSizes: ReadonlyMap<string, number> } | null = null,
+): Promise<Result<ScannedFrozen, DomainError>> {
   const t = await findTask(db, d.taskId);
   if (t === undefined) {
     return err(domainError('NOT_FOUND', '任务不存在', 'no such task'));
@@ -105,21 +116,48 @@ export async function commitInputOf(
   const { quota } = parseTaskJson(t.task);
   const frozen = z.array(frozenStratumSchema).parse(d.strata);
   const counts = z.record(z.string(), z.record(z.string(), z.number())).parse(d.frameExclusionCounts);
-  const strata = [];
+  const strata: ScannedStratum[] = [];
   for (const s of frozen) {
+    const k = draw === null ? null : { seed: draw.seed, k: draw.sampleSizes.get(s.name) ?? 0 };
+    const scan = await scanStratum(db, d.id, s.name, t.task.jurisdictionRule, k);
+    if (!scan.ok) {
+      return scan;
+    }
     strata.push({
       name: s.name,
       ratio: s.ratio,
       min: s.min,
       max: s.max,
-      frame: await frameText(db, d.id, s.name),
+      frameSize: scan.value.lines,
+      frameDigest: scan.value.digest,
       exclusionCounts: counts[s.name] ?? {},
+      picks: scan.value.picks,
     });
+  }
+  const picked = strata.flatMap((s) => s.picks.map((p) => p.id));
+  const rows = await frameUnits(db, d.id, picked);
+  const units: Record<string, string> = {};
+  for (const id of picked) {
+    const unit = rows.get(id);
+    if (unit === undefined) {
+      return err(
+        domainError(
+          'CONFLICT',
+          `抽中的对象不在冻结的名单中：${id}`,
+          `a picked id is not a frame row: ${id}`,
+          { details: { id } },
+        ),
+      );
+    }
+    if (unit !== null) {
+      units[id] = unit;
+    }
   }
   return ok({
     drawId: d.id,
     taskId: d.taskId,
     strata,
+    units,
     quota,
     jurisdictionRule: t.task.jurisdictionRule,
     pool: await loadPool(db, d.id),
@@ -166,11 +204,11 @@ export async function commitFrozenDraw(
         break;
     }
     const committedAt = now.toISOString();
-    const c = await commitInputOf(tx, d, { seedSource: input.seedSource, seedPlan, committedAt });
+    const c = await scannedInputOf(tx, d, { seedSource: input.seedSource, seedPlan, committedAt });
     if (!c.ok) {
       return c;
     }
-    const commitment = commitDraw(c.value);
+    const commitment = commitScanned(c.value);
     if (!commitment.ok) {
       return commitment;
     }
@@ -273,11 +311,12 @@ export async function runCommittedDraw(
       return seed;
     }
     const committed = commitmentObjectSchema.parse(d.commitmentObject);
-    const c = await commitInputOf(tx, d, {
-      seedSource: committed.seedSource,
-      seedPlan: committed.seedPlan,
-      committedAt: committed.committedAt,
-    });
+    const c = await scannedInputOf(
+      tx,
+      d,
+      { seedSource: committed.seedSource, seedPlan: committed.seedPlan, committedAt: committed.committedAt },
+      { seed: seed.value, sampleSizes: new Map(committed.strata.map((s) => [s.name, s.sampleSize])) },
+    );
     if (!c.ok) {
       return c;
     }

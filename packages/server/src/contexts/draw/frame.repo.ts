@@ -1,13 +1,14 @@
 /**
  * Frozen draw data (spec §4–5), written set-based inside the database so a 1 M-target scope
  * never passes through JS at once: frame lines, frame exclusions with reasons, the inspector
- * pool and the pair exclusions. Frames are read back in UTF-8 byte order (COLLATE "C") in
- * keyset pages.
+ * pool and the pair exclusions. Frames are read back in UTF-8 byte order (COLLATE "C") as one
+ * COPY stream.
  */
 import type { PairExclusion, PoolEntry, StratumSpec, TaskScope, TierSource } from '@openssj/core';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { copyOut } from '../../db/copy-out';
 import { exec, queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { cappedTargets, scopeWhere, stratumWhere } from '../../db/scope-sql';
 
@@ -104,43 +105,41 @@ export async function exclusionCounts(
   );
 }
 
-const lineRow = z.object({ target_id: z.string(), unit: z.string().nullable() });
+/** A stratum's frame lines (spec §4: `ID` or `ID<TAB>UNIT`) in UTF-8 byte order, on the byte-order index. */
+const FRAME_LINES = `SELECT CASE WHEN unit IS NULL THEN target_id ELSE target_id || E'\\t' || unit END
+  FROM draw_frames
+  WHERE draw_id = current_setting('ssj.frame_draw') AND stratum = current_setting('ssj.frame_stratum')
+  ORDER BY target_id COLLATE "C"`;
 
-/** Frame lines of a stratum in UTF-8 byte order, a page at a time (keyset on COLLATE "C"). */
-export async function* frameLines(
-  db: Db,
-  drawId: string,
-  stratum: string,
-  pageSize = 20_000,
-): AsyncGenerator<z.infer<typeof lineRow>[]> {
-  let after: string | null = null;
-  for (;;) {
-    const cond: SQL = after === null ? sql`true` : sql`target_id COLLATE "C" > ${after} COLLATE "C"`;
-    const rows: z.infer<typeof lineRow>[] = await queryRows(
-      db,
-      sql`SELECT target_id, unit FROM draw_frames WHERE draw_id = ${drawId} AND stratum = ${stratum} AND ${cond} ORDER BY target_id COLLATE "C" LIMIT ${pageSize}`,
-      lineRow,
-    );
-    if (rows.length === 0) {
-      return;
-    }
-    yield rows;
-    after = rows[rows.length - 1]?.target_id ?? null;
-    if (rows.length < pageSize) {
-      return;
-    }
-  }
+/**
+ * A stratum's frame file (spec §4) as bytes, streamed out of the database by COPY in byte order:
+ * what freezing digests, the draw scans and the public download serves, one source for all.
+ */
+export function frameBytes(db: Db, drawId: string, stratum: string): AsyncGenerator<Uint8Array> {
+  return copyOut(db, FRAME_LINES, { frame_draw: drawId, frame_stratum: stratum });
 }
 
-/** A stratum's frame file text (spec §4): `ID\n` or `ID\tUNIT\n`, sorted by UTF-8 bytes. */
+/** A stratum's frame file text (spec §4), whole: for the download and the verification page. */
 export async function frameText(db: Db, drawId: string, stratum: string): Promise<string> {
-  const parts: string[] = [];
-  for await (const page of frameLines(db, drawId, stratum)) {
-    parts.push(
-      page.map((r) => (r.unit === null ? `${r.target_id}\n` : `${r.target_id}\t${r.unit}\n`)).join(''),
-    );
+  const parts: Uint8Array[] = [];
+  for await (const chunk of frameBytes(db, drawId, stratum)) {
+    parts.push(chunk);
   }
-  return parts.join('');
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** The frame rows of the given ids (the picks): their UNIT, null for none. */
+export async function frameUnits(
+  db: Db,
+  drawId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const rows = await queryRows(
+    db,
+    sql`SELECT target_id, unit FROM draw_frames WHERE draw_id = ${drawId} AND target_id = ANY(${pgTextArray(ids)}::text[])`,
+    z.object({ target_id: z.string(), unit: z.string().nullable() }),
+  );
+  return new Map(rows.map((r) => [r.target_id, r.unit]));
 }
 
 /** Write pair exclusions: active recusals, and rotation (the previous random inspection's team). */

@@ -4,12 +4,10 @@
  * outside the scope), the inspector pool with fallbacks, and the pair exclusions (recusal,
  * rotation) — all in one transaction, set-based in SQL. Nothing random happens here.
  */
-import { createHash } from 'node:crypto';
 import {
   checkRatioCap,
   domainError,
   err,
-  FrameLineChecker,
   isoDate,
   officerPoolExclusion,
   ok,
@@ -39,7 +37,6 @@ import type { Db } from '../../db/client';
 import { drawsOfTask, findDraw, insertDraw, supersedable, updateDraw } from './draw.repo';
 import {
   exclusionCounts,
-  frameLines,
   freezePairs,
   freezeStratum,
   loadPairs,
@@ -49,6 +46,7 @@ import {
   targetsWithoutUnit,
   type FrameQuery,
 } from './frame.repo';
+import { scanStratum } from './frame-scan';
 import {
   insertPool,
   insertPoolExclusions,
@@ -80,39 +78,6 @@ export type FreezeInput = z.infer<typeof freezeInputSchema>;
 
 /** The record's frame-exclusion codes (spec §4); OUT_OF_SCOPE stays in the audit trail only. */
 const RECORD_CODES = new Set(['CAP_REACHED', 'DEREGISTERED', 'MANUAL']);
-
-/** Digest and size of a frozen stratum's frame, streamed in byte order and checked line by line (spec §4). */
-async function digestFrame(
-  db: Db,
-  drawId: string,
-  stratum: string,
-  withUnits: boolean,
-): Promise<Result<{ size: number; digest: string }, DomainError>> {
-  const hash = createHash('sha256');
-  const checker = new FrameLineChecker(withUnits);
-  let size = 0;
-  for await (const page of frameLines(db, drawId, stratum)) {
-    let chunk = '';
-    for (const r of page) {
-      const line = r.unit === null ? r.target_id : `${r.target_id}\t${r.unit}`;
-      const c = checker.check(line);
-      if (!c.ok) {
-        return err(
-          domainError(
-            'VALIDATION',
-            `名单文件不符合规范：${c.error.messageZh}`,
-            `frame file breaks spec §4: ${c.error.messageEn}`,
-            { details: { stratum, line: c.error.line } },
-          ),
-        );
-      }
-      chunk += `${line}\n`;
-    }
-    hash.update(chunk, 'utf8');
-    size += page.length;
-  }
-  return ok({ size, digest: hash.digest('hex') });
-}
 
 /** Freeze a new draw of a task: frames, pool and pair exclusions; one live draw per task. */
 export async function freezeDraw(
@@ -241,7 +206,7 @@ export async function freezeDraw(
 
     const frozen = [];
     for (const s of strata) {
-      const f = await digestFrame(tx, q.drawId, s.name, task.jurisdictionRule);
+      const f = await scanStratum(tx, q.drawId, s.name, task.jurisdictionRule); // §4 checks, size and digest, streamed
       if (!f.ok) {
         return f;
       }
@@ -254,9 +219,9 @@ export async function freezeDraw(
         ratio: s.ratio,
         min: s.min,
         max: s.max,
-        frameSize: f.value.size,
+        frameSize: f.value.lines,
         frameDigest: f.value.digest,
-        sampleSize: sampleSize(f.value.size, r.value, s.min, s.max),
+        sampleSize: sampleSize(f.value.lines, r.value, s.min, s.max),
       });
     }
     const cap = checkRatioCap(

@@ -1,61 +1,11 @@
 /**
- * The server's fast TicketHasher (spec §2): the native addon (packages/native, the same one `ssj
+ * The server's fast TicketHasher (spec §2): the native addon (packages/native, loaded by native.ts, the same one `ssj
  * draw` uses) hashing a whole batch of ids per call, with sort keys for assignment. When the addon
  * is not built, or SSJ_NO_NATIVE=1, node:crypto is used; both give core's digests (tested).
  */
-import { createRequire } from 'node:module';
 import type { TicketHasher } from '@openssj/core';
+import { loadNative } from './native';
 import { nodeTicketHasher } from './node-ticket-hasher';
-
-/** The part of the addon the server uses (see packages/cli/src/draw/native.ts for all of it). */
-interface NativeHashing {
-  hashLines(
-    prefixHex64: string,
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    n: number,
-    out: Uint8Array,
-  ): void;
-  keyLines?(
-    prefixHex64: string,
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    n: number,
-    outDigests: Uint8Array,
-    outKeys: Float64Array,
-  ): void;
-}
-
-function isNativeHashing(m: unknown): m is NativeHashing {
-  return typeof m === 'object' && m !== null && 'hashLines' in m && typeof m.hashLines === 'function';
-}
-
-let cached: NativeHashing | null | undefined;
-
-function loadAddon(): NativeHashing | null {
-  if (cached !== undefined) {
-    return cached;
-  }
-  cached = null;
-  if (process.env['SSJ_NO_NATIVE'] === '1') {
-    return cached;
-  }
-  const require = createRequire(import.meta.url);
-  for (const spec of ['@openssj/native', '../../../../../native/build/Release/ssj_native.node']) {
-    try {
-      const m: unknown = require(spec);
-      if (isNativeHashing(m)) {
-        cached = m;
-        return cached;
-      }
-    } catch {
-      // not built: node:crypto is used
-    }
-  }
-  return cached;
-}
 
 /** Ids as one UTF-8 buffer with start/end offsets: no allocation per id. */
 function pack(ids: readonly string[]): { all: Buffer; starts: Int32Array; ends: Int32Array } {
@@ -77,7 +27,7 @@ function pack(ids: readonly string[]): { all: Buffer; starts: Int32Array; ends: 
 
 /** The native TicketHasher when the addon loads, else node:crypto's. */
 export function serverTicketHasher(): TicketHasher {
-  const native = loadAddon();
+  const native = loadNative();
   if (native === null) {
     return nodeTicketHasher();
   }

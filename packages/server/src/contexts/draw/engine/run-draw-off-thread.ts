@@ -1,10 +1,17 @@
 /**
- * runDraw in a worker thread (draw-run.worker.ts) so a large draw does not block the event loop;
- * falls back to running it in this thread with the same hasher when no worker can be started.
- * Results are byte-identical either way: the worker runs the same pure core function.
+ * The record of a scanned draw (core's runScannedDraw: assignment and the record) in a worker
+ * thread (draw-run.worker.ts) when the assignment is large, so it does not block the event loop;
+ * in this thread when it is small or no worker can be started. Results are byte-identical either
+ * way: the worker runs the same pure core function with the same hasher.
  */
 import { Worker } from 'node:worker_threads';
-import { runDraw, type DomainError, type DrawInput, type DrawRecord, type Result } from '@openssj/core';
+import {
+  runScannedDraw,
+  type DomainError,
+  type DrawRecord,
+  type Result,
+  type ScannedDrawInput,
+} from '@openssj/core';
 import { serverTicketHasher } from './native-ticket-hasher';
 
 let compiledWorker: URL | null = null;
@@ -14,7 +21,7 @@ export function setCompiledDrawWorker(url: URL): void {
   compiledWorker = url;
 }
 
-function startWorker(input: DrawInput): Worker {
+function startWorker(input: ScannedDrawInput): Worker {
   if (compiledWorker !== null) {
     return new Worker(compiledWorker, { workerData: input });
   }
@@ -42,18 +49,19 @@ export interface DrawRun {
 }
 
 /**
- * Frames smaller than this (in UTF-16 units, about bytes) are drawn in this thread: the native
- * hasher takes milliseconds on them, less than starting a worker.
+ * Assignments smaller than this (selected targets × pool entries, the pairs spec §5 may hash) run
+ * in this thread: they take under about 50 ms, less than starting a worker. (800 × 300 pairs
+ * took 114 ms in this thread: `ssj bench server-draw --quick`.)
  */
-export const WORKER_MIN_FRAME_CHARS = 1 << 20;
+export const WORKER_MIN_PAIRS = 1 << 17;
 
-/** Run the draw in a worker thread (large frames); in this thread if the worker cannot start or dies. */
+/** Build the record in a worker thread (large assignments); in this thread if the worker cannot start or dies. */
 export async function runDrawOffThread(
-  input: DrawInput,
-  minFrameChars: number = WORKER_MIN_FRAME_CHARS,
+  input: ScannedDrawInput,
+  minPairs: number = WORKER_MIN_PAIRS,
 ): Promise<DrawRun> {
-  const size = input.strata.reduce((n, s) => n + s.frame.length, 0);
-  if (size >= minFrameChars && process.env['SSJ_DRAW_WORKER'] !== '0') {
+  const pairs = input.strata.reduce((n, s) => n + s.picks.length, 0) * input.pool.length;
+  if (pairs >= minPairs && process.env['SSJ_DRAW_WORKER'] !== '0') {
     const reply = await new Promise<WorkerReply | null>((resolve) => {
       let w: Worker;
       try {
@@ -74,5 +82,5 @@ export async function runDrawOffThread(
     }
   }
   const hasher = serverTicketHasher();
-  return { result: runDraw(input, hasher), hasher: hasher.name, inWorker: false };
+  return { result: runScannedDraw(input, hasher), hasher: hasher.name, inWorker: false };
 }

@@ -99,7 +99,7 @@ export function loadNative(): NativeDraw | null {
     return cached;
   }
   const require = createRequire(import.meta.url);
-  for (const spec of ['@openssj/native', '../../../native/build/Release/ssj_native.node']) {
+  for (const spec of ['@openssj/native', '../../../../../native/build/Release/ssj_native.node']) {
     try {
       const m: unknown = require(spec);
       if (isNativeDraw(m)) {

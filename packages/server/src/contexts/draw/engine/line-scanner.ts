@@ -9,9 +9,6 @@ import { loadNative, type NativeDraw } from './native';
 import { jsLineScanner } from './js-line-scanner';
 import { scanIssue, type LineScanner, type ScannerOptions } from './scan-contract';
 
-export { SCAN_ISSUES, scanIssue } from './scan-contract';
-export type { LineScanner, ScanEdges, ScanIssue, ScannerOptions } from './scan-contract';
-
 function nativeScanner(native: Required<Pick<NativeDraw, ScannerFns>>, opts: ScannerOptions): LineScanner {
   const flags =
     (opts.withUnits === true ? 1 : 0) | (opts.withUnits === null ? 2 : 0) | (opts.fileStart ? 4 : 0);
