@@ -350,9 +350,22 @@ describe('the whole journey: plan → ceremony → inspection → review → por
             return byCode.getAttribute('aria-selected');
           }, LONG)
           .toBe('true');
-        await confirm.getByLabel('确认人').click();
-        await dropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
+        // pick the teammate until the select shows them (a click during the dropdown's opening
+        // animation can miss, which left the confirm button disabled in one CI run)
+        const picked = confirm.locator('.ant-select', { hasText: name });
+        await expect
+          .poll(async () => {
+            if ((await picked.count()) === 0) {
+              await confirm.getByLabel('确认人').click();
+              await dropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
+            }
+            return picked.count();
+          }, LONG)
+          .toBe(1);
         await confirm.getByRole('textbox', { name: '确认码' }).fill(code);
+        await expect
+          .poll(() => confirm.getByRole('button', { name: '确认检查记录' }).isEnabled(), LONG)
+          .toBe(true);
         await expectAccessible(page, 'teammate confirms with a code (375 px)');
         await confirm.getByRole('button', { name: '确认检查记录' }).click();
         await confirm.waitFor({ state: 'hidden', ...LONG });

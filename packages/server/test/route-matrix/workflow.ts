@@ -102,6 +102,10 @@ export const WORKFLOW: Readonly<Record<string, MatrixEntry>> = {
     who: ['dept_admin'],
     sample: { url: '/api/tasks/T-2026-9999/draws', payload: {} },
   },
+  'GET /api/tasks/:id/draw-progress': {
+    who: ['system_admin', 'dept_admin', 'leader', 'auditor'],
+    sample: { url: '/api/tasks/T-2026-9999/draw-progress' },
+  },
   'GET /api/draws/:id': {
     who: ['system_admin', 'dept_admin', 'leader', 'auditor'],
     sample: { url: '/api/draws/D-2026-9999-1' },

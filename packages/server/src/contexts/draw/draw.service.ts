@@ -42,6 +42,7 @@ import type { Db } from '../../db/client';
 import { findDraw, insertInspections, updateDraw, type DrawRow } from './draw.repo';
 import { frameUnits, loadPairs, loadPool } from './frame.repo';
 import { scanStratum } from './frame-scan';
+import { trackDraw, type ProgressTracker } from './draw-progress';
 import {
   findTask,
   updateTask,
@@ -76,14 +77,17 @@ export async function writableDraw(
   tx: Db,
   actor: Actor,
   id: string,
-): Promise<Result<{ draw: DrawRow; lead: string }, DomainError>> {
+): Promise<Result<{ draw: DrawRow; lead: string; participants: string[] }, DomainError>> {
   const d = await findDraw(tx, id, true);
   if (d === undefined) {
     return err(domainError('NOT_FOUND', `没有这次摇号：${id}`, `no such draw: ${id}`));
   }
   const t = await findTask(tx, d.taskId);
   const lead = t?.task.leadDepartmentCode ?? '';
-  return canWriteDepartment(actor, lead) ? ok({ draw: d, lead }) : err(forbiddenDepartment(lead));
+  const participants = t?.participants.map((p) => p.departmentCode) ?? [];
+  return canWriteDepartment(actor, lead)
+    ? ok({ draw: d, lead, participants })
+    : err(forbiddenDepartment(lead));
 }
 
 function wrongState(d: DrawRow, wantedZh: string, wantedEn: string): DomainError {
@@ -108,6 +112,7 @@ export async function scannedInputOf(
   d: DrawRow,
   seed: { seedSource: ScannedDrawInput['seedSource']; seedPlan: string; committedAt: string },
   draw: { readonly seed: string; readonly sampleSizes: ReadonlyMap<string, number> } | null = null,
+  progress?: ProgressTracker,
 ): Promise<Result<ScannedFrozen, DomainError>> {
   const t = await findTask(db, d.taskId);
   if (t === undefined) {
@@ -119,7 +124,8 @@ export async function scannedInputOf(
   const strata: ScannedStratum[] = [];
   for (const s of frozen) {
     const k = draw === null ? null : { seed: draw.seed, k: draw.sampleSizes.get(s.name) ?? 0 };
-    const scan = await scanStratum(db, d.id, s.name, t.task.jurisdictionRule, k);
+    progress?.stratum(s.name, s.frameSize);
+    const scan = await scanStratum(db, d.id, s.name, t.task.jurisdictionRule, k, (n) => progress?.lines(n));
     if (!scan.ok) {
       return scan;
     }
@@ -174,6 +180,7 @@ export async function commitFrozenDraw(
   input: z.infer<typeof commitInputSchema>,
 ): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
+  let progress: ProgressTracker | undefined;
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id);
     if (!w.ok) {
@@ -204,7 +211,20 @@ export async function commitFrozenDraw(
         break;
     }
     const committedAt = now.toISOString();
-    const c = await scannedInputOf(tx, d, { seedSource: input.seedSource, seedPlan, committedAt });
+    progress = trackDraw(
+      d.taskId,
+      'commit',
+      w.value,
+      z.array(frozenStratumSchema).parse(d.strata).length,
+      now,
+    );
+    const c = await scannedInputOf(
+      tx,
+      d,
+      { seedSource: input.seedSource, seedPlan, committedAt },
+      null,
+      progress,
+    );
     if (!c.ok) {
       return c;
     }
@@ -270,7 +290,7 @@ export async function commitFrozenDraw(
     return saved === undefined
       ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
       : ok(drawSummary(saved));
-  });
+  }).finally(() => progress?.end());
 }
 
 function seedFor(d: DrawRow, raw: string | undefined): Result<string, DomainError> {
@@ -295,6 +315,7 @@ export async function runCommittedDraw(
   input: z.infer<typeof runInputSchema>,
 ): Promise<Result<DrawSummary & { selected: number; unfilled: number }, DomainError>> {
   const now = deps.clock();
+  let progress: ProgressTracker | undefined;
   return inTransaction(deps.database.db, async (tx) => {
     const w = await writableDraw(tx, ctx.actor, id); // FOR UPDATE: a second press waits, then finds it drawn
     if (!w.ok) {
@@ -311,16 +332,19 @@ export async function runCommittedDraw(
       return seed;
     }
     const committed = commitmentObjectSchema.parse(d.commitmentObject);
+    progress = trackDraw(d.taskId, 'run', w.value, committed.strata.length, now);
     const c = await scannedInputOf(
       tx,
       d,
       { seedSource: committed.seedSource, seedPlan: committed.seedPlan, committedAt: committed.committedAt },
       { seed: seed.value, sampleSizes: new Map(committed.strata.map((s) => [s.name, s.sampleSize])) },
+      progress,
     );
     if (!c.ok) {
       return c;
     }
     const drawnAt = new Date(Math.max(now.getTime(), d.committedAt.getTime()));
+    progress.step('assign');
     const { result: record } = await runDrawOffThread({
       ...c.value,
       seed: seed.value,
@@ -344,6 +368,7 @@ export async function runCommittedDraw(
     if (t === undefined) {
       return err(domainError('NOT_FOUND', '任务不存在', 'no such task'));
     }
+    progress.step('write');
     const teams = new Map(record.value.assignments.map((a) => [a.target, a.inspectors]));
     const dates = plannedDates(
       t.task.windowStart,
@@ -416,5 +441,5 @@ export async function runCommittedDraw(
     return saved === undefined
       ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
       : ok({ ...drawSummary(saved), selected: record.value.selected.length, unfilled });
-  });
+  }).finally(() => progress?.end());
 }

@@ -9,6 +9,7 @@ import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../plat
 import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from './draw-admin.service';
 import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from './draw.service';
 import { getDrawDetail, getNotice } from './draw-view.service';
+import { drawProgressOf } from './draw-progress';
 import { freezeDraw, freezeInputSchema } from './freeze.service';
 import { drawSummarySchema } from '../workflow';
 
@@ -67,6 +68,21 @@ export const drawDetailSchema = z.object({
     }),
   ),
 });
+const drawProgressSchema = z.object({
+  running: z.boolean(),
+  progress: z
+    .object({
+      operation: z.enum(['freeze', 'commit', 'run']),
+      step: z.enum(['frames', 'scan', 'assign', 'write']),
+      stratum: z.string().nullable(),
+      lines: z.number(),
+      total: z.number().nullable(),
+      strataDone: z.number(),
+      strata: z.number(),
+      startedAt: z.string(),
+    })
+    .nullable(),
+});
 const noticeSchema = z.object({
   drawId: z.string(),
   task: z.object({
@@ -115,6 +131,14 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     response: drawSummarySchema,
     status: 201,
     run: (c) => freezeDraw(deps, c.audit, c.params.id, c.body),
+  });
+  draws.get({
+    url: '/api/tasks/:id/draw-progress',
+    summary: '摇号进度 / progress of the task’s running freeze, commit or draw',
+    access: READERS,
+    params: taskIdParams,
+    response: drawProgressSchema,
+    run: (c) => Promise.resolve(drawProgressOf(c.actor, c.params.id)),
   });
   draws.post({
     url: '/api/draws/:id/commit',

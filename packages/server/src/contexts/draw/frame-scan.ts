@@ -25,7 +25,7 @@ const ISSUE_ZH: Readonly<Record<FrameIssueCode, string>> = {
 
 /**
  * Scan one stratum's frame: lines carry a UNIT exactly when the jurisdiction rule is on (spec §4);
- * with `draw`, also keep the k best tickets for its seed.
+ * with `draw`, also keep the k best tickets for its seed. `onLines` hears the lines scanned so far.
  */
 export async function scanStratum(
   db: Db,
@@ -33,11 +33,13 @@ export async function scanStratum(
   stratum: string,
   jurisdictionRule: boolean,
   draw: { readonly seed: string; readonly k: number } | null = null,
+  onLines?: (lines: number) => void,
 ): Promise<Result<FrameScan, DomainError>> {
   const r = await scanFrameStream(frameBytes(db, drawId, stratum), {
     seed: draw?.seed ?? null,
     k: draw?.k ?? 0,
     withUnits: jurisdictionRule,
+    ...(onLines === undefined ? {} : { onLines }),
   });
   if (r.ok) {
     return ok(r.value);

@@ -47,6 +47,7 @@ import {
   type FrameQuery,
 } from './frame.repo';
 import { scanStratum } from './frame-scan';
+import { trackDraw, type ProgressTracker } from './draw-progress';
 import {
   insertPool,
   insertPoolExclusions,
@@ -87,6 +88,7 @@ export async function freezeDraw(
   input: FreezeInput,
 ): Promise<Result<DrawSummary, DomainError>> {
   const now = deps.clock();
+  let progress: ProgressTracker | undefined;
   return inTransaction(deps.database.db, async (tx) => {
     const t = await findTask(tx, taskId, true); // the row lock serialises two presses
     if (t === undefined) {
@@ -143,6 +145,13 @@ export async function freezeDraw(
       );
     }
     const { scope, strata, quota } = parseTaskJson(task);
+    progress = trackDraw(
+      taskId,
+      'freeze',
+      { lead: task.leadDepartmentCode, participants: t.participants.map((p) => p.departmentCode) },
+      strata.length,
+      now,
+    );
     const year = chinaYear(now);
     const q: FrameQuery = {
       drawId: `D-${taskId.slice(2)}-${previous.length + 1}`,
@@ -206,7 +215,11 @@ export async function freezeDraw(
 
     const frozen = [];
     for (const s of strata) {
-      const f = await scanStratum(tx, q.drawId, s.name, task.jurisdictionRule); // §4 checks, size and digest, streamed
+      progress.stratum(s.name, null);
+      // §4 checks, size and digest, streamed
+      const f = await scanStratum(tx, q.drawId, s.name, task.jurisdictionRule, null, (n) =>
+        progress?.lines(n),
+      );
       if (!f.ok) {
         return f;
       }
@@ -277,7 +290,7 @@ export async function freezeDraw(
     );
     const d = await findDraw(tx, q.drawId);
     return d === undefined ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw')) : ok(drawSummary(d));
-  });
+  }).finally(() => progress?.end());
 }
 
 /** The adjacent regions of every quota department's side (one query at a time on the transaction). */

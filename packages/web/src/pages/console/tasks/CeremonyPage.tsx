@@ -23,11 +23,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
 import { usePublicConfirm } from '../../../components/use-public-confirm';
+import { DrawProgressBar } from './DrawProgressBar';
 import type { DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, SEED_SOURCE, stratumName } from '../plans/workflow-labels';
@@ -44,7 +45,6 @@ export function CeremonyPage() {
   const [witnesses, setWitnesses] = useState<{ name: string; role: string }[]>([
     { name: '', role: '公证员' },
   ]);
-  const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const draw = useQuery({
     queryKey: ['ceremony', drawId],
@@ -56,24 +56,12 @@ export function CeremonyPage() {
       unwrap(api.POST('/api/draws/{id}/run', { params: { path: { id: drawId } }, body })),
     meta: { silent: true },
     onSuccess: async () => {
-      setProgress(100);
       await draw.refetch();
     },
     onError: (e) => {
-      setProgress(0);
       setError(e instanceof ApiError ? e.messageIn(lang) : String(e));
     },
   });
-  useEffect(() => {
-    if (!run.isPending) {
-      return undefined;
-    }
-    const timer = setInterval(
-      () => setProgress((p) => Math.min(95, p + Math.max(1, Math.round((95 - p) / 8)))),
-      150,
-    );
-    return () => clearInterval(timer);
-  }, [run.isPending]);
   const d = draw.data;
   if (d === undefined) {
     return <Card loading />;
@@ -86,7 +74,6 @@ export function CeremonyPage() {
   const named = witnesses.filter((w) => w.name.trim() !== '');
   const start = () => {
     setError(null);
-    setProgress(3);
     run.mutate({ ...(source === 'system' ? {} : { seed: raw }), witnesses: named });
   };
   return (
@@ -203,14 +190,7 @@ export function CeremonyPage() {
           >
             {t('wf.ceremony.start')}
           </Button>
-          {progress > 0 && (
-            <Progress
-              aria-label={t('progress.draw')}
-              percent={progress}
-              status={run.isPending ? 'active' : 'success'}
-              style={{ marginTop: 16 }}
-            />
-          )}
+          <DrawProgressBar taskId={taskId} active={run.isPending} />
         </Card>
       )}
       {s.status === 'drawn' && (

@@ -29,6 +29,7 @@ import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE, stratumName } from '../plans/workflow-labels';
 import { bilingual, codeLabel } from '../../../i18n/code-label';
+import { DrawProgressBar } from './DrawProgressBar';
 
 /** The draw panel of the task page. */
 export function DrawPanel(props: {
@@ -232,6 +233,7 @@ export function DrawPanel(props: {
           </Button>
         </Space>
       )}
+      <DrawProgressBar taskId={props.taskId} active={commit.isPending} />
       {s.status === 'committed' && (
         <Link to={`/console/tasks/${props.taskId}/ceremony/${s.id}`}>
           <Button type="primary" size="large" style={{ marginTop: 12 }}>

@@ -19,6 +19,7 @@ import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent, stratumName } from 
 import { DrawPanel } from './DrawPanel';
 import { JointTaskNote } from './JointTaskNote';
 import { useDepartmentName } from '../../../hooks/use-org';
+import { DrawProgressBar } from './DrawProgressBar';
 
 /** Parse "ID reason" lines into manual exclusions. */
 function manualLines(text: string): { targetId: string; reason: string }[] {
@@ -280,6 +281,7 @@ export function TaskDetailPage() {
           onChange={(e) => setManual(e.target.value)}
           placeholder={t('wf.draw.manualPlaceholder')}
         />
+        <DrawProgressBar taskId={taskId} active={freeze.isPending} />
       </Modal>
     </Space>
   );
