@@ -22,17 +22,12 @@ import {
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
+import { withDb } from './bench-db';
 
 export interface DashboardBenchOptions {
   readonly inspections: number;
   readonly databaseUrl: string;
   readonly log?: (line: string) => void;
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const ms = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`;

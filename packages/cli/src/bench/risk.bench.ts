@@ -8,18 +8,13 @@ import process from 'node:process';
 import { openPostgres, migrate, tierDistribution, scoreTargets } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { withDb } from './bench-db';
 
 export interface RiskBenchOptions {
   readonly targets: number;
   readonly databaseUrl: string;
   readonly batchSize?: number;
   readonly log?: (line: string) => void;
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

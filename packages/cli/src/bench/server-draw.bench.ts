@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { defaultChecklistForm } from '@openssj/core';
@@ -23,7 +23,8 @@ import {
 } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { COPY_COLUMNS, writeCopyCsv } from './target-bench-data';
+import { writeCopyCsv } from './target-bench-data';
+import { loadAverage, psqlCopyTargets, withDb } from './bench-db';
 
 export interface ServerDrawBenchOptions {
   readonly targets: number;
@@ -39,17 +40,6 @@ export interface ServerDrawBenchOptions {
 const DEPT = '500000-SCJG';
 const PASSWORD = 'bench-Draw-2026';
 const DICE = '31415926535897932384626433832795';
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 /** Run f while a 5 ms timer measures how late its ticks come (a blocked loop shows as one long gap). */
 async function sampled<T>(
@@ -86,14 +76,7 @@ async function loadData(
   try {
     const copyPath = path.join(dir, 'targets.csv');
     await writeCopyCsv(copyPath, 0, n);
-    execFileSync(psql, [
-      url,
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-q',
-      '-c',
-      `\\copy targets(${COPY_COLUMNS}) FROM '${copyPath}' WITH (FORMAT csv)`,
-    ]);
+    await psqlCopyTargets(psql, url, copyPath);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -196,7 +179,7 @@ export async function benchServerDraw(opts: ServerDrawBenchOptions): Promise<voi
   try {
     await migrate(database);
     log(
-      `摇号 bench / server draw through the API — PostgreSQL, ${n.toLocaleString('en-US')} targets · load ${load()}`,
+      `摇号 bench / server draw through the API — PostgreSQL, ${n.toLocaleString('en-US')} targets · load ${loadAverage()}`,
     );
     const t0 = performance.now();
     await loadData(database, url, n, opts.pool ?? 300, opts.psql ?? '/usr/bin/psql');
@@ -258,7 +241,9 @@ export async function benchServerDraw(opts: ServerDrawBenchOptions): Promise<voi
       writeFileSync(file, frame.value);
       const t = performance.now();
       execFileSync('sha256sum', [file]);
-      log(`  sha256sum of the same frame file: ${(performance.now() - t).toFixed(0)} ms · load ${load()}`);
+      log(
+        `  sha256sum of the same frame file: ${(performance.now() - t).toFixed(0)} ms · load ${loadAverage()}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,12 +4,10 @@
  * the loaded library (USCC, name substring, filter combinations); and EXPLAIN showing the
  * name-gram GIN index at work. Runs in a scratch database that it drops at the end.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import { promisify } from 'node:util';
 import {
   openPostgres,
   migrate,
@@ -25,9 +23,8 @@ import {
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
-import { benchUscc, COPY_COLUMNS, writeCopyCsv, writeTemplateCsv, writeXlsx } from './target-bench-data';
-
-const run = promisify(execFile);
+import { benchUscc, writeCopyCsv, writeTemplateCsv, writeXlsx } from './target-bench-data';
+import { psqlCopyTargets, withDb } from './bench-db';
 
 export interface TargetBenchOptions {
   /** CSV rows imported (and copied with psql). */
@@ -39,12 +36,6 @@ export interface TargetBenchOptions {
   readonly searchRuns?: number;
   readonly psql?: string;
   readonly log?: (line: string) => void;
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 function rate(n: number, ms: number): string {
@@ -88,14 +79,7 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
 
     // 1. psql \copy of the same rows into the same (empty, fully indexed) table.
     t0 = performance.now();
-    await run(opts.psql ?? '/usr/bin/psql', [
-      url,
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-q',
-      '-c',
-      `\\copy targets(${COPY_COLUMNS}) FROM '${copyPath}' WITH (FORMAT csv)`,
-    ]);
+    await psqlCopyTargets(opts.psql ?? '/usr/bin/psql', url, copyPath);
     const copyMs = performance.now() - t0;
     log(
       `  psql \\copy            ${n.toLocaleString('en-US').padStart(10)} rows ${(copyMs / 1000).toFixed(1).padStart(7)} s  ${rate(n, copyMs)}`,
