@@ -7,17 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import type { TaskDetail } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { useDepartmentName } from '../../../hooks/use-org';
 
-export interface TaskScope {
-  readonly types: readonly string[];
-  readonly divisions: readonly string[];
-  readonly industries: readonly string[];
-  readonly tags: readonly string[];
-  readonly statuses: readonly string[];
-  readonly claimedBy: readonly string[];
-}
+/** The scope as the task reply carries it (generated from the OpenAPI document). */
+export type TaskScope = TaskDetail['task']['scope'];
 
 export function ScopeSummary(props: { readonly scope: TaskScope }) {
   const { t } = useI18n();
