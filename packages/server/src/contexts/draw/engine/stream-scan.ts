@@ -26,7 +26,7 @@ export interface StreamScanOptions {
   readonly k: number;
   /** Every line has a UNIT (jurisdiction rule) or none has (spec §4); null: the first line decides. */
   readonly withUnits: boolean | null;
-  /** Env SSJ_DRAW_SCANNER picks the same way `ssj draw` does; auto by default. */
+  /** Which scanner: auto (native when the addon is built, else the JS reference) by default. */
   readonly scanner?: ScannerChoice;
   /** Called with the lines scanned so far, after each chunk. */
   readonly onLines?: (lines: number) => void;
