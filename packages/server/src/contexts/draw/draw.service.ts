@@ -141,7 +141,8 @@ export async function scannedInputOf(
     });
   }
   const picked = strata.flatMap((s) => s.picks.map((p) => p.id));
-  const rows = await frameUnits(db, d.id, picked);
+  // commit scans without a seed: no picks, no query
+  const rows = picked.length === 0 ? new Map<string, string | null>() : await frameUnits(db, d.id, picked);
   const units: Record<string, string> = {};
   for (const id of picked) {
     const unit = rows.get(id);

@@ -63,7 +63,7 @@ export async function scanFrameStream(
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of chunks) {
     hash.update(chunk);
-    const data = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk]);
+    const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     const r = scanner.feed(data, 0, data.length);
     if (r.issue !== null) {
       return { ok: false, issue: r.issue };
