@@ -26,6 +26,7 @@ describe('menuForRoles', () => {
     expect(menuOf('leader')).toEqual([
       '工作台 /console',
       '计划审批 /console/plans',
+      '抽查任务 /console/tasks',
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
@@ -56,6 +57,7 @@ describe('menuForRoles', () => {
       '工作台 /console',
       '我的检查 /console/my-inspections',
       '计划审批 /console/plans',
+      '抽查任务 /console/tasks',
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',

@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { type Actor, findUserByUsername, type ServiceDeps } from '../contexts/platform';
 import type { Database } from '../db/client';
 import { queryOne, queryRows } from '../db/sql';
-import { abandonDraw, commitFrozenDraw, runCommittedDraw, freezeDraw } from '../contexts/draw';
+import {
+  commitFrozenDraw,
+  decideAbandon,
+  requestAbandon,
+  runCommittedDraw,
+  freezeDraw,
+} from '../contexts/draw';
 import { createPlan, transitionPlan, createTask, respondToTask } from '../contexts/workflow';
 import { taskSpecSchema, type Result, type DomainError, type Role } from '@openssj/core';
 
@@ -209,16 +215,22 @@ export async function seedWorkflowHistory(
     seedSource: 'dice',
     dice: '3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4 6 2',
   });
-  // Q2: the first draw is abandoned (wrong beacon round named), the next one supersedes it.
+  // Q2: the first draw is abandoned (wrong beacon round named) on the admin's request and the
+  // leader's approval; the next one supersedes it.
   const first = await ceremony(admin, q2, '2026-04-28', {
     seedSource: 'beacon',
     round: 'drand quicknet round 18500000',
     value: '9f2c8b61d0a3e7c45b18f06a2d9e3c7b',
   });
   at('2026-04-29T01:00:00.000Z');
+  const asked = must(
+    await requestAbandon(d, ctx(admin), first, { reason: '信标轮次在承诺前已公布，按规定作废并重新摇号' }),
+    'ask to abandon',
+  );
+  at('2026-04-29T02:30:00.000Z');
   must(
-    await abandonDraw(d, ctx(admin), first, { reason: '信标轮次在承诺前已公布，按规定作废并重新摇号' }),
-    'abandon',
+    await decideAbandon(d, ctx(leader), asked.id, { decision: 'approve', comment: '同意作废，次日重新摇号' }),
+    'approve the abandonment',
   );
   await ceremony(admin, q2, '2026-04-30', { seedSource: 'system' });
   at('2026-06-15T01:00:00.000Z');

@@ -26,6 +26,7 @@ import { signTreeHead } from '../../src/contexts/platform/log/log.service';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { PASSWORD } from '../support/fixtures';
 import {
+  abandonByTwo,
   approvedTask,
   call,
   loadWorkflowFixtures,
@@ -76,14 +77,7 @@ describe.each(ENGINES)('transparency log on %s', (engine) => {
     ({ taskId } = await approvedTask(t.app, admin, leader, taskBody([items.generalA])));
     const first = await call<{ id: string }>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
     await call(t.app, admin, 'POST', `/api/draws/${first.id}/commit`, { seedSource: 'dice' }, 200);
-    await call(
-      t.app,
-      admin,
-      'POST',
-      `/api/draws/${first.id}/abandon`,
-      { reason: '骰子读数录入有误，重新摇号' },
-      200,
-    );
+    await abandonByTwo(t.app, admin, leader, first.id, '骰子读数录入有误，重新摇号');
     const second = await call<{ id: string }>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
     drawId = second.id;
     await call(t.app, admin, 'POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);

@@ -118,9 +118,20 @@ export const WORKFLOW: Readonly<Record<string, MatrixEntry>> = {
     who: ['dept_admin'],
     sample: { url: '/api/draws/D-2026-9999-1/run', payload: { seed: '01234567890123456789' } },
   },
-  'POST /api/draws/:id/abandon': {
+  'POST /api/draws/:id/abandon-requests': {
     who: ['dept_admin'],
-    sample: { url: '/api/draws/D-2026-9999-1/abandon', payload: { reason: '矩阵测试作废' } },
+    sample: { url: '/api/draws/D-2026-9999-1/abandon-requests', payload: { reason: '矩阵测试作废' } },
+  },
+  'GET /api/abandon-requests': {
+    who: ['system_admin', 'dept_admin', 'leader', 'auditor'],
+    sample: { url: '/api/abandon-requests?status=pending' },
+  },
+  'POST /api/abandon-requests/:id/decision': {
+    who: ['leader'],
+    sample: {
+      url: '/api/abandon-requests/999999/decision',
+      payload: { decision: 'reject', comment: '矩阵' },
+    },
   },
   'POST /api/draws/:id/overrides': {
     who: ['dept_admin'],

@@ -297,3 +297,22 @@ export async function pastInspections(
       .values({ taskId, drawId, targetId, drawYear: year, inspectors: [...team], status: 'approved' });
   }
 }
+
+/** Abandon a draw the two-person way (issue 13): the admin asks with a reason, the leader approves. */
+export async function abandonByTwo(
+  app: App,
+  admin: LoggedIn,
+  leader: LoggedIn,
+  drawId: string,
+  reason: string,
+): Promise<void> {
+  const r = await call<{ id: number }>(
+    app,
+    admin,
+    'POST',
+    `/api/draws/${drawId}/abandon-requests`,
+    { reason },
+    201,
+  );
+  await call(app, leader, 'POST', `/api/abandon-requests/${r.id}/decision`, { decision: 'approve' }, 200);
+}

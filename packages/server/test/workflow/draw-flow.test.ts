@@ -13,6 +13,7 @@ import { ENGINES } from '../../src/db/test-databases';
 import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { DEPT_A, DEPT_B, DEPT_C, PASSWORD } from '../support/fixtures';
 import {
+  abandonByTwo,
   approvedTask,
   call,
   loadWorkflowFixtures,
@@ -194,7 +195,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       { inspector_id: 'B002', department: DEPT_A, home_department: DEPT_B },
     ]);
     await putSetting(t.database.db, '500112', 'yearlyInspectionCap', 2, t.now());
-    await call(t.app, admin, 'POST', `/api/draws/${d.id}/abandon`, { reason: '测试设置后作废' }, 200);
+    await abandonByTwo(t.app, admin, leader, d.id, '测试设置后作废');
   });
 
   it('refuses to freeze under 所所交叉 while targets lack a supervising unit, listing them', async () => {
@@ -342,15 +343,8 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     expect(team[0]?.['inspectors']).toContain('EXP-0001');
 
     // abandon (no inspection started): kept with its reason; the next draw supersedes it
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/abandon`, { reason: '' }, 400);
-    await call(
-      t.app,
-      admin,
-      'POST',
-      `/api/draws/${frozen.id}/abandon`,
-      { reason: '骰子读数录入有误，重新摇号' },
-      200,
-    );
+    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/abandon-requests`, { reason: '' }, 400);
+    await abandonByTwo(t.app, admin, leader, frozen.id, '骰子读数录入有误，重新摇号');
     expect(
       (await rows(sql`SELECT DISTINCT status FROM inspections WHERE draw_id = ${frozen.id}`)).map(
         (r) => r['status'],
@@ -397,7 +391,14 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     await t.database.db.execute(
       sql`UPDATE inspections SET status = 'in_progress' WHERE draw_id = ${frozen.id} AND target_id = (SELECT min(target_id) FROM inspections WHERE draw_id = ${frozen.id})`,
     );
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/abandon`, { reason: '想重新摇号' }, 409);
+    await call(
+      t.app,
+      admin,
+      'POST',
+      `/api/draws/${frozen.id}/abandon-requests`,
+      { reason: '想重新摇号' },
+      409,
+    );
   });
 
   it.runIf(engine === 'postgres')(

@@ -16,6 +16,7 @@ export type TaskDetail = Json<paths['/api/tasks/{id}']['get']['responses'][200]>
 export type DrawSummary = TaskDetail['draws'][number];
 export type DrawDetail = Json<paths['/api/draws/{id}']['get']['responses'][200]>;
 export type DrawSelection = DrawDetail['selections'][number];
+export type AbandonRequest = Json<paths['/api/abandon-requests']['get']['responses'][200]>[number];
 export type CommitBody = Json<paths['/api/draws/{id}/commit']['post']['requestBody']>;
 export type NoticeView = Json<paths['/api/draws/{id}/notices/{targetId}']['get']['responses'][200]>;
 export type PublicDrawList = Json<paths['/api/public/draws']['get']['responses'][200]>;

@@ -75,6 +75,7 @@ export const en: Messages = {
   'workbench.todos.open': 'Open',
   'todo.visits_returned': 'Visits returned for correction',
   'todo.visits_open': 'Visits to complete',
+  'todo.abandons_to_approve': 'Draw abandonments waiting for approval',
   'todo.plans_to_approve': 'Plans waiting for approval',
   'todo.plans_to_approve.year': 'Plans waiting for approval (from {year})',
   'todo.reviews_pending': 'Results waiting for review',

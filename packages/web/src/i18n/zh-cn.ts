@@ -74,6 +74,7 @@ export const zhCN = {
   'workbench.todos.open': '去处理',
   'todo.visits_returned': '被退回待补正的检查',
   'todo.visits_open': '待完成的检查',
+  'todo.abandons_to_approve': '待审批的摇号作废申请',
   'todo.plans_to_approve': '待审批的年度计划',
   'todo.plans_to_approve.year': '待审批的年度计划（{year} 年起）',
   'todo.reviews_pending': '待复核的检查结果',

@@ -45,7 +45,8 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { id: 'inspectors', path: 'inspectors', roles: { dept_admin: 'nav.inspectors' } },
   // dept_admin drafts plans, a leader approves them: same page, two names
   { id: 'plans', path: 'plans', roles: { dept_admin: 'nav.plans', leader: 'nav.planApproval' } },
-  { id: 'tasks', path: 'tasks', roles: { dept_admin: 'nav.tasks' } },
+  // a leader follows the tasks and approves abandonments of their draws (issue 13)
+  { id: 'tasks', path: 'tasks', roles: { dept_admin: 'nav.tasks', leader: 'nav.tasks' } },
   { id: 'imports', path: 'imports', roles: { dept_admin: 'nav.imports' } },
   { id: 'reviews', path: 'reviews', roles: { leader: 'nav.reviews' } },
   // dept_admin sees the joint-task suggestions and the evaluation; leaders and auditors the statistics too

@@ -1,14 +1,12 @@
 /**
  * After the draw: direct assignment (直接委派, spec §5 and §7 overrides) that adds inspectors or
- * experts to a drawn team with a written reason, and abandoning a draw (before inspections
- * start) with a reason — never deleting it; the next draw names it in `supersedes`.
+ * experts to a drawn team with a written reason. Abandoning a draw is in abandon.service.ts.
  */
 import {
   domainError,
   drawRecordSchema,
   err,
   isoDate,
-  LOG_SPEC,
   ok,
   POOL_EXCLUSION_LABELS,
   qualificationsSchema,
@@ -17,22 +15,13 @@ import {
   type Result,
 } from '@openssj/core';
 import { z } from 'zod';
-import { type Actor, type AuditContext, appendLogEntry, audit, type ServiceDeps } from '../platform';
-import {
-  cancelInspections,
-  findDraw,
-  insertOverride,
-  inspectionOf,
-  setInspectionTeam,
-  startedInspections,
-  updateDraw,
-} from './draw.repo';
-import { findTask, updateTask, drawSummary, type DrawSummary } from '../workflow';
+import { type Actor, type AuditContext, audit, type ServiceDeps } from '../platform';
+import { findDraw, insertOverride, inspectionOf, setInspectionTeam, updateDraw } from './draw.repo';
+import { findTask, drawSummary, type DrawSummary } from '../workflow';
 import { inTransaction } from '../../db/tx';
 import { writableDraw } from './draw.service';
 import { findInspectorsByIds, activeRecusalsAgainst } from '../library';
 
-export const abandonInputSchema = z.object({ reason: z.string().trim().min(4).max(1000) });
 export const overrideInputSchema = z.object({
   target: z.string().trim().min(1).max(100),
   /** Library ids: badge numbers of inspectors, library ids of experts. */
@@ -44,76 +33,6 @@ export const overrideInputSchema = z.object({
 });
 
 type Ctx = AuditContext & { actor: Actor };
-
-/** Abandon a draw that no inspection has started on; its unstarted inspections are cancelled. */
-export async function abandonDraw(
-  deps: ServiceDeps,
-  ctx: Ctx,
-  id: string,
-  input: z.infer<typeof abandonInputSchema>,
-): Promise<Result<DrawSummary, DomainError>> {
-  const now = deps.clock();
-  return inTransaction(deps.database.db, async (tx) => {
-    const w = await writableDraw(tx, ctx.actor, id);
-    if (!w.ok) {
-      return w;
-    }
-    const d = w.value.draw;
-    if (d.status === 'abandoned') {
-      return err(domainError('INVALID_STATE', `摇号 ${id} 已作废`, `draw ${id} is already abandoned`));
-    }
-    const started = await startedInspections(tx, id);
-    if (started > 0) {
-      return err(
-        domainError(
-          'INVALID_STATE',
-          `已有 ${started} 项检查开始，不能作废本次摇号`,
-          `${started} inspections have started: the draw cannot be abandoned`,
-          { details: { started } },
-        ),
-      );
-    }
-    await cancelInspections(tx, id, now);
-    await updateDraw(tx, id, {
-      status: 'abandoned',
-      abandonedReason: input.reason,
-      abandonedAt: now,
-      abandonedBy: ctx.actor.username,
-    });
-    await updateTask(tx, d.taskId, { status: 'planned', updatedAt: now });
-    await audit(
-      tx,
-      ctx,
-      {
-        action: 'draw.abandoned',
-        entityType: 'draw',
-        entityId: id,
-        departmentCode: w.value.lead,
-        before: { status: d.status },
-        after: { status: 'abandoned', reason: input.reason },
-      },
-      now,
-    );
-    // ssj-log/1 §3.4: an abandoned draw stays on record, with its reason
-    await appendLogEntry(
-      tx,
-      {
-        log: LOG_SPEC,
-        kind: 'abandon',
-        at: now.toISOString(),
-        drawId: id,
-        taskId: d.taskId,
-        commitment: d.commitment,
-        reason: input.reason,
-      },
-      now,
-    );
-    const saved = await findDraw(tx, id);
-    return saved === undefined
-      ? err(domainError('NOT_FOUND', '摇号不存在', 'no such draw'))
-      : ok(drawSummary(saved));
-  });
-}
 
 /** Add people to a drawn team with a reason (直接委派); recorded in the record's overrides and the inspection. */
 export async function overrideTeam(

@@ -6,7 +6,16 @@ import { commitmentObjectSchema, overrideSchema, POOL_EXCLUSION_CODES } from '@o
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
-import { abandonDraw, abandonInputSchema, overrideInputSchema, overrideTeam } from './draw-admin.service';
+import { overrideInputSchema, overrideTeam } from './draw-admin.service';
+import {
+  abandonDecisionSchema,
+  abandonInputSchema,
+  abandonListQuerySchema,
+  abandonRequestSchema,
+  decideAbandon,
+  listAbandon,
+  requestAbandon,
+} from './abandon.service';
 import { commitFrozenDraw, commitInputSchema, runCommittedDraw, runInputSchema } from './draw.service';
 import { getDrawDetail, getNotice } from './draw-view.service';
 import { drawProgressOf } from './draw-progress';
@@ -159,13 +168,38 @@ export async function registerDrawRoutes(app: FastifyInstance, deps: ServiceDeps
     run: (c) => runCommittedDraw(deps, c.audit, c.params.id, c.body),
   });
   draws.post({
-    url: '/api/draws/:id/abandon',
-    summary: '作废摇号（须说明理由）/ abandon with a reason',
+    url: '/api/draws/:id/abandon-requests',
+    summary:
+      '申请作废摇号（须说明理由，另一人审批）/ ask to abandon, with a reason, for a second person to approve',
     access: rolesAccess('dept_admin'),
     params: idParams,
     body: abandonInputSchema,
-    response: drawSummarySchema,
-    run: (c) => abandonDraw(deps, c.audit, c.params.id, c.body),
+    status: 201,
+    response: abandonRequestSchema,
+    run: (c) => requestAbandon(deps, c.audit, c.params.id, c.body),
+  });
+  draws.get({
+    url: '/api/abandon-requests',
+    summary: '作废申请 / abandonment requests',
+    access: READERS,
+    query: abandonListQuerySchema,
+    response: z.array(abandonRequestSchema),
+    run: (c) => listAbandon(deps, c.actor, c.query),
+  });
+  draws.post({
+    url: '/api/abandon-requests/:id/decision',
+    summary: '审批作废申请（批准即作废）/ approve (abandons the draw) or reject',
+    access: rolesAccess('leader'),
+    params: z.object({
+      id: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 53 - 1),
+    }),
+    body: abandonDecisionSchema,
+    response: abandonRequestSchema,
+    run: (c) => decideAbandon(deps, c.audit, c.params.id, c.body),
   });
   draws.post({
     url: '/api/draws/:id/overrides',

@@ -2,7 +2,7 @@
  * The draw context's public interface: what other contexts, the composition root and the demo
  * may use. Modules inside the context import each other directly, never through this file.
  */
-export { abandonDraw } from './draw-admin.service';
+export { decideAbandon, listAbandon, requestAbandon } from './abandon.service';
 export { drawsOfTask } from './draw.repo';
 export { commitFrozenDraw, runCommittedDraw } from './draw.service';
 export { registerDrawRoutes } from './draws.routes';

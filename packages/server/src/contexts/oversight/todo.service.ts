@@ -9,12 +9,14 @@ import { holidayCoverage, type Actor, type ServiceDeps } from '../platform';
 import { listDepartmentVisits, listFollowUps, listMyVisits, listTaskDeadlines } from '../inspection';
 import { certificateAlerts } from '../library';
 import { listPlansFor, listTasksFor } from '../workflow';
+import { listAbandon } from '../draw';
 import { listProposals } from './joint.service';
 
 export const TODO_KINDS = [
   'visits_returned',
   'visits_open',
   'plans_to_approve',
+  'abandons_to_approve',
   'reviews_pending',
   'results_to_publish',
   'publication_overdue',
@@ -59,7 +61,10 @@ const leaderTodos: Source = async (deps, actor) => {
   const approved = await listDepartmentVisits(deps, actor, { status: 'approved' });
   const overdue = await listTaskDeadlines(deps, actor, { overdueOnly: true, includePublished: false });
   const followUps = await listFollowUps(deps, actor, { status: 'open', overdue: true, page: 1, pageSize: 1 });
+  const abandons = await listAbandon(deps, actor, { status: 'pending' });
+  const toDecide = abandons.ok ? abandons.value.filter((r) => r.canDecide).length : 0;
   return [
+    ...when(toDecide, { kind: 'abandons_to_approve', page: 'tasks', tone: 'warning' }),
     ...when(pending.length, {
       kind: 'plans_to_approve',
       page: 'plans',

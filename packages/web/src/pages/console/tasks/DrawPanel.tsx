@@ -29,6 +29,7 @@ import type { CommitBody, DrawSelection } from '../../../api/workflow-types';
 import { useI18n } from '../../../hooks/use-i18n';
 import { dateTime, DRAW_STATUS, SEED_SOURCE, stratumName } from '../plans/workflow-labels';
 import { bilingual, codeLabel } from '../../../i18n/code-label';
+import { AbandonRequests } from './AbandonRequests';
 import { DrawProgressBar } from './DrawProgressBar';
 
 /** The draw panel of the task page. */
@@ -42,7 +43,6 @@ export function DrawPanel(props: {
   const { message } = App.useApp();
   const [source, setSource] = useState<CommitBody['seedSource']>('dice');
   const [round, setRound] = useState('');
-  const [abandoning, setAbandoning] = useState(false);
   const [reason, setReason] = useState('');
   const [internalReason, setInternalReason] = useState('');
   const [assigning, setAssigning] = useState<DrawSelection | null>(null);
@@ -65,18 +65,6 @@ export function DrawPanel(props: {
       unwrap(api.POST('/api/draws/{id}/commit', { params: { path: { id: props.drawId } }, body })),
     meta: { silent: true },
     onSuccess: done,
-    onError,
-  });
-  const abandon = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/draws/{id}/abandon', { params: { path: { id: props.drawId } }, body: { reason } }),
-      ),
-    meta: { silent: true },
-    onSuccess: async () => {
-      setAbandoning(false);
-      await done();
-    },
     onError,
   });
   const assign = useMutation({
@@ -123,15 +111,16 @@ export function DrawPanel(props: {
           {s.supersedes !== null && <Tag>{t('wf.draw.supersedesX', { id: s.supersedes })}</Tag>}
         </Space>
       }
-      extra={
-        props.canWrite && (
-          <Button danger onClick={() => setAbandoning(true)}>
-            {t('wf.draw.abandon')}
-          </Button>
-        )
-      }
     >
       {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <div style={{ marginBottom: 12 }}>
+        <AbandonRequests
+          drawId={props.drawId}
+          canRequest={props.canWrite}
+          open={s.status !== 'abandoned'}
+          onChange={done}
+        />
+      </div>
       <Table
         size="small"
         rowKey="name"
@@ -155,7 +144,7 @@ export function DrawPanel(props: {
           },
         ]}
       />
-      <Descriptions size="small" column={2} style={{ marginTop: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('wf.draw.pool')}>{d.poolSize}</Descriptions.Item>
         <Descriptions.Item label={t('wf.draw.pairs')}>
           {Object.entries(d.pairExclusions)
@@ -164,7 +153,7 @@ export function DrawPanel(props: {
         </Descriptions.Item>
         {s.commitment !== null && (
           <>
-            <Descriptions.Item label={t('wf.draw.commitment')} span={2}>
+            <Descriptions.Item label={t('wf.draw.commitment')} span={{ xs: 1, sm: 2 }}>
               <Typography.Text code copyable>
                 {s.commitment}
               </Typography.Text>
@@ -300,19 +289,6 @@ export function DrawPanel(props: {
           ]}
         />
       )}
-      <Modal
-        open={abandoning}
-        title={t('wf.draw.abandon')}
-        okText={t('wf.confirm')}
-        cancelText={t('wf.cancel')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }}
-        confirmLoading={abandon.isPending}
-        onOk={() => abandon.mutate()}
-        onCancel={() => setAbandoning(false)}
-      >
-        <Typography.Paragraph>{t('wf.draw.abandonHint')}</Typography.Paragraph>
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
       <Modal
         open={assigning !== null}
         title={`${t('wf.override.title')}：${assigning?.name ?? ''}`}

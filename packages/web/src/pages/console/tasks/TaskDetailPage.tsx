@@ -16,6 +16,7 @@ import { useI18n } from '../../../hooks/use-i18n';
 import { TaskVisits } from './TaskVisits';
 import { ScopeSummary } from '../plans/ScopeSummary';
 import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent, stratumName } from '../plans/workflow-labels';
+import { AbandonRequests } from './AbandonRequests';
 import { DrawPanel } from './DrawPanel';
 import { JointTaskNote } from './JointTaskNote';
 import { useDepartmentName } from '../../../hooks/use-org';
@@ -142,14 +143,18 @@ export function TaskDetailPage() {
           />
         )}
         <JointTaskNote taskId={task.id} year={task.planYear} />
-        <Descriptions size="small" column={2} bordered>
+        <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
           <Descriptions.Item label={t('wf.task.lead')}>{deptName(task.leadDepartmentCode)}</Descriptions.Item>
           <Descriptions.Item
             label={t('wf.task.window')}
           >{`${task.windowStart} ~ ${task.windowEnd}`}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.task.items')} span={2}>
+          <Descriptions.Item label={t('wf.task.items')} span={{ xs: 1, sm: 2 }}>
             {task.items.map((i) => (
-              <Tag key={i.itemId} color={i.priority === 'key' ? 'red' : 'blue'}>
+              <Tag
+                key={i.itemId}
+                color={i.priority === 'key' ? 'red' : 'blue'}
+                style={{ whiteSpace: 'normal', marginBottom: 4 }}
+              >
                 {i.name} v{i.itemVersion}
                 {task.participants.length > 0 ? ` · ${deptName(i.departmentCode)}` : ''}
                 {i.ratioCap === null ? '' : ` ≤${percent(i.ratioCap)}`}
@@ -229,6 +234,14 @@ export function TaskDetailPage() {
           size="small"
           pagination={false}
           dataSource={draws}
+          scroll={{ x: true }}
+          expandable={{
+            // who asked to abandon, who decided, and why (issue 13: a redraw takes two people)
+            rowExpandable: (d) => d.status === 'abandoned',
+            expandedRowRender: (d) => (
+              <AbandonRequests drawId={d.id} canRequest={false} open={false} onChange={refresh} />
+            ),
+          }}
           columns={[
             { title: t('wf.draw.id'), dataIndex: 'id' },
             {
