@@ -5,7 +5,7 @@
  * file, as an operator who wanted to show two histories would.
  */
 import { createPrivateKey, sign } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signedTreeHeadSchema, treeHeadSignedBytes, type SignedTreeHead } from '@openssj/core';
 import { startServer } from '@openssj/server';
@@ -31,26 +31,36 @@ async function getJson(path: string): Promise<unknown> {
   return res.json();
 }
 
+/** Stop the running server, if any. */
+async function halt(): Promise<void> {
+  const s = stop;
+  stop = null;
+  await s?.();
+}
+
+/** Start (or restart) the demo server on the data directory and wait for its first signed head. */
+async function start(): Promise<void> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const running = await startServer(
+    {
+      SSJ_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SSJ_DEMO: 'on',
+      SSJ_WEB_DIST: join(work, 'none'),
+    },
+    () => undefined,
+  );
+  url = running.url;
+  stop = () => running.stop();
+  // the signer's first round runs at start-up; wait for its head
+  for (let i = 0; i < 100 && (await fetch(`${url}/api/public/log/sth`)).status !== 200; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('ssj log, ssj monitor and ssj audit verify --sth against the demo server', () => {
-  beforeAll(async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const running = await startServer(
-      {
-        SSJ_DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SSJ_DEMO: 'on',
-        SSJ_WEB_DIST: join(work, 'none'),
-      },
-      () => undefined,
-    );
-    url = running.url;
-    stop = () => running.stop();
-    // the signer's first round runs at start-up; wait for its head
-    for (let i = 0; i < 100 && (await fetch(`${url}/api/public/log/sth`)).status !== 200; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }, 600_000);
+  beforeAll(start, 600_000);
   afterAll(async () => {
     await stop?.();
   });
@@ -143,6 +153,53 @@ describe('ssj log, ssj monitor and ssj audit verify --sth against the demo serve
     expect([c.code, c.stdout]).toEqual([0, expect.stringMatching(/verified/)]);
     const split = put(work, 'split.json', JSON.stringify(forge(sth, { rootHash: 'ef'.repeat(32) })));
     expect((await ssj(['log', 'consistency', sthFile, split, '--url', url, '--key', keys])).code).toBe(1);
+  });
+
+  it('rotate-key hands over to a new key the monitor follows; a key that appears without a rotation is a new log', async () => {
+    const before = signedTreeHeadSchema.parse(await getJson('/api/public/log/sth'));
+    const beforeFile = put(work, 'before-rotation.json', JSON.stringify(before));
+    await halt();
+    const env = { SSJ_DATA_DIR: dataDir };
+    const rotated = await ssj(['log', 'rotate-key'], env);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain(`key rotated: ${before.keyId} → `);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('ssj-log-key.pem.retired-'))).toHaveLength(1);
+    await start();
+    const after = signedTreeHeadSchema.parse(await getJson('/api/public/log/sth'));
+    expect(after.keyId).not.toBe(before.keyId);
+    const doc = z
+      .object({ keys: z.array(z.object({ keyId: z.string(), retiredAt: z.string().nullable() })) })
+      .parse(await getJson('/.well-known/ssj-log-key'));
+    expect(doc.keys.map((k) => [k.keyId, k.retiredAt === null])).toEqual([
+      [before.keyId, false],
+      [after.keyId, true],
+    ]);
+    // the monitor that pinned the old key moves to the new one through the old key's hand-over head
+    const m = await ssj(['monitor', url, '--state', stateDir, '--once']);
+    expect([m.code, m.stdout]).toEqual([
+      0,
+      expect.stringMatching(new RegExp(`key rotated: ${before.keyId} → ${after.keyId}`)),
+    ]);
+    expect((await ssj(['monitor', url, '--state', stateDir, '--once'])).code).toBe(0);
+    // the log only grew across the rotation (heads of two keys, both in the key document)
+    const keys = put(work, 'keys-rotated.json', JSON.stringify(await getJson('/.well-known/ssj-log-key')));
+    const afterFile = put(work, 'after-rotation.json', JSON.stringify(after));
+    const c = await ssj(['log', 'consistency', beforeFile, afterFile, '--url', url, '--key', keys]);
+    expect([c.code, c.stdout]).toEqual([0, expect.stringMatching(/verified/)]);
+
+    // the key file lost and a new key made at start: no rotation hands over, the monitor raises the alarm
+    await halt();
+    const keyFile = join(dataDir, 'ssj-log-key.pem');
+    const kept = readFileSync(keyFile, 'utf8');
+    rmSync(keyFile);
+    await start();
+    const fresh = tmp();
+    cpSync(stateDir, fresh, { recursive: true });
+    const lost = await ssj(['monitor', url, '--state', fresh, '--once']);
+    expect([lost.code, lost.stdout]).toEqual([1, expect.stringMatching(/A NEW LOG/)]);
+    await halt();
+    writeFileSync(keyFile, kept, { mode: 0o600 });
+    await start();
   });
 
   it('audit verify --sth: intact after the server stops; a rewritten row is named by its seq', async () => {

@@ -19,6 +19,8 @@ export { detectFormat, fileSource } from './contexts/platform/sheets/sheet-reade
 export { rebuildRollups, rollupDrift } from './contexts/oversight/metrics.repo';
 // ssj audit verify [--sth]
 export { verifyAuditAgainstTreeHead } from './contexts/platform/audit/audit-anchor-verify';
+export { logKeyFile } from './contexts/platform/log/log-key';
+export { rotateLogKey } from './contexts/platform/log/log-rotation';
 export { verifyAuditChain } from './contexts/platform/audit/audit-verify';
 // ssj users bootstrap
 export { bootstrapInputSchema, bootstrapSystemAdmin } from './contexts/platform/bootstrap.service';

@@ -12,7 +12,8 @@ import { migrate } from './db/migrate';
 import {
   countUsers,
   isDemoDatabase,
-  loadOrCreateSigningKey,
+  fileKeySource,
+  finishPendingRotation,
   logKeyFile,
   startLogSigner,
 } from './contexts/platform';
@@ -144,18 +145,28 @@ export async function startServer(
     const clock = (): Date => new Date();
     // ssj-log/1 §6: the signing key lives in a file outside the database
     const keyFile = logKeyFile(config);
-    const { key: logKey, created } = loadOrCreateSigningKey(keyFile);
+    // a rotation interrupted half-way is finished (or undone) before the key is loaded
+    const pending = await finishPendingRotation(database, keyFile, clock);
+    if (!pending.ok) {
+      throw new Error(pending.error.messageEn);
+    }
+    if (pending.value !== null) {
+      log(
+        `已完成中断的密钥轮换 / finished an interrupted key rotation: keyId ${pending.value.keyId.slice(0, 16)}…`,
+      );
+    }
+    const { key: logKey, source: logKeys, created } = fileKeySource(keyFile);
     log(
       `${created ? '已生成' : '已载入'}日志签名密钥 / log signing key ${created ? 'generated' : 'loaded'}: ${keyFile} (keyId ${logKey.keyId.slice(0, 16)}…)`,
     );
-    const stopSigner = startLogSigner(database, logKey, config.SSJ_LOG_SIGN_MINUTES, clock, (e) => {
+    const stopSigner = startLogSigner(database, logKeys, config.SSJ_LOG_SIGN_MINUTES, clock, (e) => {
       log(`日志签名失败 / log signing failed: ${e instanceof Error ? e.message : String(e)}`);
     });
     const app = await buildApp({
       database,
       config,
       clock,
-      logKey,
+      logKey: logKeys,
       webDist: config.SSJ_WEB_DIST ?? defaultWebDist(),
       logger: env['SSJ_HTTP_LOG'] === '1',
     });

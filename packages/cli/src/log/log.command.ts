@@ -2,20 +2,21 @@
  * `ssj log verify --sth FILE [--key KEYFILE] [--entry FILE]` and
  * `ssj log consistency OLD.json NEW.json [--url URL] [--key KEYFILE]` (ssj-log/1 §8): check a
  * saved tree head's signature, an entry's inclusion, and that the log only grew between two
- * saved heads. Exit 0 verified, 1 not, 2 unusable input.
+ * saved heads. Exit 0 verified, 1 not, 2 unusable input. `ssj log rotate-key`: rotate-key.command.ts.
  */
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { fromHex, toHex, nobleMerkleHasher, verifyConsistency, verifyInclusion } from '@openssj/core';
 import { z } from 'zod';
 import { headSignatureValid, readKeyFile, readReceipt, readSavedHead, type SavedHead } from './log-files';
+import { ROTATE_USAGE, rotateKeyCommand } from './rotate-key.command';
 
 const USAGE = `usage:
   ssj log verify --sth FILE [--key KEYFILE] [--entry FILE]
       check a signed tree head's Ed25519 signature and, with --entry, that the entry is in that tree
   ssj log consistency OLD.json NEW.json [--url URL] [--key KEYFILE]
       fetch the consistency proof between two saved heads from the portal and check it
-KEYFILE is the document at URL/.well-known/ssj-log-key (or a file holding the base64 key); without
+${ROTATE_USAGE}KEYFILE is the document at URL/.well-known/ssj-log-key (or a file holding the base64 key); without
 it, the publicKey saved beside the head is used. Exit 0 verified, 1 not verified, 2 unusable input.
 `;
 
@@ -62,6 +63,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   if (sub === 'consistency') {
     return consistencyCommand(rest);
+  }
+  if (sub === 'rotate-key') {
+    return rotateKeyCommand(rest);
   }
   return unusable(sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`);
 }

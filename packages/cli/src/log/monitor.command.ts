@@ -1,8 +1,9 @@
 /**
  * `ssj monitor URL --state DIR [--once] [--interval SECONDS]` (ssj-log/1 §4): run by anyone, e.g.
  * a journalist or a court. Polls a portal's log, keeps every signed tree head it saw in DIR,
- * checks each new head's signature against the key it pinned first, checks consistency with
- * every head seen before, recomputes the root from the entries, and reports commitments never
+ * checks each new head's signature against the key it pinned first (or one a rotation handed
+ * over to, §6: a head of the old key covers the `key` entry), checks consistency with every head
+ * seen before, recomputes the root from the entries, and reports commitments never
  * followed by a draw or an abandonment. Exit 1 on a split view or a rewritten history.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import {
   logEntrySchema,
   logKeysDocumentSchema,
   nobleMerkleHasher,
+  signedTreeHeadSchema,
   toHex,
   treeRoot,
   type SignedTreeHead,
@@ -29,8 +31,18 @@ const USAGE = `usage: ssj monitor URL --state DIR [--once] [--interval SECONDS]
 `;
 
 const stateSchema = z.object({
+  /** The keys this monitor trusts: the first it saw, then each one a rotation handed over to. */
   keyIds: z.array(z.string()),
   publicKeys: z.record(z.string(), z.string()),
+  /** Retired keys → the size of the head that handed over; a later head of theirs is an alarm. */
+  retired: z.record(z.string(), z.number()).default({}),
+  /** `key` entries seen in the log (§6), by the new keyId. */
+  keyEntries: z
+    .record(
+      z.string(),
+      z.object({ index: z.number(), publicKey: z.string(), previousKeyId: z.string().nullable() }),
+    )
+    .default({}),
   leaves: z.array(z.string()),
   commitments: z.record(
     z.string(),
@@ -63,7 +75,7 @@ function loadState(dir: string): State {
   const file = path.join(dir, 'state.json');
   return existsSync(file)
     ? stateSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
-    : { keyIds: [], publicKeys: {}, leaves: [], commitments: {} };
+    : { keyIds: [], publicKeys: {}, retired: {}, keyEntries: {}, leaves: [], commitments: {} };
 }
 
 function savedHeads(dir: string): SignedTreeHead[] {
@@ -94,11 +106,16 @@ export async function pollOnce(base: string, dir: string): Promise<string[]> {
     throw new MonitorAlarm(head.message);
   }
   const sth = head.value.sth;
-  const key = state.publicKeys[sth.keyId];
-  if (!state.keyIds.includes(sth.keyId) || key === undefined || !headSignatureValid(sth, key)) {
+  const handedOver = state.retired[sth.keyId];
+  if (handedOver !== undefined && sth.treeSize > handedOver) {
     throw new MonitorAlarm(
-      `签名无效或公钥未固定 / tree head signed by an unpinned key or with a bad signature (keyId ${sth.keyId})`,
+      `已停用的密钥仍在签名 / a retired key signed again: keyId ${sth.keyId} handed over at size ${handedOver}, now signs size ${sth.treeSize}`,
     );
+  }
+  const pinned = state.keyIds.includes(sth.keyId) || handedOver !== undefined;
+  const key = state.publicKeys[sth.keyId];
+  if (pinned && (key === undefined || !headSignatureValid(sth, key))) {
+    throw new MonitorAlarm(`签名无效 / the tree head's signature does not verify (keyId ${sth.keyId})`);
   }
   // consistency with every head seen before (split view: same size, another root)
   for (const old of savedHeads(dir)) {
@@ -112,10 +129,6 @@ export async function pollOnce(base: string, dir: string): Promise<string[]> {
       throw new MonitorAlarm(problem.message);
     }
   }
-  writeFileSync(
-    path.join(dir, 'sths', `${String(sth.treeSize).padStart(10, '0')}-${sth.rootHash.slice(0, 16)}.json`),
-    JSON.stringify({ ...sth, source: base }, null, 2),
-  );
   // fetch the new entries, recompute the root over all leaves, follow commitments
   if (sth.treeSize < state.leaves.length) {
     throw new MonitorAlarm(
@@ -136,7 +149,7 @@ export async function pollOnce(base: string, dir: string): Promise<string[]> {
         throw new MonitorAlarm(`entry ${e.index}: its bytes do not hash to the served leaf hash`);
       }
       state.leaves.push(leaf);
-      follow(state, e.entry);
+      follow(state, e.index, e.entry);
     }
   }
   const root = toHex(
@@ -147,6 +160,13 @@ export async function pollOnce(base: string, dir: string): Promise<string[]> {
       `历史被改写 / REWRITTEN HISTORY: the entries hash to ${root}, the signed head says ${sth.rootHash}`,
     );
   }
+  if (!pinned) {
+    out.push(await acceptRotation(base, state, sth));
+  }
+  writeFileSync(
+    path.join(dir, 'sths', `${String(sth.treeSize).padStart(10, '0')}-${sth.rootHash.slice(0, 16)}.json`),
+    JSON.stringify({ ...sth, source: base }, null, 2),
+  );
   writeFileSync(path.join(dir, 'state.json'), JSON.stringify(state));
   out.push(
     `树头一致 / tree head ${sth.treeSize} consistent with ${savedHeads(dir).length - 1} earlier heads; root ${sth.rootHash}`,
@@ -164,13 +184,77 @@ export async function pollOnce(base: string, dir: string): Promise<string[]> {
   return out;
 }
 
-function follow(state: State, text: string): void {
+/**
+ * §6: a head signed by a key this monitor does not trust is accepted only as a rotation: a `key`
+ * entry names it and a trusted key, and a head of that trusted key, over entries this monitor
+ * holds, includes the entry. Then the new key is trusted and the old one retired at that head.
+ */
+async function acceptRotation(base: string, state: State, sth: SignedTreeHead): Promise<string> {
+  const k = state.keyEntries[sth.keyId];
+  if (k === undefined || k.previousKeyId === null || !state.keyIds.includes(k.previousKeyId)) {
+    throw new MonitorAlarm(
+      `新日志 / A NEW LOG: the tree head is signed by key ${sth.keyId}, which no rotation from a trusted key introduced`,
+    );
+  }
+  if (!headSignatureValid(sth, k.publicKey)) {
+    throw new MonitorAlarm(
+      `签名无效 / the tree head's signature does not verify with the key the log announced (keyId ${sth.keyId})`,
+    );
+  }
+  const previous = k.previousKeyId;
+  const oldKey = state.publicKeys[previous];
+  const hand = await findHandover(
+    base,
+    previous,
+    k.index,
+    (h) =>
+      oldKey !== undefined &&
+      h.treeSize <= state.leaves.length &&
+      headSignatureValid(h, oldKey) &&
+      toHex(treeRoot(state.leaves.slice(0, h.treeSize).map((l) => fromHex(l) ?? new Uint8Array()))) ===
+        h.rootHash,
+  );
+  if (hand === null) {
+    throw new MonitorAlarm(
+      `新日志 / A NEW LOG: no tree head of the previous key ${previous} covers the key entry ${k.index} that introduced ${sth.keyId}`,
+    );
+  }
+  state.keyIds = [...state.keyIds.filter((x) => x !== previous), sth.keyId];
+  state.publicKeys[sth.keyId] = k.publicKey;
+  state.retired[previous] = hand.treeSize;
+  return `密钥轮换 / key rotated: ${previous} → ${sth.keyId}, handed over by the old key's head of size ${hand.treeSize}`;
+}
+
+/** The first past head of `keyId` that covers entry `index` and passes `valid`, or null. */
+async function findHandover(
+  base: string,
+  keyId: string,
+  index: number,
+  valid: (h: SignedTreeHead) => boolean,
+): Promise<SignedTreeHead | null> {
+  for (let from = 0; ; from += 1000) {
+    const page = z
+      .object({ sths: z.array(signedTreeHeadSchema) })
+      .parse(await getJson(`${base}/api/public/log/sths?from=${from}&limit=1000`));
+    const found = page.sths.find((h) => h.keyId === keyId && h.treeSize > index && valid(h));
+    if (found !== undefined) {
+      return found;
+    }
+    if (page.sths.length < 1000) {
+      return null;
+    }
+  }
+}
+
+function follow(state: State, index: number, text: string): void {
   const e = logEntrySchema.safeParse(JSON.parse(text));
   if (!e.success) {
     throw new MonitorAlarm(`an entry is not ssj-log/1: ${text.slice(0, 120)}`);
   }
   const v = e.data;
-  if (v.kind === 'commitment') {
+  if (v.kind === 'key') {
+    state.keyEntries[v.keyId] = { index, publicKey: v.publicKey, previousKeyId: v.previousKeyId };
+  } else if (v.kind === 'commitment') {
     state.commitments[v.drawId] = { taskId: v.taskId, at: v.at, outcome: 'pending' };
   } else if (v.kind === 'draw' || v.kind === 'abandon') {
     const c = state.commitments[v.drawId];

@@ -70,7 +70,11 @@ describe.each(ENGINES)('transparency log on %s', (engine) => {
 
   async function sign(): Promise<SignedTreeHead> {
     t.advance(60_000);
-    return signTreeHead(t.database.db, key, t.now());
+    const head = await signTreeHead(t.database.db, key, t.now());
+    if (!head.ok) {
+      throw new Error(head.error.messageEn);
+    }
+    return head.value;
   }
 
   it('logs commitment, abandonment with its reason, seed and draw, in order, and lists every commitment of the task', async () => {

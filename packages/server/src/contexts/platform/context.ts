@@ -3,7 +3,7 @@
  */
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
-import type { LogSigningKey } from './log/log-key';
+import type { LogKeySource } from './log/log-key';
 
 export interface ServiceDeps {
   readonly database: Database;
@@ -11,5 +11,5 @@ export interface ServiceDeps {
   /** The clock, injected so that tests can move time. */
   readonly clock: () => Date;
   /** ssj-log/1 §6: the tree-head signing key, when this process signs (server, not the CLI). */
-  readonly logKey?: LogSigningKey;
+  readonly logKey?: LogKeySource;
 }

@@ -11,7 +11,7 @@ import {
   sign,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../../config';
 
@@ -74,4 +74,42 @@ export function loadOrCreateSigningKey(file: string): { key: LogSigningKey; crea
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
   writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
   return { key: signingKeyFrom(privateKey), created: true };
+}
+
+/**
+ * Where a process takes its signing key from. A rotation (log-rotation.ts) replaces the key file;
+ * a source over the file sees the new key at its next use, so a running server signs with it.
+ */
+export interface LogKeySource {
+  current(): LogSigningKey;
+}
+
+/** A source that always gives the same key (tests, one-off signing). */
+export function fixedKeySource(key: LogSigningKey): LogKeySource {
+  return { current: () => key };
+}
+
+/** A source over the key file (generated at first start), re-read whenever the file is replaced. */
+export function fileKeySource(file: string): { source: LogKeySource; created: boolean; key: LogSigningKey } {
+  const first = loadOrCreateSigningKey(file);
+  const stamp = (): string => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    return st === undefined ? '' : `${st.ino}:${st.mtimeMs}:${st.size}`;
+  };
+  let seen = stamp();
+  let key = first.key;
+  return {
+    created: first.created,
+    key,
+    source: {
+      current: () => {
+        const now = stamp();
+        if (now !== seen && now !== '') {
+          key = signingKeyFrom(createPrivateKey(readFileSync(file, 'utf8')));
+          seen = now;
+        }
+        return key;
+      },
+    },
+  };
 }

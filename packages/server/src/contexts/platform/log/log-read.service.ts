@@ -64,7 +64,7 @@ export async function signTreeHeadNow(deps: ServiceDeps): Promise<Result<SignedT
       domainError('INVALID_STATE', '本进程没有日志签名密钥', 'this process holds no log signing key'),
     );
   }
-  return ok(await signTreeHead(deps.database.db, deps.logKey, deps.clock()));
+  return signTreeHead(deps.database.db, deps.logKey.current(), deps.clock());
 }
 
 /** The signing-key document at /.well-known/ssj-log-key (ssj-log/1 §6). */

@@ -6,7 +6,7 @@
 import type { Database } from '../../../db/client';
 import { inTransaction } from '../../../db/tx';
 import { ok } from '@openssj/core';
-import type { LogSigningKey } from './log-key';
+import type { LogKeySource, LogSigningKey } from './log-key';
 import { lastCheckpointAt } from './log.repo';
 import { appendAuditCheckpoint, signTreeHead } from './log.service';
 
@@ -18,20 +18,23 @@ export async function logSignerTick(database: Database, key: LogSigningKey, now:
   if (last === null || now.getTime() - last.getTime() >= HOUR) {
     await inTransaction(database.db, async (tx) => ok(await appendAuditCheckpoint(tx, now)));
   }
-  await signTreeHead(database.db, key, now);
+  const head = await signTreeHead(database.db, key, now);
+  if (!head.ok) {
+    throw new Error(head.error.messageEn); // reported by the timer's onError, retried next round
+  }
 }
 
 /** Start the timer; returns a function that stops it and waits for a running round. */
 export function startLogSigner(
   database: Database,
-  key: LogSigningKey,
+  keys: LogKeySource,
   minutes: number,
   clock: () => Date,
   onError: (e: unknown) => void,
 ): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const round = (): void => {
-    running = running.then(() => logSignerTick(database, key, clock())).catch(onError);
+    running = running.then(() => logSignerTick(database, keys.current(), clock())).catch(onError);
   };
   round();
   const timer = setInterval(round, Math.min(minutes, 60) * 60 * 1000);

@@ -145,3 +145,17 @@ export async function upsertLogKey(
 ): Promise<void> {
   await db.insert(logKeys).values(k).onConflictDoNothing();
 }
+
+/** One public key, if recorded. */
+export async function findLogKey(db: Db, keyId: string): Promise<LogKeyRow | undefined> {
+  const [r] = await db.select().from(logKeys).where(eq(logKeys.keyId, keyId)).limit(1);
+  return r;
+}
+
+/** Mark a key retired (§6: it never signs again). */
+export async function retireLogKey(db: Db, keyId: string, at: Date): Promise<void> {
+  await db
+    .update(logKeys)
+    .set({ retiredAt: at })
+    .where(and(eq(logKeys.keyId, keyId), sql`${logKeys.retiredAt} IS NULL`));
+}

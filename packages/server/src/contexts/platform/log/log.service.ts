@@ -27,6 +27,7 @@ import type { Db } from '../../../db/client';
 import type { LogSigningKey } from './log-key';
 import {
   entryByLeafHash,
+  findLogKey,
   insertLogEntry,
   insertTreeHead,
   lastCheckpointSeq,
@@ -118,13 +119,30 @@ export async function registerLogKey(db: Db, key: LogSigningKey, now: Date): Pro
   await upsertLogKey(db, { keyId: key.keyId, publicKey: key.publicKey, createdAt: now });
 }
 
-/** §5: sign a head over every entry when the log grew since the last head (or none exists). */
-export async function signTreeHead(db: Db, key: LogSigningKey, now: Date): Promise<SignedTreeHead> {
+/**
+ * §5: sign a head over every entry when the log grew since the last head (or none exists, or the
+ * key changed). A retired key (§6) is refused: after a rotation only the new key signs.
+ */
+export async function signTreeHead(
+  db: Db,
+  key: LogSigningKey,
+  now: Date,
+): Promise<Result<SignedTreeHead, DomainError>> {
   await registerLogKey(db, key, now);
+  const row = await findLogKey(db, key.keyId);
+  if ((row?.retiredAt ?? null) !== null) {
+    return err(
+      domainError(
+        'INVALID_STATE',
+        `日志签名密钥 ${key.keyId.slice(0, 16)}… 已于轮换时停用，不能再签名：请载入新密钥`,
+        `the log key ${key.keyId.slice(0, 16)}… was retired by a rotation and signs no more: load the new key`,
+      ),
+    );
+  }
   const latest = await latestTreeHead(db);
   const hashes = await leafHashes(db, Number.MAX_SAFE_INTEGER);
   if (latest !== undefined && latest.treeSize === hashes.length && latest.keyId === key.keyId) {
-    return publicTreeHead(latest);
+    return ok(publicTreeHead(latest));
   }
   const head = {
     log: LOG_SPEC,
@@ -141,7 +159,7 @@ export async function signTreeHead(db: Db, key: LogSigningKey, now: Date): Promi
     keyId: head.keyId,
     signature,
   });
-  return { ...head, signature };
+  return ok({ ...head, signature });
 }
 
 function outOfRange(what: string, zh: string): DomainError {
