@@ -25,6 +25,13 @@ export { dashboardMetrics } from './contexts/oversight/metrics.service';
 export { type Actor } from './contexts/platform/auth/actor';
 export { hashPassword } from './contexts/platform/auth/password';
 export { type ServiceDeps } from './contexts/platform/context';
+export { ephemeralSigningKey } from './contexts/platform/log/log-key';
+export {
+  consistencyBetween,
+  nodeMerkleHasher,
+  proofByHash,
+  signTreeHead,
+} from './contexts/platform/log/log.service';
 export { csvLine } from './contexts/platform/sheets/sheet-writer';
 export { tierDistribution } from './contexts/risk/risk-metrics.repo';
 export { scoreTargets } from './contexts/risk/risk-scoring.service';

@@ -1,5 +1,5 @@
 /**
- * `ssj bench [draw|server-draw|targets|risk|dashboard|search|all] [--quick] [--national] [--database-url URL]`: run the
+ * `ssj bench [draw|server-draw|targets|risk|dashboard|search|log|all] [--quick] [--national] [--database-url URL]`: run the
  * benchmarks and print their figures. Speed targets live here, never in tests. `--national` adds the
  * minutes-long 189 M-line draw from a pipe to the draw suite.
  */
@@ -10,8 +10,9 @@ import { benchServerDraw } from '../bench/server-draw.bench';
 import { benchTargets } from '../bench/targets.bench';
 import { benchDashboard } from '../bench/dashboard.bench';
 import { benchSearch } from '../bench/search.bench';
+import { benchLog } from '../bench/log.bench';
 
-const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search'] as const;
+const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search', 'log'] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -63,6 +64,9 @@ export async function run(argv: readonly string[]): Promise<number> {
           databaseUrl,
           ...(quick ? { seconds: 3 } : {}),
         });
+        break;
+      case 'log':
+        await benchLog({ entries: quick ? 100_000 : 1_000_000, databaseUrl });
         break;
     }
   }

@@ -73,16 +73,11 @@ export function treeRoot(leafHashes: readonly Uint8Array[], h: MerkleHasher = no
   return leafHashes.length === 0 ? h.emptyRoot() : subtreeRoot(leafHashes, 0, leafHashes.length, h);
 }
 
-/** PATH(m, D[0:n]) (RFC 9162 §2.1.3.1): the audit path of leaf `index` in the first `size` leaves. */
-export function inclusionProof(
-  leafHashes: readonly Uint8Array[],
-  index: number,
-  size: number = leafHashes.length,
-  h: MerkleHasher = nobleMerkleHasher,
-): Uint8Array[] {
-  if (!Number.isSafeInteger(index) || index < 0 || index >= size || size > leafHashes.length) {
-    throw new RangeError(`merkle: leaf ${index} is not in a tree of ${size}`);
-  }
+/** MTH(D[lo:hi]) of some tree, lo < hi: from the leaves, or from stored subtrees (MerkleLevels). */
+type Subtree = (lo: number, hi: number) => Uint8Array;
+
+/** PATH(m, D[0:n]) (RFC 9162 §2.1.3.1) over any MTH; the caller checks the bounds. */
+function pathOf(mth: Subtree, index: number, size: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   const walk = (m: number, lo: number, hi: number): void => {
     const n = hi - lo;
@@ -92,14 +87,64 @@ export function inclusionProof(
     const k = splitPoint(n);
     if (m < k) {
       walk(m, lo, lo + k);
-      out.push(subtreeRoot(leafHashes, lo + k, hi, h));
+      out.push(mth(lo + k, hi));
     } else {
       walk(m - k, lo + k, hi);
-      out.push(subtreeRoot(leafHashes, lo, lo + k, h));
+      out.push(mth(lo, lo + k));
     }
   };
   walk(index, 0, size);
   return out;
+}
+
+/** PROOF(m, D[0:n]) (RFC 9162 §2.1.4.1) over any MTH; the caller checks the bounds. */
+function proofOf(mth: Subtree, m: number, n: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  if (m === 0 || m === n) {
+    return out;
+  }
+  const sub = (mm: number, lo: number, hi: number, complete: boolean): void => {
+    const size = hi - lo;
+    if (mm === size) {
+      if (!complete) {
+        out.push(mth(lo, hi));
+      }
+      return;
+    }
+    const k = splitPoint(size);
+    if (mm <= k) {
+      sub(mm, lo, lo + k, complete);
+      out.push(mth(lo + k, hi));
+    } else {
+      sub(mm - k, lo + k, hi, false);
+      out.push(mth(lo, lo + k));
+    }
+  };
+  sub(m, 0, n, true);
+  return out;
+}
+
+function checkLeaf(index: number, size: number, have: number): void {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size || size > have) {
+    throw new RangeError(`merkle: leaf ${index} is not in a tree of ${size}`);
+  }
+}
+
+function checkSizes(m: number, n: number, have: number): void {
+  if (!Number.isSafeInteger(m) || m < 0 || m > n || n > have) {
+    throw new RangeError(`merkle: no consistency proof from ${m} to ${n}`);
+  }
+}
+
+/** PATH(m, D[0:n]) (RFC 9162 §2.1.3.1): the audit path of leaf `index` in the first `size` leaves. */
+export function inclusionProof(
+  leafHashes: readonly Uint8Array[],
+  index: number,
+  size: number = leafHashes.length,
+  h: MerkleHasher = nobleMerkleHasher,
+): Uint8Array[] {
+  checkLeaf(index, size, leafHashes.length);
+  return pathOf((lo, hi) => subtreeRoot(leafHashes, lo, hi, h), index, size);
 }
 
 /** PROOF(m, D[0:n]) (RFC 9162 §2.1.4.1): proves the tree of `m` leaves is a prefix of the tree of `n`. */
@@ -109,32 +154,101 @@ export function consistencyProof(
   n: number = leafHashes.length,
   h: MerkleHasher = nobleMerkleHasher,
 ): Uint8Array[] {
-  if (!Number.isSafeInteger(m) || m < 0 || m > n || n > leafHashes.length) {
-    throw new RangeError(`merkle: no consistency proof from ${m} to ${n}`);
+  checkSizes(m, n, leafHashes.length);
+  return proofOf((lo, hi) => subtreeRoot(leafHashes, lo, hi, h), m, n);
+}
+
+const HASH = 32;
+
+/** A growable array of 32-byte hashes in one buffer (64 bytes a leaf for the whole tree). */
+class HashArray {
+  private buf = new Uint8Array(HASH * 64);
+  length = 0;
+  push(x: Uint8Array): void {
+    if ((this.length + 1) * HASH > this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf.set(x, this.length * HASH);
+    this.length++;
   }
-  const out: Uint8Array[] = [];
-  if (m === 0 || m === n) {
-    return out;
+  at(i: number): Uint8Array {
+    return this.buf.subarray(i * HASH, (i + 1) * HASH);
   }
-  const sub = (mm: number, lo: number, hi: number, complete: boolean): void => {
-    const size = hi - lo;
-    if (mm === size) {
-      if (!complete) {
-        out.push(subtreeRoot(leafHashes, lo, hi, h));
+}
+
+/**
+ * An append-only tree that keeps the hash of every complete, aligned subtree (level j holds the
+ * subtrees of 2^j leaves). Appending costs O(1) hashes amortised; a root, an inclusion proof or a
+ * consistency proof of any size up to `size` costs O(log² n) hashes instead of O(n), because
+ * every left child on RFC 9162's split path is a stored subtree and only the right edge is
+ * hashed. Results are the same as the leaf-array functions above (property-tested).
+ */
+export class MerkleLevels {
+  private readonly levels: HashArray[] = [new HashArray()];
+
+  constructor(private readonly h: MerkleHasher = nobleMerkleHasher) {}
+
+  /** The number of leaves. */
+  get size(): number {
+    return this.levels[0]?.length ?? 0;
+  }
+
+  /** Append one leaf hash (32 bytes). */
+  append(leafHash: Uint8Array): void {
+    if (leafHash.length !== HASH) {
+      throw new RangeError('merkle: a leaf hash is 32 bytes');
+    }
+    let node = leafHash;
+    for (let j = 0; ; j++) {
+      const level = (this.levels[j] ??= new HashArray());
+      level.push(node);
+      if (level.length % 2 === 1) {
+        return;
       }
-      return;
+      node = this.h.hashChildren(level.at(level.length - 2), level.at(level.length - 1));
     }
-    const k = splitPoint(size);
-    if (mm <= k) {
-      sub(mm, lo, lo + k, complete);
-      out.push(subtreeRoot(leafHashes, lo + k, hi, h));
-    } else {
-      sub(mm - k, lo + k, hi, false);
-      out.push(subtreeRoot(leafHashes, lo, lo + k, h));
+  }
+
+  /** MTH(D[lo:hi]) for 0 ≤ lo < hi ≤ size. */
+  subtree(lo: number, hi: number): Uint8Array {
+    const n = hi - lo;
+    if (n === 1 || (n & (n - 1)) === 0) {
+      const j = Math.log2(n);
+      if (lo % n === 0) {
+        const level = this.levels[j];
+        if (level !== undefined && lo / n < level.length) {
+          return level.at(lo / n);
+        }
+      }
     }
-  };
-  sub(m, 0, n, true);
-  return out;
+    if (n === 1) {
+      throw new RangeError(`merkle: no leaf ${lo}`); // a bug: callers check the bounds
+    }
+    const k = splitPoint(n);
+    return this.h.hashChildren(this.subtree(lo, lo + k), this.subtree(lo + k, hi));
+  }
+
+  /** The root of the first `size` leaves (the empty tree: SHA-256 of ""). */
+  root(size: number = this.size): Uint8Array {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) {
+      throw new RangeError(`merkle: no tree of ${size} in a log of ${this.size}`);
+    }
+    return size === 0 ? this.h.emptyRoot() : this.subtree(0, size);
+  }
+
+  /** PATH(index, D[0:size]). */
+  inclusionProof(index: number, size: number = this.size): Uint8Array[] {
+    checkLeaf(index, size, this.size);
+    return pathOf((lo, hi) => this.subtree(lo, hi), index, size);
+  }
+
+  /** PROOF(m, D[0:n]). */
+  consistencyProof(m: number, n: number = this.size): Uint8Array[] {
+    checkSizes(m, n, this.size);
+    return proofOf((lo, hi) => this.subtree(lo, hi), m, n);
+  }
 }
 
 /** Byte-wise equality. */

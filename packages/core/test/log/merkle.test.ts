@@ -15,6 +15,7 @@ import {
   inclusionProof,
   logEntrySchema,
   merkleHasherFrom,
+  MerkleLevels,
   nobleMerkleHasher,
   signedTreeHeadSchema,
   toHex,
@@ -201,5 +202,45 @@ describe('Merkle properties', () => {
         );
       }),
     );
+  });
+});
+
+describe('MerkleLevels (stored subtrees) against the leaf-array functions', () => {
+  it('gives the same root, inclusion and consistency proofs for every size, index and m, as it grows', () => {
+    fc.assert(
+      fc.property(leafArb, (data) => {
+        const leaves = data.map((d) => nobleMerkleHasher.hashLeaf(d));
+        const tree = new MerkleLevels();
+        expect(toHex(tree.root())).toBe(toHex(treeRoot([])));
+        for (const [j, leaf] of leaves.entries()) {
+          tree.append(leaf);
+          const n = j + 1;
+          const prefix = leaves.slice(0, n);
+          expect(tree.size).toBe(n);
+          expect(toHex(tree.root())).toBe(toHex(treeRoot(prefix)));
+          for (let i = 0; i < n; i++) {
+            expect(tree.inclusionProof(i, n).map(toHex)).toEqual(inclusionProof(prefix, i).map(toHex));
+          }
+          for (let m = 0; m <= n; m++) {
+            expect(tree.consistencyProof(m, n).map(toHex)).toEqual(consistencyProof(prefix, m).map(toHex));
+          }
+        }
+        // older sizes stay answerable after growth
+        const n = leaves.length;
+        for (let size = 1; size <= n; size++) {
+          expect(toHex(tree.root(size))).toBe(toHex(treeRoot(leaves.slice(0, size))));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses sizes and indexes outside the tree, and a leaf hash that is not 32 bytes', () => {
+    const tree = new MerkleLevels();
+    tree.append(nobleMerkleHasher.hashLeaf(Uint8Array.of(1)));
+    expect(() => tree.root(2)).toThrow(RangeError);
+    expect(() => tree.inclusionProof(1, 1)).toThrow(RangeError);
+    expect(() => tree.consistencyProof(2, 1)).toThrow(RangeError);
+    expect(() => tree.append(new Uint8Array(31))).toThrow(RangeError);
   });
 });

@@ -3,11 +3,12 @@
  * latest signed tree head (the 验证收录 button checks them in the browser), and a task's
  * commitment history — every commitment, with its outcome and reason (no silent redraw).
  */
-import { fromHex, inclusionProof, logEntrySchema, toHex, type SignedTreeHead } from '@openssj/core';
+import { logEntrySchema, toHex, type SignedTreeHead } from '@openssj/core';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
-import { entriesOfDraw, entriesOfTask, latestTreeHead, leafHashes, type LogEntryRow } from './log.repo';
-import { nodeMerkleHasher, publicTreeHead } from './log.service';
+import { entriesOfDraw, entriesOfTask, latestTreeHead, type LogEntryRow } from './log.repo';
+import { publicTreeHead } from './log.service';
+import { logTree } from './merkle-cache';
 
 export const loggedEntrySchema = z.object({
   leafIndex: z.number(),
@@ -26,8 +27,10 @@ async function withProofs(
 ): Promise<{ sth: SignedTreeHead | null; entries: LoggedEntry[] }> {
   const head = await latestTreeHead(db);
   const size = head?.treeSize ?? 0;
-  const hashes = size > 0 && rows.some((r) => r.idx < size) ? await leafHashes(db, size) : [];
-  const leaves = hashes.map((h) => fromHex(h) ?? new Uint8Array(32));
+  const tree = size > 0 && rows.some((r) => r.idx < size) ? await logTree(db, size) : null;
+  if (tree !== null && tree.size < size) {
+    throw new Error(`log: the signed head covers ${size} entries, the log holds ${tree.size}`); // a bug or a truncated log
+  }
   return {
     sth: head === undefined ? null : publicTreeHead(head),
     entries: rows.map((r) => ({
@@ -35,7 +38,7 @@ async function withProofs(
       leafHash: r.leafHash,
       kind: r.kind,
       entry: r.entry,
-      inclusionPath: r.idx < size ? inclusionProof(leaves, r.idx, size, nodeMerkleHasher).map(toHex) : null,
+      inclusionPath: tree !== null && r.idx < size ? tree.inclusionProof(r.idx, size).map(toHex) : null,
     })),
   };
 }

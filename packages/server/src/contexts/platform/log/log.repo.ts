@@ -51,14 +51,17 @@ export async function logSize(db: Db): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** The leaf hashes of the first `size` entries, in order. */
-export async function leafHashes(db: Db, size: number): Promise<string[]> {
-  const rows = await db
-    .select({ h: logEntries.leafHash })
+/** The leaf hashes of entries from ≤ idx < to, in order (the proof cache's catch-up). */
+export async function leafHashesFrom(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<{ idx: number; leafHash: string }[]> {
+  return db
+    .select({ idx: logEntries.idx, leafHash: logEntries.leafHash })
     .from(logEntries)
-    .where(sql`${logEntries.idx} < ${size}`)
+    .where(and(gte(logEntries.idx, from), sql`${logEntries.idx} < ${to}`))
     .orderBy(asc(logEntries.idx));
-  return rows.map((r) => r.h);
 }
 
 export type LogEntryRow = typeof logEntries.$inferSelect;

@@ -1,23 +1,16 @@
 /**
  * ssj-log/1 on the server (docs/ssj-log-v1.md): append an entry in the caller's transaction,
  * checkpoint the audit chain, sign tree heads, and answer inclusion and consistency proofs from
- * core's pure Merkle code. The tree is recomputed from the stored leaf hashes (O(n) hashes per
- * head or proof; fine for a region's yearly volume, see the README for the scale note).
+ * core's pure Merkle code over the proof cache (merkle-cache.ts: O(log² n) hashes a head or proof).
  */
-import { createHash } from 'node:crypto';
 import {
-  consistencyProof,
   domainError,
   entryText,
   err,
-  fromHex,
-  inclusionProof,
   LOG_SPEC,
-  merkleHasherFrom,
   ok,
   toHex,
   treeHeadSignedBytes,
-  treeRoot,
   type DomainError,
   type LogEntry,
   type Result,
@@ -32,28 +25,17 @@ import {
   insertTreeHead,
   lastCheckpointSeq,
   latestTreeHead,
-  leafHashes,
   lockForCheckpoint,
   upsertLogKey,
   type TreeHeadRow,
 } from './log.repo';
 import { auditHashesAfter } from '../audit/audit.repo';
+import { logTree, nodeMerkleHasher } from './merkle-cache';
 
-/** RFC 9162 hashing with node:crypto (identical to core's @noble default; tested). */
-export const nodeMerkleHasher = merkleHasherFrom(
-  (d) => new Uint8Array(createHash('sha256').update(d).digest()),
-);
+export { nodeMerkleHasher };
 
 /** §3.7: at most this many row hashes per checkpoint entry. */
 export const CHECKPOINT_MAX_ROWS = 1000;
-
-function bytes(hex: string): Uint8Array {
-  const b = fromHex(hex);
-  if (b === null || b.length !== 32) {
-    throw new Error(`log: stored hash is not 32 bytes of hex: ${hex}`); // a bug or a corrupt row
-  }
-  return b;
-}
 
 /** Append `entry` to the log inside the caller's transaction (§1: same transaction as the change). */
 export async function appendLogEntry(tx: Db, entry: LogEntry, at: Date): Promise<number> {
@@ -140,15 +122,15 @@ export async function signTreeHead(
     );
   }
   const latest = await latestTreeHead(db);
-  const hashes = await leafHashes(db, Number.MAX_SAFE_INTEGER);
-  if (latest !== undefined && latest.treeSize === hashes.length && latest.keyId === key.keyId) {
+  const tree = await logTree(db);
+  if (latest !== undefined && latest.treeSize === tree.size && latest.keyId === key.keyId) {
     return ok(publicTreeHead(latest));
   }
   const head = {
     log: LOG_SPEC,
-    treeSize: hashes.length,
+    treeSize: tree.size,
     timestamp: Math.max(now.getTime(), (latest?.timestampMs ?? 0) + 1),
-    rootHash: toHex(treeRoot(hashes.map(bytes), nodeMerkleHasher)),
+    rootHash: toHex(tree.root(tree.size)),
     keyId: key.keyId,
   } as const;
   const signature = key.sign(treeHeadSignedBytes(head));
@@ -186,11 +168,11 @@ export async function proofByHash(
       ),
     );
   }
-  const hashes = await leafHashes(db, treeSize);
-  if (hashes.length < treeSize) {
-    return err(outOfRange(`the log has only ${hashes.length} entries`, `日志只有 ${hashes.length} 条`));
+  const tree = await logTree(db, treeSize);
+  if (tree.size < treeSize) {
+    return err(outOfRange(`the log has only ${tree.size} entries`, `日志只有 ${tree.size} 条`));
   }
-  const path = inclusionProof(hashes.map(bytes), e.idx, treeSize, nodeMerkleHasher);
+  const path = tree.inclusionProof(e.idx, treeSize);
   return ok({ leafIndex: e.idx, treeSize, inclusionPath: path.map(toHex) });
 }
 
@@ -203,10 +185,10 @@ export async function consistencyBetween(
   if (first > second) {
     return err(outOfRange('first must not exceed second', 'first 不能大于 second'));
   }
-  const hashes = await leafHashes(db, second);
-  if (hashes.length < second) {
-    return err(outOfRange(`the log has only ${hashes.length} entries`, `日志只有 ${hashes.length} 条`));
+  const tree = await logTree(db, second);
+  if (tree.size < second) {
+    return err(outOfRange(`the log has only ${tree.size} entries`, `日志只有 ${tree.size} 条`));
   }
-  const proof = consistencyProof(hashes.map(bytes), first, second, nodeMerkleHasher);
+  const proof = tree.consistencyProof(first, second);
   return ok({ first, second, consistency: proof.map(toHex) });
 }
