@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
-import { api, LONG, login, openTodo, see, uiLogin } from './support/journey';
+import { api, committedTask, LONG, login, openTodo, see, uiLogin } from './support/journey';
 
 describe('two-person abandonment', () => {
   let browser: Browser;
@@ -26,47 +26,18 @@ describe('two-person abandonment', () => {
       const base = inject('pgliteUrl');
       const admin = await login(base, 'admin');
       const leader = await login(base, 'leader');
-      const items = await api<{ items: { id: string }[] }>(
-        base,
-        admin,
-        'GET',
-        '/api/items?published=true&department=500112-SCJG&limit=1',
-      );
-      const itemId = items.json.items[0]?.id ?? '';
-      const year = new Date().getFullYear();
-      const plan = await api<{ id: string }>(base, admin, 'POST', '/api/plans', {
-        year,
-        title: `${year} 年度作废审批演练计划`,
-      });
-      expect(plan.status).toBe(201);
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       const taskTitle = '作废审批演练任务';
-      const task = await api<{ id: string }>(base, admin, 'POST', `/api/plans/${plan.json.id}/tasks`, {
+      const { taskId, drawId } = await committedTask(base, admin, leader, {
+        planTitle: `${new Date().getFullYear()} 年度作废审批演练计划`,
         title: taskTitle,
-        itemIds: [itemId],
-        scope: { divisions: ['500112'] },
-        strata: [{ name: 'all', tiers: null, ratio: '0.01' }],
-        windowStart: today,
-        windowEnd: later,
+        ratio: '0.01',
+        seedSource: 'dice',
       });
-      expect(task.status, JSON.stringify(task.json)).toBe(201);
-      expect(
-        (await api(base, admin, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'submit' })).status,
-      ).toBe(200);
-      expect(
-        (await api(base, leader, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'approve' })).status,
-      ).toBe(200);
-      const draw = await api<{ id: string }>(base, admin, 'POST', `/api/tasks/${task.json.id}/draws`, {});
-      expect(draw.status, JSON.stringify(draw.json)).toBe(201);
-      expect(
-        (await api(base, admin, 'POST', `/api/draws/${draw.json.id}/commit`, { seedSource: 'dice' })).status,
-      ).toBe(200);
 
       // the admin asks
       const page = await browser.newPage();
       await uiLogin(browser, page, base, 'admin');
-      await page.goto(`${base}/console/tasks/${task.json.id}`);
+      await page.goto(`${base}/console/tasks/${taskId}`);
       await see(page, taskTitle);
       await page.getByRole('button', { name: '申请作废本次摇号' }).click();
       const dialog = page.getByRole('dialog');
@@ -121,7 +92,7 @@ describe('two-person abandonment', () => {
         base,
         leader,
         'GET',
-        `/api/abandon-requests?drawId=${draw.json.id}`,
+        `/api/abandon-requests?drawId=${drawId}`,
       );
       expect(history.json).toEqual([expect.objectContaining({ status: 'approved', decidedBy: 'leader' })]);
       await page.close();

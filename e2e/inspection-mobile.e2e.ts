@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
-import { api, iso, login, recordNoProblem } from './support/journey';
+import { api, committedTask, login, recordNoProblem } from './support/journey';
 
 /** Make a visit for `inspector` + `inspector2`; returns its id and target name. */
 async function makeVisit(base: string): Promise<{ id: string; name: string }> {
@@ -24,46 +24,18 @@ async function makeVisit(base: string): Promise<{ id: string; name: string }> {
   const badges = ['inspector', 'inspector2'].map(
     (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
   );
-  const items = await api<{ items: { id: string; departmentCode: string }[] }>(
-    base,
-    admin,
-    'GET',
-    '/api/items?published=true&department=500112-SCJG&limit=5',
-  );
-  const item = items.json.items[0];
-  expect(item).toBeDefined();
-  const now = new Date();
-  const plan = await api<{ id: string }>(base, admin, 'POST', '/api/plans', {
-    year: now.getFullYear(),
-    title: '移动检查演示计划',
-  });
-  expect(plan.status).toBe(201);
-  const task = await api<{ id: string }>(base, admin, 'POST', `/api/plans/${plan.json.id}/tasks`, {
+  const { taskId, drawId } = await committedTask(base, admin, leader, {
+    planTitle: '移动检查演示计划',
     title: '移动检查演示任务',
-    itemIds: [item?.id],
-    scope: { divisions: ['500112'] },
-    strata: [{ name: 'all', tiers: null, ratio: '0.001' }],
-    windowStart: iso(now),
-    windowEnd: iso(new Date(now.getTime() + 20 * 86_400_000)),
+    ratio: '0.001',
+    seedSource: 'system',
   });
-  expect(task.status, JSON.stringify(task.json)).toBe(201);
-  expect(
-    (await api(base, admin, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'submit' })).status,
-  ).toBe(200);
-  expect(
-    (await api(base, leader, 'POST', `/api/plans/${plan.json.id}/actions`, { action: 'approve' })).status,
-  ).toBe(200);
-  const frozen = await api<{ id: string }>(base, admin, 'POST', `/api/tasks/${task.json.id}/draws`, {});
-  expect(frozen.status, JSON.stringify(frozen.json)).toBe(201);
-  expect(
-    (await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/commit`, { seedSource: 'system' })).status,
-  ).toBe(200);
-  expect((await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/run`, {})).status).toBe(200);
+  expect((await api(base, admin, 'POST', `/api/draws/${drawId}/run`, {})).status).toBe(200);
   const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
     base,
     admin,
     'GET',
-    `/api/inspections?taskId=${task.json.id}`,
+    `/api/inspections?taskId=${taskId}`,
   );
   for (const v of visits.json.items) {
     const detail = await api<{ team: { inspectorId: string }[] }>(
@@ -76,7 +48,7 @@ async function makeVisit(base: string): Promise<{ id: string; name: string }> {
     const r =
       add.length === 0
         ? { status: 200 }
-        : await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/overrides`, {
+        : await api(base, admin, 'POST', `/api/draws/${drawId}/overrides`, {
             target: v.target.id,
             inspectors: add,
             reason: '演示：指派移动端检查人员',

@@ -124,8 +124,22 @@ export async function approveAndPublishPlan(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认审批通过' }).click(); // issue 11: what becomes public is stated first
   await see(page, '已审批');
   await page.getByRole('button', { name: '公示', exact: true }).click();
-  await page.getByRole('button', { name: '确认公示' }).click();
-  await see(page, '已公示');
+  const confirm = page.getByRole('button', { name: '确认公示' });
+  await confirm.click();
+  await confirm.waitFor({ state: 'hidden', ...LONG });
+  const published = await page
+    .getByText('已公示')
+    .first()
+    .waitFor({ state: 'visible', ...LONG })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!published) {
+    // say what the page said instead (a refusal, an error), not only that the text never came
+    const said = await page.locator('.ant-alert, .ant-message-notice, .ant-tag').allTextContents();
+    throw new Error(`the plan did not become 已公示; the page shows: ${said.join(' | ') || '(nothing)'}`);
+  }
 }
 
 /** On a task page: freeze the frame and the pool. */
@@ -193,4 +207,54 @@ export async function openTodo(page: Page, kind: string): Promise<void> {
 export async function openReview(page: Page, targetName: string, visitId: string): Promise<void> {
   await page.locator('tr', { hasText: targetName }).getByRole('link', { name: '复核', exact: true }).click();
   await page.waitForURL(new RegExp(`/console/reviews/${visitId}`), LONG);
+}
+
+/**
+ * Through the API, as the demo's 500112 admin and leader: a new plan of this year with one task over
+ * 500112 (the first published item of 500112-SCJG, `ratio` of the frame, a 20-day window from
+ * today), submitted and approved; the task's draw frozen and committed to `seedSource`.
+ */
+export async function committedTask(
+  base: string,
+  admin: Session,
+  leader: Session,
+  opts: { planTitle: string; title: string; ratio: string; seedSource: 'dice' | 'system' },
+): Promise<{ planId: string; taskId: string; drawId: string }> {
+  const items = await api<{ items: { id: string }[] }>(
+    base,
+    admin,
+    'GET',
+    '/api/items?published=true&department=500112-SCJG&limit=1',
+  );
+  const itemId = items.json.items[0]?.id;
+  expect(itemId, 'a published item of 500112-SCJG').toBeDefined();
+  const now = new Date();
+  const plan = await api<{ id: string }>(base, admin, 'POST', '/api/plans', {
+    year: now.getFullYear(),
+    title: opts.planTitle,
+  });
+  expect(plan.status, JSON.stringify(plan.json)).toBe(201);
+  const task = await api<{ id: string }>(base, admin, 'POST', `/api/plans/${plan.json.id}/tasks`, {
+    title: opts.title,
+    itemIds: [itemId],
+    scope: { divisions: ['500112'] },
+    strata: [{ name: 'all', tiers: null, ratio: opts.ratio }],
+    windowStart: iso(now),
+    windowEnd: iso(new Date(now.getTime() + 20 * 86_400_000)),
+  });
+  expect(task.status, JSON.stringify(task.json)).toBe(201);
+  for (const [who, action] of [
+    [admin, 'submit'],
+    [leader, 'approve'],
+  ] as const) {
+    const r = await api(base, who, 'POST', `/api/plans/${plan.json.id}/actions`, { action });
+    expect(r.status, `${action}: ${JSON.stringify(r.json)}`).toBe(200);
+  }
+  const frozen = await api<{ id: string }>(base, admin, 'POST', `/api/tasks/${task.json.id}/draws`, {});
+  expect(frozen.status, JSON.stringify(frozen.json)).toBe(201);
+  const commit = await api(base, admin, 'POST', `/api/draws/${frozen.json.id}/commit`, {
+    seedSource: opts.seedSource,
+  });
+  expect(commit.status, JSON.stringify(commit.json)).toBe(200);
+  return { planId: plan.json.id, taskId: task.json.id, drawId: frozen.json.id };
 }

@@ -206,11 +206,15 @@ describe('ssj log, ssj monitor and ssj audit verify --sth against the demo serve
     const sth = signedTreeHeadSchema.parse(await getJson('/api/public/log/sth'));
     const keys = put(work, 'keys2.json', JSON.stringify(await getJson('/.well-known/ssj-log-key')));
     const sthFile = put(work, 'sth2.json', JSON.stringify(sth));
-    await stop?.();
-    stop = null;
+    await halt();
     const env = { SSJ_DATA_DIR: dataDir };
     const intact = await ssj(['audit', 'verify', '--sth', sthFile, '--key', keys], env);
     expect([intact.code, intact.stdout]).toEqual([0, expect.stringMatching(/anchored/)]);
+    // the other database verbs on the same data directory
+    const chain = await ssj(['audit', 'verify'], env);
+    expect([chain.code, chain.stdout]).toEqual([0, expect.stringMatching(/audit chain intact/)]);
+    const rollups = await ssj(['rollups', 'check'], env);
+    expect([rollups.code, rollups.stdout]).toEqual([0, expect.stringMatching(/rollups agree/)]);
     // the probe: a superuser bypasses the trigger and rewrites row 5 (its hash stays, the chain breaks)
     const { openPglite } = await import('@openssj/server/bench');
     const db = await openPglite(dataDir);
@@ -222,5 +226,7 @@ describe('ssj log, ssj monitor and ssj audit verify --sth against the demo serve
     await db.close();
     const bad = await ssj(['audit', 'verify', '--sth', sthFile, '--key', keys], env);
     expect([bad.code, bad.stdout]).toEqual([1, expect.stringMatching(/first bad seq: 5\n/)]);
+    const broken = await ssj(['audit', 'verify'], env);
+    expect([broken.code, broken.stdout]).toEqual([1, expect.stringMatching(/audit chain broken at seq 5/)]);
   });
 });

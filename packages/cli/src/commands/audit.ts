@@ -2,7 +2,8 @@
  * `ssj audit verify`: walk the audit hash chain and report the first broken link.
  */
 import process from 'node:process';
-import { loadConfig, openDatabase, verifyAuditChain, migrate } from '@openssj/server';
+import { withDatabase } from './with-database';
+import { verifyAuditChain } from '@openssj/server';
 
 /** Verify the chain of the configured database; exit 0 intact, 1 broken, 2 usage. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -19,16 +20,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write('usage: ssj audit verify   (uses DATABASE_URL or SSJ_DATA_DIR)\n');
     return 2;
   }
-  const config = loadConfig(process.env);
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  try {
-    await migrate(database);
+  return withDatabase(async (database) => {
     const v = await verifyAuditChain(database.db);
     if (v.ok) {
       process.stdout.write(`审计链完整 / audit chain intact: ${v.rows} rows, last hash ${v.lastHash}\n`);
@@ -39,7 +31,5 @@ export async function run(argv: readonly string[]): Promise<number> {
         `${v.rows} rows verified before it\n  expected ${v.expected}\n  actual   ${v.actual}\n`,
     );
     return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }

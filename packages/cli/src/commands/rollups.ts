@@ -3,7 +3,8 @@
  * base tables, or recount them in one transaction. check exits 0 when they agree, 1 when not.
  */
 import process from 'node:process';
-import { loadConfig, openDatabase, migrate, rebuildRollups, rollupDrift } from '@openssj/server';
+import { withDatabase } from './with-database';
+import { rebuildRollups, rollupDrift } from '@openssj/server';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const mode = argv[0];
@@ -11,16 +12,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write('usage: ssj rollups check|rebuild   (uses DATABASE_URL or SSJ_DATA_DIR)\n');
     return 2;
   }
-  const config = loadConfig(process.env);
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  try {
-    await migrate(database);
+  return withDatabase(async (database) => {
     if (mode === 'rebuild') {
       const t0 = performance.now();
       await database.db.transaction((tx) => rebuildRollups(tx));
@@ -36,7 +28,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     process.stdout.write('修复 / repair: ssj rollups rebuild\n');
     return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -5,13 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import process from 'node:process';
-import {
-  loadConfig,
-  openDatabase,
-  migrate,
-  bootstrapInputSchema,
-  bootstrapSystemAdmin,
-} from '@openssj/server';
+import { withDatabase } from './with-database';
+import { bootstrapInputSchema, bootstrapSystemAdmin } from '@openssj/server';
 import { USERS_USAGE } from './users-usage';
 
 /** Run `ssj users ...`. */
@@ -65,32 +60,24 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`参数无效 / invalid arguments:\n${lines.join('\n')}\n${USERS_USAGE}`);
     return 2;
   }
-  const config = loadConfig(process.env);
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
-  try {
-    await migrate(database);
-    const res = await bootstrapSystemAdmin({ database, config, clock: () => new Date() }, input.data);
-    if (!res.ok) {
-      process.stderr.write(`${res.error.messageZh}\n${res.error.messageEn}\n`);
-      return 1;
-    }
-    const r = res.value;
-    process.stdout.write(
-      [
-        `已创建系统管理员 / system administrator created: ${r.username} (${r.departmentCode})`,
-        `一次性密码 / one-time password (只显示这一次 / shown once): ${r.oneTimePassword}`,
-        '首次登录后须修改密码 / it must be changed at the first login',
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  } finally {
-    await database.close();
-  }
+  return withDatabase(
+    async (database, config) => {
+      const res = await bootstrapSystemAdmin({ database, config, clock: () => new Date() }, input.data);
+      if (!res.ok) {
+        process.stderr.write(`${res.error.messageZh}\n${res.error.messageEn}\n`);
+        return 1;
+      }
+      const r = res.value;
+      process.stdout.write(
+        [
+          `已创建系统管理员 / system administrator created: ${r.username} (${r.departmentCode})`,
+          `一次性密码 / one-time password (只显示这一次 / shown once): ${r.oneTimePassword}`,
+          '首次登录后须修改密码 / it must be changed at the first login',
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    },
+    { failCode: 1 },
+  );
 }

@@ -4,8 +4,9 @@
  * was rewritten (even with the chain recomputed after it) or deleted. Exit 0 intact, 1 not, 2 unusable.
  */
 import process from 'node:process';
+import { withDatabase } from '../commands/with-database';
 import { parseArgs } from 'node:util';
-import { loadConfig, openDatabase, verifyAuditAgainstTreeHead, migrate } from '@openssj/server';
+import { verifyAuditAgainstTreeHead } from '@openssj/server';
 import { readKeyFile, readSavedHead } from './log-files';
 
 const USAGE = `usage: ssj audit verify [--sth FILE [--key KEYFILE]]   (uses DATABASE_URL or SSJ_DATA_DIR)
@@ -40,30 +41,23 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   }
   const pinned =
     keys !== null && keys.ok ? (keys.value.get(head.value.sth.keyId) ?? null) : head.value.publicKey;
-  let database;
-  try {
-    database = await openDatabase(loadConfig(env));
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  try {
-    await migrate(database);
-    const v = await verifyAuditAgainstTreeHead(database.db, head.value.sth, pinned);
-    if (v.ok) {
+  return withDatabase(
+    async (database) => {
+      const v = await verifyAuditAgainstTreeHead(database.db, head.value.sth, pinned);
+      if (v.ok) {
+        process.stdout.write(
+          `审计链完整且与签名树头一致 / audit chain intact and anchored: ${v.rows} rows, checkpointed through seq ${v.anchoredThrough} by the tree head of size ${head.value.sth.treeSize}` +
+            (v.keyPinned ? '\n' : ' (key read from the database: pass --key to pin it)\n'),
+        );
+        return 0;
+      }
       process.stdout.write(
-        `审计链完整且与签名树头一致 / audit chain intact and anchored: ${v.rows} rows, checkpointed through seq ${v.anchoredThrough} by the tree head of size ${head.value.sth.treeSize}` +
-          (v.keyPinned ? '\n' : ' (key read from the database: pass --key to pin it)\n'),
+        v.problem === 'audit'
+          ? `${v.message}\n第一个异常序号 / first bad seq: ${v.firstBadSeq}\n`
+          : `${v.message}\n`,
       );
-      return 0;
-    }
-    process.stdout.write(
-      v.problem === 'audit'
-        ? `${v.message}\n第一个异常序号 / first bad seq: ${v.firstBadSeq}\n`
-        : `${v.message}\n`,
-    );
-    return 1;
-  } finally {
-    await database.close();
-  }
+      return 1;
+    },
+    { env },
+  );
 }

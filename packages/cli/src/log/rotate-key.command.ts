@@ -6,7 +6,8 @@
  * machine picks the new key file up at its next signing round.
  */
 import process from 'node:process';
-import { loadConfig, logKeyFile, migrate, openDatabase, rotateLogKey } from '@openssj/server';
+import { withDatabase } from '../commands/with-database';
+import { logKeyFile, rotateLogKey } from '@openssj/server';
 
 export const ROTATE_USAGE = `  ssj log rotate-key
       replace the signing key: the old key signs a head over a "key" entry naming the new one,
@@ -24,34 +25,26 @@ export async function rotateKeyCommand(
     );
     return 2;
   }
-  const config = loadConfig(env);
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  try {
-    await migrate(database);
-    const file = logKeyFile(config);
-    const r = await rotateLogKey(database, file, () => new Date());
-    if (!r.ok) {
-      process.stderr.write(`ssj log rotate-key: ${r.error.messageZh} / ${r.error.messageEn}\n`);
-      return 1;
-    }
-    const v = r.value;
-    process.stdout.write(
-      [
-        `密钥已轮换 / key rotated: ${v.previousKeyId} → ${v.keyId}`,
-        `  旧密钥签名的轮换树头 / rotation head signed by the old key: size ${v.rotationHead.treeSize}, root ${v.rotationHead.rootHash}`,
-        `  新密钥的第一个树头 / first head of the new key: size ${v.firstHead.treeSize}`,
-        `  旧私钥已移至 / the old private key moved to: ${v.retiredFile} (离线保存或销毁 / keep offline or destroy)`,
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  } finally {
-    await database.close();
-  }
+  return withDatabase(
+    async (database, config) => {
+      const file = logKeyFile(config);
+      const r = await rotateLogKey(database, file, () => new Date());
+      if (!r.ok) {
+        process.stderr.write(`ssj log rotate-key: ${r.error.messageZh} / ${r.error.messageEn}\n`);
+        return 1;
+      }
+      const v = r.value;
+      process.stdout.write(
+        [
+          `密钥已轮换 / key rotated: ${v.previousKeyId} → ${v.keyId}`,
+          `  旧密钥签名的轮换树头 / rotation head signed by the old key: size ${v.rotationHead.treeSize}, root ${v.rotationHead.rootHash}`,
+          `  新密钥的第一个树头 / first head of the new key: size ${v.firstHead.treeSize}`,
+          `  旧私钥已移至 / the old private key moved to: ${v.retiredFile} (离线保存或销毁 / keep offline or destroy)`,
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    },
+    { env },
+  );
 }

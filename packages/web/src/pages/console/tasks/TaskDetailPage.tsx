@@ -16,6 +16,7 @@ import { useI18n } from '../../../hooks/use-i18n';
 import { TaskVisits } from './TaskVisits';
 import { ScopeSummary } from '../plans/ScopeSummary';
 import { dateTime, DRAW_STATUS, PARTICIPANT_STATUS, percent, stratumName } from '../plans/workflow-labels';
+import { LogInclusionCard } from '../../../components/LogInclusionCard';
 import { AbandonRequests } from './AbandonRequests';
 import { DrawPanel } from './DrawPanel';
 import { JointTaskNote } from './JointTaskNote';
@@ -102,6 +103,7 @@ export function TaskDetailPage() {
   const lead = task.leadDepartmentCode === user.department.code && user.roles.includes('dept_admin');
   const mine = task.participants.find((p) => p.departmentCode === user.department.code);
   const live = draws.find((d) => d.status !== 'abandoned');
+  const lastCommitted = draws.filter((d) => d.commitment !== null).at(-1);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
@@ -228,6 +230,10 @@ export function TaskDetailPage() {
             issuesCodes={user.roles.some((r) => r === 'dept_admin' || r === 'leader')}
           />
         )}
+      {lastCommitted !== undefined && (
+        // issue 13: every commitment of the task from the public log, with its outcome and reason
+        <LogInclusionCard subject={{ drawId: lastCommitted.id }} taskId={task.id} />
+      )}
       <Card title={t('wf.draw.history')}>
         <Table<DrawSummary>
           rowKey="id"
