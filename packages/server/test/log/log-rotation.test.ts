@@ -1,8 +1,8 @@
 // ssj-log/1 §6 key rotation on both engines: the `key` entry, the old key's head over it, the old
 // key retired (and refused if it tries to sign again), the files swapped, the audit row, a key
-// source that follows the replaced file, and a rotation interrupted before or after its
-// transaction finished (or undone) at the next start.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+// source that follows the replaced file, and a rotation interrupted before its transaction, after
+// it, or before its last file move, undone or finished at the next start.
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,5 +157,14 @@ describe.each(ENGINES)('log key rotation on %s', (engine) => {
     expect(done.ok && done.value?.rotationHead.keyId).toBe(old.keyId);
     expect(loadOrCreateSigningKey(file).key.keyId).toBe(next.keyId);
     expect((await signTreeHead(database.db, old, clock())).ok).toBe(false);
+
+    // the last step interrupted: the old file moved aside, the new one not yet in place
+    const r = await rotateLogKey(database, file, clock);
+    expect(r.ok).toBe(true);
+    const newest = loadOrCreateSigningKey(file).key;
+    renameSync(file, `${file}.next`);
+    expect(await finishPendingRotation(database, file, clock)).toEqual(ok(null));
+    expect(loadOrCreateSigningKey(file).key.keyId).toBe(newest.keyId);
+    expect(existsSync(`${file}.next`)).toBe(false);
   });
 });

@@ -161,5 +161,10 @@ export async function finishPendingRotation(
     unlinkSync(nextFile(file));
     return ok(null);
   }
+  if (!existsSync(file)) {
+    // the old key had signed its covering head, retired and moved aside: only the last move is left
+    renameSync(nextFile(file), file);
+    return ok(null);
+  }
   return completeRotation(database, file, readKey(file), next, clock);
 }
