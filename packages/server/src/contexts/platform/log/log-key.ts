@@ -84,11 +84,6 @@ export interface LogKeySource {
   current(): LogSigningKey;
 }
 
-/** A source that always gives the same key (tests, one-off signing). */
-export function fixedKeySource(key: LogSigningKey): LogKeySource {
-  return { current: () => key };
-}
-
 /** A source over the key file (generated at first start), re-read whenever the file is replaced. */
 export function fileKeySource(file: string): { source: LogKeySource; created: boolean; key: LogSigningKey } {
   const first = loadOrCreateSigningKey(file);
