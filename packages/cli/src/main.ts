@@ -5,6 +5,7 @@
  */
 import process from 'node:process';
 import cliPackage from '../package.json' with { type: 'json' };
+import { EVIDENCE_USAGE } from './commands/evidence-usage';
 import { USERS_USAGE } from './commands/users-usage';
 
 type CommandModule = { run: (argv: readonly string[]) => Promise<number> };
@@ -66,6 +67,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       '  keeps every signed tree head in DIR, checks consistency each time, reports commitments never\n' +
       '  followed by a draw or an abandonment; exit 1 on a split view or a rewritten history',
     load: () => import('./log/monitor.command'),
+  },
+  evidence: {
+    about: 'photo evidence: `ssj evidence export ID DIR`, `ssj evidence verify DIR`',
+    usage: EVIDENCE_USAGE,
+    load: () => import('./commands/evidence'),
   },
   rollups: {
     about: 'dashboard rollups: `ssj rollups check|rebuild`',

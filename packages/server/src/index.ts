@@ -22,5 +22,11 @@ export { verifyAuditAgainstTreeHead } from './contexts/platform/audit/audit-anch
 export { logKeyFile } from './contexts/platform/log/log-key';
 export { rotateLogKey } from './contexts/platform/log/log-rotation';
 export { verifyAuditChain } from './contexts/platform/audit/audit-verify';
+// ssj evidence export | verify (issue 15)
+export {
+  evidenceManifestSchema,
+  exportEvidence,
+  verifyEvidence,
+} from './contexts/inspection/evidence.service';
 // ssj users bootstrap
 export { bootstrapInputSchema, bootstrapSystemAdmin } from './contexts/platform/bootstrap.service';

@@ -194,6 +194,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
         id: '00000000-0000-4000-8000-000000000001',
         image: `data:image/jpeg;base64,${'A'.repeat(3 * 1024 * 1024)}`,
         takenAt: '2026-11-20T02:00:00Z',
+        sha256: '0'.repeat(64),
       }),
     });
     // read, validated and refused for the unknown inspection: not "too large"

@@ -94,6 +94,7 @@ describe('draft store', () => {
         {
           id: 'p1',
           image: 'data:image/jpeg;base64,AA==',
+          sha256: '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
           takenAt: '2026-11-20T02:00:00Z',
           itemId: 'i1',
           fieldKey: null,
@@ -106,6 +107,17 @@ describe('draft store', () => {
     expect(pendingPhotos(ID, s).map((p) => p.id)).toEqual(['p1']);
     storePendingPhotos(ID, [], s);
     expect(pendingPhotos(ID, s)).toEqual([]);
+  });
+  it('hashes a photo queued before hashes were kept from its own bytes (issue 15)', () => {
+    const s = new MemoryStorage();
+    s.setItem(
+      `ssj.visit.${ID}.photos`,
+      JSON.stringify([{ id: 'old', image: 'data:image/jpeg;base64,AA==', takenAt: '2026-11-20T02:00:00Z' }]),
+    );
+    // SHA-256 of the one byte 0x00
+    expect(pendingPhotos(ID, s).map((p) => p.sha256)).toEqual([
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    ]);
   });
 });
 

@@ -4,3 +4,5 @@ export * from './follow-up';
 export * from './status';
 export * from './visit';
 export * from './deadline';
+export * from './method';
+export * from './evidence';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ChecklistField, ChecklistForm } from '../library/checklist';
 import { domainError, type DomainError, type FieldIssue } from '../errors';
 import { err, ok, type Result } from '../result';
+import { checkMethod, isRemoteMethod, type VisitMethod } from './method';
 import {
   OTHER_CATEGORY,
   RESULT_CATEGORIES,
@@ -227,6 +228,9 @@ export interface SubmissionInput {
   readonly team: readonly { readonly id: string; readonly departmentCode: string }[];
   readonly confirmations: readonly Pick<Confirmation, 'inspectorId'>[];
   readonly signature: BusinessSignature | null;
+  /** On site (the default) or remote (issue 15): a remote inspection needs its record, not a signature on site. */
+  readonly method?: VisitMethod;
+  readonly remoteEvidence?: string | null;
 }
 
 /** Can the visit be submitted? Every item complete, every team inspector confirmed, the business signed or refused. */
@@ -259,7 +263,13 @@ export function checkSubmission(input: SubmissionInput): Result<true, DomainErro
       );
     }
   }
-  if (input.signature === null) {
+  const method = input.method ?? 'onsite';
+  if (isRemoteMethod(method)) {
+    const m = checkMethod(method, input.remoteEvidence ?? null);
+    if (!m.ok) {
+      issues.push(...(m.error.issues ?? []));
+    }
+  } else if (input.signature === null) {
     issues.push(
       issue(
         'businessSignature',

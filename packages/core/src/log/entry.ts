@@ -62,6 +62,8 @@ export const resultEntrySchema = z.strictObject({
   kind: z.literal('result'),
   taskId: id,
   inspections: z.array(id),
+  /** The SHA-256 of every photo of those inspections, sorted by inspection then photo (issue 15; absent in earlier entries). */
+  evidence: z.array(z.strictObject({ inspection: id, photo: id, sha256: hex64 })).optional(),
 });
 /** §3.6 an annual plan made public. */
 export const planEntrySchema = z.strictObject({

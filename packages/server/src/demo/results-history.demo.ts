@@ -6,8 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../db/client';
-import { queryOne } from '../db/sql';
+import { createHash } from 'node:crypto';
+import type { Database, Db } from '../db/client';
+import { inspectionPhotos } from '../db/schema';
+import { queryOne, queryRows } from '../db/sql';
+import { demoPng } from './demo-photo';
 
 /** Tasks ending before this date have been inspected. */
 const INSPECTED_BEFORE = '2026-10-01';
@@ -21,6 +24,45 @@ export interface ResultHistorySummary {
   readonly published: number;
   readonly awaitingReview: number;
   readonly followUps: number;
+}
+
+/** How many published on-site visits with a finding get a demo photo. */
+const PHOTO_VISITS = 60;
+
+/** One photo (a generated PNG, hashed as a phone would) for some on-site visits that found a problem. */
+async function seedDemoPhotos(tx: Db): Promise<void> {
+  const visits = await queryRows(
+    tx,
+    sql`SELECT i.id, i.inspectors[1] AS by, i.visited_at, min(r.item_id::text) AS item_id
+      FROM inspections i JOIN inspection_results r ON r.inspection_id = i.id
+      WHERE i.status = 'published' AND i.method = 'onsite' AND r.category = '发现问题已责令改正'
+      GROUP BY i.id ORDER BY i.id LIMIT ${PHOTO_VISITS}`,
+    z.object({ id: z.string(), by: z.string().nullable(), visited_at: z.coerce.date(), item_id: z.string() }),
+  );
+  if (visits.length === 0) {
+    return;
+  }
+  await tx.insert(inspectionPhotos).values(
+    visits.map((v, k) => {
+      const png = demoPng(Number.parseInt(v.id.replaceAll('-', '').slice(0, 8), 16));
+      return {
+        inspectionId: v.id,
+        itemId: v.item_id,
+        fieldKey: null,
+        mime: 'image/png',
+        bytes: png.length,
+        data: png.toString('base64'),
+        takenAt: new Date(v.visited_at.getTime() + 15 * 60_000),
+        // around 渝北区 (29.72 N, 106.63 E), a few hundred metres apart
+        lat: (29.72 + (k % 10) * 0.002).toFixed(6),
+        lng: (106.63 + Math.floor(k / 10) * 0.002).toFixed(6),
+        accuracy: 8 + (k % 5) * 3,
+        by: v.by ?? 'demo',
+        sha256: createHash('sha256').update(png).digest('hex'),
+        receivedAt: new Date(v.visited_at.getTime() + 20 * 60_000),
+      };
+    }),
+  );
 }
 
 /** Record, review and publish the results of ended demo tasks. */
@@ -62,6 +104,17 @@ export async function seedResultHistory(database: Database): Promise<ResultHisto
       FROM tasks t
       WHERE t.id = i.task_id AND i.status = 'assigned' AND t.window_end < ${INSPECTED_BEFORE}::date
         AND EXISTS (SELECT 1 FROM inspection_results r WHERE r.inspection_id = i.id)`);
+    // issue 15: about one in twenty published results was a remote inspection (非现场检查)
+    await tx.execute(sql`
+      UPDATE inspections i SET
+        method = CASE WHEN substr(md5(i.target_id || '|m'), 3, 1) < '8' THEN 'document' ELSE 'video' END,
+        remote_evidence = CASE WHEN substr(md5(i.target_id || '|m'), 3, 1) < '8'
+          THEN '书面审查：企业报送的营业执照、进货台账和年度报告'
+          ELSE '视频连线：查看了经营场所、证照公示和库房' END
+      WHERE i.status = 'published' AND (substr(md5(i.target_id || '|m'), 1, 2) < '0d'
+        -- and at least a few, however small the demo
+        OR i.id IN (SELECT j.id FROM inspections j WHERE j.status = 'published' ORDER BY md5(j.target_id || '|m') LIMIT 3))`);
+    await seedDemoPhotos(tx);
     await tx.execute(sql`
       INSERT INTO follow_ups (inspection_id, target_id, department_code, item_id, kind, detail, deadline, status, closed_at, closed_by, closing_note, created_by, created_at)
       SELECT i.id, i.target_id, r.department_code, r.item_id,

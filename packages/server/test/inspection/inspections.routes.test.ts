@@ -16,6 +16,7 @@ import {
   loadInspectionWorld,
   recordCompleteVisit,
   TINY_PNG,
+  TINY_PNG_SHA256,
   type InspectionWorld,
 } from '../support/inspection-fixtures';
 
@@ -193,6 +194,7 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
       itemId: ITEM_A,
       fieldKey: 'scene',
       image: TINY_PNG,
+      sha256: TINY_PNG_SHA256,
       takenAt: '2026-11-20T03:00:00.000Z',
       lat: null,
       lng: null,

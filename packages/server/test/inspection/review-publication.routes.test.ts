@@ -16,6 +16,7 @@ import {
   loadInspectionWorld,
   recordCompleteVisit,
   TASK_ID,
+  TINY_PNG_SHA256,
   USCC_1,
   USCC_2,
   type InspectionWorld,
@@ -296,10 +297,19 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
       'GET',
       `/api/public/log/tasks/${TASK_ID}`,
     );
-    const published = log.body.entries
+    const results = log.body.entries
       .filter((e) => e.kind === 'result')
-      .map((e) => z.object({ inspections: z.array(z.string()) }).parse(JSON.parse(e.entry)).inspections);
-    expect(published).toEqual([[w.visit]]);
+      .map((e) =>
+        z
+          .object({
+            inspections: z.array(z.string()),
+            evidence: z.array(z.object({ inspection: z.string(), photo: z.string(), sha256: z.string() })),
+          })
+          .parse(JSON.parse(e.entry)),
+      );
+    expect(results.map((r) => r.inspections)).toEqual([[w.visit]]);
+    // issue 15: the entry carries the hash of the visit's photo (uploaded by recordCompleteVisit)
+    expect(results[0]?.evidence.map((x) => [x.inspection, x.sha256])).toEqual([[w.visit, TINY_PNG_SHA256]]);
     for (const secret of ['张执法', '李执法', '王小明', 'data:image', 'scene', 'signature', '负责人外出']) {
       expect(detail.body).not.toContain(secret);
     }

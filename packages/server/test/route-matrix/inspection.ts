@@ -44,6 +44,13 @@ export const INSPECTION: Readonly<Record<string, MatrixEntry>> = {
       payload: { version: 1, signature: { kind: 'refused', reason: '拒签', at: '2026-11-20T02:00:00.000Z' } },
     },
   },
+  'PUT /api/inspections/:id/method': {
+    who: ['inspector'],
+    sample: {
+      url: '/api/inspections/00000000-0000-4000-8000-000000000000/method',
+      payload: { version: 1, method: 'document', remoteEvidence: '审查了营业执照和进货台账' },
+    },
+  },
   'POST /api/inspections/:id/submit': {
     who: ['inspector'],
     sample: { url: '/api/inspections/00000000-0000-4000-8000-000000000000/submit', payload: { version: 1 } },
@@ -56,6 +63,7 @@ export const INSPECTION: Readonly<Record<string, MatrixEntry>> = {
         id: '00000000-0000-4000-8000-000000000000',
         image: 'data:image/png;base64,iVBORw0KGgo=',
         takenAt: '2026-11-20T02:00:00.000Z',
+        sha256: '4c4b6a3be1314ab86138bef4314dde022e600960d8689a2c8f8631802d20dab6',
       },
     },
   },

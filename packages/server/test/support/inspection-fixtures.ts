@@ -4,6 +4,7 @@
  * team), items of two departments with checklist forms, and a joint task (lead DEPT_A,
  * participant DEPT_C) with a drawn draw and its inspections inserted directly.
  */
+import { createHash } from 'node:crypto';
 import { resultCategoryField, type ChecklistField } from '@openssj/core';
 import { expect } from 'vitest';
 import { hashPassword } from '../../src/contexts/platform/auth/password';
@@ -250,6 +251,11 @@ export async function loadInspectionWorld(
 export const TINY_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
+/** The SHA-256 of TINY_PNG's bytes, as the phone sends it with the upload (issue 15). */
+export const TINY_PNG_SHA256 = createHash('sha256')
+  .update(Buffer.from(TINY_PNG.slice(TINY_PNG.indexOf(',') + 1), 'base64'))
+  .digest('hex');
+
 /** The fields of a visit reply the tests read. */
 export interface VisitBody {
   version: number;
@@ -308,9 +314,11 @@ export async function recordCompleteVisit(
     itemId: ITEM_A,
     fieldKey: 'scene',
     image: TINY_PNG,
+    sha256: TINY_PNG_SHA256,
     takenAt: '2026-11-20T02:01:00.000Z',
     lat: 29.72,
     lng: 106.63,
+    accuracy: 8,
   });
   expect(p.status, JSON.stringify(p.body)).toBe(201);
   v = await call(app, a, 'PUT', `/api/inspections/${visit}/signature`, {

@@ -72,4 +72,34 @@ describe.each(ENGINES)('demo workflow history on %s', (engine) => {
     expect(results.published + results.awaitingReview).toBeLessThanOrEqual(summary.inspections);
     expect(results.followUps).toBeGreaterThan(0);
   });
+
+  it('gives some published visits a photo whose recorded hash is its bytes’, and some a remote method (issue 15)', async () => {
+    const photos = await queryRows(
+      database.db,
+      sql`SELECT p.sha256, encode(sha256(decode(p.data, 'base64')), 'hex') AS actual, p.accuracy, i.status, i.method
+        FROM inspection_photos p JOIN inspections i ON i.id = p.inspection_id`,
+      z.object({
+        sha256: z.string(),
+        actual: z.string(),
+        accuracy: z.number().nullable(),
+        status: z.string(),
+        method: z.string(),
+      }),
+    );
+    expect(photos.length).toBeGreaterThan(0);
+    for (const p of photos) {
+      expect([p.sha256, p.status, p.method]).toEqual([p.actual, 'published', 'onsite']);
+      expect(p.accuracy).not.toBeNull();
+    }
+    expect(new Set(photos.map((p) => p.sha256)).size).toBe(photos.length);
+    const remote = await queryRows(
+      database.db,
+      sql`SELECT method, remote_evidence FROM inspections WHERE method <> 'onsite'`,
+      z.object({ method: z.string(), remote_evidence: z.string().nullable() }),
+    );
+    expect(remote.length).toBeGreaterThan(0);
+    expect(
+      remote.every((r) => ['document', 'video'].includes(r.method) && (r.remote_evidence ?? '').length > 4),
+    ).toBe(true);
+  });
 });

@@ -15,6 +15,7 @@ export const oversightEn: Record<keyof typeof oversightZhCN, string> = {
   'dash.filter.apply': 'Show',
   'dash.kpi.tasks': 'Tasks',
   'dash.kpi.inspections': 'Inspections',
+  'dash.kpi.inspectionsDetail': '{onsite} on site · {remote} remote',
   'dash.kpi.jointShare': 'Joint share',
   'dash.kpi.visits': 'Visits saved',
   'dash.kpi.visitsDetail': '{alone} visits alone → {made} made',

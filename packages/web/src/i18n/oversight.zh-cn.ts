@@ -13,6 +13,7 @@ export const oversightZhCN = {
   'dash.filter.apply': '查看',
   'dash.kpi.tasks': '抽查任务',
   'dash.kpi.inspections': '检查户次',
+  'dash.kpi.inspectionsDetail': '现场 {onsite} · 非现场 {remote}',
   'dash.kpi.jointShare': '联合抽查占比',
   'dash.kpi.visits': '减少上门',
   'dash.kpi.visitsDetail': '单独检查 {alone} 户次 → 实际 {made} 户次',

@@ -18,6 +18,7 @@ import { deletePhoto, findPhoto, insertPhoto, lockInspection } from './inspectio
 import { inTransaction } from '../../db/tx';
 import { accessInspection, inspectionNotFound, notOnTeam, recordingDepartments } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
+import { sha256Hex } from './evidence';
 
 /** Largest photo accepted, in base64 characters (about 3 MB of JPEG). */
 export const PHOTO_MAX_CHARS = 4_000_000;
@@ -33,6 +34,10 @@ export const photoInputSchema = z.object({
   takenAt: z.iso.datetime({ offset: true }),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),
+  /** The GPS fix's accuracy in metres. */
+  accuracy: z.number().min(0).max(1_000_000).nullable().default(null),
+  /** SHA-256 of the photo's bytes, hashed on the phone before upload; the server checks it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
 });
 export type PhotoInput = z.infer<typeof photoInputSchema>;
 
@@ -42,6 +47,7 @@ export const photoMetaSchema = z.object({
   fieldKey: z.string().nullable(),
   takenAt: z.string(),
   bytes: z.number(),
+  sha256: z.string(),
   created: z.boolean(),
 });
 
@@ -90,7 +96,29 @@ export async function addPhoto(
     const comma = p.image.indexOf(',');
     const mime = p.image.slice(5, p.image.indexOf(';'));
     const data = p.image.slice(comma + 1);
-    const bytes = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+    const raw = Buffer.from(data, 'base64');
+    const bytes = raw.length;
+    const sha256 = sha256Hex(raw);
+    if (sha256 !== p.sha256) {
+      // the bytes that arrived are not the bytes the phone hashed: refuse, never store them
+      return err(
+        domainError(
+          'VALIDATION',
+          `照片 ${p.id} 的哈希值与收到的内容不符，请重新上传`,
+          `photo ${p.id}: the SHA-256 does not match the bytes received; upload it again`,
+          {
+            issues: [
+              {
+                field: 'sha256',
+                value: p.sha256,
+                messageZh: `收到内容的 SHA-256 为 ${sha256}`,
+                messageEn: `the bytes received hash to ${sha256}`,
+              },
+            ],
+          },
+        ),
+      );
+    }
     const created = await insertPhoto(tx, {
       id: p.id,
       inspectionId,
@@ -102,7 +130,10 @@ export async function addPhoto(
       takenAt: new Date(p.takenAt),
       lat: p.lat === null ? null : String(p.lat),
       lng: p.lng === null ? null : String(p.lng),
+      accuracy: p.accuracy,
       by: ctx.actor.username,
+      sha256,
+      receivedAt: now,
     });
     if (created) {
       await audit(
@@ -120,12 +151,23 @@ export async function addPhoto(
             takenAt: p.takenAt,
             lat: p.lat,
             lng: p.lng,
+            accuracy: p.accuracy,
+            sha256,
+            receivedAt: now.toISOString(),
           },
         },
         now,
       );
     }
-    return ok({ id: p.id, itemId: p.itemId, fieldKey: p.fieldKey, takenAt: p.takenAt, bytes, created });
+    return ok({
+      id: p.id,
+      itemId: p.itemId,
+      fieldKey: p.fieldKey,
+      takenAt: p.takenAt,
+      bytes,
+      sha256,
+      created,
+    });
   });
 }
 

@@ -12,6 +12,7 @@ import {
   followUpKindSchema,
   gpsSchema,
   guidelineSchema,
+  visitMethodSchema,
   inspectionStatusSchema,
   isoDate,
   publicationCountdown,
@@ -36,6 +37,7 @@ import {
 } from './inspection.repo';
 import { chinaToday, loadHolidayTable } from '../platform';
 import { recordingDepartments, type InspectionAccess } from './inspection-access';
+import { photoView, photoViewSchema } from './evidence';
 
 export const countdownSchema = z.object({
   deadline: z.string(),
@@ -135,21 +137,12 @@ export const visitViewSchema = z.object({
     }),
   ),
   results: z.array(resultViewSchema),
-  photos: z.array(
-    z.object({
-      id: z.string(),
-      itemId: z.string().nullable(),
-      fieldKey: z.string().nullable(),
-      takenAt: z.string(),
-      lat: z.string().nullable(),
-      lng: z.string().nullable(),
-      by: z.string(),
-      bytes: z.number(),
-    }),
-  ),
+  photos: z.array(photoViewSchema),
   gps: gpsSchema.nullable(),
   confirmations: z.array(confirmationSchema),
   businessSignature: businessSignatureSchema.nullable(),
+  method: visitMethodSchema,
+  remoteEvidence: z.string().nullable(),
   followUps: z.array(followUpViewSchema),
   suggestions: z.array(
     z.object({
@@ -354,22 +347,15 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
       form: [...it.form],
     })),
     results: parsedResults,
-    photos: photos.map((p) => ({
-      id: p.id,
-      itemId: p.itemId,
-      fieldKey: p.fieldKey,
-      takenAt: p.takenAt.toISOString(),
-      lat: p.lat,
-      lng: p.lng,
-      by: p.by,
-      bytes: p.bytes,
-    })),
+    photos: photos.map(photoView),
     gps: gpsSchema
       .nullable()
       .catch(null)
       .parse(i.gps ?? null),
     confirmations,
     businessSignature: parseSignature(i.businessSignature),
+    method: visitMethodSchema.catch('onsite').parse(i.method),
+    remoteEvidence: i.remoteEvidence,
     followUps: followUps.map((f) => followUpView(f, today)),
     suggestions,
     countdown: publicationCountdown(

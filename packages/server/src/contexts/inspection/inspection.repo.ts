@@ -239,10 +239,57 @@ export async function listPhotoMeta(db: Db, inspectionId: string): Promise<Photo
       lat: inspectionPhotos.lat,
       lng: inspectionPhotos.lng,
       by: inspectionPhotos.by,
+      sha256: inspectionPhotos.sha256,
+      accuracy: inspectionPhotos.accuracy,
+      receivedAt: inspectionPhotos.receivedAt,
     })
     .from(inspectionPhotos)
     .where(eq(inspectionPhotos.inspectionId, inspectionId))
-    .orderBy(asc(inspectionPhotos.takenAt));
+    .orderBy(asc(inspectionPhotos.takenAt), asc(inspectionPhotos.id));
+}
+
+/** The photo hashes of some inspections, sorted by inspection then photo (the log's result entry). */
+export async function photoHashesOf(
+  db: Db,
+  inspectionIds: readonly string[],
+): Promise<{ inspection: string; photo: string; sha256: string }[]> {
+  if (inspectionIds.length === 0) {
+    return [];
+  }
+  return db
+    .select({
+      inspection: inspectionPhotos.inspectionId,
+      photo: inspectionPhotos.id,
+      sha256: inspectionPhotos.sha256,
+    })
+    .from(inspectionPhotos)
+    .where(inArray(inspectionPhotos.inspectionId, [...inspectionIds]))
+    .orderBy(asc(inspectionPhotos.inspectionId), asc(inspectionPhotos.id));
+}
+
+/** Every photo of an inspection with its bytes (the evidence export). */
+export async function listPhotosWithData(db: Db, inspectionId: string) {
+  return db
+    .select()
+    .from(inspectionPhotos)
+    .where(eq(inspectionPhotos.inspectionId, inspectionId))
+    .orderBy(asc(inspectionPhotos.takenAt), asc(inspectionPhotos.id));
+}
+
+/** Photos by id (any inspection), with the hash on record: what `ssj evidence verify` checks files against. */
+export async function photoRecordsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  return db
+    .select({
+      id: inspectionPhotos.id,
+      inspectionId: inspectionPhotos.inspectionId,
+      sha256: inspectionPhotos.sha256,
+      bytes: inspectionPhotos.bytes,
+    })
+    .from(inspectionPhotos)
+    .where(inArray(inspectionPhotos.id, [...ids]));
 }
 
 /** One photo with its data. */

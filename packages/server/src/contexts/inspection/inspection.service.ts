@@ -5,9 +5,11 @@
  */
 import {
   answerShapeIssues,
+  checkMethod,
   checkSubmission,
   domainError,
   err,
+  visitMethodSchema,
   inspectionStatusSchema,
   inspectionTransition,
   isEditable,
@@ -16,6 +18,7 @@ import {
   type DomainError,
   type FieldIssue,
   type Gps,
+  type VisitMethod,
   type ItemResultInput,
   type Result,
 } from '@openssj/core';
@@ -292,6 +295,31 @@ export async function signVisit(
   );
 }
 
+/**
+ * Record how the inspection is made (issue 15): on site, or remotely by documents or video with
+ * what was looked at. The method is part of the content: a change needs the confirmations again.
+ */
+export async function setVisitMethod(
+  deps: ServiceDeps,
+  ctx: AuditContext & { actor: Actor },
+  id: string,
+  body: { version: number; method: VisitMethod; remoteEvidence: string | null },
+) {
+  return simpleChange(deps, ctx, id, body.version, (a) => {
+    const m = checkMethod(body.method, body.remoteEvidence);
+    if (!m.ok) {
+      return m;
+    }
+    const same =
+      a.inspection.method === m.value.method && a.inspection.remoteEvidence === m.value.remoteEvidence;
+    return ok({
+      set: same ? {} : { ...m.value, confirmations: [] },
+      action: 'inspection.method_set',
+      after: { before: a.inspection.method, ...m.value },
+    });
+  });
+}
+
 /** Submit for review: complete record, every law-enforcement inspector confirmed, signed or refused. A repeat changes nothing. */
 export async function submitVisit(
   deps: ServiceDeps,
@@ -328,6 +356,8 @@ export async function submitVisit(
       team: team.filter((m) => !m.expert).map((m) => ({ id: m.id, departmentCode: m.departmentCode })),
       confirmations: parseConfirmations(i.confirmations),
       signature: parseSignature(i.businessSignature),
+      method: visitMethodSchema.catch('onsite').parse(i.method),
+      remoteEvidence: i.remoteEvidence,
     });
     if (!check.ok) {
       return check;

@@ -1,8 +1,17 @@
 /**
  * /api/inspections: the inspector's visits on a phone (检查 / 掌上通): lists, the visit,
- * draft saves (version-checked), confirmations, the business's signature, photos, submit.
+ * draft saves (version-checked), confirmations, the business's signature, the method (on site or
+ * remote), photos with their SHA-256, submit.
  */
-import { businessSignatureSchema, gpsSchema, itemResultInputSchema, ok, mapOk } from '@openssj/core';
+import {
+  businessSignatureSchema,
+  gpsSchema,
+  visitMethodSchema,
+  itemResultInputSchema,
+  mapOk,
+  ok,
+  REMOTE_EVIDENCE_MAX,
+} from '@openssj/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { rolesAccess, sessionAccess, type ServiceDeps, endpoints } from '../platform';
@@ -14,7 +23,14 @@ import {
   removePhoto,
 } from './inspection-photo.service';
 import { visitViewSchema } from './inspection-view';
-import { confirmVisit, getVisit, saveDraft, signVisit, submitVisit } from './inspection.service';
+import {
+  confirmVisit,
+  getVisit,
+  saveDraft,
+  setVisitMethod,
+  signVisit,
+  submitVisit,
+} from './inspection.service';
 import { listDepartmentVisits, listMyVisits, visitListItemSchema } from './visit-list.service';
 import { confirmOnDevice, issueConfirmationCode, teammateConfirmSchema } from './teammate-confirm.service';
 
@@ -127,6 +143,20 @@ export async function registerInspectionRoutes(app: FastifyInstance, deps: Servi
     bodyLimit: 2 * 1024 * 1024,
     response: visitViewSchema,
     run: (c) => signVisit(deps, c.audit, c.params.id, c.body.version, c.body.signature),
+  });
+
+  inspections.put({
+    url: '/api/inspections/:id/method',
+    summary: '检查方式：现场或非现场（书面审查、视频检查）/ on site or remote, with what was reviewed',
+    access: INSPECTOR,
+    params: idParams,
+    body: z.object({
+      version: z.int().min(1),
+      method: visitMethodSchema,
+      remoteEvidence: z.string().max(REMOTE_EVIDENCE_MAX).nullable().default(null),
+    }),
+    response: visitViewSchema,
+    run: (c) => setVisitMethod(deps, c.audit, c.params.id, c.body),
   });
 
   inspections.post({

@@ -18,6 +18,8 @@ import {
   type DomainError,
   type ResultCategory,
   type Result,
+  VISIT_METHOD_LABELS,
+  visitMethodSchema,
 } from '@openssj/core';
 import { z } from 'zod';
 import { followUpsOfInspection } from './follow-up.repo';
@@ -26,6 +28,7 @@ import {
   findTargetRow,
   findTask,
   inspectorsByIds,
+  listPhotoMeta,
   listResults,
   taskDepartments,
   taskSideDepartments,
@@ -166,6 +169,11 @@ export const publicResultDetailSchema = z.object({
   departments: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Badge numbers only (执法证号). */
   inspectors: z.array(z.string()),
+  /** On site, or remote (非现场检查, issue 15): the method's name, never the record's free text. */
+  method: visitMethodSchema,
+  methodLabel: z.string(),
+  /** Each photo's SHA-256 and time, as the transparency log holds them; never the photo or where it was taken. */
+  evidence: z.array(z.object({ sha256: z.string(), takenAt: z.string() })),
   results: z.array(
     z.object({
       itemName: z.string(),
@@ -202,13 +210,15 @@ export async function getPublicResult(
   }
   const side = task.crossRegion ? await visitSide(db, task.id, i.targetId) : null;
   const depts = side?.departments ?? (await taskDepartments(db, task));
-  const [target, team, results, items, follow] = await Promise.all([
+  const [target, team, results, items, follow, photos] = await Promise.all([
     findTargetRow(db, i.targetId),
     inspectorsByIds(db, i.inspectors),
     listResults(db, i.id),
     loadVisitItems(db, i.taskId),
     followUpsOfInspection(db, i.id),
+    listPhotoMeta(db, i.id),
   ]);
+  const method = visitMethodSchema.catch('onsite').parse(i.method);
   const names = await departmentNames(db, [...new Set([...depts, ...results.map((r) => r.departmentCode)])]);
   return ok({
     id: i.id,
@@ -227,6 +237,9 @@ export async function getPublicResult(
       const p = team.find((t) => t.id === id);
       return publicInspectorLabel({ badgeNo: p?.badgeNo ?? null, expert: p?.expert ?? false });
     }),
+    method,
+    methodLabel: VISIT_METHOD_LABELS[method].zh,
+    evidence: photos.map((p) => ({ sha256: p.sha256, takenAt: p.takenAt.toISOString() })),
     results: results.map((r) => {
       const cat: ResultCategory | null = resultCategorySchema.safeParse(r.category).data ?? null;
       return {

@@ -24,6 +24,7 @@ import {
   taskDepartments,
   taskSideDepartments,
   updateInspectionVersioned,
+  photoHashesOf,
 } from './inspection.repo';
 import {
   countUnpublishedVisits,
@@ -200,7 +201,8 @@ export async function publishVisit(
     );
     // ssj-log/1 §3.5: a result made public
     const logged = { log: LOG_SPEC, kind: 'result', at: now.toISOString() } as const;
-    await appendLogEntry(tx, { ...logged, taskId: i.taskId, inspections: [i.id] }, now);
+    const evidence = await photoHashesOf(tx, [i.id]);
+    await appendLogEntry(tx, { ...logged, taskId: i.taskId, inspections: [i.id], evidence }, now);
     await stampTaskIfDone(tx, ctx, i.taskId, now);
     return ok(await buildVisitView(tx, { ...a, inspection: updated }, now));
   });
@@ -267,7 +269,8 @@ export async function publishTaskResults(
       // ssj-log/1 §3.5: results made public
       const ids = published.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const logged = { log: LOG_SPEC, kind: 'result', at: now.toISOString() } as const;
-      await appendLogEntry(tx, { ...logged, taskId, inspections: ids }, now);
+      const evidence = await photoHashesOf(tx, ids);
+      await appendLogEntry(tx, { ...logged, taskId, inspections: ids, evidence }, now);
     }
     const complete = await stampTaskIfDone(tx, ctx, taskId, now);
     return ok({

@@ -56,6 +56,8 @@ const taskRow = z.object({
   joint: z.boolean(),
   sided: z.boolean(),
   inspections: n,
+  /** Of the inspections, those made remotely (非现场检查, issue 15): no door was knocked on. */
+  remote: n,
   with_results: n,
   with_problem: n,
 });
@@ -81,10 +83,17 @@ export async function taskCounts(db: Db, s: MetricsScope): Promise<TaskCounts[]>
       per_task AS (
         SELECT m.task_id, sum(m.inspections) AS inspections, sum(m.with_results) AS with_results, sum(m.with_problem) AS with_problem
         FROM rollup_task_months m WHERE m.task_id IN (SELECT task_id FROM t1)
-        GROUP BY m.task_id)
+        GROUP BY m.task_id),
+      -- remote inspections are few: the partial index inspections_remote_idx finds them per task
+      rem AS (
+        SELECT i.task_id, count(*) AS remote FROM inspections i
+        WHERE i.method <> 'onsite' AND i.status <> 'cancelled' AND i.task_id IN (SELECT task_id FROM t1)
+        GROUP BY i.task_id)
     SELECT t1.task_id, t1.depts, t1.ndept, t1.joint, t1.sided, coalesce(pt.inspections, 0) AS inspections,
+      coalesce(rem.remote, 0) AS remote,
       coalesce(pt.with_results, 0) AS with_results, coalesce(pt.with_problem, 0) AS with_problem
-    FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id ORDER BY t1.task_id`,
+    FROM t1 LEFT JOIN per_task pt ON pt.task_id = t1.task_id LEFT JOIN rem ON rem.task_id = t1.task_id
+    ORDER BY t1.task_id`,
     taskRow,
   );
 }
@@ -93,6 +102,7 @@ const sidedRow = z.object({
   task_id: z.string(),
   division_code: z.string(),
   inspections: n,
+  remote: n,
   with_results: n,
   with_problem: n,
 });
@@ -105,6 +115,7 @@ export async function sidedTaskDivisions(
   return queryRows(
     db,
     sql`SELECT i.task_id, t.division_code, count(*) AS inspections,
+        count(*) FILTER (WHERE i.method <> 'onsite') AS remote,
         count(*) FILTER (WHERE cardinality(i.result_categories) > 0) AS with_results,
         count(*) FILTER (WHERE i.result_categories && ${PROBLEM}::text[]) AS with_problem
       FROM inspections i JOIN targets t ON t.id = i.target_id

@@ -53,6 +53,8 @@ const deptMetrics = z.object({
   jointTasks: z.number(),
   jointShare: rate,
   inspections: z.number(),
+  /** Of the inspections, those made without a visit (非现场检查). */
+  remoteInspections: z.number(),
   visitsAlone: z.number(),
   problemRate: rate,
   items: z.number(),
@@ -82,6 +84,8 @@ export const dashboardSchema = z.object({
     jointTasks: z.number(),
     jointShare: rate,
     inspections: z.number(),
+    /** Of the inspections, those made without a visit (非现场检查): not counted as doors knocked on. */
+    remoteInspections: z.number(),
     visits: z.object({ alone: z.number(), made: z.number(), saved: z.number(), reduction: z.number() }),
     problemRate: rate,
     coverage: rate,
@@ -168,13 +172,14 @@ interface Counts {
   tasks: number;
   joint_tasks: number;
   inspections: number;
+  remote: number;
   visits_alone: number;
   with_results: number;
   with_problem: number;
 }
 
 /** A department's part of a sided task: the visits of its side. */
-type SidePart = Pick<TaskCounts, 'inspections' | 'with_results' | 'with_problem'>;
+type SidePart = Pick<TaskCounts, 'inspections' | 'remote' | 'with_results' | 'with_problem'>;
 
 /**
  * Per department (each department of a task counts it) and overall (each task once); 001: visits
@@ -192,6 +197,7 @@ export function sumTasks(
     tasks: 0,
     joint_tasks: 0,
     inspections: 0,
+    remote: 0,
     visits_alone: 0,
     with_results: 0,
     with_problem: 0,
@@ -200,9 +206,12 @@ export function sumTasks(
     c.tasks += 1;
     c.joint_tasks += t.joint ? 1 : 0;
     c.inspections += t.inspections;
+    c.remote += t.remote;
     // 001: alone, each department would have visited every target; on a sided (cross-region) task
-    // each target belongs to one side only, so the task saves no visits, it shares one standard
-    c.visits_alone += t.sided ? t.inspections : t.inspections * t.ndept;
+    // each target belongs to one side only, so the task saves no visits, it shares one standard.
+    // A remote inspection (issue 15) knocks on no door, so it counts in neither figure.
+    const doors = t.inspections - t.remote;
+    c.visits_alone += t.sided ? doors : doors * t.ndept;
     c.with_results += t.with_results;
     c.with_problem += t.with_problem;
   };
@@ -215,12 +224,13 @@ export function sumTasks(
           tasks: 0,
           joint_tasks: 0,
           inspections: 0,
+          remote: 0,
           visits_alone: 0,
           with_results: 0,
           with_problem: 0,
         };
         const parts = t.sided ? sideParts.get(t.task_id) : undefined;
-        const part = parts?.get(d) ?? { inspections: 0, with_results: 0, with_problem: 0 };
+        const part = parts?.get(d) ?? { inspections: 0, remote: 0, with_results: 0, with_problem: 0 };
         add(c, parts === undefined ? t : { ...t, ...part });
         by.set(d, c);
       }
@@ -245,9 +255,10 @@ async function sideParts(db: Db, tasks: readonly TaskCounts[]): Promise<Map<stri
     const side = sideOfTarget(t.crossRegion, t.departments, g.division_code);
     const parts = out.get(g.task_id) ?? new Map<string, SidePart>();
     for (const d of side?.departments ?? t.departments.map((x) => x.code)) {
-      const p = parts.get(d) ?? { inspections: 0, with_results: 0, with_problem: 0 };
+      const p = parts.get(d) ?? { inspections: 0, remote: 0, with_results: 0, with_problem: 0 };
       parts.set(d, {
         inspections: p.inspections + g.inspections,
+        remote: p.remote + g.remote,
         with_results: p.with_results + g.with_results,
         with_problem: p.with_problem + g.with_problem,
       });
@@ -305,6 +316,7 @@ export async function dashboardMetrics(
       jointTasks: c?.joint_tasks ?? 0,
       jointShare: rateOf(c?.joint_tasks ?? 0, c?.tasks ?? 0),
       inspections: c?.inspections ?? 0,
+      remoteInspections: c?.remote ?? 0,
       visitsAlone: c?.visits_alone ?? 0,
       problemRate: rateOf(c?.with_problem ?? 0, c?.with_results ?? 0),
       items: cov?.items ?? 0,
@@ -338,7 +350,8 @@ export async function dashboardMetrics(
       jointTasks: overall.joint_tasks,
       jointShare: rateOf(overall.joint_tasks, overall.tasks),
       inspections: overall.inspections,
-      visits: visitsSaved(overall.visits_alone, overall.inspections),
+      remoteInspections: overall.remote,
+      visits: visitsSaved(overall.visits_alone, overall.inspections - overall.remote),
       problemRate: rateOf(overall.with_problem, overall.with_results),
       coverage: rateOf(sum(coverage.map((c) => c.inspected)), sum(coverage.map((c) => c.items))),
       onTimePublication: rateOf(publication.overall.onTime, publication.overall.due),

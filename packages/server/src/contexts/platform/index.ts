@@ -44,6 +44,7 @@ export { fileKeySource, logKeyFile } from './log/log-key';
 export { finishPendingRotation } from './log/log-rotation';
 export { startLogSigner } from './log/log-signer';
 export { appendAuditCheckpoint, appendLogEntry } from './log/log.service';
+export { entriesOfTask } from './log/log.repo';
 export { existingDepartmentCodes, findDepartment, listDepartments, listRegions, listUnits } from './org.repo';
 export { registerOrgRoutes } from './org.routes';
 export { registerPublicRoutes } from './public.routes';

@@ -36,6 +36,10 @@ export const inspections = pg.pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     businessSignature: pg.jsonb('business_signature'),
+    /** onsite | document | online | video (issue 15): all but onsite are 非现场检查, made without a visit. */
+    method: pg.text('method').notNull().default('onsite'),
+    /** What a remote inspection looked at: the documents reviewed, or the call. */
+    remoteEvidence: pg.text('remote_evidence'),
     /** Optimistic concurrency: a stale draft never silently overwrites. */
     version: pg.integer('version').notNull().default(1),
     submittedAt: ts('submitted_at'),
@@ -71,6 +75,11 @@ export const inspections = pg.pgTable(
       .index('inspections_published_idx')
       .on(t.publishedAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'published'`),
+    pg
+      .index('inspections_remote_idx')
+      .on(t.taskId)
+      .where(sql`${t.method} <> 'onsite'`),
+    pg.check('inspections_method_chk', sql`${t.method} in ('onsite','document','online','video')`),
     pg.check(
       'inspections_status_chk',
       sql`${t.status} in ('assigned','in_progress','submitted','returned','approved','published','cancelled')`,
@@ -150,6 +159,12 @@ export const inspectionPhotos = pg.pgTable(
     lat: pg.text('lat'),
     lng: pg.text('lng'),
     by: pg.text('by').notNull(),
+    /** SHA-256 of the photo's bytes, hashed on the phone before upload and checked on receipt (issue 15). */
+    sha256: pg.text('sha256').notNull(),
+    /** The GPS fix's accuracy in metres, when the phone gave one. */
+    accuracy: pg.doublePrecision('accuracy'),
+    /** When the server received the photo (null for photos from before issue 15). */
+    receivedAt: ts('received_at'),
   },
   (t) => [pg.index('photos_inspection_idx').on(t.inspectionId)],
 );

@@ -12,7 +12,6 @@ import {
   Card,
   DatePicker,
   Descriptions,
-  Image,
   Input,
   Result,
   Select,
@@ -29,6 +28,7 @@ import { usePublicConfirm } from '../../components/use-public-confirm';
 import type { FollowUpBody, VisitView } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { answerLines } from './inspection/answer-lines';
+import { EvidenceList } from './inspection/EvidenceList';
 import { JointSummary } from './inspection/JointSummary';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
@@ -216,6 +216,10 @@ export function ReviewDetailPage() {
               .map((m) => `${m.name}（${m.badgeNo ?? m.inspectorId}）${m.confirmed ? '✓' : ''}`)
               .join('、')}
           </Descriptions.Item>
+          <Descriptions.Item label={t('insp.method.title')}>
+            {t(`insp.method.${v.method}`)}
+            {v.remoteEvidence === null ? '' : `：${v.remoteEvidence}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('insp.signature')}>
             {v.businessSignature === null
               ? '—'
@@ -272,21 +276,8 @@ export function ReviewDetailPage() {
             },
           ]}
         />
-        <Image.PreviewGroup>
-          <Space wrap style={{ marginTop: 8 }}>
-            {v.photos.map((p) => (
-              <Image
-                key={p.id}
-                width={72}
-                height={72}
-                style={{ objectFit: 'cover' }}
-                src={`/api/inspections/${v.id}/photos/${p.id}`}
-                alt={p.takenAt}
-              />
-            ))}
-          </Space>
-        </Image.PreviewGroup>
       </Card>
+      <EvidenceList view={v} />
       {v.departments.length > 1 && <JointSummary view={v} />}
       {v.status === 'submitted' && v.me.canReview && (
         <Card size="small">

@@ -5,7 +5,7 @@
  */
 import { CheckCircleOutlined, CloudSyncOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { isUnderWay, RESULT_CATEGORIES } from '@openssj/core';
+import { evidenceSha256, isRemoteMethod, isUnderWay, RESULT_CATEGORIES } from '@openssj/core';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -14,8 +14,10 @@ import type { SignatureBody } from '../../api/inspection-types';
 import { useI18n } from '../../hooks/use-i18n';
 import { ChecklistFields } from './inspection/ChecklistFields';
 import { ConflictModal } from './inspection/ConflictModal';
-import { resizeToJpeg } from './inspection/image-resize';
+import { dataUrlBytes, resizeToJpeg } from './inspection/image-resize';
+import { EvidenceList } from './inspection/EvidenceList';
 import { JointSummary } from './inspection/JointSummary';
+import { MethodCard } from './inspection/MethodCard';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
@@ -133,9 +135,12 @@ export function VisitPage() {
       itemId,
       fieldKey,
       image,
+      // issue 15: hashed here, before upload; the server refuses bytes that do not match
+      sha256: evidenceSha256(dataUrlBytes(image)),
       takenAt: new Date().toISOString(),
       lat: gps?.lat ?? null,
       lng: gps?.lng ?? null,
+      accuracy: gps?.accuracy ?? null,
     });
   };
   const photoCount = (itemId: string) => (fieldKey: string | null) =>
@@ -206,6 +211,14 @@ export function VisitPage() {
         )}
         {!editable && view.me.onTeam && <Alert type="info" message={t('insp.readonly')} />}
         {view.side !== null && <Alert type="info" showIcon message={t('insp.sideHint')} />}
+        <MethodCard
+          key={`${view.method}:${view.version}`}
+          view={view}
+          editable={editable}
+          beforeSave={async () => (await v.sync()) === 'ok'}
+          onSaved={v.accept}
+          reasons={issues.method}
+        />
 
         {view.items.map((item) => {
           const mine = view.me.recordDepartments.includes(item.departmentCode);
@@ -349,6 +362,9 @@ export function VisitPage() {
 
         <Card size="small" title={t('insp.signature')}>
           <Reasons label={t('insp.issuesSignature')} reasons={issues.signature} />
+          {isRemoteMethod(view.method) && (
+            <Typography.Paragraph type="secondary">{t('insp.method.evidenceHint')}</Typography.Paragraph>
+          )}
           <SignatureSection
             view={view}
             editable={editable}
@@ -357,6 +373,7 @@ export function VisitPage() {
         </Card>
 
         {view.departments.length > 1 && <JointSummary view={view} />}
+        <EvidenceList view={view} />
 
         <Reasons label={t('insp.issuesOther')} reasons={issues.other} />
         {editable && (

@@ -3,7 +3,7 @@
  * signatures; below it, the transparency log's proof that the publication was logged (issue 13).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Result, Spin, Table, Tag } from 'antd';
+import { Card, Descriptions, Result, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
@@ -48,6 +48,12 @@ export function ResultDetailPage() {
             {r.departments.map((d) => d.name).join('、')}
           </Descriptions.Item>
           <Descriptions.Item label={t('results.inspectors')}>{r.inspectors.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('insp.method.title')}>
+            {t(`insp.method.${r.method}`)}
+            {r.method !== 'onsite' && (
+              <Tag style={{ marginInlineStart: 8 }}>{t('insp.method.remoteTag')}</Tag>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('results.inspectedOn')}>{r.inspectedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('results.publishedOn')}>{formatDate(r.publishedAt)}</Descriptions.Item>
         </Descriptions>
@@ -75,6 +81,27 @@ export function ResultDetailPage() {
               <Tag key={f.kind}>{lang === 'en' ? f.labelEn : f.label}</Tag>
             ))}
           </div>
+        )}
+        {r.evidence.length > 0 && (
+          <Table
+            style={{ marginTop: 16 }}
+            size="small"
+            pagination={false}
+            rowKey="sha256"
+            title={() => t('results.evidence')}
+            dataSource={r.evidence}
+            columns={[
+              {
+                title: 'SHA-256',
+                render: (_, x) => (
+                  <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>
+                    {x.sha256}
+                  </Typography.Text>
+                ),
+              },
+              { title: t('insp.evidence.takenAt'), width: 120, render: (_, x) => formatDate(x.takenAt) },
+            ]}
+          />
         )}
       </Card>
       <div style={{ marginTop: 12 }}>

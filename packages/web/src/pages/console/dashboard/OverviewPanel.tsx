@@ -135,7 +135,14 @@ export function OverviewPanel({ scope }: { readonly scope: Scope }) {
         <Kpi title={t('dash.kpi.tasks')} value={tt.tasks.toLocaleString()} />
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <Kpi title={t('dash.kpi.inspections')} value={tt.inspections.toLocaleString()} />
+        <Kpi
+          title={t('dash.kpi.inspections')}
+          value={tt.inspections.toLocaleString()}
+          detail={t('dash.kpi.inspectionsDetail', {
+            onsite: (tt.inspections - tt.remoteInspections).toLocaleString(),
+            remote: tt.remoteInspections.toLocaleString(),
+          })}
+        />
       </Col>
       <Col xs={12} md={8} xl={4}>
         <Kpi title={t('dash.kpi.jointShare')} value={pct(tt.jointShare)} />

@@ -5,7 +5,9 @@
  * silent overwrite.
  */
 import { resultCategorySchema } from '@openssj/core';
+import { evidenceSha256 } from '@openssj/core';
 import type { DraftResult, PhotoBody, VisitView } from '../../../api/inspection-types';
+import { dataUrlBytes } from './image-resize';
 
 export interface LocalDraft {
   readonly inspectionId: string;
@@ -150,6 +152,10 @@ export function pendingPhotos(id: string, storage: Storage = localStorage): Phot
                   fieldKey: typeof p['fieldKey'] === 'string' ? p['fieldKey'] : null,
                   lat: typeof p['lat'] === 'number' ? p['lat'] : null,
                   lng: typeof p['lng'] === 'number' ? p['lng'] : null,
+                  accuracy: typeof p['accuracy'] === 'number' ? p['accuracy'] : null,
+                  // a photo queued before hashes were kept gets its hash now, from the same bytes
+                  sha256:
+                    typeof p['sha256'] === 'string' ? p['sha256'] : evidenceSha256(dataUrlBytes(p['image'])),
                 },
               ]
             : [],

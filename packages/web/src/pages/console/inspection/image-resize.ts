@@ -29,3 +29,13 @@ export async function resizeToJpeg(file: File, quality = 0.82): Promise<string> 
   bitmap.close();
   return canvas.toDataURL('image/jpeg', quality);
 }
+
+/** The bytes of a base64 data URL (what the server will store, and what the phone hashes). */
+export function dataUrlBytes(dataUrl: string): Uint8Array {
+  const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) {
+    out[i] = bin.charCodeAt(i);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /**
  * The server's reasons for refusing a submission (`details.issues`, each with a field path such
- * as `<itemId>.category`, `confirmations` or `businessSignature`) grouped by the card of the visit
+ * as `<itemId>.category`, `confirmations`, `businessSignature` or `remoteEvidence`) grouped by the card of the visit
  * page they concern, so each reason shows beside its field or step (issue 11).
  */
 import { z } from 'zod';
@@ -18,11 +18,20 @@ export interface SubmitIssues {
   readonly fields: Readonly<Record<string, string>>;
   readonly confirmations: readonly string[];
   readonly signature: readonly string[];
+  /** The method card's: a remote inspection's missing record (issue 15). */
+  readonly method: readonly string[];
   /** Reasons that name no card of the page. */
   readonly other: readonly string[];
 }
 
-export const NO_ISSUES: SubmitIssues = { items: {}, fields: {}, confirmations: [], signature: [], other: [] };
+export const NO_ISSUES: SubmitIssues = {
+  items: {},
+  fields: {},
+  confirmations: [],
+  signature: [],
+  method: [],
+  other: [],
+};
 
 /** Group an error's issues by item, confirmations, signature and the rest (in the UI language). */
 export function groupSubmitIssues(error: unknown, itemIds: readonly string[], lang: Language): SubmitIssues {
@@ -34,6 +43,7 @@ export function groupSubmitIssues(error: unknown, itemIds: readonly string[], la
   const fields: Record<string, string> = {};
   const confirmations: string[] = [];
   const signature: string[] = [];
+  const method: string[] = [];
   const other: string[] = [];
   for (const i of parsed.data.issues) {
     const text = lang === 'en' ? i.messageEn : i.messageZh;
@@ -42,6 +52,8 @@ export function groupSubmitIssues(error: unknown, itemIds: readonly string[], la
       confirmations.push(text);
     } else if (i.field === 'businessSignature') {
       signature.push(text);
+    } else if (i.field === 'remoteEvidence') {
+      method.push(text);
     } else if (itemIds.includes(head)) {
       (items[head] ??= []).push(text);
       if (rest.length > 0) {
@@ -51,7 +63,7 @@ export function groupSubmitIssues(error: unknown, itemIds: readonly string[], la
       other.push(text);
     }
   }
-  return { items, fields, confirmations, signature, other };
+  return { items, fields, confirmations, signature, method, other };
 }
 
 /** True when the grouping holds any reason. */
@@ -60,6 +72,7 @@ export function hasIssues(g: SubmitIssues): boolean {
     Object.keys(g.items).length > 0 ||
     g.confirmations.length > 0 ||
     g.signature.length > 0 ||
+    g.method.length > 0 ||
     g.other.length > 0
   );
 }
