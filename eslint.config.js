@@ -50,6 +50,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // the service worker (issue 15) runs in the worker scope, not in Node
+    files: ['packages/web/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // core is pure: no I/O, no clock, no ambient randomness (house style; issue 2).
     files: ['packages/core/src/**/*.ts'],
     rules: {

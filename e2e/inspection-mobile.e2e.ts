@@ -9,56 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
-import { api, committedTask, login, recordNoProblem } from './support/journey';
-
-/** Make a visit for `inspector` + `inspector2`; returns its id and target name. */
-async function makeVisit(base: string): Promise<{ id: string; name: string }> {
-  const admin = await login(base, 'admin');
-  const leader = await login(base, 'leader');
-  const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
-    base,
-    admin,
-    'GET',
-    '/api/users',
-  );
-  const badges = ['inspector', 'inspector2'].map(
-    (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
-  );
-  const { taskId, drawId } = await committedTask(base, admin, leader, {
-    planTitle: '移动检查演示计划',
-    title: '移动检查演示任务',
-    ratio: '0.001',
-    seedSource: 'system',
-  });
-  expect((await api(base, admin, 'POST', `/api/draws/${drawId}/run`, {})).status).toBe(200);
-  const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
-    base,
-    admin,
-    'GET',
-    `/api/inspections?taskId=${taskId}`,
-  );
-  for (const v of visits.json.items) {
-    const detail = await api<{ team: { inspectorId: string }[] }>(
-      base,
-      admin,
-      'GET',
-      `/api/inspections/${v.id}`,
-    );
-    const add = badges.filter((b) => !detail.json.team.some((m) => m.inspectorId === b));
-    const r =
-      add.length === 0
-        ? { status: 200 }
-        : await api(base, admin, 'POST', `/api/draws/${drawId}/overrides`, {
-            target: v.target.id,
-            inspectors: add,
-            reason: '演示：指派移动端检查人员',
-          });
-    if (r.status === 200) {
-      return { id: v.id, name: v.target.name };
-    }
-  }
-  throw new Error('no visit could be assigned');
-}
+import { recordNoProblem } from './support/journey';
+import { makeVisit } from './support/visit';
 
 describe.each([
   ['pglite', () => inject('pgliteUrl')],

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   clearDraft,
   loadDraft,
+  outboxOf,
+  outboxWaiting,
   pendingPhotos,
+  pendingSignature,
   sameResults,
   storeDraft,
   storePendingPhotos,
+  storePendingSignature,
 } from '../src/pages/console/inspection/draft-store';
 import { fitSize } from '../src/pages/console/inspection/image-resize';
 
@@ -126,5 +130,37 @@ describe('fitSize', () => {
     expect(fitSize(4000, 3000)).toEqual({ width: 1600, height: 1200 });
     expect(fitSize(3000, 4000)).toEqual({ width: 1200, height: 1600 });
     expect(fitSize(800, 600)).toEqual({ width: 800, height: 600 });
+  });
+});
+
+describe('the outbox of a visit (issue 15)', () => {
+  it('counts the changed items, queued photos and a queued signature, and empties when sent', () => {
+    const s = new MemoryStorage();
+    expect(outboxWaiting(outboxOf(ID, s))).toBe(false);
+    storeDraft(
+      {
+        inspectionId: ID,
+        baseVersion: 2,
+        results: { i1: R },
+        gps: null,
+        dirty: true,
+        savedAt: '2026-11-20T02:00:00Z',
+      },
+      s,
+    );
+    storePendingSignature(ID, { kind: 'refused', reason: '负责人外出', at: '2026-11-20T02:05:00Z' }, s);
+    expect(outboxOf(ID, s)).toEqual({
+      items: 1,
+      savedAt: '2026-11-20T02:00:00Z',
+      photos: 0,
+      signature: true,
+    });
+    expect(pendingSignature(ID, s)).toMatchObject({ kind: 'refused', reason: '负责人外出' });
+    clearDraft(ID, s);
+    storePendingSignature(ID, null, s);
+    expect(outboxWaiting(outboxOf(ID, s))).toBe(false);
+    // a malformed queued signature is not sent
+    s.setItem(`ssj.visit.${ID}.signature`, '{"kind":"other"}');
+    expect(pendingSignature(ID, s)).toBeNull();
   });
 });

@@ -35,7 +35,11 @@ export function createQueryClient(): QueryClient {
         // 4xx answers will not change by asking again
         retry: (failureCount, error) =>
           !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        // issue 15: offline, a query still asks once, so the service worker can answer from its cache
+        networkMode: 'offlineFirst',
       },
+      // offline, a mutation is not held back: the page decides (a visit's work waits in IndexedDB)
+      mutations: { networkMode: 'always' },
     },
   });
 }

@@ -1,10 +1,12 @@
 /**
  * 我的检查 (inspector, phone first): today's and upcoming visits with the target's name,
- * address and a map link, the task and its items; submitted ones below.
+ * address and a map link, the task and its items; submitted ones below. Visits under way are
+ * fetched at once so they open offline, and a visit with work waiting on the phone says so.
  */
 import { isUnderWay } from '@openssj/core';
-import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { CloudUploadOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { TodoList } from '../../components/TodoList';
@@ -14,6 +16,8 @@ import type { VisitListItem } from '../../api/inspection-types';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { onMySide, SideTag, useSideFilter } from './inspection/SideFilter';
+import { outboxOf, outboxWaiting } from './inspection/draft-store';
+import { visitQuery } from './inspection/use-visit-draft';
 
 function VisitCard({ v, department }: { readonly v: VisitListItem; readonly department: string }) {
   const { t } = useI18n();
@@ -41,6 +45,11 @@ function VisitCard({ v, department }: { readonly v: VisitListItem; readonly depa
       </div>
       <Space wrap style={{ marginTop: 6 }}>
         <Tag color={v.status === 'returned' ? 'red' : 'blue'}>{t(`insp.status.${v.status}`)}</Tag>
+        {outboxWaiting(outboxOf(v.id)) && (
+          <Tag color="orange" icon={<CloudUploadOutlined />}>
+            {t('insp.outbox.pending')}
+          </Tag>
+        )}
         <SideTag side={v.side} mine={onMySide(v.side, department)} />
         {v.plannedDate !== null && (
           <Tag>
@@ -59,10 +68,20 @@ function VisitCard({ v, department }: { readonly v: VisitListItem; readonly depa
 export function MyInspectionsPage() {
   const { t } = useI18n();
   const department = useCurrentUser().department.code;
+  const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['visits', 'mine'],
     queryFn: () => unwrap(api.GET('/api/inspections/mine', { params: { query: { done: 'true' } } })),
   });
+  // issue 15: when the day starts, each visit under way (with its checklist forms) is fetched once,
+  // so the service worker keeps it and the visit opens without a network
+  useEffect(() => {
+    for (const v of q.data?.items ?? []) {
+      if (isUnderWay(v.status)) {
+        void qc.prefetchQuery(visitQuery(v.id));
+      }
+    }
+  }, [q.data, qc]);
   // cross-region tasks: 本方 = the visits this inspector's side records; 全部 adds those it joins
   const { shown, control } = useSideFilter(q.data?.items ?? [], department);
   if (q.data === undefined) {

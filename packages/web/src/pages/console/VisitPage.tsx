@@ -18,6 +18,7 @@ import { dataUrlBytes, resizeToJpeg } from './inspection/image-resize';
 import { EvidenceList } from './inspection/EvidenceList';
 import { JointSummary } from './inspection/JointSummary';
 import { MethodCard } from './inspection/MethodCard';
+import { OutboxCard } from './inspection/OutboxCard';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
@@ -64,7 +65,13 @@ export function VisitPage() {
     mutationFn: async (
       a: { kind: 'confirm' } | { kind: 'submit' } | { kind: 'sign'; signature: SignatureBody },
     ) => {
-      if ((await v.sync()) !== 'ok') {
+      const synced = await v.sync();
+      if (synced === 'offline' && a.kind === 'sign') {
+        // issue 15: taken offline, the signature waits on the phone with the rest
+        v.queueSignature(a.signature);
+        return null;
+      }
+      if (synced !== 'ok') {
         throw new Error(t('insp.unsynced'));
       }
       const version = v.view?.version ?? 1;
@@ -85,7 +92,11 @@ export function VisitPage() {
     },
     onSuccess: (res) => {
       setIssues(NO_ISSUES);
-      v.accept(res);
+      if (res === null) {
+        void message.info(t('insp.outbox.signatureQueued'));
+      } else {
+        v.accept(res);
+      }
     },
     onError: (e, a) => {
       const grouped =
@@ -206,6 +217,16 @@ export function VisitPage() {
             )}
           </Space>
         </Card>
+        <OutboxCard
+          outbox={{
+            items: v.draft?.dirty === true ? Object.keys(v.draft.results).length : 0,
+            savedAt: v.draft?.dirty === true ? v.draft.savedAt : null,
+            photos: v.photos.length,
+            signature: v.signature !== null,
+          }}
+          sending={v.state === 'saving'}
+          onSend={() => void save()}
+        />
         {view.status === 'returned' && view.reviewComment !== null && (
           <Alert type="warning" showIcon message={t('insp.returned', { comment: view.reviewComment })} />
         )}
@@ -368,6 +389,7 @@ export function VisitPage() {
           <SignatureSection
             view={view}
             editable={editable}
+            pending={v.signature}
             onSave={(signature) => act.mutate({ kind: 'sign', signature })}
           />
         </Card>

@@ -6,7 +6,7 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { isRemoteMethod, VISIT_METHODS, type VisitMethod } from '@openssj/core';
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/errors';
@@ -72,12 +72,12 @@ export function MethodCard({
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 8 }} title={reasons.join('；')} />
       )}
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Radio.Group
+        <Segmented<VisitMethod>
+          block
           aria-label={t('insp.method.title')}
           disabled={!editable}
           value={method}
-          onChange={(e) => setMethod(e.target.value as VisitMethod)}
-          optionType="button"
+          onChange={setMethod}
           options={VISIT_METHODS.map((m) => ({ value: m, label: t(`insp.method.${m}`) }))}
         />
         {remote && (

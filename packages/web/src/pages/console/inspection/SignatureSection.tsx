@@ -1,5 +1,5 @@
 /** 企业签字确认: the business representative signs on screen, or a refusal is recorded with text. */
-import { Alert, Button, Input, Segmented, Space } from 'antd';
+import { Alert, Button, Input, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { SignatureBody, VisitView } from '../../../api/inspection-types';
 import { useI18n } from '../../../hooks/use-i18n';
@@ -10,19 +10,23 @@ export function SignatureSection({
   view,
   editable,
   onSave,
+  pending = null,
 }: {
   readonly view: VisitView;
   readonly editable: boolean;
   readonly onSave: (s: SignatureBody) => void;
+  /** A signature taken offline and not yet sent (issue 15): shown in place of the server's. */
+  readonly pending?: SignatureBody | null;
 }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'sign' | 'refuse'>('sign');
   const [name, setName] = useState('');
   const [png, setPng] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const s = view.businessSignature;
+  const s = pending ?? view.businessSignature;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {pending !== null && <Tag color="orange">{t('insp.outbox.pending')}</Tag>}
       {s !== null && (
         <Alert
           type={s.kind === 'signed' ? 'success' : 'warning'}

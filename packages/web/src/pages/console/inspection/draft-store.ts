@@ -1,13 +1,14 @@
 /**
- * Drafts of a visit kept on the phone (localStorage) so that a lost connection loses
+ * Drafts of a visit kept on the phone (IndexedDB, see offline-storage.ts) so that a lost connection loses
  * nothing: the results being typed, the server version they are based on, and photos not
  * yet uploaded. Synced later; a stale base version is a conflict the page shows, never a
  * silent overwrite.
  */
 import { resultCategorySchema } from '@openssj/core';
 import { evidenceSha256 } from '@openssj/core';
-import type { DraftResult, PhotoBody, VisitView } from '../../../api/inspection-types';
+import type { DraftResult, PhotoBody, SignatureBody, VisitView } from '../../../api/inspection-types';
 import { dataUrlBytes } from './image-resize';
+import { offlineStorage, type KeyValueStore } from '../../../offline/offline-storage';
 
 export interface LocalDraft {
   readonly inspectionId: string;
@@ -65,7 +66,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** The stored draft of a visit, if any (a malformed one is dropped). */
-export function loadDraft(id: string, storage: Storage = localStorage): LocalDraft | null {
+export function loadDraft(id: string, storage: KeyValueStore = offlineStorage): LocalDraft | null {
   try {
     const raw: unknown = JSON.parse(storage.getItem(KEY(id)) ?? 'null');
     if (
@@ -124,17 +125,17 @@ export function loadDraft(id: string, storage: Storage = localStorage): LocalDra
 }
 
 /** Keep a draft on the device. */
-export function storeDraft(d: LocalDraft, storage: Storage = localStorage): void {
+export function storeDraft(d: LocalDraft, storage: KeyValueStore = offlineStorage): void {
   storage.setItem(KEY(d.inspectionId), JSON.stringify(d));
 }
 
 /** Forget a visit's draft (after a successful sync or when the user takes the server copy). */
-export function clearDraft(id: string, storage: Storage = localStorage): void {
+export function clearDraft(id: string, storage: KeyValueStore = offlineStorage): void {
   storage.removeItem(KEY(id));
 }
 
 /** Photos waiting for upload. */
-export function pendingPhotos(id: string, storage: Storage = localStorage): PhotoBody[] {
+export function pendingPhotos(id: string, storage: KeyValueStore = offlineStorage): PhotoBody[] {
   try {
     const raw: unknown = JSON.parse(storage.getItem(PHOTO_KEY(id)) ?? '[]');
     return Array.isArray(raw)
@@ -170,11 +171,62 @@ export function pendingPhotos(id: string, storage: Storage = localStorage): Phot
 export function storePendingPhotos(
   id: string,
   photos: readonly PhotoBody[],
-  storage: Storage = localStorage,
+  storage: KeyValueStore = offlineStorage,
 ): void {
   if (photos.length === 0) {
     storage.removeItem(PHOTO_KEY(id));
   } else {
     storage.setItem(PHOTO_KEY(id), JSON.stringify(photos));
   }
+}
+
+const SIGNATURE_KEY = (id: string) => `ssj.visit.${id}.signature`;
+
+/** A signature or refusal taken offline, waiting to be sent (issue 15). */
+export function pendingSignature(id: string, storage: KeyValueStore = offlineStorage): SignatureBody | null {
+  try {
+    const raw: unknown = JSON.parse(storage.getItem(SIGNATURE_KEY(id)) ?? 'null');
+    return isRecord(raw) && (raw['kind'] === 'signed' || raw['kind'] === 'refused')
+      ? (raw as unknown as SignatureBody)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Queue (or, with null, unqueue) the visit's signature. */
+export function storePendingSignature(
+  id: string,
+  signature: SignatureBody | null,
+  storage: KeyValueStore = offlineStorage,
+): void {
+  if (signature === null) {
+    storage.removeItem(SIGNATURE_KEY(id));
+  } else {
+    storage.setItem(SIGNATURE_KEY(id), JSON.stringify(signature));
+  }
+}
+
+/** What one visit has waiting on the phone: the draft's changed items, photos, a signature. */
+export interface Outbox {
+  readonly items: number;
+  readonly savedAt: string | null;
+  readonly photos: number;
+  readonly signature: boolean;
+}
+
+/** The visit's waiting work (zeros when nothing waits). */
+export function outboxOf(id: string, storage: KeyValueStore = offlineStorage): Outbox {
+  const d = loadDraft(id, storage);
+  return {
+    items: d?.dirty === true ? Object.keys(d.results).length : 0,
+    savedAt: d?.dirty === true ? d.savedAt : null,
+    photos: pendingPhotos(id, storage).length,
+    signature: pendingSignature(id, storage) !== null,
+  };
+}
+
+/** True when anything of the visit waits to be sent. */
+export function outboxWaiting(o: Outbox): boolean {
+  return o.items > 0 || o.photos > 0 || o.signature;
 }

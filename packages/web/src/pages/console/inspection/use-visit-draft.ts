@@ -1,20 +1,24 @@
 /**
- * The visit's state on the phone: the server copy, the local draft over it, queued photos,
- * and syncing (now, or when the connection returns). A 409 CONFLICT keeps both copies and
+ * The visit's state on the phone: the server copy, the local draft over it, queued photos and
+ * signature (IndexedDB, issue 15), and syncing (now, at the next start, or when the connection
+ * returns). A 409 CONFLICT keeps both copies and
  * raises `conflict` for the page to show; nothing is overwritten without the user's choice.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { ApiError, NETWORK_ERROR, unwrap } from '../../../api/errors';
-import type { DraftResult, PhotoBody, VisitView } from '../../../api/inspection-types';
+import type { DraftResult, PhotoBody, SignatureBody, VisitView } from '../../../api/inspection-types';
+import { onReconnect, requestBackgroundSync } from '../../../offline/service-worker';
 import {
   clearDraft,
   loadDraft,
   pendingPhotos,
+  pendingSignature,
   resultsFromServer,
   storeDraft,
   storePendingPhotos,
+  storePendingSignature,
   type DraftGps,
   type LocalDraft,
 } from './draft-store';
@@ -42,19 +46,24 @@ export function currentGps(): Promise<DraftGps | null> {
   });
 }
 
+/** The query of one visit (the visit page reads it; 我的检查 prefetches it for the day offline). */
+export function visitQuery(id: string) {
+  return {
+    queryKey: ['visit', id],
+    queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
+  };
+}
+
 /** State and actions of one visit. */
 export function useVisitDraft(id: string) {
   const qc = useQueryClient();
-  const query = useQuery({
-    queryKey: ['visit', id],
-    queryFn: () => unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } })),
-    meta: { silent: true },
-  });
+  const query = useQuery({ ...visitQuery(id), meta: { silent: true } });
   const [draft, setDraft] = useState<LocalDraft | null>(() => loadDraft(id));
   const [photos, setPhotos] = useState<PhotoBody[]>(() => pendingPhotos(id));
+  const [signature, setSignature] = useState<SignatureBody | null>(() => pendingSignature(id));
   const [conflict, setConflict] = useState<VisitView | null>(null);
   const [state, setState] = useState<SyncState>(
-    draft?.dirty === true || photos.length > 0 ? 'local' : 'synced',
+    draft?.dirty === true || photos.length > 0 || signature !== null ? 'local' : 'synced',
   );
   const view = query.data;
 
@@ -143,8 +152,19 @@ export function useVisitDraft(id: string) {
     [id],
   );
 
-  /** Push the draft (with `version`, default its base) and queued photos. Returns 'conflict', 'offline' or 'ok'. */
-  const sync = useCallback(
+  /** Keep the business's signature or refusal on the phone until it can be sent (taken offline). */
+  const queueSignature = useCallback(
+    (sig: SignatureBody) => {
+      storePendingSignature(id, sig);
+      setSignature(sig);
+      setState('local');
+      requestBackgroundSync();
+    },
+    [id],
+  );
+
+  /** Push the draft (with `version`, default its base), queued photos and a queued signature. Returns 'conflict', 'offline' or 'ok'. */
+  const syncOnce = useCallback(
     async (version?: number): Promise<'ok' | 'offline' | 'conflict'> => {
       setState('saving');
       try {
@@ -168,6 +188,20 @@ export function useVisitDraft(id: string) {
             return next;
           });
         }
+        const sig = pendingSignature(id);
+        if (sig !== null) {
+          // sent on the server's current version: the draft save above may have moved it
+          const fresh = await unwrap(api.GET('/api/inspections/{id}', { params: { path: { id } } }));
+          const signed = await unwrap(
+            api.PUT('/api/inspections/{id}/signature', {
+              params: { path: { id } },
+              body: { version: fresh.version, signature: sig },
+            }),
+          );
+          storePendingSignature(id, null);
+          setSignature(null);
+          qc.setQueryData(['visit', id], signed);
+        }
         await qc.invalidateQueries({ queryKey: ['visit', id] });
         setState('synced');
         return 'ok';
@@ -183,10 +217,29 @@ export function useVisitDraft(id: string) {
         if (e instanceof ApiError && e.code !== NETWORK_ERROR) {
           throw e;
         }
+        requestBackgroundSync();
         return 'offline';
       }
     },
     [draft, photos, id, keep, qc],
+  );
+
+  // one send at a time: the online event, the worker's sync and a tap may come together, and a
+  // second send of the same draft would meet its own first as a version conflict
+  const running = useRef<Promise<'ok' | 'offline' | 'conflict'> | null>(null);
+  const sync = useCallback(
+    (version?: number): Promise<'ok' | 'offline' | 'conflict'> => {
+      const busy = running.current;
+      if (busy !== null) {
+        return version === undefined ? busy : busy.then(() => syncOnce(version));
+      }
+      const p = syncOnce(version).finally(() => {
+        running.current = null;
+      });
+      running.current = p;
+      return p;
+    },
+    [syncOnce],
   );
 
   /** Resolve a conflict: keep mine (saved over the server's version) or take the server copy. */
@@ -208,12 +261,17 @@ export function useVisitDraft(id: string) {
     [conflict, keep, qc, id, photos.length, sync],
   );
 
-  // sync when the connection comes back
+  // send when the connection comes back (the page's online event, or the worker's Background Sync)
+  useEffect(() => onReconnect(() => void sync().catch(() => undefined)), [sync]);
+
+  // work left from an earlier session (a reload offline, a closed app) goes out once the page is up
+  const started = useRef(false);
   useEffect(() => {
-    const on = () => void sync().catch(() => undefined);
-    window.addEventListener('online', on);
-    return () => window.removeEventListener('online', on);
-  }, [sync]);
+    if (!started.current && view !== undefined && state === 'local' && navigator.onLine) {
+      started.current = true;
+      void sync().catch(() => undefined);
+    }
+  }, [view, state, sync]);
 
   /** Replace the server copy after an action (confirm, sign, submit). */
   const accept = useCallback((v: VisitView) => qc.setQueryData(['visit', id], v), [qc, id]);
@@ -225,11 +283,13 @@ export function useVisitDraft(id: string) {
     results,
     myItems,
     photos,
+    signature,
     state,
     conflict,
     edit,
     setGps,
     addPhoto,
+    queueSignature,
     sync,
     resolve,
     accept,
