@@ -10,7 +10,7 @@ import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 import { recordNoProblem } from './support/journey';
-import { makeVisit } from './support/visit';
+import { fillChecklist, makeVisit } from './support/visit';
 
 describe.each([
   ['pglite', () => inject('pgliteUrl')],
@@ -43,16 +43,7 @@ describe.each([
     await page.getByText('检查结果').first().waitFor();
     await expectAccessible(page, 'visit form (375 px)');
     // every choice field of the checklist form: take its first option
-    for (const select of await page.locator('.ant-card .ant-select').all()) {
-      await select.click();
-      await page.keyboard.press('Enter'); // the first (active) option
-    }
-    for (const radio of await page.locator('.ant-radio-group').all()) {
-      await radio.getByText('是').click();
-    }
-    for (const n of await page.locator('.ant-input-number input').all()) {
-      await n.fill('10');
-    }
+    await fillChecklist(page);
     // a camera shot for every photo control (the item's photos and the form's photo fields)
     await recordNoProblem(page, '经营场所与登记一致，证照齐全。', '负责人外出，店员不愿签字');
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
 import { api, dropdown, LONG, login, png } from './support/journey';
-import { makeVisit } from './support/visit';
+import { fillChecklist, makeVisit } from './support/visit';
 
 describe('an offline visit on a phone', () => {
   const base = (): string => inject('pgliteUrl');
@@ -46,17 +46,9 @@ describe('an offline visit on a phone', () => {
 
     // the network goes
     await browser.context.setOffline(true);
+    await fillChecklist(page);
     await page.getByLabel('检查结果').first().click();
     await dropdown(page).getByTitle('未发现问题').click();
-    for (const radio of await page.locator('.ant-radio-group').all()) {
-      const yes = radio.getByText('是');
-      if ((await yes.count()) > 0) {
-        await yes.click();
-      }
-    }
-    for (const n of await page.locator('.ant-input-number input').all()) {
-      await n.fill('10');
-    }
     await page.getByLabel('检查情况记录').first().fill('离线记录：证照齐全，经营场所与登记一致。');
     const photo = png();
     for (const input of await page.getByTestId('photo-input').all()) {

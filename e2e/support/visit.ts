@@ -1,4 +1,5 @@
 /** A visit made through the API for the phone journeys (issues 5 and 15). */
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { api, committedTask, login } from './journey';
 
@@ -51,4 +52,26 @@ export async function makeVisit(
     }
   }
   throw new Error('no visit could be assigned');
+}
+
+/** Answer every checklist field of the visit page: each select's first option, 是, and 10 in numbers. */
+export async function fillChecklist(page: Page): Promise<void> {
+  for (const select of await page.locator('.ant-card .ant-select').all()) {
+    await select.click();
+    await page.keyboard.press('Enter'); // the first (active) option
+  }
+  for (const radio of await page.locator('.ant-radio-group').all()) {
+    await radio.getByText('是').click();
+  }
+  for (const n of await page.locator('.ant-input-number input').all()) {
+    await n.fill('10');
+  }
+}
+
+/** A teammate without a phone confirms on this one with their own account (issue 11). */
+export async function teammateConfirms(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('button', { name: '同事在本机确认' }).click();
+  await page.getByLabel('同事的用户名').fill(username);
+  await page.getByLabel('同事的密码').fill(password);
+  await page.getByRole('button', { name: '确认检查记录', exact: true }).click();
 }
