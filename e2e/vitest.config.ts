@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // a busy CI machine can take seconds to log in and render; a poll without its own timeout waits this long
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     globalSetup: ['e2e/support/global-setup.ts'],
   },
 });
