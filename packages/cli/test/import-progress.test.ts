@@ -31,6 +31,29 @@ describe('import progress', () => {
     ]);
   });
 
+  it('prints each merge step of a large import as it starts', () => {
+    const out: string[] = [];
+    let t = 0;
+    const report = progressReporter(
+      'big.csv',
+      false,
+      (s) => out.push(s),
+      () => t,
+    );
+    t = PROGRESS_LINE_SECONDS * 1000;
+    report({ phase: 'validating', processed: 9000, fraction: 0.99 });
+    t += 10;
+    report({ phase: 'writing', processed: 9000, fraction: 0.5, step: 'merging' });
+    t += 10;
+    report({ phase: 'writing', processed: 9000, fraction: 0.5, step: 'merging' });
+    report({ phase: 'writing', processed: 9000, fraction: 0.75, step: 'indexing' });
+    expect(out).toEqual([
+      'big.csv 校验 validating 99%  9000 rows\n',
+      'big.csv 合并 merging 50%  9000 rows\n',
+      'big.csv 索引 indexing 75%  9000 rows\n',
+    ]);
+  });
+
   it('prints nothing off a TTY for an import done within the first interval', () => {
     const out: string[] = [];
     const report = progressReporter(

@@ -10,8 +10,15 @@ export type TextFlaw = 'nul' | 'surrogate';
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// Any NUL or surrogate at all: most text has neither, and one class test is cheap (imports test every cell).
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 /** The flaw of a string, or null when it is fit to store. */
 export function textFlaw(s: string): TextFlaw | null {
+  if (!SUSPECT.test(s)) {
+    return null;
+  }
   if (s.includes('\u0000')) {
     return 'nul';
   }

@@ -75,11 +75,14 @@ export function progressReporter(
 ): (p: ImportProgress) => void {
   let last = tty ? 0 : now();
   const finished = new Set<ImportProgress['phase']>();
+  let step: ImportProgress['step'];
   let printed = false; // off a terminal, an import done within the first interval prints nothing
   return (p) => {
     const t = now();
     const phaseDone = p.fraction >= 1 && !finished.has(p.phase) && (tty || printed);
-    if (t - last < (tty ? 100 : PROGRESS_LINE_SECONDS * 1000) && !phaseDone) {
+    const stepStarts = p.step !== step && (tty || printed); // a large import's merge steps show as they start
+    step = p.step;
+    if (t - last < (tty ? 100 : PROGRESS_LINE_SECONDS * 1000) && !phaseDone && !stepStarts) {
       return;
     }
     last = t;
@@ -87,7 +90,14 @@ export function progressReporter(
     if (p.fraction >= 1) {
       finished.add(p.phase);
     }
-    const phase = p.phase === 'validating' ? '校验 validating' : '写入 writing   ';
+    const phase =
+      p.step === 'merging'
+        ? '合并 merging   '
+        : p.step === 'indexing'
+          ? '索引 indexing  '
+          : p.phase === 'validating'
+            ? '校验 validating'
+            : '写入 writing   ';
     const percent = `${(p.fraction * 100).toFixed(0).padStart(3)}%`;
     if (!tty) {
       write(`${label} ${phase.trim()} ${percent.trim()}  ${p.processed} rows\n`);

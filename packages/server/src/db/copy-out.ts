@@ -6,39 +6,14 @@
  * COPY takes no bind parameters, so values travel as transaction-local settings that the SELECT
  * reads with current_setting(): nothing caller-supplied is spliced into the SQL text.
  */
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Db } from './client';
+import { driverOf, type PgliteLike } from './driver';
 
 /** A transaction-local setting read by the SELECT: `ssj.<name>`. */
 export type CopySettings = Readonly<Record<string, string>>;
-
-type PgliteLike = Pick<PGlite | Transaction, 'query'>;
-
-interface DrizzleInternals {
-  readonly session?: { readonly client?: unknown };
-}
-
-/** The driver connection under a Drizzle database or transaction. */
-function driverOf(db: Db): { pool: pg.Pool } | { client: pg.ClientBase } | { pglite: PgliteLike } {
-  const client = (db as unknown as DrizzleInternals).session?.client;
-  if (client instanceof pg.Pool) {
-    return { pool: client };
-  }
-  if (client instanceof pg.Client) {
-    return { client };
-  }
-  if (
-    typeof client === 'object' &&
-    client !== null &&
-    'query' in client &&
-    typeof client.query === 'function'
-  ) {
-    return { pglite: client as PgliteLike };
-  }
-  throw new Error('copyOut: unknown database driver');
-}
 
 const SETTING = /^[a-z_]+$/;
 

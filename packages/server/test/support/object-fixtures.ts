@@ -8,7 +8,8 @@ import { ROLES, validateTarget, type PolicyActor, type Role } from '@openssj/cor
 import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
 import { insertDepartments, insertRegions } from '../../src/contexts/platform/org.repo';
-import { findTarget, upsertTargets, type TargetRow } from '../../src/contexts/library/target.repo';
+import { findTarget, type TargetRow } from '../../src/contexts/library/target.repo';
+import { upsertTargets } from '../../src/contexts/library/target-write.repo';
 import { insertUsers } from '../../src/contexts/platform/user.repo';
 import { DEPT_A, DEPT_C, PASSWORD } from './fixtures';
 

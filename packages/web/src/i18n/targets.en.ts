@@ -76,6 +76,8 @@ export const targetsEn: { readonly [K in keyof typeof targetsZhCN]: string } = {
   'imp.uploadHint': '.xlsx and .csv (UTF-8 or GBK); save legacy .xls files as .xlsx first',
   'imp.validating': 'Validating…',
   'imp.writing': 'Writing…',
+  'imp.merging': 'Merging into the library in one step…',
+  'imp.indexing': 'Rebuilding the search indexes…',
   'imp.rows': '{n} rows processed',
   'imp.cancel': 'Cancel import',
   'imp.cancelled': 'Import cancelled: nothing was written',

@@ -73,6 +73,8 @@ export const targetsZhCN = {
   'imp.uploadHint': '支持 .xlsx 与 .csv（UTF-8 或 GBK）；旧版 .xls 请先另存为 .xlsx',
   'imp.validating': '正在校验…',
   'imp.writing': '正在写入…',
+  'imp.merging': '正在一次性合并入库…',
+  'imp.indexing': '正在重建检索索引…',
   'imp.rows': '已处理 {n} 行',
   'imp.cancel': '取消导入',
   'imp.cancelled': '导入已取消，未写入任何数据',

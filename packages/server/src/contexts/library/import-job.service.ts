@@ -62,6 +62,7 @@ export async function getImportJob(
     // A job left 'running' by a stopped server never finished: nothing was committed.
     status: status === 'running' && running === undefined ? 'failed' : status,
     phase: running?.progress.phase ?? null,
+    step: running?.progress.step ?? null,
     processed: running?.progress.processed ?? row.processed,
     fraction: running?.progress.fraction ?? (status === 'running' ? 0 : 1),
     counts: counts.success ? counts.data : null,

@@ -82,6 +82,8 @@ export const importJobViewSchema = z.object({
   dryRun: z.boolean(),
   status: z.enum(['running', 'done', 'rejected', 'failed', 'cancelled']),
   phase: z.enum(['validating', 'writing']).nullable(),
+  /** The final merge's step of a large import (staged rows merged, indexes rebuilt), once it runs. */
+  step: z.enum(['merging', 'indexing']).nullable(),
   processed: z.number(),
   fraction: z.number(),
   counts: storedCounts.nullable(),

@@ -1,84 +1,12 @@
 /**
- * Target library repository (检查对象名录库): set-based upsert for imports, search,
- * single reads and writes, dated status history, and claims (认领).
+ * Target library repository (检查对象名录库): search, single reads and writes, dated status
+ * history, and claims (认领). Upserts and imports write through target-write.repo.ts.
  */
-import type { TargetInput } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { exec, queryOne, queryRows, pgTextArray } from '../../db/sql';
 import { targetWhere, type TargetFilter } from '../../db/target-filter';
-
-// Tags travel joined by U+001F, which validation never lets into a tag.
-const TAG_SEP = '\u001f';
-
-export interface UpsertMeta {
-  /** The date status and tier changes take effect (YYYY-MM-DD). */
-  readonly date: string;
-  readonly by: string | null;
-  readonly at: Date;
-  readonly tierSource: string;
-}
-
-const countsRow = z.object({ added: z.coerce.number(), updated: z.coerce.number() });
-
-/** Insert or update targets by id in one statement; status changes are dated in the history. */
-export async function upsertTargets(
-  tx: Db,
-  rows: readonly TargetInput[],
-  meta: UpsertMeta,
-): Promise<{ added: number; updated: number; unchanged: number }> {
-  if (rows.length === 0) {
-    return { added: 0, updated: 0, unchanged: 0 };
-  }
-  const col = (f: (r: TargetInput) => string | null): string => pgTextArray(rows.map(f));
-  const at = meta.at.toISOString();
-  const q = sql`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${col((r) => r.id)}::text[], ${col((r) => r.uscc)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.name)}::text[],
-        ${col((r) => r.divisionCode)}::text[], ${col((r) => r.address)}::text[], ${col((r) => r.industryCode)}::text[],
-        ${col((r) => r.legalRep)}::text[], ${col((r) => r.status)}::text[], ${col((r) => r.supervisingUnit)}::text[],
-        ${col((r) => r.riskTier)}::text[], ${col((r) => r.tags.join(TAG_SEP))}::text[]
-      ) AS i(id, uscc, type, name, division_code, address, industry_code, legal_rep, status, supervising_unit, risk_tier, tags)
-    ),
-    old AS (SELECT t.id, t.status FROM targets t JOIN input i ON i.id = t.id),
-    up AS (
-      INSERT INTO targets AS t (id, uscc, type, name, division_code, address, industry_code, legal_rep, status, status_date,
-        supervising_unit, risk_tier, tier_source, tier_date, tags, created_at, updated_at)
-      SELECT id, uscc, type, name, division_code, address, industry_code, legal_rep, status, ${meta.date}::date,
-        supervising_unit, risk_tier,
-        CASE WHEN risk_tier IS NULL THEN NULL ELSE ${meta.tierSource} END,
-        CASE WHEN risk_tier IS NULL THEN NULL ELSE ${meta.date}::date END,
-        CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ${TAG_SEP}) END,
-        ${at}::timestamptz, ${at}::timestamptz
-      FROM input
-      ON CONFLICT (id) DO UPDATE SET
-        uscc = EXCLUDED.uscc, type = EXCLUDED.type, name = EXCLUDED.name, division_code = EXCLUDED.division_code,
-        address = EXCLUDED.address, industry_code = EXCLUDED.industry_code, legal_rep = EXCLUDED.legal_rep,
-        status = EXCLUDED.status,
-        status_date = CASE WHEN t.status IS DISTINCT FROM EXCLUDED.status THEN EXCLUDED.status_date ELSE t.status_date END,
-        supervising_unit = EXCLUDED.supervising_unit, risk_tier = EXCLUDED.risk_tier,
-        tier_source = CASE WHEN t.risk_tier IS DISTINCT FROM EXCLUDED.risk_tier THEN EXCLUDED.tier_source ELSE t.tier_source END,
-        tier_date = CASE WHEN t.risk_tier IS DISTINCT FROM EXCLUDED.risk_tier THEN EXCLUDED.tier_date ELSE t.tier_date END,
-        tags = EXCLUDED.tags, updated_at = EXCLUDED.updated_at
-      WHERE (t.uscc, t.type, t.name, t.division_code, t.address, t.industry_code, t.legal_rep, t.status, t.supervising_unit, t.risk_tier, t.tags)
-        IS DISTINCT FROM (EXCLUDED.uscc, EXCLUDED.type, EXCLUDED.name, EXCLUDED.division_code, EXCLUDED.address, EXCLUDED.industry_code,
-          EXCLUDED.legal_rep, EXCLUDED.status, EXCLUDED.supervising_unit, EXCLUDED.risk_tier, EXCLUDED.tags)
-      RETURNING (xmax = 0) AS inserted
-    ),
-    hist AS (
-      INSERT INTO target_status_history (target_id, status, effective_date, recorded_by, recorded_at)
-      SELECT i.id, i.status, ${meta.date}::date, ${meta.by}, ${at}::timestamptz
-      FROM input i LEFT JOIN old o ON o.id = i.id
-      WHERE o.status IS DISTINCT FROM i.status
-    )
-    SELECT count(*) FILTER (WHERE inserted)::int AS added, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
-  const c = await queryOne(tx, q, countsRow);
-  const added = c?.added ?? 0;
-  const updated = c?.updated ?? 0;
-  return { added, updated, unchanged: rows.length - added - updated };
-}
 
 const SELECT_TARGET = sql`t.id, t.uscc, t.type, t.name, t.division_code, t.address, t.industry_code, t.legal_rep, t.status,
   t.status_date::text AS status_date, t.supervising_unit, t.risk_tier, t.tier_source, t.tier_date::text AS tier_date, t.tags,

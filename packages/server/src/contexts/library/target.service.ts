@@ -40,9 +40,9 @@ import {
   setTargetStatus,
   targetClaims,
   targetStatusHistory,
-  upsertTargets,
   type TargetRow,
 } from './target.repo';
+import { upsertTargets } from './target-write.repo';
 import { inTransaction } from '../../db/tx';
 import { type TargetView, targetView, targetViewFor } from './target-view';
 

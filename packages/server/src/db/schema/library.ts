@@ -96,6 +96,12 @@ export const targets = pg.pgTable(
       .text('name_grams')
       .array()
       .generatedAlwaysAs(sql`ssj_name_grams(name)`),
+    /** A hash of the fields an import writes, so a re-import skips unchanged rows (issue 18). */
+    rowHash: pg
+      .text('row_hash')
+      .generatedAlwaysAs(
+        sql`ssj_target_row_hash(uscc, type, name, division_code, address, industry_code, legal_rep, status, supervising_unit, risk_tier, tags)`,
+      ),
   },
   (t) => [
     pg.uniqueIndex('targets_uscc_uq').on(t.uscc),

@@ -55,6 +55,9 @@ function statusKey(job: ImportJob): MessageKey {
     case 'cancelled':
       return 'imp.status.cancelled';
     case 'running':
+      if (job.step !== null) {
+        return job.step === 'indexing' ? 'imp.indexing' : 'imp.merging';
+      }
       return job.phase === 'writing' ? 'imp.writing' : 'imp.validating';
   }
 }

@@ -12,8 +12,9 @@ import {
   type TargetRaw,
   chinaDate,
 } from '@openssj/core';
-import { targetDivisions, upsertTargets } from '../target.repo';
-import type { HeaderSpec, ImportSpec } from '../../platform';
+import { targetDivisions } from '../target.repo';
+import { openTargetStage, upsertTargets, type UpsertMeta } from '../target-write.repo';
+import type { HeaderSpec, ImportContext, ImportSpec } from '../../platform';
 
 /** The template's columns, in template order (issue 3). */
 export const TARGET_HEADERS: readonly HeaderSpec[] = [
@@ -98,7 +99,16 @@ function text(raw: Readonly<Record<string, string>>, key: keyof TargetRaw): stri
   return raw[key] ?? '';
 }
 
-/** The target import: headers, validation and upsert. */
+function upsertMeta(ctx: ImportContext): UpsertMeta {
+  return {
+    date: chinaDate(ctx.now),
+    by: ctx.audit.actor?.username ?? 'cli',
+    at: ctx.now,
+    tierSource: '批量导入',
+  };
+}
+
+/** The target import: headers, validation, and rows staged by COPY and merged once (issue 18). */
 export const targetImportSpec: ImportSpec<TargetInput> = {
   kind: 'targets',
   headers: TARGET_HEADERS,
@@ -150,12 +160,6 @@ export const targetImportSpec: ImportSpec<TargetInput> = {
     }
     return issues;
   },
-  async upsert(tx, rows, ctx) {
-    return upsertTargets(tx, rows, {
-      date: chinaDate(ctx.now),
-      by: ctx.audit.actor?.username ?? 'cli',
-      at: ctx.now,
-      tierSource: '批量导入',
-    });
-  },
+  staged: { open: (tx, ctx) => openTargetStage(tx, upsertMeta(ctx)) },
+  upsert: (tx, rows, ctx) => upsertTargets(tx, rows, upsertMeta(ctx)),
 };

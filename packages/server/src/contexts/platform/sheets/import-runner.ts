@@ -11,7 +11,7 @@ import { err, ok, type DomainError, type Result } from '@openssj/core';
 import type { Db } from '../../../db/client';
 import { inTransaction } from '../../../db/tx';
 import { audit } from '../audit.service';
-import type { ImportContext, ImportKind, ImportSpec } from './import-spec';
+import type { ImportContext, ImportKind, ImportSpec, MergeStep, WriteStage } from './import-spec';
 import { acceptedRows, validatePass, type Validated } from './import-validate';
 import { detectFormat, type ImportSource, type SheetFormat } from './sheet-reader';
 
@@ -32,8 +32,13 @@ export interface ImportProgress {
   readonly phase: 'validating' | 'writing';
   /** Rows handled in this phase. */
   readonly processed: number;
-  /** Share of this phase done, 0–1 (bytes read while validating, rows while writing). */
+  /**
+   * Share of this phase done, 0–1: bytes read while validating; while writing, rows written
+   * (staged) and then the merge's steps.
+   */
   readonly fraction: number;
+  /** A staged write's merge step under way, once the rows are staged. */
+  readonly step?: MergeStep;
 }
 
 export interface ImportOptions {
@@ -141,42 +146,89 @@ function baseOf<Row>(
   };
 }
 
-/** Counts of the upserts of one import, with one batch written while the next is read. */
+/** Batches that may wait to be written while the file is read on (5 000 rows each by default). */
+const WRITE_QUEUE = 3;
+
+/**
+ * The writes of one import, with batches written while the next are read: upserts batch by
+ * batch, or, for a staged kind, batches staged and merged once at the end. Progress is reported
+ * here only when `reportRows` (two passes: the rows are known); a single pass reports bytes read.
+ */
 class Writer<Row> {
   added = 0;
   updated = 0;
   unchanged = 0;
   processed = 0;
-  private inflight: Promise<void> | null = null;
+  private stage: WriteStage<Row> | null = null;
+  private tail: Promise<void> = Promise.resolve();
+  private readonly queued: Promise<void>[] = [];
   constructor(
     private readonly tx: Db,
     private readonly spec: ImportSpec<Row>,
     private readonly opts: ImportOptions,
     private readonly total: () => number,
+    private readonly reportRows: boolean,
   ) {}
-  /** Start writing a batch once the previous one is done. */
+  /**
+   * Queue a batch behind the ones before it. Reading goes on while up to WRITE_QUEUE batches wait,
+   * so the database takes one batch while the next rows are validated.
+   */
   async push(rows: Row[]): Promise<void> {
-    await this.inflight;
-    const p = this.write(rows);
+    const p = this.tail.then(() => this.write(rows));
     p.catch(() => undefined); // handled where it is awaited; avoids an unhandled-rejection crash meanwhile
-    this.inflight = p;
+    this.tail = p;
+    this.queued.push(p);
+    if (this.queued.length > WRITE_QUEUE) {
+      await this.queued.shift();
+    }
   }
-  /** Wait for the batch in flight. */
+  /** Wait for every queued batch. */
   async drain(): Promise<void> {
-    await this.inflight;
-    this.inflight = null;
+    await this.tail;
+    this.queued.length = 0;
   }
-  private async write(rows: Row[]): Promise<void> {
-    const c = await this.spec.upsert(this.tx, rows, this.opts.ctx);
+  /** Wait for the queued batches, then finish the stage (the last merge and its index builds). */
+  async complete(): Promise<void> {
+    await this.drain();
+    if (this.stage === null) {
+      return;
+    }
+    const steps: readonly MergeStep[] = ['merging', 'indexing'];
+    this.count(
+      await this.stage.finish((step) => {
+        this.opts.onProgress?.({
+          phase: 'writing',
+          processed: this.processed,
+          fraction: 0.5 + steps.indexOf(step) / (2 * steps.length),
+          step,
+        });
+      }),
+    );
+  }
+  private count(c: { added: number; updated: number; unchanged: number }): void {
     this.added += c.added;
     this.updated += c.updated;
     this.unchanged += c.unchanged;
+  }
+  private async write(rows: Row[]): Promise<void> {
+    const staged = this.spec.staged;
+    if (staged === undefined) {
+      this.count(await this.spec.upsert(this.tx, rows, this.opts.ctx));
+    } else {
+      this.stage ??= await staged.open(this.tx, this.opts.ctx);
+      await this.stage.stage(rows);
+    }
     this.processed += rows.length;
+    if (!this.reportRows) {
+      return;
+    }
     const total = this.total();
+    // staged rows are the first half of the writing; the last merge is the second
+    const share = total > 0 ? Math.min(1, this.processed / total) : 0;
     this.opts.onProgress?.({
       phase: 'writing',
       processed: this.processed,
-      fraction: total > 0 ? Math.min(1, this.processed / total) : 0,
+      fraction: staged === undefined ? share : share / 2,
     });
   }
 }
@@ -194,6 +246,7 @@ async function finish<Row>(
   base: Base,
   w: Writer<Row>,
 ): Promise<Result<ImportOutcome, WriteStop>> {
+  await w.complete();
   const outcome: ImportOutcome = {
     ...base,
     added: w.added,
@@ -257,7 +310,7 @@ async function twoPassWrite<Row>(
 ): Promise<Result<ImportOutcome, DomainError>> {
   const batchSize = opts.batchSize ?? 5000;
   const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
-    const w = new Writer(tx, spec, opts, () => v.accepted);
+    const w = new Writer(tx, spec, opts, () => v.accepted, true);
     let batch: Row[] = [];
     for await (const row of acceptedRows(spec, source, format, v, opts.ctx)) {
       batch.push(row);
@@ -295,7 +348,7 @@ async function singlePassImport<Row>(
   let base: Base | null = null;
   const res = await inTransaction<ImportOutcome, WriteStop>(db, async (tx) => {
     let accepted = 0;
-    const w = new Writer(tx, spec, opts, () => accepted);
+    const w = new Writer(tx, spec, opts, () => accepted, false);
     const validated = await validatePass(tx, spec, source, format, opts, async (rows) => {
       accepted += rows.length;
       await w.push(rows);

@@ -34,6 +34,25 @@ export interface UpsertCounts {
   readonly unchanged: number;
 }
 
+/** The steps of a staged write's final merge, for progress. */
+export type MergeStep = 'merging' | 'indexing';
+
+/**
+ * Set-based writing for large libraries (issue 18): an import opens a stage on its transaction,
+ * stages the accepted rows batch by batch (COPY into a temporary table, merged a chunk at a time)
+ * and finishes once the file is read.
+ */
+export interface StagedWrite<Row> {
+  open(tx: Db, ctx: ImportContext): Promise<WriteStage<Row>>;
+}
+
+/** One import's stage. */
+export interface WriteStage<Row> {
+  stage(rows: readonly Row[]): Promise<void>;
+  /** Merge what is left; `onStep` hears each step as it starts. */
+  finish(onStep: (step: MergeStep) => void): Promise<UpsertCounts>;
+}
+
 /** One kind of import. */
 export interface ImportSpec<Row> {
   readonly kind: ImportKind;
@@ -54,6 +73,8 @@ export interface ImportSpec<Row> {
     rows: readonly { row: Row; rowNumber: number }[],
     ctx: ImportContext,
   ): Promise<FieldIssue[]>;
+  /** Stage and merge instead of upserting batch by batch (`upsert` stays for small writes). */
+  readonly staged?: StagedWrite<Row>;
   /** Write a batch inside the import's transaction, reporting added / updated / unchanged. */
   upsert(tx: Db, rows: readonly Row[], ctx: ImportContext): Promise<UpsertCounts>;
 }

@@ -17,6 +17,7 @@ import {
 } from '@openssj/core';
 import type { Db } from '../../../db/client';
 import { matchHeaders, rawRow, type ColumnMap } from './header-match';
+import { KeyIndex } from './key-index';
 import type { ImportIssue, ImportOptions } from './import-runner';
 import type { HeaderSpec, ImportContext, ImportSpec } from './import-spec';
 import { readRows, type ImportSource, type SheetFormat } from './sheet-reader';
@@ -101,21 +102,22 @@ class IssueBook {
 }
 
 /** Cells that hold a NUL or a lone surrogate: refused by row and column, never stored. */
-function flawedCells(raw: Readonly<Record<string, string>>, row: number): FieldIssue[] {
-  return Object.entries(raw).flatMap(([field, value]): FieldIssue[] => {
+function flawedCells(raw: Readonly<Record<string, string>>, row: number): FieldIssue[] | null {
+  let found: FieldIssue[] | null = null;
+  for (const field in raw) {
+    const value = raw[field] ?? '';
     const flaw = textFlaw(value);
-    return flaw === null
-      ? []
-      : [
-          {
-            row,
-            field,
-            value: visibleText(value).slice(0, 200),
-            messageZh: `第 ${row} 行：${TEXT_FLAW_MESSAGES[flaw].zh}`,
-            messageEn: `row ${row}: ${TEXT_FLAW_MESSAGES[flaw].en}`,
-          },
-        ];
-  });
+    if (flaw !== null) {
+      (found ??= []).push({
+        row,
+        field,
+        value: visibleText(value).slice(0, 200),
+        messageZh: `第 ${row} 行：${TEXT_FLAW_MESSAGES[flaw].zh}`,
+        messageEn: `row ${row}: ${TEXT_FLAW_MESSAGES[flaw].en}`,
+      });
+    }
+  }
+  return found;
 }
 
 /** Validate every row of a file, collecting all issues; accepted batches go to `sink` when given. */
@@ -129,7 +131,7 @@ export async function validatePass<Row>(
 ): Promise<Result<Validated<Row>, DomainError>> {
   const batchSize = opts.batchSize ?? 5000;
   const book = new IssueBook(spec.headers, opts.maxIssues ?? 100_000);
-  const seen = new Map<string, number>();
+  const seen = new KeyIndex();
   const cacheLimit = opts.cacheRows ?? 200_000;
   let cache: { row: Row; rowNumber: number }[] | null = sink === undefined ? [] : null;
   let columns: ColumnMap | null = null;
@@ -187,7 +189,7 @@ export async function validatePass<Row>(
       rows += 1;
       const raw = rawRow(spec.headers, columns, sr.cells);
       const flawed = flawedCells(raw, sr.rowNumber);
-      if (flawed.length > 0) {
+      if (flawed !== null) {
         flawed.forEach((fi) => book.add(sr.rowNumber, fi));
         continue;
       }
@@ -199,7 +201,7 @@ export async function validatePass<Row>(
         continue;
       }
       const key = spec.keyOf(parsed.value);
-      const first = seen.get(key);
+      const first = seen.firstOrAdd(key, sr.rowNumber);
       if (first !== undefined) {
         const col = keyColumn(spec.headers, raw, key);
         book.add(sr.rowNumber, {
@@ -211,7 +213,6 @@ export async function validatePass<Row>(
         });
         continue;
       }
-      seen.set(key, sr.rowNumber);
       pending.push({ row: parsed.value, rowNumber: sr.rowNumber });
       if (pending.length >= batchSize) {
         await flush();

@@ -4,6 +4,7 @@
  * refused with a message asking for .xlsx. Rows come out as text cells with the row
  * number the user sees in Excel.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { domainError, err, ok, type DomainError, type Result } from '@openssj/core';
@@ -111,18 +112,37 @@ export async function detectFormat(source: ImportSource): Promise<Result<SheetFo
   return ok('csv');
 }
 
-/** Valid UTF-8 throughout → utf-8; otherwise GB18030 (a superset of GBK). Streams the file once. */
+/** Where a trailing incomplete UTF-8 sequence of `b` starts (b.length when it ends on a boundary). */
+export function utf8Boundary(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 4); i--) {
+    const c = b[i] ?? 0;
+    if ((c & 0xc0) === 0x80) {
+      continue; // a continuation byte: look further back for the lead
+    }
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return b.length - i < need ? i : b.length;
+  }
+  return b.length;
+}
+
+/**
+ * Valid UTF-8 throughout → utf-8; otherwise GB18030 (a superset of GBK). Streams the file once,
+ * checking each chunk with Node's native validator (a sequence cut by a chunk's end waits for the next).
+ */
 export async function detectEncoding(source: ImportSource): Promise<TextEncoding> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const stream = source.open();
+  let carry: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream) {
-      decoder.decode(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)), { stream: true });
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      const b = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+      const cut = utf8Boundary(b);
+      if (!isUtf8(b.subarray(0, cut))) {
+        return 'gb18030';
+      }
+      carry = Buffer.from(b.subarray(cut));
     }
-    decoder.decode();
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
+    return carry.length === 0 ? 'utf-8' : 'gb18030';
   } finally {
     stream.destroy();
   }
