@@ -203,6 +203,54 @@ describe.each(ENGINES)('bulk target import on %s', (engine) => {
     expect(await count(sql`SELECT count(*)::int AS n FROM targets`)).toBe(before + 1500);
   });
 
+  it.runIf(engine === 'postgres')('two bulk loads into an empty library at once take turns', async () => {
+    const other = await freshDatabase(engine);
+    try {
+      const meta = {
+        date: '2026-11-22',
+        by: 'test',
+        at: new Date('2026-11-22T02:00:00Z'),
+        tierSource: '批量导入',
+      };
+      const rows = rowsOf(1000).map((r, i) => {
+        const v = targetImportSpec.parseRow(
+          Object.fromEntries(TARGET_HEADERS.map((h, j) => [h.key, r[j] ?? ''])),
+          i + 2,
+          cliContext(),
+        );
+        if (!v.ok) {
+          throw new Error(JSON.stringify(v.error));
+        }
+        return v.value;
+      });
+      let staged = 0;
+      let bothStaged: () => void = () => undefined;
+      const barrier = new Promise<void>((resolve) => (bothStaged = resolve));
+      const load = (part: TargetInput[]) =>
+        other.db.transaction(async (tx) => {
+          const stage = await openTargetStage(tx, meta, 1);
+          await stage.stage(part);
+          staged += 1;
+          if (staged === 2) {
+            bothStaged();
+          }
+          await barrier; // both check the library's emptiness at the same moment
+          return stage.finish(() => undefined);
+        });
+      const [a, b] = await Promise.all([load(rows.slice(0, 500)), load(rows.slice(500))]);
+      expect(a.added + b.added).toBe(1000);
+      expect([a.rebuilt.length > 0, b.rebuilt.length > 0].sort()).toEqual([false, true]);
+      const n = await queryOne(
+        other.db,
+        sql`SELECT count(*)::int AS n FROM targets`,
+        z.object({ n: z.number() }),
+      );
+      expect(n?.n).toBe(1000);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('states the row hash the merge compares exactly as ssj_target_row_hash', async () => {
     const awkward = sql`SELECT * FROM (VALUES
       (NULL::text, '', 'a,b', '"q"', '\\x', '{}', NULL::text, '(', ')', '', ARRAY['x,y', '"', '{z}', '']::text[]),

@@ -209,6 +209,10 @@ export async function openTargetStage(
     },
     async finish(onStep) {
       onStep('merging');
+      if (staged >= bulkMin) {
+        // two bulk loads at once take turns here, rather than deadlock on each other's DROP INDEX
+        await exec(tx, sql`LOCK TABLE targets IN SHARE ROW EXCLUSIVE MODE`);
+      }
       const empty = await queryOne(
         tx,
         sql`SELECT NOT EXISTS (SELECT 1 FROM targets) AS empty`,
