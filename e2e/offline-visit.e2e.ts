@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, type Browser } from './support/browser';
-import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
-import { api, dropdown, LONG, login, png } from './support/journey';
+import { api, dropdown, LONG, login, png, uiLogin } from './support/journey';
 import { fillChecklist, makeVisit } from './support/visit';
 
 describe('an offline visit on a phone', () => {
@@ -26,10 +25,7 @@ describe('an offline visit on a phone', () => {
 
   it('records a whole visit offline, survives a reload offline, and sends it when back online', async () => {
     const page = await browser.newPage({ width: 375, height: 812 });
-    await page.goto(`${base()}/login`);
-    await page.getByLabel('用户名').fill('inspector');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await uiLogin(browser, page, base(), 'inspector');
     await page.waitForURL(/\/console\/my-inspections/);
     // installable: the manifest is linked, and the service worker takes control of the page
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
 import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
-import { api, dropdown, LONG, login, png, see } from './support/journey';
+import { api, dropdown, LONG, login, png, see, uiLogin } from './support/journey';
 import { fillChecklist, makeVisit, teammateConfirms } from './support/visit';
 
 describe('a remote inspection on a phone', () => {
@@ -25,10 +25,7 @@ describe('a remote inspection on a phone', () => {
 
   it('records the method and its evidence, shows the photo hashes, and submits without a signature', async () => {
     const page = await browser.newPage({ width: 375, height: 812 });
-    await page.goto(`${base()}/login`);
-    await page.getByLabel('用户名').fill('inspector');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await uiLogin(browser, page, base(), 'inspector');
     await page.waitForURL(/\/console\/my-inspections/);
     await page.goto(`${base()}/console/my-inspections/${visit.id}`);
     await page.getByText('检查结果').first().waitFor();

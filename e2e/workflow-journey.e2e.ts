@@ -33,6 +33,7 @@ import {
   uiLogin,
 } from './support/journey';
 import { expectAccessible } from './support/axe';
+import { assignTeam } from './support/visit';
 
 describe('the whole journey: plan → ceremony → inspection → review → portal (pglite)', () => {
   let browser: Browser;
@@ -203,43 +204,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
 
       // the teams: put inspector + inspector2 on one drawn target (直接委派, API)
       const admin = await login(base(), 'admin');
-      const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
-        base(),
-        admin,
-        'GET',
-        '/api/users',
-      );
-      const badges = ['inspector', 'inspector2'].map(
-        (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
-      );
-      const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
-        base(),
-        admin,
-        'GET',
-        `/api/inspections?taskId=${taskId}`,
-      );
-      expect(visits.json.items.length).toBeGreaterThan(0);
-      for (const v of visits.json.items) {
-        const detail = await api<{ team: { inspectorId: string }[] }>(
-          base(),
-          admin,
-          'GET',
-          `/api/inspections/${v.id}`,
-        );
-        const add = badges.filter((b) => !detail.json.team.some((m) => m.inspectorId === b));
-        const r =
-          add.length === 0
-            ? { status: 200, json: {} }
-            : await api(base(), admin, 'POST', `/api/draws/${drawId}/overrides`, {
-                target: v.target.id,
-                inspectors: add,
-                reason: '演示：直接委派检查人员',
-              });
-        if (r.status === 200) {
-          visit = { id: v.id, targetId: v.target.id, name: v.target.name };
-          break;
-        }
-      }
+      visit = (await assignTeam(base(), admin, taskId, drawId, '演示：直接委派检查人员')) ?? visit;
       expect(visit.id, 'a visit took the direct assignment').not.toBe('');
       await page.goto(`${base()}/console/tasks/${taskId}/ceremony/${drawId}`);
       await see(page, /摇号完成：抽中 \d+ 户/);

@@ -1,15 +1,19 @@
 /** A visit made through the API for the phone journeys (issues 5 and 15). */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { api, committedTask, login } from './journey';
+import { api, committedTask, login, type Session } from './journey';
 
-/** Make a visit for `inspector` + `inspector2`; returns its id and target name. */
-export async function makeVisit(
+/**
+ * Put `inspector` and `inspector2` on one drawn visit of a run draw (直接委派 through the draw's
+ * overrides); the first visit that takes them, or null.
+ */
+export async function assignTeam(
   base: string,
-  names: { planTitle: string; title: string } = { planTitle: '移动检查演示计划', title: '移动检查演示任务' },
-): Promise<{ id: string; name: string }> {
-  const admin = await login(base, 'admin');
-  const leader = await login(base, 'leader');
+  admin: Session,
+  taskId: string,
+  drawId: string,
+  reason: string,
+): Promise<{ id: string; targetId: string; name: string } | null> {
   const users = await api<{ items: { username: string; inspectorBadge: string | null }[] }>(
     base,
     admin,
@@ -19,18 +23,13 @@ export async function makeVisit(
   const badges = ['inspector', 'inspector2'].map(
     (u) => users.json.items.find((x) => x.username === u)?.inspectorBadge ?? '',
   );
-  const { taskId, drawId } = await committedTask(base, admin, leader, {
-    ...names,
-    ratio: '0.001',
-    seedSource: 'system',
-  });
-  expect((await api(base, admin, 'POST', `/api/draws/${drawId}/run`, {})).status).toBe(200);
   const visits = await api<{ items: { id: string; target: { id: string; name: string } }[] }>(
     base,
     admin,
     'GET',
     `/api/inspections?taskId=${taskId}`,
   );
+  expect(visits.json.items.length).toBeGreaterThan(0);
   for (const v of visits.json.items) {
     const detail = await api<{ team: { inspectorId: string }[] }>(
       base,
@@ -45,13 +44,33 @@ export async function makeVisit(
         : await api(base, admin, 'POST', `/api/draws/${drawId}/overrides`, {
             target: v.target.id,
             inspectors: add,
-            reason: '演示：指派移动端检查人员',
+            reason,
           });
     if (r.status === 200) {
-      return { id: v.id, name: v.target.name };
+      return { id: v.id, targetId: v.target.id, name: v.target.name };
     }
   }
-  throw new Error('no visit could be assigned');
+  return null;
+}
+
+/** Make a visit for `inspector` + `inspector2`; returns its id and target name. */
+export async function makeVisit(
+  base: string,
+  names: { planTitle: string; title: string } = { planTitle: '移动检查演示计划', title: '移动检查演示任务' },
+): Promise<{ id: string; name: string }> {
+  const admin = await login(base, 'admin');
+  const leader = await login(base, 'leader');
+  const { taskId, drawId } = await committedTask(base, admin, leader, {
+    ...names,
+    ratio: '0.001',
+    seedSource: 'system',
+  });
+  expect((await api(base, admin, 'POST', `/api/draws/${drawId}/run`, {})).status).toBe(200);
+  const visit = await assignTeam(base, admin, taskId, drawId, '演示：指派移动端检查人员');
+  if (visit === null) {
+    throw new Error('no visit could be assigned');
+  }
+  return { id: visit.id, name: visit.name };
 }
 
 /** Answer every checklist field of the visit page: each select's first option, 是, and 10 in numbers. */

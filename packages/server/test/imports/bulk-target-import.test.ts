@@ -54,6 +54,22 @@ describe('COPY text escaping', () => {
 });
 
 const N = BULK_REBUILD_MIN + 250;
+const META = { date: '2026-11-22', by: 'test', at: new Date('2026-11-22T02:00:00Z'), tierSource: '批量导入' };
+
+/** Template rows as the import parses them (the staging API takes parsed rows). */
+function parsed(rows: readonly string[][]): TargetInput[] {
+  return rows.map((r, i) => {
+    const v = targetImportSpec.parseRow(
+      Object.fromEntries(TARGET_HEADERS.map((h, j) => [h.key, r[j] ?? ''])),
+      i + 2,
+      cliContext(),
+    );
+    if (!v.ok) {
+      throw new Error(JSON.stringify(v.error));
+    }
+    return v.value;
+  });
+}
 const rowsOf = (n: number, rename?: number): string[][] =>
   Array.from({ length: n }, (_, i) => (i === rename ? companyRow(i, `改名${i}号餐饮店`) : companyRow(i)));
 
@@ -170,29 +186,11 @@ describe.each(ENGINES)('bulk target import on %s', (engine) => {
 
   it('stages batches and merges once: new, changed and unchanged rows counted, nothing rebuilt in a library that holds rows', async () => {
     const before = await count(sql`SELECT count(*)::int AS n FROM targets`);
-    const meta = {
-      date: '2026-11-22',
-      by: 'test',
-      at: new Date('2026-11-22T02:00:00Z'),
-      tierSource: '批量导入',
-    };
-    const parsed = (rows: string[][]): TargetInput[] =>
-      rows.map((r, i) => {
-        const v = targetImportSpec.parseRow(
-          Object.fromEntries(TARGET_HEADERS.map((h, j) => [h.key, r[j] ?? ''])),
-          i + 2,
-          cliContext(),
-        );
-        if (!v.ok) {
-          throw new Error(JSON.stringify(v.error));
-        }
-        return v.value;
-      });
     // rows 0..N-1 exist; stage 1 000 of them (one renamed) and 1 500 new ones, in batches of 300
     const kept = rowsOf(1000, 3).map((r, i) => (i === 7 ? companyRow(7, '改名7号餐饮店') : r)); // 7 as renamed above
     const rows = [...kept, ...Array.from({ length: 1500 }, (_, i) => companyRow(N + i))];
     const res = await db.db.transaction(async (tx) => {
-      const stage = await openTargetStage(tx, meta, 1);
+      const stage = await openTargetStage(tx, META, 1);
       const all = parsed(rows);
       for (let i = 0; i < all.length; i += 300) {
         await stage.stage(all.slice(i, i + 300));
@@ -206,29 +204,13 @@ describe.each(ENGINES)('bulk target import on %s', (engine) => {
   it.runIf(engine === 'postgres')('two bulk loads into an empty library at once take turns', async () => {
     const other = await freshDatabase(engine);
     try {
-      const meta = {
-        date: '2026-11-22',
-        by: 'test',
-        at: new Date('2026-11-22T02:00:00Z'),
-        tierSource: '批量导入',
-      };
-      const rows = rowsOf(1000).map((r, i) => {
-        const v = targetImportSpec.parseRow(
-          Object.fromEntries(TARGET_HEADERS.map((h, j) => [h.key, r[j] ?? ''])),
-          i + 2,
-          cliContext(),
-        );
-        if (!v.ok) {
-          throw new Error(JSON.stringify(v.error));
-        }
-        return v.value;
-      });
+      const rows = parsed(rowsOf(1000));
       let staged = 0;
       let bothStaged: () => void = () => undefined;
       const barrier = new Promise<void>((resolve) => (bothStaged = resolve));
       const load = (part: TargetInput[]) =>
         other.db.transaction(async (tx) => {
-          const stage = await openTargetStage(tx, meta, 1);
+          const stage = await openTargetStage(tx, META, 1);
           await stage.stage(part);
           staged += 1;
           if (staged === 2) {
