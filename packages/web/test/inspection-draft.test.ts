@@ -1,8 +1,10 @@
 // Drafts kept on the phone (issue 5): round trip, malformed storage, comparison; photo sizing.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { OfflineStorage } from '../src/offline/offline-storage';
 import {
   clearDraft,
   loadDraft,
+  outboxFrom,
   outboxOf,
   outboxWaiting,
   pendingPhotos,
@@ -162,5 +164,29 @@ describe('the outbox of a visit (issue 15)', () => {
     // a malformed queued signature is not sent
     s.setItem(`ssj.visit.${ID}.signature`, '{"kind":"other"}');
     expect(pendingSignature(ID, s)).toBeNull();
+  });
+});
+
+describe('offline storage start-up', () => {
+  it('starts on localStorage when IndexedDB never answers, and keeps the drafts there', async () => {
+    // an open request whose callbacks never fire (a blocked upgrade, a browser that hangs)
+    vi.stubGlobal('indexedDB', { open: () => ({}) });
+    try {
+      const legacy = new MemoryStorage();
+      legacy.setItem('ssj.visit.v1', '{"draft":1}');
+      const s = new OfflineStorage();
+      await s.hydrate(legacy, 20);
+      expect(s.getItem('ssj.visit.v1')).toBe('{"draft":1}');
+      s.setItem('ssj.visit.v2', 'x');
+      expect(legacy.getItem('ssj.visit.v2')).toBe('x');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('counts the same outbox from the page state as from storage', () => {
+    const storage = new MemoryStorage();
+    expect(outboxFrom(null, 0, false)).toEqual(outboxOf('none', storage));
+    expect(outboxFrom(null, 2, true)).toEqual({ items: 0, savedAt: null, photos: 2, signature: true });
   });
 });

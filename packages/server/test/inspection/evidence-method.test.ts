@@ -162,6 +162,14 @@ describe.each(ENGINES)('photo evidence and remote inspection on %s', (engine) =>
       [],
     ]);
     expect((await audits(w.visit, 'inspection.method_set')).map((a) => a.after['method'])).toEqual(['video']);
+    // the same method again writes nothing: same version, no second audit row
+    const again = await call<View>(t.app, who('insp_a'), 'PUT', `/api/inspections/${w.visit}/method`, {
+      version: v.body.version,
+      method: 'video',
+      remoteEvidence: '视频连线查看了经营场所和营业执照原件',
+    });
+    expect([again.status, again.body.version]).toEqual([200, v.body.version]);
+    expect(await audits(w.visit, 'inspection.method_set')).toHaveLength(1);
     v = await call<View>(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/confirm`, {
       version: v.body.version,
     });

@@ -25,12 +25,39 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openDb(): Promise<IDBDatabase> {
+/** How long the app waits for IndexedDB before it starts on localStorage instead. */
+export const OPEN_TIMEOUT_MS = 4000;
+
+/**
+ * Open the store, or fail after `timeoutMs`: an open blocked by another tab's old version, or a
+ * browser that never answers, must not keep the app from starting. A late open is closed.
+ */
+function openDb(timeoutMs: number): Promise<IDBDatabase> {
   const r = indexedDB.open(DB_NAME, 1);
   r.onupgradeneeded = () => {
     r.result.createObjectStore(STORE);
   };
-  return request(r);
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      done = true;
+      reject(new Error(`IndexedDB did not open within ${timeoutMs} ms`));
+    }, timeoutMs);
+    request(r).then(
+      (db) => {
+        clearTimeout(timer);
+        if (done) {
+          db.close();
+        } else {
+          resolve(db);
+        }
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }
 
 /** An in-memory copy of the IndexedDB store that writes through. */
@@ -43,9 +70,12 @@ export class OfflineStorage implements KeyValueStore {
   private readonly listeners = new Set<() => void>();
 
   /** Load every entry (once, before the app renders); moves legacy localStorage drafts in. */
-  async hydrate(legacy: Storage | null = globalThis.localStorage ?? null): Promise<void> {
+  async hydrate(
+    legacy: Storage | null = globalThis.localStorage ?? null,
+    timeoutMs = OPEN_TIMEOUT_MS,
+  ): Promise<void> {
     try {
-      this.db = await openDb();
+      this.db = await openDb(timeoutMs);
       const tx = this.db.transaction(STORE, 'readonly');
       const store = tx.objectStore(STORE);
       const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);

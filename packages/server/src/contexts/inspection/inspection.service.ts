@@ -214,7 +214,7 @@ export async function simpleChange(
   version: number,
   change: (
     a: InspectionAccess,
-  ) => Result<{ set: Partial<InspectionRow>; action: string; after: unknown }, DomainError>,
+  ) => Result<{ set: Partial<InspectionRow>; action: string; after: unknown } | null, DomainError>,
 ): Promise<Result<VisitView, DomainError>> {
   const now = deps.clock();
   return inTransaction(deps.database.db, async (tx) => {
@@ -233,6 +233,9 @@ export async function simpleChange(
     const c = change(a);
     if (!c.ok) {
       return c;
+    }
+    if (c.value === null) {
+      return ok(await buildVisitView(tx, a, now)); // nothing changes: no write, no version, no audit row
     }
     const updated = await updateInspectionVersioned(tx, id, version, { ...c.value.set, updatedAt: now });
     if (updated === undefined) {
@@ -310,10 +313,11 @@ export async function setVisitMethod(
     if (!m.ok) {
       return m;
     }
-    const same =
-      a.inspection.method === m.value.method && a.inspection.remoteEvidence === m.value.remoteEvidence;
+    if (a.inspection.method === m.value.method && a.inspection.remoteEvidence === m.value.remoteEvidence) {
+      return ok(null);
+    }
     return ok({
-      set: same ? {} : { ...m.value, confirmations: [] },
+      set: { ...m.value, confirmations: [] },
       action: 'inspection.method_set',
       after: { before: a.inspection.method, ...m.value },
     });

@@ -19,6 +19,7 @@ import { EvidenceList } from './inspection/EvidenceList';
 import { JointSummary } from './inspection/JointSummary';
 import { MethodCard } from './inspection/MethodCard';
 import { OutboxCard } from './inspection/OutboxCard';
+import { outboxFrom } from './inspection/draft-store';
 import { onMySide, SideTag } from './inspection/SideFilter';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
@@ -218,12 +219,7 @@ export function VisitPage() {
           </Space>
         </Card>
         <OutboxCard
-          outbox={{
-            items: v.draft?.dirty === true ? Object.keys(v.draft.results).length : 0,
-            savedAt: v.draft?.dirty === true ? v.draft.savedAt : null,
-            photos: v.photos.length,
-            signature: v.signature !== null,
-          }}
+          outbox={outboxFrom(v.draft, v.photos.length, v.signature !== null)}
           sending={v.state === 'saving'}
           onSend={() => void save()}
         />

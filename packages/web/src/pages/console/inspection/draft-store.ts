@@ -215,15 +215,23 @@ export interface Outbox {
   readonly signature: boolean;
 }
 
-/** The visit's waiting work (zeros when nothing waits). */
-export function outboxOf(id: string, storage: KeyValueStore = offlineStorage): Outbox {
-  const d = loadDraft(id, storage);
+/** The waiting work of a draft with this many photos and perhaps a signature not yet sent. */
+export function outboxFrom(d: LocalDraft | null, photos: number, signature: boolean): Outbox {
   return {
     items: d?.dirty === true ? Object.keys(d.results).length : 0,
     savedAt: d?.dirty === true ? d.savedAt : null,
-    photos: pendingPhotos(id, storage).length,
-    signature: pendingSignature(id, storage) !== null,
+    photos,
+    signature,
   };
+}
+
+/** The visit's waiting work, as stored on the phone (zeros when nothing waits). */
+export function outboxOf(id: string, storage: KeyValueStore = offlineStorage): Outbox {
+  return outboxFrom(
+    loadDraft(id, storage),
+    pendingPhotos(id, storage).length,
+    pendingSignature(id, storage) !== null,
+  );
 }
 
 /** True when anything of the visit waits to be sent. */
