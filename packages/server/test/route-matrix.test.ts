@@ -62,6 +62,9 @@ function sameAccess(declared: Access | undefined, who: Who): boolean {
   if (who === 'public' || who === 'session') {
     return declared.kind === who;
   }
+  if (who === 'signed') {
+    return declared.kind === 'public';
+  }
   return declared.kind === 'roles' && [...declared.roles].sort().join() === [...who].sort().join();
 }
 
@@ -122,6 +125,13 @@ describe.each(ENGINES)('route matrix on %s', (engine) => {
     });
 
     for (const role of ALL_STAFF) {
+      if (entry.who === 'signed') {
+        it(`${key}: ${role}'s session is not a signature (401)`, async () => {
+          const res = await send(entry.sample, sessions.get(USER_OF_ROLE[role]) ?? null);
+          expect([res.statusCode, errorCode(res.body)]).toEqual([401, 'UNAUTHENTICATED']);
+        });
+        continue;
+      }
       const allowed = entry.who === 'public' || entry.who === 'session' || entry.who.includes(role);
       it(`${key}: ${role} ${allowed ? 'is allowed' : 'gets 403'}`, async () => {
         const who =

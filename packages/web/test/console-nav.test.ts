@@ -21,6 +21,7 @@ describe('menuForRoles', () => {
       '数据导入 /console/imports',
       '联合抽查与考核 /console/dashboard',
       '信用风险分类 /console/risk',
+      '风险预警 /console/risk-alerts',
       '考核与跨区设置 /console/settings',
     ]);
     expect(menuOf('leader')).toEqual([
@@ -30,6 +31,7 @@ describe('menuForRoles', () => {
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
+      '风险预警 /console/risk-alerts',
       '考核与跨区设置 /console/settings',
     ]);
     expect(menuOf('inspector')).toEqual(['我的检查 /console/my-inspections']);
@@ -37,12 +39,14 @@ describe('menuForRoles', () => {
       '工作台 /console',
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
+      '风险预警 /console/risk-alerts',
       '考核与跨区设置 /console/settings',
       '审计日志 /console/audit',
     ]);
     expect(menuOf('system_admin')).toEqual([
       '工作台 /console',
       '信用风险分类 /console/risk',
+      '风险预警 /console/risk-alerts',
       '组织机构 /console/org',
       '用户管理 /console/users',
       '节假日日历 /console/holidays',
@@ -61,6 +65,7 @@ describe('menuForRoles', () => {
       '结果复核 /console/reviews',
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
+      '风险预警 /console/risk-alerts',
       '考核与跨区设置 /console/settings',
       '审计日志 /console/audit',
     ]);

@@ -61,7 +61,13 @@ describe('the zh-CN catalogue', () => {
       'English',
     ]);
     // a command the user types (`ssj verify`, `ssj-draw/1`) or a file name they look for (demo-accounts.txt)
-    const commands = new Set(['wf.portal.verifiedHint', 'login.demoHint']);
+    // and the request headers a partner system sends (alerts.sources.*)
+    const commands = new Set([
+      'wf.portal.verifiedHint',
+      'login.demoHint',
+      'alerts.sources.idHint',
+      'alerts.sources.secretHint',
+    ]);
     const leftovers = KEYS.filter((k) => !commands.has(k)).flatMap((k) =>
       (zhCN[k].replace(/\{\w+\}/g, '').match(/[A-Za-z][A-Za-z_]{2,}/g) ?? [])
         .filter((w) => !allowed.has(w))

@@ -1,5 +1,5 @@
 /**
- * `ssj bench [draw|server-draw|targets|risk|dashboard|search|log|all] [--quick] [--national] [--database-url URL]`: run the
+ * `ssj bench [draw|server-draw|targets|risk|dashboard|search|log|alerts|all] [--quick] [--national] [--database-url URL] [--rate N] [--seconds N]`: run the
  * benchmarks and print their figures. Speed targets live here, never in tests. `--national` adds the
  * minutes-long 189 M-line draw from a pipe to the draw suite.
  */
@@ -11,8 +11,9 @@ import { benchTargets } from '../bench/targets.bench';
 import { benchDashboard } from '../bench/dashboard.bench';
 import { benchSearch } from '../bench/search.bench';
 import { benchLog } from '../bench/log.bench';
+import { benchAlerts } from '../bench/alerts.bench';
 
-const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search', 'log'] as const;
+const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search', 'log', 'alerts'] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -27,7 +28,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     (urlIdx >= 0 ? argv[urlIdx + 1] : undefined) ??
     process.env['TEST_DATABASE_URL'] ??
     'postgres://postgres@127.0.0.1:5432/test';
-  const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--database-url');
+  const valueOf = (flag: string): number | undefined => {
+    const i = argv.indexOf(flag);
+    const v = i >= 0 ? Number(argv[i + 1]) : NaN;
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const VALUED = new Set(['--database-url', '--rate', '--seconds']);
+  const names = argv.filter((a, i) => !a.startsWith('--') && !VALUED.has(argv[i - 1] ?? ''));
   const unknown = names.filter((n) => n !== 'all' && !isSuite(n));
   if (unknown.length > 0) {
     process.stderr.write(
@@ -67,6 +74,13 @@ export async function run(argv: readonly string[]): Promise<number> {
         break;
       case 'log':
         await benchLog({ entries: quick ? 100_000 : 1_000_000, databaseUrl });
+        break;
+      case 'alerts':
+        await benchAlerts({
+          databaseUrl,
+          seconds: valueOf('--seconds') ?? (quick ? 10 : 60),
+          rate: valueOf('--rate') ?? 200,
+        });
         break;
     }
   }

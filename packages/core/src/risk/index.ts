@@ -3,3 +3,4 @@ export * from './indicators';
 export * from './model-config';
 export * from './score';
 export * from './usage';
+export * from './alerts';

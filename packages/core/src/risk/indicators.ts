@@ -26,6 +26,7 @@ export const RISK_INDICATORS = [
   'industryGroup',
   'riskWarningTag',
   'annualReportOverdue',
+  'riskAlerts',
 ] as const;
 export type RiskIndicator = (typeof RISK_INDICATORS)[number];
 
@@ -39,6 +40,7 @@ export const RISK_INDICATOR_LABELS: Readonly<Record<RiskIndicator, { zh: string;
   industryGroup: { zh: '行业风险', en: 'industry risk group' },
   riskWarningTag: { zh: '“风险预警”标签', en: '“风险预警” (risk warning) tag' },
   annualReportOverdue: { zh: '未按时报送年度报告', en: 'annual report overdue' },
+  riskAlerts: { zh: '有效期内的风险预警信息', en: 'risk alerts in force (明厨亮灶, elevators)' },
 };
 
 /** The tag that marks a target for risk warning (003: 标签式分类管理). */

@@ -29,6 +29,8 @@ export const riskModelConfigSchema = z.object({
     industryGroup: points2Schema,
     riskWarningTag: points2Schema,
     annualReportOverdue: points2Schema,
+    /** Added with alert intake (issue 16): a config saved before it takes the default. */
+    riskAlerts: points2Schema.default(5),
   }),
   /** Units counted at most (the transform is linear up to the cap). */
   caps: z.object({
@@ -37,6 +39,8 @@ export const riskModelConfigSchema = z.object({
     complaints: z.int().min(1).max(1000),
     /** A target registered fewer than this many full years ago scores (years − age) units. */
     newRegistrationYears: z.int().min(1).max(50),
+    /** Alerts in force counted at most. */
+    riskAlerts: z.int().min(1).max(100).default(3),
   }),
   /** Past inspections counted for 'problems found', in years before the scoring date. */
   inspectionLookbackYears: z.int().min(1).max(20),
@@ -89,8 +93,9 @@ export const DEFAULT_RISK_MODEL: RiskModelConfig = {
     industryGroup: 6,
     riskWarningTag: 15,
     annualReportOverdue: 10,
+    riskAlerts: 5,
   },
-  caps: { penalties: 3, inspectionProblems: 3, complaints: 5, newRegistrationYears: 3 },
+  caps: { penalties: 3, inspectionProblems: 3, complaints: 5, newRegistrationYears: 3, riskAlerts: 3 },
   inspectionLookbackYears: 3,
   industryGroups: DEFAULT_INDUSTRY_GROUPS,
   cutoffs: { B: 10, C: 25, D: 45 },

@@ -29,6 +29,8 @@ export interface RiskFacts {
   readonly industryCode: string | null;
   readonly riskWarning: boolean;
   readonly annualReportOverdue: boolean;
+  /** Risk alerts in force (issue 16): not dismissed or referred, not expired; absent = 0. */
+  readonly riskAlerts?: number;
 }
 
 /** One indicator's part in a score. */
@@ -117,6 +119,12 @@ function describe(
     case 'riskWarningTag':
     case 'annualReportOverdue':
       return value === 1 ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
+    case 'riskAlerts': {
+      const v = value ?? 0;
+      return v > units
+        ? { zh: `${v} 条，按上限 ${units} 条计`, en: `${v} alert(s), capped at ${units}` }
+        : { zh: `${v} 条`, en: `${v} alert(s)` };
+    }
     case 'penalties':
     case 'inspectionProblems':
     case 'complaints': {
@@ -203,6 +211,7 @@ function measure(
     industryGroup: { value: groupUnits, units: groupUnits },
     riskWarningTag: flag(facts.riskWarning),
     annualReportOverdue: flag(facts.annualReportOverdue),
+    riskAlerts: capped(facts.riskAlerts ?? 0, config.caps.riskAlerts),
   };
 }
 

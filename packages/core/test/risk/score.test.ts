@@ -35,7 +35,7 @@ describe('scoreTarget (hand-computed, default model)', () => {
     const s = points({});
     expect(s.score).toBe('0.00');
     expect(s.tier).toBe('A');
-    expect(s.contributions).toHaveLength(8);
+    expect(s.contributions).toHaveLength(9);
     expect(s.contributions.every((c) => c.points === '0.00')).toBe(true);
   });
 
@@ -86,9 +86,16 @@ describe('scoreTarget (hand-computed, default model)', () => {
       industryCode: '6210',
       riskWarning: true,
       annualReportOverdue: true,
+      riskAlerts: 7,
     });
-    // 30 + 30 + 24 + 10 + 9 + 12 + 15 + 10
-    expect(s).toMatchObject({ score: '140.00', tier: 'D' });
+    // 30 + 30 + 24 + 10 + 9 + 12 + 15 + 10 + 3 alerts (capped) × 5
+    expect(s).toMatchObject({ score: '155.00', tier: 'D' });
+    expect(s.contributions.find((c) => c.indicator === 'riskAlerts')).toMatchObject({
+      value: 7,
+      units: 3,
+      points: '15.00',
+      detailZh: '7 条，按上限 3 条计',
+    });
   });
 
   it('puts a score at a cut-off into that tier: 10.00 is B, 9.99 is A', () => {
@@ -167,12 +174,13 @@ describe('validateRiskModel', () => {
 const weightArb = fc.integer({ min: 0, max: 5000 }).map((c) => c / 100);
 const configArb: fc.Arbitrary<RiskModelConfig> = fc
   .record({
-    w: fc.array(weightArb, { minLength: 8, maxLength: 8 }),
+    w: fc.array(weightArb, { minLength: 9, maxLength: 9 }),
     caps: fc.record({
       penalties: fc.integer({ min: 1, max: 10 }),
       inspectionProblems: fc.integer({ min: 1, max: 10 }),
       complaints: fc.integer({ min: 1, max: 20 }),
       newRegistrationYears: fc.integer({ min: 1, max: 10 }),
+      riskAlerts: fc.integer({ min: 1, max: 10 }),
     }),
     cut: fc
       .uniqueArray(fc.integer({ min: 0, max: 20_000 }), { minLength: 3, maxLength: 3 })
@@ -189,6 +197,7 @@ const configArb: fc.Arbitrary<RiskModelConfig> = fc
       industryGroup: w[5] ?? 0,
       riskWarningTag: w[6] ?? 0,
       annualReportOverdue: w[7] ?? 0,
+      riskAlerts: w[8] ?? 0,
     },
     caps,
     cutoffs: { B: cut[0] ?? 0, C: cut[1] ?? 1, D: cut[2] ?? 2 },
@@ -205,6 +214,7 @@ const factsArb: fc.Arbitrary<RiskFacts> = fc.record({
   industryCode: fc.constantFrom(null, '1431', '3011', '7211', '6210', '5211'),
   riskWarning: fc.boolean(),
   annualReportOverdue: fc.boolean(),
+  riskAlerts: fc.nat(12),
 });
 /** One more risk fact of some kind (never removes one). */
 const worseArb = fc.constantFrom(
@@ -215,6 +225,7 @@ const worseArb = fc.constantFrom(
   'younger',
   'tag',
   'report',
+  'alert',
   'industry',
 );
 function worsen(f: RiskFacts, kind: string): RiskFacts {
@@ -236,6 +247,8 @@ function worsen(f: RiskFacts, kind: string): RiskFacts {
       return { ...f, riskWarning: true };
     case 'report':
       return { ...f, annualReportOverdue: true };
+    case 'alert':
+      return { ...f, riskAlerts: (f.riskAlerts ?? 0) + 1 };
     default:
       // moving from any industry to a high-risk one
       return { ...f, industryCode: '1431' };

@@ -26,7 +26,7 @@ import {
   registerItemRoutes,
   registerTargetRoutes,
 } from './library';
-import { registerRiskRoutes } from './risk';
+import { registerAlertRoutes, registerRiskRoutes } from './risk';
 import { registerDashboardRoutes, registerEvaluationRoutes, registerJointRoutes } from './oversight';
 
 /** Register all routes on the app. */
@@ -50,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServiceDeps): P
   await registerDrawRoutes(app, deps);
   await registerPublicWorkflowRoutes(app, deps);
   await registerRiskRoutes(app, deps);
+  await registerAlertRoutes(app, deps);
   await registerDashboardRoutes(app, deps);
   await registerJointRoutes(app, deps);
   await registerEvaluationRoutes(app, deps);

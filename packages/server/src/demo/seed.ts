@@ -20,7 +20,7 @@ import {
   users,
 } from '../db/schema';
 import { inTransaction } from '../db/tx';
-import { seedRiskFacts } from './risk.demo';
+import { seedRiskAlerts, seedRiskFacts } from './risk.demo';
 import { DEMO_ACCOUNTS } from './users.demo';
 import { markDemoDatabase } from './demo-accounts';
 import { generateDemo } from './generate-demo';
@@ -177,6 +177,8 @@ export async function seedDemo(
     opts.log?.(`  检查对象 / targets: ${data.targets.length}, claims: ${claims.length}`);
     const risk = await seedRiskFacts(tx, data);
     opts.log?.(`  信用风险事实 / risk facts: ${risk.facts}, imported tiers: ${risk.imported}`);
+    const alerts = await seedRiskAlerts(tx, data, now);
+    opts.log?.(`  风险预警 / risk alerts: ${alerts} from 2 partner sources`);
 
     await insertChunked(data.inspectors, (chunk) =>
       tx.insert(inspectors).values(

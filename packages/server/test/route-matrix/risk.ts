@@ -53,4 +53,51 @@ export const RISK: Readonly<Record<string, MatrixEntry>> = {
     sample: { url: '/api/risk/usage?region=500112&year=2026' },
     crossDepartment: probe('admin_b', '/api/risk/usage?region=500112&year=2026'),
   },
+  // ── risk alerts (issue 16) ──
+  'POST /api/risk-alerts/intake': {
+    // partners sign each request with their source key instead of a session
+    who: 'signed',
+    sample: {
+      url: '/api/risk-alerts/intake',
+      payload: { type: 'rodent', occurredAt: '2026-11-20T01:00:00Z', uscc: '91440300708461136T' },
+    },
+  },
+  'GET /api/risk-alerts': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk-alerts' },
+  },
+  'GET /api/risk-alerts/summary': {
+    who: ['dept_admin', 'leader', 'auditor', 'system_admin'],
+    sample: { url: '/api/risk-alerts/summary' },
+  },
+  'POST /api/risk-alerts/:id/triage': {
+    who: ['dept_admin', 'leader', 'system_admin'],
+    sample: {
+      url: '/api/risk-alerts/00000000-0000-4000-8000-000000000000/triage',
+      payload: { action: 'verify' },
+    },
+  },
+  'POST /api/alert-sources': {
+    who: ['dept_admin', 'system_admin'],
+    sample: {
+      url: '/api/alert-sources',
+      payload: { id: 'matrix-src', name: '矩阵', kind: 'kitchen', departmentCode: '500112-SCJG' },
+    },
+    crossDepartment: {
+      as: 'admin_b',
+      sample: {
+        url: '/api/alert-sources',
+        payload: { id: 'matrix-src-b', name: '矩阵', kind: 'kitchen', departmentCode: '500112-SCJG' },
+      },
+      status: 403,
+    },
+  },
+  'POST /api/alert-sources/:id/rotate-key': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/alert-sources/nope/rotate-key' },
+  },
+  'PUT /api/alert-sources/:id/active': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/alert-sources/nope/active', payload: { active: false } },
+  },
 };

@@ -1,7 +1,11 @@
 /** The shapes of the route matrix (issue 2): who may call a route, a sample request, a cross-department probe. */
 import type { Role } from '@openssj/core';
 
-export type Who = 'public' | 'session' | readonly Role[];
+/**
+ * Who may call: anyone, any session, these roles; or 'signed': a partner system that signs each
+ * request with its own key (no session; a staff session grants nothing, and the route answers 401).
+ */
+export type Who = 'public' | 'session' | 'signed' | readonly Role[];
 
 export interface Sample {
   readonly url: string;

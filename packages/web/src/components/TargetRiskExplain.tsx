@@ -10,6 +10,8 @@ import { errorMessage, unwrap } from '../api/errors';
 import type { RiskContribution } from '../api/risk-types';
 import { useI18n } from '../hooks/use-i18n';
 import type { MessageKey } from '../i18n/types';
+import { codeLabel } from '../i18n/code-label';
+import { formatDate, formatDateTime } from '../format/china-time';
 
 const TIER_COLORS: Readonly<Record<string, string>> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -81,6 +83,28 @@ export function TargetRiskExplain({ targetId }: { readonly targetId: string }) {
               })}
         </Descriptions.Item>
       </Descriptions>
+      {d.alerts.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="risk-alerts-on-target"
+          message={t('alerts.onTarget', { n: d.alerts.length })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {d.alerts.map((a) => (
+                <li key={a.id}>
+                  {t('alerts.onTargetLine', {
+                    type: codeLabel(t, [`alerts.type.${a.type}`], a.type),
+                    source: a.sourceName,
+                    at: formatDateTime(a.occurredAt),
+                    until: formatDate(a.expiresAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {c !== null && (
         <Table<RiskContribution>
           size="small"

@@ -5,6 +5,7 @@ import { inspectionEn } from './inspection.en';
 import { libraryEn } from './library.en';
 import { oversightEn } from './oversight.en';
 import { riskEn } from './risk.en';
+import { alertsEn } from './alerts.en';
 import { settingsEn } from './settings.en';
 import { targetsEn } from './targets.en';
 import { workflowEn } from './workflow.en';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...libraryEn,
   ...oversightEn,
   ...riskEn,
+  ...alertsEn,
   ...securityEn,
   ...settingsEn,
   ...targetsEn,

@@ -17,6 +17,7 @@ export const riskEn: Record<keyof typeof riskZhCN, string> = {
   'risk.model.cap.inspectionProblems': 'Inspections with problems (count)',
   'risk.model.cap.complaints': 'Complaints (count)',
   'risk.model.cap.newRegistrationYears': 'Registered fewer than (years)',
+  'risk.model.cap.riskAlerts': 'Risk alerts in force (count)',
   'risk.model.lookback': 'Inspection look-back (years)',
   'risk.model.cutoffs': 'Tier cut-offs (score ≥ cut-off reaches the tier)',
   'risk.model.effectiveSource': 'Tier shown in the target library',
@@ -78,4 +79,5 @@ export const riskEn: Record<keyof typeof riskZhCN, string> = {
   'risk.indicator.industryGroup': 'Industry risk group',
   'risk.indicator.riskWarningTag': '“风险预警” tag',
   'risk.indicator.annualReportOverdue': 'Annual report overdue',
+  'risk.indicator.riskAlerts': 'Risk alerts in force',
 };

@@ -15,6 +15,7 @@ export const riskZhCN = {
   'risk.model.cap.inspectionProblems': '抽查发现问题（次）',
   'risk.model.cap.complaints': '投诉举报（次）',
   'risk.model.cap.newRegistrationYears': '成立年限短于（年）',
+  'risk.model.cap.riskAlerts': '有效风险预警（条）',
   'risk.model.lookback': '抽查发现问题回溯（年）',
   'risk.model.cutoffs': '分级阈值（得分 ≥ 阈值即进入该级）',
   'risk.model.effectiveSource': '名录库显示的等级',
@@ -76,4 +77,5 @@ export const riskZhCN = {
   'risk.indicator.industryGroup': '行业风险',
   'risk.indicator.riskWarningTag': '“风险预警”标签',
   'risk.indicator.annualReportOverdue': '未按时报送年度报告',
+  'risk.indicator.riskAlerts': '有效期内的风险预警信息',
 } as const;

@@ -5,6 +5,7 @@ import { inspectionZhCN } from './inspection.zh-cn';
 import { libraryZhCN } from './library.zh-cn';
 import { oversightZhCN } from './oversight.zh-cn';
 import { riskZhCN } from './risk.zh-cn';
+import { alertsZhCN } from './alerts.zh-cn';
 import { settingsZhCN } from './settings.zh-cn';
 import { targetsZhCN } from './targets.zh-cn';
 import { workflowZhCN } from './workflow.zh-cn';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...libraryZhCN,
   ...oversightZhCN,
   ...riskZhCN,
+  ...alertsZhCN,
   ...securityZhCN,
   ...settingsZhCN,
   ...targetsZhCN,

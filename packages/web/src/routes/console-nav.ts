@@ -17,6 +17,7 @@ export type ConsolePageId =
   | 'reviews'
   | 'dashboard'
   | 'risk'
+  | 'alerts'
   | 'myInspections'
   | 'audit'
   | 'org'
@@ -59,6 +60,17 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     id: 'risk',
     path: 'risk',
     roles: { system_admin: 'nav.risk', dept_admin: 'nav.risk', leader: 'nav.risk', auditor: 'nav.risk' },
+  },
+  // risk alerts from partner systems (issue 16): triaged by the source's department
+  {
+    id: 'alerts',
+    path: 'risk-alerts',
+    roles: {
+      system_admin: 'nav.alerts',
+      dept_admin: 'nav.alerts',
+      leader: 'nav.alerts',
+      auditor: 'nav.alerts',
+    },
   },
   { id: 'org', path: 'org', roles: { system_admin: 'nav.org' } },
   { id: 'users', path: 'users', roles: { system_admin: 'nav.users' } },

@@ -3,6 +3,7 @@
  * a new page id needs src/pages/console/XxxPage.tsx and its `lazyPage(...)` here.
  */
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -83,6 +84,10 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
   risk: {
     icon: <SafetyCertificateOutlined />,
     component: lazyPage(() => import('../pages/console/RiskPage'), 'RiskPage'),
+  },
+  alerts: {
+    icon: <AlertOutlined />,
+    component: lazyPage(() => import('../pages/console/RiskAlertsPage'), 'RiskAlertsPage'),
   },
   org: {
     icon: <ApartmentOutlined />,

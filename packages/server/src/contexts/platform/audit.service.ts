@@ -1,7 +1,7 @@
 /**
  * Writes audit rows for state changes, from the request's actor and id.
  */
-import { appendAudit } from './audit/audit.repo';
+import { appendAudit, appendAuditRows, type AuditEntry } from './audit/audit.repo';
 import { auditRole, type AuditContext } from './auth/actor';
 import type { Db } from '../../db/client';
 
@@ -16,26 +16,37 @@ export interface AuditChange {
   readonly after?: unknown;
 }
 
-/** Append an audit row for `change`, inside the caller's transaction. */
-export async function audit(tx: Db, ctx: AuditContext, change: AuditChange, at: Date): Promise<void> {
+function entryOf(ctx: AuditContext, change: AuditChange): AuditEntry {
   const departmentCode = change.departmentCode ?? ctx.actor?.departmentCode ?? null;
   const owner = change.ownerDepartmentCode ?? null;
-  await appendAudit(
+  return {
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.username ?? null,
+    actorRole: auditRole(ctx.actor),
+    departmentCode,
+    // issue 10: the owner's audit view shows edits made by other departments
+    ownerDepartment: owner !== null && owner !== departmentCode ? owner : null,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    requestId: ctx.requestId,
+  };
+}
+
+/** Append an audit row for `change`, inside the caller's transaction. */
+export async function audit(tx: Db, ctx: AuditContext, change: AuditChange, at: Date): Promise<void> {
+  await appendAudit(tx, entryOf(ctx, change), at);
+}
+
+/** Append the audit rows of several changes, in order, each with its own context and time. */
+export async function auditAll(
+  tx: Db,
+  changes: readonly { ctx: AuditContext; change: AuditChange; at: Date }[],
+): Promise<void> {
+  await appendAuditRows(
     tx,
-    {
-      actorId: ctx.actor?.userId ?? null,
-      actorName: ctx.actor?.username ?? null,
-      actorRole: auditRole(ctx.actor),
-      departmentCode,
-      // issue 10: the owner's audit view shows edits made by other departments
-      ownerDepartment: owner !== null && owner !== departmentCode ? owner : null,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      before: change.before ?? null,
-      after: change.after ?? null,
-      requestId: ctx.requestId,
-    },
-    at,
+    changes.map((c) => ({ entry: entryOf(c.ctx, c.change), at: c.at })),
   );
 }

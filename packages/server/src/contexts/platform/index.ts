@@ -4,7 +4,7 @@
  */
 export { registerAdminRoutes } from './admin.routes';
 export { registerAuditRoutes } from './audit.routes';
-export { audit } from './audit.service';
+export { audit, auditAll } from './audit.service';
 export { registerAuthRoutes } from './auth.routes';
 export { authenticate } from './auth.service';
 export {

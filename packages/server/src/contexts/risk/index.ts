@@ -11,5 +11,7 @@ export {
   regionChain,
   riskRegionSchema,
 } from './risk-access';
+export { registerAlertRoutes } from './alerts/alert.routes';
+export { signAlert } from './alerts/alert-intake.service';
 export { registerRiskRoutes } from './risk.routes';
 export { riskUsage } from './risk.service';

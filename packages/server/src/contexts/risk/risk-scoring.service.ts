@@ -5,7 +5,14 @@
  */
 import { scoreCompact, type RiskTier } from '@openssj/core';
 import type { Db } from '../../db/client';
-import { factBatch, problemDates, writeScores, type RiskFactRow, type ScoreWrite } from './risk.repo';
+import {
+  activeAlertCounts,
+  factBatch,
+  problemDates,
+  writeScores,
+  type RiskFactRow,
+  type ScoreWrite,
+} from './risk.repo';
 import type { RunCounts } from './risk-run.repo';
 import { modelResolver } from './risk-config.service';
 
@@ -74,11 +81,9 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
     next = rows.length < batchSize ? null : factBatch(db, opts.region, last.id, batchSize);
     const models = rows.map((r) => resolve(r.division_code));
     const longest = models.reduce((a, m) => Math.max(a, m.config.inspectionLookbackYears), 1);
-    const problems = await problemDates(
-      db,
-      rows.map((r) => r.id),
-      yearsBefore(opts.asOf, longest),
-    );
+    const ids = rows.map((r) => r.id);
+    const problems = await problemDates(db, ids, yearsBefore(opts.asOf, longest));
+    const alerts = await activeAlertCounts(db, ids, opts.asOf);
     const writes: ScoreWrite[] = rows.map((r, i) => {
       const m = models[i] ?? resolve(r.division_code);
       const since = sinceFor(m.config.inspectionLookbackYears);
@@ -92,6 +97,7 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
           industryCode: r.industry_code,
           riskWarning: r.warn,
           annualReportOverdue: r.annual_report_overdue,
+          riskAlerts: alerts.get(r.id) ?? 0,
         },
         m.config,
         opts.asOf,

@@ -81,6 +81,31 @@ export async function problemDates(
   return new Map(rows.map((r) => [r.target_id, r.days]));
 }
 
+const alertCountRow = z.object({ target_id: z.string(), n: z.coerce.number() });
+
+/**
+ * For each target of the batch, the risk alerts in force on `asOf` (issue 16): received by
+ * then, not yet expired, and not dismissed or referred (core `alertActive`).
+ */
+export async function activeAlertCounts(
+  db: Db,
+  ids: readonly string[],
+  asOf: string,
+): Promise<Map<string, number>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await queryRows(
+    db,
+    sql`SELECT a.target_id, count(*) AS n FROM risk_alerts a
+        WHERE a.target_id = ANY(${pgTextArray(ids)}::text[]) AND a.status IN ('new', 'verified')
+          AND a.occurred_at < ${asOf}::date + 1 AND a.expires_at > ${asOf}::date + 1
+        GROUP BY a.target_id`,
+    alertCountRow,
+  );
+  return new Map(rows.map((r) => [r.target_id, r.n]));
+}
+
 export interface ScoreWrite {
   readonly targetId: string;
   readonly score: string;

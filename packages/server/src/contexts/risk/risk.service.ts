@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Actor, ServiceDeps } from '../platform';
 import { tierDistribution, usageByDepartment } from './risk-metrics.repo';
+import { activeAlertsOf } from './alerts/alert.repo';
 import { findTargetRisk } from './risk.repo';
 import { canReadRiskRegion, forbiddenRegion } from './risk-access';
 
@@ -54,6 +55,18 @@ export const targetRiskViewSchema = z.object({
   imported: z
     .object({ tier: z.string(), ratedOn: z.string(), source: z.string(), importedAt: z.string() })
     .nullable(),
+  /** Risk alerts in force now (issue 16): they make the 风险预警 tag and the riskAlerts indicator. */
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      sourceId: z.string(),
+      sourceName: z.string(),
+      type: z.string(),
+      status: z.string(),
+      occurredAt: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
 });
 export type TargetRiskView = z.infer<typeof targetRiskViewSchema>;
 
@@ -103,6 +116,15 @@ export async function explainTarget(
     effective: { tier: r.risk_tier, source: r.tier_source, date: r.tier_date },
     computed,
     imported,
+    alerts: (await activeAlertsOf(deps.database.db, r.id, deps.clock())).map((a) => ({
+      id: a.id,
+      sourceId: a.source_id,
+      sourceName: a.source_name,
+      type: a.alert_type,
+      status: a.status,
+      occurredAt: a.occurred_at.toISOString(),
+      expiresAt: a.expires_at.toISOString(),
+    })),
   });
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import * as pg from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 import { targets } from './library';
+import { departments } from './platform';
 
 /** Risk facts per target that the library does not hold: registration, abnormal list, penalties, complaints, annual report. */
 export const targetRiskFacts = pg.pgTable(
@@ -90,5 +91,67 @@ export const riskScoreRuns = pg.pgTable(
   (t) => [
     pg.index('risk_runs_started_idx').on(t.startedAt),
     pg.check('risk_runs_status_chk', sql`${t.status} in ('running','done','cancelled','failed')`),
+  ],
+);
+
+/** Partner systems that send risk alerts (issue 16): the key they sign with and who triages. */
+export const alertSources = pg.pgTable(
+  'alert_sources',
+  {
+    id: pg.text('id').primaryKey(),
+    name: pg.text('name').notNull(),
+    /** kitchen (明厨亮灶) | elevator (智慧电梯) */
+    kind: pg.text('kind').notNull(),
+    departmentCode: pg
+      .text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    /** The HMAC-SHA256 key (kept: a signature can only be checked with it). */
+    secret: pg.text('secret').notNull(),
+    active: pg.boolean('active').notNull().default(true),
+    createdBy: pg.text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    pg.check('alert_sources_kind_chk', sql`${t.kind} in ('kitchen','elevator')`),
+    pg.check('alert_sources_id_chk', sql`${t.id} ~ '^[a-z0-9][a-z0-9-]{1,39}$'`),
+  ],
+);
+
+/** Risk alerts (风险预警): stored once per (source, idempotency key), matched to a target, triaged. */
+export const riskAlerts = pg.pgTable(
+  'risk_alerts',
+  {
+    id: pg.uuid('id').primaryKey().defaultRandom(),
+    sourceId: pg
+      .text('source_id')
+      .notNull()
+      .references(() => alertSources.id),
+    idempotencyKey: pg.text('idempotency_key').notNull(),
+    alertType: pg.text('alert_type').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    uscc: pg.text('uscc'),
+    equipmentId: pg.text('equipment_id'),
+    targetId: pg.text('target_id').references(() => targets.id),
+    location: pg.text('location'),
+    detail: pg.text('detail'),
+    /** new → verified | dismissed | referred */
+    status: pg.text('status').notNull().default('new'),
+    triageReason: pg.text('triage_reason'),
+    triagedBy: pg.text('triaged_by'),
+    triagedAt: ts('triaged_at'),
+    /** The end of the alert's time to live: it counts for the tag and the score until then. */
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    pg.check('risk_alerts_status_chk', sql`${t.status} in ('new','verified','dismissed','referred')`),
+    pg.unique('risk_alerts_idem_uq').on(t.sourceId, t.idempotencyKey),
+    pg
+      .index('risk_alerts_target_idx')
+      .on(t.targetId, t.expiresAt)
+      .where(sql`${t.targetId} IS NOT NULL`),
+    pg.index('risk_alerts_queue_idx').on(t.sourceId, t.status, t.receivedAt),
+    pg.index('risk_alerts_received_idx').on(t.receivedAt),
   ],
 );

@@ -30,6 +30,24 @@ export async function appendAudit(
   entry: AuditEntry,
   at: Date,
 ): Promise<{ seq: number; hash: string }> {
+  const [row] = await appendAuditRows(tx, [{ entry, at }]);
+  if (row === undefined) {
+    throw new Error('bug: an audit append wrote nothing');
+  }
+  return row;
+}
+
+/**
+ * Append rows to the chain in the order given, with one lock, one read of the chain's end and
+ * one insert: what a batch of changes in one transaction (e.g. alerts taken together) writes.
+ */
+export async function appendAuditRows(
+  tx: Db,
+  rows: readonly { entry: AuditEntry; at: Date }[],
+): Promise<{ seq: number; hash: string }[]> {
+  if (rows.length === 0) {
+    return [];
+  }
   // Serialise writers so the chain has no forks (PostgreSQL; PGlite has one connection).
   await tx.execute(sql`SELECT pg_advisory_xact_lock(4242001)`);
   const last = await tx
@@ -37,29 +55,34 @@ export async function appendAudit(
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const seq = (last[0]?.seq ?? 0) + 1;
-  const content: AuditRowContent = {
-    seq,
-    at: at.toISOString(),
-    actorId: entry.actorId,
-    actorName: entry.actorName,
-    actorRole: entry.actorRole,
-    departmentCode: entry.departmentCode,
-    ...(entry.ownerDepartment === undefined || entry.ownerDepartment === null
-      ? {}
-      : { ownerDepartment: entry.ownerDepartment }),
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: jsonValue.parse(JSON.parse(JSON.stringify(entry.before ?? null))),
-    after: jsonValue.parse(JSON.parse(JSON.stringify(entry.after ?? null))),
-    requestId: entry.requestId,
-    prevHash,
-  };
-  const hash = auditHash(content);
-  await tx.insert(auditLog).values({ ...content, at, hash });
-  return { seq, hash };
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  let seq = last[0]?.seq ?? 0;
+  const values = rows.map(({ entry, at }) => {
+    seq += 1;
+    const content: AuditRowContent = {
+      seq,
+      at: at.toISOString(),
+      actorId: entry.actorId,
+      actorName: entry.actorName,
+      actorRole: entry.actorRole,
+      departmentCode: entry.departmentCode,
+      ...(entry.ownerDepartment === undefined || entry.ownerDepartment === null
+        ? {}
+        : { ownerDepartment: entry.ownerDepartment }),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: jsonValue.parse(JSON.parse(JSON.stringify(entry.before ?? null))),
+      after: jsonValue.parse(JSON.parse(JSON.stringify(entry.after ?? null))),
+      requestId: entry.requestId,
+      prevHash,
+    };
+    const hash = auditHash(content);
+    prevHash = hash;
+    return { ...content, at, hash };
+  });
+  await tx.insert(auditLog).values(values);
+  return values.map((v) => ({ seq: v.seq, hash: v.hash }));
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -33,8 +33,9 @@ const WEIGHTS = [
   'industryGroup',
   'riskWarningTag',
   'annualReportOverdue',
+  'riskAlerts',
 ] as const;
-const CAPS = ['penalties', 'inspectionProblems', 'complaints', 'newRegistrationYears'] as const;
+const CAPS = ['penalties', 'inspectionProblems', 'complaints', 'newRegistrationYears', 'riskAlerts'] as const;
 
 /** The model card of a region. */
 export function RiskModelCard({ region }: { readonly region: string }) {
