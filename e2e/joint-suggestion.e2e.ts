@@ -10,9 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, shot, type Browser } from './support/browser';
-import { DEMO_PASSWORD as PASSWORD } from './support/accounts';
+import { api, LONG, login, uiLogin } from './support/journey';
 
-const LONG = { timeout: 60_000 } as const;
 /** The demo's two tasks (joint.demo.ts). */
 const SCJG_TASK = '2026 年岁末年初养老和培训机构食堂食品安全抽查';
 const MZ_TASK = '2026 年岁末年初养老机构服务安全检查';
@@ -25,31 +24,19 @@ interface Suggestion {
 
 /** The demo suggestion as the API gives it to `admin`, to check the screen against. */
 async function demoSuggestion(base: string): Promise<Suggestion> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const r = await fetch(`${base}/api/joint/suggestions?year=2026`, { headers: { cookie } });
+  const r = await api<{ items: Suggestion[] }>(
+    base,
+    await login(base, 'admin'),
+    'GET',
+    '/api/joint/suggestions?year=2026',
+  );
   expect(r.status).toBe(200);
-  const body = (await r.json()) as { items: Suggestion[] };
+  const body = r.json;
   const found = body.items.find((s) => s.titles.includes(SCJG_TASK) && s.titles.includes(MZ_TASK));
   if (found === undefined) {
     throw new Error(`the demo suggestion is missing: ${JSON.stringify(body.items.map((s) => s.titles))}`);
   }
   return found;
-}
-
-/** Log in through the login page (the browser's earlier session is dropped first). */
-async function uiLogin(browser: Browser, page: Page, base: string, username: string): Promise<void> {
-  await browser.context.clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname.startsWith('/console'), LONG);
 }
 
 /** Wait until no table or figure on the page is loading. */

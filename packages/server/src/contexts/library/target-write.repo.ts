@@ -13,6 +13,10 @@ import { exec, pgTextArray, queryOne, queryRows } from '../../db/sql';
 // Tags travel joined by U+001F, which validation never lets into a tag.
 const TAG_SEP = '\u001f';
 
+/** The merge's input columns from rows of text: tags arrive joined by TAG_SEP ('' for none). */
+const INPUT_COLUMNS = sql`id, uscc, type, name, division_code, address, industry_code, legal_rep, status,
+  supervising_unit, risk_tier, CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ${TAG_SEP}) END AS tags`;
+
 export interface UpsertMeta {
   /** The date status and tier changes take effect (YYYY-MM-DD). */
   readonly date: string;
@@ -100,8 +104,7 @@ export async function upsertTargets(
   }
   const col = (f: (r: TargetInput) => string | null): string => pgTextArray(rows.map(f));
   const input = sql`
-    SELECT id, uscc, type, name, division_code, address, industry_code, legal_rep, status, supervising_unit, risk_tier,
-      CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ${TAG_SEP}) END AS tags
+    SELECT ${INPUT_COLUMNS}
     FROM unnest(
       ${col((r) => r.id)}::text[], ${col((r) => r.uscc)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.name)}::text[],
       ${col((r) => r.divisionCode)}::text[], ${col((r) => r.address)}::text[], ${col((r) => r.industryCode)}::text[],
@@ -138,10 +141,7 @@ const STAGE_COLUMNS = [
 /** At least this many rows into an empty library drop the secondary indexes and build them after the load. */
 export const BULK_REBUILD_MIN = 20_000;
 
-const STAGED_INPUT = sql`
-  SELECT id, uscc, type, name, division_code, address, industry_code, legal_rep, status, supervising_unit, risk_tier,
-    CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, ${TAG_SEP}) END AS tags
-  FROM ${sql.raw(STAGE)}`;
+const STAGED_INPUT = sql`SELECT ${INPUT_COLUMNS} FROM ${sql.raw(STAGE)}`;
 
 const indexRow = z.object({ name: z.string(), def: z.string() });
 

@@ -3,8 +3,10 @@
  * checkpoints and entries see one order), read leaf hashes, entries, tree heads and keys.
  */
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { logEntries, logKeys, logTreeHeads } from '../../../db/schema';
+import { queryOne } from '../../../db/sql';
 
 /** The audit chain's lock (audit.repo.ts): one writer order for audit rows and log entries. */
 export const AUDIT_LOG_LOCK = 4242001;
@@ -147,6 +149,24 @@ export async function upsertLogKey(
   k: { keyId: string; publicKey: string; createdAt: Date },
 ): Promise<void> {
   await db.insert(logKeys).values(k).onConflictDoNothing();
+}
+
+const keyRow = z.object({ retired_at: z.coerce.date().nullable() });
+
+/** Record the key if it is new, and say in the same statement whether it was retired (§6). */
+export async function registerLogKeyRetired(
+  db: Db,
+  k: { keyId: string; publicKey: string; createdAt: Date },
+): Promise<Date | null> {
+  const row = await queryOne(
+    db,
+    sql`WITH ins AS (
+          INSERT INTO log_keys (key_id, public_key, created_at) VALUES (${k.keyId}, ${k.publicKey}, ${k.createdAt.toISOString()}::timestamptz)
+          ON CONFLICT DO NOTHING RETURNING retired_at)
+        SELECT retired_at FROM ins UNION ALL SELECT retired_at FROM log_keys WHERE key_id = ${k.keyId} LIMIT 1`,
+    keyRow,
+  );
+  return row?.retired_at ?? null;
 }
 
 /** One public key, if recorded. */

@@ -20,7 +20,7 @@ import type { Db } from '../../../db/client';
 import type { LogSigningKey } from './log-key';
 import {
   entryByLeafHash,
-  findLogKey,
+  registerLogKeyRetired,
   insertLogEntry,
   insertTreeHead,
   lastCheckpointSeq,
@@ -110,9 +110,12 @@ export async function signTreeHead(
   key: LogSigningKey,
   now: Date,
 ): Promise<Result<SignedTreeHead, DomainError>> {
-  await registerLogKey(db, key, now);
-  const row = await findLogKey(db, key.keyId);
-  if ((row?.retiredAt ?? null) !== null) {
+  const retired = await registerLogKeyRetired(db, {
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    createdAt: now,
+  });
+  if (retired !== null) {
     return err(
       domainError(
         'INVALID_STATE',
