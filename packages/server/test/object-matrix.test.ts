@@ -169,6 +169,19 @@ const PROBES: readonly Probe[] = [
     expect: (a, res) => yes(allows(a, 'department.write', dept(res)), 201),
   },
   {
+    op: 'POST /api/alert-sources',
+    request: (res, n) => ({
+      url: '/api/alert-sources',
+      payload: {
+        id: `om-src-${n}`,
+        name: `矩阵预警来源 ${n}`,
+        kind: 'kitchen',
+        departmentCode: res.departmentCode,
+      },
+    }),
+    expect: (a, res) => yes(allows(a, 'department.write', dept(res)), 201),
+  },
+  {
     op: 'POST /api/inspectors',
     request: (res, n) => ({
       url: '/api/inspectors',

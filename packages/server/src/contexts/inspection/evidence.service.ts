@@ -9,7 +9,8 @@ import { domainError, err, ok, resultEntrySchema, type DomainError, type Result 
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { entriesOfTask } from '../platform';
-import { findInspection, listPhotosWithData, photoRecordsByIds } from './inspection.repo';
+import { findInspection } from './inspection.repo';
+import { listPhotosWithData, photoRecordsByIds } from './photo.repo';
 import { evidenceFileName, sha256Hex } from './evidence';
 
 /** The manifest written beside exported photos (evidence.json). */

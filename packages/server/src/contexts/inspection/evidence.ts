@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { PhotoMeta } from './inspection.repo';
+import type { PhotoMeta } from './photo.repo';
 
 /** One photo as a visit or result page lists it (never its bytes). */
 export const photoViewSchema = z.object({

@@ -14,7 +14,8 @@ import {
 } from '@openssj/core';
 import { z } from 'zod';
 import { type Actor, type AuditContext, audit, type ServiceDeps } from '../platform';
-import { deletePhoto, findPhoto, insertPhoto, lockInspection } from './inspection.repo';
+import { lockInspection } from './inspection.repo';
+import { deletePhoto, findPhoto, insertPhoto } from './photo.repo';
 import { inTransaction } from '../../db/tx';
 import { accessInspection, inspectionNotFound, notOnTeam, recordingDepartments } from './inspection-access';
 import { loadVisitItems } from './inspection-view';

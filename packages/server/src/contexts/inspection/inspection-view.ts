@@ -30,11 +30,11 @@ import {
   departmentNames,
   findTargetRow,
   inspectorsByIds,
-  listPhotoMeta,
   listResults,
   taskItemVersions,
   type ResultRow,
 } from './inspection.repo';
+import { listPhotoMeta } from './photo.repo';
 import { chinaToday, loadHolidayTable } from '../platform';
 import { recordingDepartments, type InspectionAccess } from './inspection-access';
 import { photoView, photoViewSchema } from './evidence';

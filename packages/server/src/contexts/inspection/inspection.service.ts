@@ -26,13 +26,13 @@ import { type Actor, type AuditContext, audit, type ServiceDeps } from '../platf
 import type { Db } from '../../db/client';
 import {
   inspectorsByIds,
-  listPhotoMeta,
   listResults,
   lockInspection,
   updateInspectionVersioned,
   upsertResults,
   type InspectionRow,
 } from './inspection.repo';
+import { listPhotoMeta } from './photo.repo';
 import { inTransaction } from '../../db/tx';
 import {
   accessInspection,

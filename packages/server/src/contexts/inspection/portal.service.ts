@@ -28,11 +28,11 @@ import {
   findTargetRow,
   findTask,
   inspectorsByIds,
-  listPhotoMeta,
   listResults,
   taskDepartments,
   taskSideDepartments,
 } from './inspection.repo';
+import { listPhotoMeta } from './photo.repo';
 import { countPublished, publishedPage, type PublishedFilter } from './publication.repo';
 import { usccPrefixOf } from '../../db/target-filter';
 import { type ServiceDeps, chinaToday } from '../platform';

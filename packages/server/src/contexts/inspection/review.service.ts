@@ -24,8 +24,8 @@ import {
   taskDepartments,
   taskSideDepartments,
   updateInspectionVersioned,
-  photoHashesOf,
 } from './inspection.repo';
+import { photoHashesOf } from './photo.repo';
 import {
   countUnpublishedVisits,
   publishApprovedVisits,

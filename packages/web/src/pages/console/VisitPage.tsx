@@ -3,7 +3,7 @@
  * (其他 needs text) and notes, photos with time and GPS, both inspectors' own confirmations,
  * the business's signature or refusal, and submission. Drafts live on the device until synced.
  */
-import { CheckCircleOutlined, CloudSyncOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { evidenceSha256, isRemoteMethod, isUnderWay, RESULT_CATEGORIES } from '@openssj/core';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Spin, Tag, Typography } from 'antd';
@@ -20,7 +20,8 @@ import { JointSummary } from './inspection/JointSummary';
 import { MethodCard } from './inspection/MethodCard';
 import { OutboxCard } from './inspection/OutboxCard';
 import { outboxFrom } from './inspection/draft-store';
-import { onMySide, SideTag } from './inspection/SideFilter';
+import { onMySide } from './inspection/SideFilter';
+import { VisitHeaderCard } from './inspection/VisitHeaderCard';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { PhotoInput } from './inspection/PhotoInput';
 import { SignatureSection } from './inspection/SignatureSection';
@@ -166,58 +167,13 @@ export function VisitPage() {
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Link to="/console/my-inspections">← {t('insp.back')}</Link>
-        <Card size="small">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {view.target.name}
-          </Typography.Title>
-          <div>{view.target.uscc}</div>
-          <div>
-            {view.target.address}{' '}
-            {view.target.address !== '' && (
-              <a
-                href={`https://uri.amap.com/search?keyword=${encodeURIComponent(view.target.address)}`}
-                target="_blank"
-                rel="noreferrer"
-                style={{ textDecoration: 'underline' }}
-              >
-                <EnvironmentOutlined /> {t('insp.map')}
-              </a>
-            )}
-          </div>
-          <div>
-            {t('insp.task')}：{view.taskTitle}
-          </div>
-          <Space wrap style={{ marginTop: 8 }}>
-            <Tag color="blue">{t(`insp.status.${view.status}`)}</Tag>
-            <SideTag side={view.side} mine={onMySide(view.side, department)} />
-            <Tag icon={<CloudSyncOutlined />} color={v.state === 'synced' ? 'green' : 'orange'}>
-              {v.state === 'synced' ? t('insp.synced') : t('insp.unsynced')}
-            </Tag>
-            <Tag>
-              {t('insp.gps')}：
-              {(v.draft?.gps ?? view.gps) === null
-                ? t('insp.gpsNone')
-                : `${(v.draft?.gps ?? view.gps)?.lat.toFixed(5)}, ${(v.draft?.gps ?? view.gps)?.lng.toFixed(5)}`}
-            </Tag>
-            {editable && (
-              <Button
-                size="small"
-                icon={<EnvironmentOutlined />}
-                onClick={() =>
-                  void currentGps().then((g) => {
-                    if (g === null) {
-                      void message.warning(t('insp.gpsFailed', { reason: '' }));
-                    } else {
-                      v.setGps(g);
-                    }
-                  })
-                }
-              >
-                {t('insp.gpsGet')}
-              </Button>
-            )}
-          </Space>
-        </Card>
+        <VisitHeaderCard
+          view={view}
+          synced={v.state === 'synced'}
+          gps={v.draft?.gps ?? view.gps}
+          mine={onMySide(view.side, department)}
+          onGps={editable ? v.setGps : null}
+        />
         <OutboxCard
           outbox={outboxFrom(v.draft, v.photos.length, v.signature !== null)}
           sending={v.state === 'saving'}
