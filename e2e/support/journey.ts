@@ -125,8 +125,16 @@ export async function approveAndPublishPlan(page: Page): Promise<void> {
   await see(page, '已审批');
   await page.getByRole('button', { name: '公示', exact: true }).click();
   const confirm = page.getByRole('button', { name: '确认公示' });
-  await confirm.click();
-  await confirm.waitFor({ state: 'hidden', ...LONG });
+  // a click during the dialog's opening animation can be lost on a loaded machine: click until it closes
+  await expect
+    .poll(async () => {
+      if (await confirm.isVisible()) {
+        await confirm.click({ timeout: 5_000 }).catch(() => undefined);
+        await confirm.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      }
+      return confirm.isVisible();
+    }, LONG)
+    .toBe(false);
   const published = await page
     .getByText('已公示')
     .first()

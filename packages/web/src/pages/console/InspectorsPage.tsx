@@ -2,7 +2,6 @@
  * 执法检查人员名录库: search and filter the department's inspectors, add and edit them,
  * switch them active / inactive, export, and the recusal declarations tab.
  */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -11,7 +10,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -22,6 +20,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { InspectorView } from '../../api/library-types';
 import { useCurrentUser } from '../../hooks/use-current-user';
+import { LibraryHeader, LibraryTable, LIBRARY_PAGE_SIZE } from '../../components/LibraryList';
 import { useI18n } from '../../hooks/use-i18n';
 import { CertificateAlerts } from './inspectors/CertificateAlerts';
 import { InspectorEditorDrawer } from './inspectors/InspectorEditorDrawer';
@@ -34,8 +33,6 @@ interface Filters {
   active: 'true' | 'false' | undefined;
   page: number;
 }
-
-const PAGE_SIZE = 20;
 
 function exportUrl(f: Filters, format: 'xlsx' | 'csv'): string {
   const p = new URLSearchParams({ format });
@@ -72,8 +69,8 @@ export function InspectorsPage() {
               ...(filters.q !== '' ? { q: filters.q } : {}),
               ...(filters.expert !== undefined ? { expert: filters.expert } : {}),
               ...(filters.active !== undefined ? { active: filters.active } : {}),
-              limit: PAGE_SIZE,
-              offset: (filters.page - 1) * PAGE_SIZE,
+              limit: LIBRARY_PAGE_SIZE,
+              offset: (filters.page - 1) * LIBRARY_PAGE_SIZE,
             },
           },
         }),
@@ -194,45 +191,25 @@ export function InspectorsPage() {
           ]}
         />
       </Space>
-      <Table<InspectorView>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
+      <LibraryTable<InspectorView>
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 960 }}
-        pagination={{
-          current: filters.page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('lib.total', { n }),
-          onChange: (page) => setFilters({ ...filters, page }),
-        }}
+        rows={list.data?.items}
+        total={list.data?.total}
+        loading={list.isFetching}
+        page={filters.page}
+        onPage={(page) => setFilters({ ...filters, page })}
+        scrollX={960}
       />
     </>
   );
 
   return (
     <Card>
-      <Space wrap align="center" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('insp.title')}
-        </Typography.Title>
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'xlsx')}>
-            {t('lib.exportXlsx')}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'csv')}>
-            {t('lib.exportCsv')}
-          </Button>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-              {t('lib.create')}
-            </Button>
-          )}
-        </Space>
-      </Space>
+      <LibraryHeader
+        title={t('insp.title')}
+        exportUrl={(format) => exportUrl(filters, format)}
+        onCreate={canWrite ? () => setEditing(null) : null}
+      />
       {user.roles.some((r) => r !== 'inspector') && <CertificateAlerts />}
       <Tabs
         items={[

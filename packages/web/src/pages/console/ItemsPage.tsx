@@ -2,26 +2,16 @@
  * 抽查事项清单: the department's item list with filters, publish toggles, export, the
  * create / revise drawer (with the guideline's checklist editor) and the version history.
  */
-import { DownloadOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined } from '@ant-design/icons';
 import { formatRatioPercent, INSPECTION_METHODS } from '@openssj/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { ItemSummary, ItemView } from '../../api/library-types';
 import { useCurrentUser } from '../../hooks/use-current-user';
+import { LibraryHeader, LibraryTable, LIBRARY_PAGE_SIZE } from '../../components/LibraryList';
 import { useI18n } from '../../hooks/use-i18n';
 import { ItemEditorDrawer } from './items/ItemEditorDrawer';
 import { ItemHistoryDrawer } from './items/ItemHistoryDrawer';
@@ -34,8 +24,6 @@ interface Filters {
   published: 'true' | 'false' | undefined;
   page: number;
 }
-
-const PAGE_SIZE = 20;
 
 function exportUrl(f: Filters, format: 'xlsx' | 'csv'): string {
   const p = new URLSearchParams({ format });
@@ -81,8 +69,8 @@ export function ItemsPage() {
               ...(filters.priority !== undefined ? { priority: filters.priority } : {}),
               ...(filters.method !== undefined ? { method: filters.method } : {}),
               ...(filters.published !== undefined ? { published: filters.published } : {}),
-              limit: PAGE_SIZE,
-              offset: (filters.page - 1) * PAGE_SIZE,
+              limit: LIBRARY_PAGE_SIZE,
+              offset: (filters.page - 1) * LIBRARY_PAGE_SIZE,
             },
           },
         }),
@@ -155,24 +143,11 @@ export function ItemsPage() {
 
   return (
     <Card>
-      <Space wrap align="center" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('items.title')}
-        </Typography.Title>
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'xlsx')}>
-            {t('lib.exportXlsx')}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'csv')}>
-            {t('lib.exportCsv')}
-          </Button>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-              {t('lib.create')}
-            </Button>
-          )}
-        </Space>
-      </Space>
+      <LibraryHeader
+        title={t('items.title')}
+        exportUrl={(format) => exportUrl(filters, format)}
+        onCreate={canWrite ? () => setEditing(null) : null}
+      />
       <Space wrap style={{ marginBottom: 12, width: '100%' }}>
         <Input.Search
           aria-label={t('lib.searchItems')}
@@ -212,21 +187,14 @@ export function ItemsPage() {
           ]}
         />
       </Space>
-      <Table<ItemSummary>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
+      <LibraryTable<ItemSummary>
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1060 }}
-        pagination={{
-          current: filters.page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('lib.total', { n }),
-          onChange: (page) => setFilters({ ...filters, page }),
-        }}
+        rows={list.data?.items}
+        total={list.data?.total}
+        loading={list.isFetching}
+        page={filters.page}
+        onPage={(page) => setFilters({ ...filters, page })}
+        scrollX={1060}
       />
       <ItemEditorDrawer
         open={editing !== undefined}
