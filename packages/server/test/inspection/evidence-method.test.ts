@@ -11,7 +11,7 @@ import { inspectionResults } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { exportEvidence, verifyEvidence } from '../../src/contexts/inspection/evidence.service';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
@@ -41,14 +41,8 @@ interface View {
 describe.each(ENGINES)('photo evidence and remote inspection on %s', (engine) => {
   let t: TestApp;
   let w: InspectionWorld;
-  const s: Record<string, LoggedIn> = {};
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
+  const sessions = new Sessions();
+  const who = sessions.who;
   const audits = (entity: string, action: string) =>
     queryRows(
       t.database.db,
@@ -58,9 +52,7 @@ describe.each(ENGINES)('photo evidence and remote inspection on %s', (engine) =>
   beforeAll(async () => {
     t = await testApp(engine);
     w = await loadInspectionWorld(t.database);
-    for (const u of ['insp_a', 'insp_a2', 'leader_a', 'admin_a']) {
-      s[u] = await loginAs(t.app, u);
-    }
+    await sessions.login(t.app, ['insp_a', 'insp_a2', 'leader_a', 'admin_a']);
   });
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectionResults } from '../../src/db/schema';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
@@ -19,24 +19,16 @@ import {
 describe.each(ENGINES)('follow-up suggestion with a deadline (%s)', (engine) => {
   let t: TestApp;
   let w: InspectionWorld;
-  const s: Record<string, LoggedIn> = {};
+  const sessions = new Sessions();
+  const who = sessions.who;
   beforeAll(async () => {
     t = await testApp(engine);
     w = await loadInspectionWorld(t.database);
-    for (const u of ['insp_a', 'insp_a2', 'leader_a']) {
-      s[u] = await loginAs(t.app, u);
-    }
+    await sessions.login(t.app, ['insp_a', 'insp_a2', 'leader_a']);
   });
   afterAll(async () => {
     await t.close();
   });
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
 
   it('suggests a correction order due 15 working days after the finding, recordable as offered', async () => {
     const v = await recordCompleteVisit(t.app, who('insp_a'), who('insp_a2'), w.visit, '发现问题已责令改正');

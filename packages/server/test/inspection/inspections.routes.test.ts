@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { inspectionResults } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
@@ -23,24 +23,16 @@ import {
 describe.each(ENGINES)('inspections on %s', (engine) => {
   let t: TestApp;
   let w: InspectionWorld;
-  const s: Record<string, LoggedIn> = {};
+  const sessions = new Sessions();
+  const who = sessions.who;
   beforeAll(async () => {
     t = await testApp(engine);
     w = await loadInspectionWorld(t.database);
-    for (const u of ['insp_a', 'insp_a2', 'insp_c', 'insp_x', 'admin_a', 'admin_b', 'leader_a']) {
-      s[u] = await loginAs(t.app, u);
-    }
+    await sessions.login(t.app, ['insp_a', 'insp_a2', 'insp_c', 'insp_x', 'admin_a', 'admin_b', 'leader_a']);
   });
   afterAll(async () => {
     await t.close();
   });
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
 
   it('lists an inspector’s visits with address, map link, task and items', async () => {
     const r = await call<{

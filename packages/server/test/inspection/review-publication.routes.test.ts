@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { inspectionResults, tasks } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
   ITEM_C,
   loadInspectionWorld,
+  publicResultEntries,
   recordCompleteVisit,
   TASK_ID,
   TINY_PNG_SHA256,
@@ -31,18 +32,14 @@ interface PortalPage {
 describe.each(ENGINES)('review and publication on %s', (engine) => {
   let t: TestApp;
   let w: InspectionWorld;
-  const s: Record<string, LoggedIn> = {};
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
+  const sessions = new Sessions();
+  const who = sessions.who;
+  const portal = async (q: string) =>
+    (await call<PortalPage>(t.app, null, 'GET', `/api/public/results?q=${encodeURIComponent(q)}`)).body;
   /** Move the clock (sessions expire with time, so log everyone in again). */
   async function travel(days: number): Promise<void> {
     t.advance(days * 86_400_000);
-    for (const u of [
+    await sessions.login(t.app, [
       'insp_a',
       'insp_a2',
       'insp_c',
@@ -52,9 +49,7 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
       'leader_c',
       'auditor',
       'sys',
-    ]) {
-      s[u] = await loginAs(t.app, u);
-    }
+    ]);
   }
   beforeAll(async () => {
     t = await testApp(engine);
@@ -253,8 +248,7 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
   });
 
   it('publishes approved results; the portal finds them by USCC and masks personal data', async () => {
-    const none = await call<PortalPage>(t.app, null, 'GET', `/api/public/results?q=${USCC_1}`);
-    expect(none.body.items).toEqual([]);
+    expect((await portal(USCC_1)).items).toEqual([]);
     const pub = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
       t.app,
       who('admin_a'),
@@ -265,21 +259,13 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     expect(
       (await call(t.app, who('admin_b'), 'POST', `/api/publication/tasks/${TASK_ID}/publish`)).status,
     ).toBe(403);
-    const byUscc = await call<PortalPage>(t.app, null, 'GET', `/api/public/results?q=${USCC_1}`);
-    expect(byUscc.body.items.map((i) => i.id)).toEqual([w.visit]);
-    expect(byUscc.body.items[0]?.category).toBe('通过登记的住所（经营场所）无法联系');
+    const byUscc = await portal(USCC_1);
+    expect(byUscc.items.map((i) => i.id)).toEqual([w.visit]);
+    expect(byUscc.items[0]?.category).toBe('通过登记的住所（经营场所）无法联系');
     // only published results: the joint visit (unpublished) is not found
-    expect(
-      (await call<PortalPage>(t.app, null, 'GET', `/api/public/results?q=${USCC_2}`)).body.items,
-    ).toEqual([]);
+    expect((await portal(USCC_2)).items).toEqual([]);
     expect((await call(t.app, null, 'GET', `/api/public/results/${w.joint}`)).status).toBe(404);
-    const byName = await call<PortalPage>(
-      t.app,
-      null,
-      'GET',
-      `/api/public/results?q=${encodeURIComponent('检查测试一号')}`,
-    );
-    expect(byName.body.total).toBe(1);
+    expect((await portal('检查测试一号')).total).toBe(1);
     const detail = await t.app.inject({ method: 'GET', url: `/api/public/results/${w.visit}` });
     expect(detail.statusCode).toBe(200);
     const d = detail.json<{
@@ -291,22 +277,7 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
     expect(d.inspectors).toEqual(['YB-001', 'YB-002', '专家']);
     expect(d.followUps.map((f) => f.kind)).toEqual(['abnormal_list']);
     // the publication is in the task's transparency log, where the result page checks its inclusion (issue 13)
-    const log = await call<{ entries: { kind: string; entry: string }[] }>(
-      t.app,
-      null,
-      'GET',
-      `/api/public/log/tasks/${TASK_ID}`,
-    );
-    const results = log.body.entries
-      .filter((e) => e.kind === 'result')
-      .map((e) =>
-        z
-          .object({
-            inspections: z.array(z.string()),
-            evidence: z.array(z.object({ inspection: z.string(), photo: z.string(), sha256: z.string() })),
-          })
-          .parse(JSON.parse(e.entry)),
-      );
+    const results = await publicResultEntries(t.app, TASK_ID);
     expect(results.map((r) => r.inspections)).toEqual([[w.visit]]);
     // issue 15: the entry carries the hash of the visit's photo (uploaded by recordCompleteVisit)
     expect(results[0]?.evidence.map((x) => [x.inspection, x.sha256])).toEqual([[w.visit, TINY_PNG_SHA256]]);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import { PASSWORD } from '../support/fixtures';
 import { call, loadInspectionWorld, type InspectionWorld } from '../support/inspection-fixtures';
 
@@ -21,24 +21,16 @@ interface Confirmed {
 describe.each(ENGINES)('teammate confirmation on one phone (%s)', (engine) => {
   let t: TestApp;
   let w: InspectionWorld;
-  const s: Record<string, LoggedIn> = {};
+  const sessions = new Sessions();
+  const who = sessions.who;
   beforeAll(async () => {
     t = await testApp(engine);
     w = await loadInspectionWorld(t.database);
-    for (const u of ['insp_a', 'leader_a', 'admin_b']) {
-      s[u] = await loginAs(t.app, u);
-    }
+    await sessions.login(t.app, ['insp_a', 'leader_a', 'admin_b']);
   });
   afterAll(async () => {
     await t.close();
   });
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
   const version = async (id: string) =>
     (await call<Confirmed>(t.app, who('insp_a'), 'GET', `/api/inspections/${id}`)).body.version;
   const audits = (action: string) =>

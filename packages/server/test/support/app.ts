@@ -67,3 +67,24 @@ export async function loginAs(app: App, username: string, password = PASSWORD): 
   const cookie = `ssj_sid=${setCookie.value}`;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+/** Fixture users' sessions by username, shared by a test file's cases. */
+export class Sessions {
+  private readonly byUser = new Map<string, LoggedIn>();
+
+  /** The session of `username`; a test that never logged it in has a bug. */
+  readonly who = (username: string): LoggedIn => {
+    const s = this.byUser.get(username);
+    if (s === undefined) {
+      throw new Error(`not logged in: ${username}`);
+    }
+    return s;
+  };
+
+  /** Log these users in (again after a test moved the clock past their sessions). */
+  async login(app: App, usernames: readonly string[]): Promise<void> {
+    for (const u of usernames) {
+      this.byUser.set(u, await loginAs(app, u));
+    }
+  }
+}

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { resultCategoryField, type ChecklistField } from '@openssj/core';
 import { expect } from 'vitest';
+import { z } from 'zod';
 import { hashPassword } from '../../src/contexts/platform/auth/password';
 import type { Database } from '../../src/db/client';
 import { insertUsers } from '../../src/contexts/platform/user.repo';
@@ -331,4 +332,19 @@ export async function recordCompleteVisit(
   v = await call(app, a2, 'POST', `/api/inspections/${visit}/confirm`, { version: v.body.version });
   expect(v.status, JSON.stringify(v.body)).toBe(200);
   return v.body.version;
+}
+
+/** The `result` entries of a task's public transparency log, parsed (ssj-log/1 §3.5). */
+export async function publicResultEntries(app: App, taskId: string) {
+  const log = await call<{ entries: { kind: string; entry: string }[] }>(
+    app,
+    null,
+    'GET',
+    `/api/public/log/tasks/${taskId}`,
+  );
+  const entry = z.object({
+    inspections: z.array(z.string()),
+    evidence: z.array(z.object({ inspection: z.string(), photo: z.string(), sha256: z.string() })),
+  });
+  return log.body.entries.filter((e) => e.kind === 'result').map((e) => entry.parse(JSON.parse(e.entry)));
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
-import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
+import { Sessions, testApp, type TestApp } from '../support/app';
 import { DEPT_A } from '../support/fixtures';
 import { approvedTask, call } from '../support/workflow-fixtures';
 import {
@@ -28,14 +28,8 @@ import {
 
 describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   let t: TestApp;
-  const s: Record<string, LoggedIn> = {};
-  const who = (u: string): LoggedIn => {
-    const x = s[u];
-    if (x === undefined) {
-      throw new Error(u);
-    }
-    return x;
-  };
+  const sessions = new Sessions();
+  const who = sessions.who;
   let taskId = '';
   let drawId = '';
   /** Inspection id → target id and team. */
@@ -46,7 +40,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   beforeAll(async () => {
     t = await testApp(engine);
     await loadCrossRegionWorld(t.database);
-    for (const u of [
+    await sessions.login(t.app, [
       'admin_a',
       'leader_a',
       'admin_b',
@@ -58,9 +52,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       'ls_inspector2',
       'yb_inspector',
       'yb_inspector2',
-    ]) {
-      s[u] = await loginAs(t.app, u);
-    }
+    ]);
   });
   afterAll(async () => {
     await t.close();
