@@ -3,7 +3,7 @@
  * three departments (one inactive, one expert), items (key and general), an extra leader for
  * the participating department, and helpers that drive a plan to approval through the API.
  */
-import { defaultChecklistForm } from '@openssj/core';
+import { defaultChecklistForm, drawRecordSchema, verifyRecord } from '@openssj/core';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { insertUsers } from '../../src/contexts/platform/user.repo';
@@ -315,4 +315,23 @@ export async function abandonByTwo(
     201,
   );
   await call(app, leader, 'POST', `/api/abandon-requests/${r.id}/decision`, { decision: 'approve' }, 200);
+}
+
+/**
+ * Download a draw's public record and frames, as anyone can, and verify them with core: the
+ * parsed record and the verification outcome.
+ */
+export async function verifyPublicDraw(app: App, drawId: string) {
+  const record: unknown = await call(app, null, 'GET', `/api/public/draws/${drawId}/record`, undefined, 200);
+  const parsed = drawRecordSchema.parse(record);
+  const frames: Record<string, string> = {};
+  for (const s of parsed.strata) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/public/draws/${drawId}/frames/${encodeURIComponent(s.name)}`,
+    });
+    expect(res.statusCode).toBe(200);
+    frames[s.name] = res.body;
+  }
+  return { parsed, result: verifyRecord(record, frames) };
 }

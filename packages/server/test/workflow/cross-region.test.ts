@@ -4,7 +4,6 @@
 // side sees, records, reviews and publishes its part (the visits of targets in its region, with its
 // own items' results); a department of neither side sees nothing; the portal shows both regions;
 // the draw verifies. Both engines.
-import { drawRecordSchema, verifyRecord } from '@openssj/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { Sessions, testApp, type TestApp } from '../support/app';
 import { DEPT_A } from '../support/fixtures';
-import { approvedTask, call } from '../support/workflow-fixtures';
+import { approvedTask, call, verifyPublicDraw } from '../support/workflow-fixtures';
 import {
   ACCOUNT_OF,
   DEPT_LS,
@@ -127,24 +126,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     t.advance(60_000);
     await call(t.app, who('admin_a'), 'POST', `/api/draws/${drawId}/run`, { seed: DICE }, 200);
 
-    const record: unknown = await call(
-      t.app,
-      null,
-      'GET',
-      `/api/public/draws/${drawId}/record`,
-      undefined,
-      200,
-    );
-    const parsed = drawRecordSchema.parse(record);
-    const frames: Record<string, string> = {};
-    for (const st of parsed.strata) {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/public/draws/${drawId}/frames/${encodeURIComponent(st.name)}`,
-      });
-      frames[st.name] = res.body;
-    }
-    const v = verifyRecord(record, frames);
+    const { parsed, result: v } = await verifyPublicDraw(t.app, drawId);
     expect(v.ok, JSON.stringify(v)).toBe(true);
     expect(parsed.selected.map((x) => x.id).sort()).toEqual([...YB_TARGETS, ...LS_TARGETS].sort());
     expect(parsed.assignments).toHaveLength(6);

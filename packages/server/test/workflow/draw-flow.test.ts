@@ -1,7 +1,7 @@
 // Draws (spec ssj-draw/1, issue 5): freeze exclusions incl. the yearly cap across departments,
 // 所所交叉 refusal, pool and pair exclusions, commit → draw → verifyRecord, abandon/supersede,
 // direct assignment, transition checks, and two presses of "draw" on PostgreSQL.
-import { drawRecordSchema, verifyRecord } from '@openssj/core';
+import { drawRecordSchema } from '@openssj/core';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import {
   taskBody,
   tid,
   type WorkflowItems,
+  verifyPublicDraw,
 } from '../support/workflow-fixtures';
 
 const DICE = '０１３８ 2438-1127 9731 6654 55';
@@ -66,28 +67,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
 
   const rows = (q: ReturnType<typeof sql>) => queryRows(t.database.db, q, z.record(z.string(), z.unknown()));
 
-  /** Download the public record and frames and verify them with core, as a citizen would. */
-  async function verifyPublic(drawId: string) {
-    const record: unknown = await call(
-      t.app,
-      null,
-      'GET',
-      `/api/public/draws/${drawId}/record`,
-      undefined,
-      200,
-    );
-    const parsed = drawRecordSchema.parse(record);
-    const frames: Record<string, string> = {};
-    for (const s of parsed.strata) {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/public/draws/${drawId}/frames/${encodeURIComponent(s.name)}`,
-      });
-      expect(res.statusCode).toBe(200);
-      frames[s.name] = res.body;
-    }
-    return { parsed, result: verifyRecord(record, frames) };
-  }
+  const verifyPublic = (drawId: string) => verifyPublicDraw(t.app, drawId);
 
   it('refuses to draw a task of an unapproved plan, or a joint task not yet accepted', async () => {
     const plan = await newPlan(t.app, admin, '未审批');
