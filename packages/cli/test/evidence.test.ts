@@ -71,7 +71,8 @@ describe('ssj evidence', () => {
     const out = await ssj(['evidence', 'export', visit, dir], env);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([`${photoId}.png`, 'evidence.json']);
+    // sorted both sides: a photo id (a UUID) may sort before or after evidence.json
+    expect(readdirSync(dir).sort()).toEqual([`${photoId}.png`, 'evidence.json'].sort());
     const manifest = JSON.parse(readFileSync(join(dir, 'evidence.json'), 'utf8')) as {
       photos: { photoId: string; sha256: string }[];
     };
