@@ -200,6 +200,11 @@ const PROBES: readonly Probe[] = [
     expect: () => 200, // the published item list is public (一公开)
   },
   {
+    op: 'DELETE /api/appeal-terms',
+    request: (res) => ({ url: `/api/appeal-terms?region=${res.divisionCode}` }),
+    expect: (a, res) => yes(allows(a, 'region.write', region(res))),
+  },
+  {
     op: 'DELETE /api/evaluation/criteria',
     request: (res) => ({ url: `/api/evaluation/criteria?region=${res.divisionCode}` }),
     expect: (a, res) => yes(allows(a, 'region.write', region(res))),
@@ -257,6 +262,7 @@ const PROBES: readonly Probe[] = [
       'GET /api/risk/runs',
       'GET /api/risk/distribution',
       'GET /api/evaluation/criteria',
+      'GET /api/appeal-terms',
       'GET /api/cross-region/fallback',
       'GET /api/risk/usage',
       'GET /api/evaluation/report',
@@ -292,6 +298,8 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'POST /api/risk/runs': 'risk/risk-scoring.test.ts: starts a scoring job; another region is refused',
   'PUT /api/evaluation/criteria':
     'region-settings.test.ts: needs a whole config; its region.write rule is probed here by DELETE',
+  'PUT /api/appeal-terms':
+    'inspection/appeals.test.ts: sets and reads back a region; its region.write rule is probed here by DELETE',
   'POST /api/units': 'route-matrix + admin.routes.test.ts: a unit in another department is refused',
   'GET /api/audit': "route-matrix + admin.routes.test.ts: another department's rows are refused",
   'GET /api/audit/export': "route-matrix: another department's rows are refused",

@@ -6,3 +6,4 @@ export * from './visit';
 export * from './deadline';
 export * from './method';
 export * from './evidence';
+export * from './appeal';

@@ -15,6 +15,7 @@ import {
 import { registerDrawRoutes, registerPublicWorkflowRoutes } from './draw';
 import { registerPlanRoutes, registerTaskRoutes } from './workflow';
 import {
+  registerAppealRoutes,
   registerFollowUpRoutes,
   registerInspectionRoutes,
   registerPortalResultRoutes,
@@ -45,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServiceDeps): P
   await registerReviewRoutes(app, deps);
   await registerFollowUpRoutes(app, deps);
   await registerPortalResultRoutes(app, deps);
+  await registerAppealRoutes(app, deps);
   await registerPlanRoutes(app, deps);
   await registerTaskRoutes(app, deps);
   await registerDrawRoutes(app, deps);

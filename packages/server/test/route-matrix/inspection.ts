@@ -1,5 +1,5 @@
 /** Route matrix entries: inspections, review, publication and follow-up. */
-import type { MatrixEntry } from './types';
+import { probe, type MatrixEntry } from './types';
 
 export const INSPECTION: Readonly<Record<string, MatrixEntry>> = {
   // ── inspections, review, publication, follow-up (issue 5) ──
@@ -125,5 +125,72 @@ export const INSPECTION: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/public/results/:id': {
     who: 'public',
     sample: { url: '/api/public/results/00000000-0000-4000-8000-000000000000' },
+  },
+  // ── objections and credit repair (issue 16 part 2) ──
+  'POST /api/public/appeals/lookup': {
+    who: 'public',
+    sample: {
+      url: '/api/public/appeals/lookup',
+      payload: { uscc: '91500112MA5U7IN011', noticeCode: 'ABCDEF0123' },
+    },
+  },
+  'POST /api/public/appeals': {
+    who: 'public',
+    sample: {
+      url: '/api/public/appeals',
+      payload: {
+        uscc: '91500112MA5U7IN011',
+        noticeCode: 'ABCDEF0123',
+        kind: 'objection',
+        text: '检查结果记载有误，请予更正。',
+        contact: '王经理 13800000000',
+      },
+    },
+  },
+  'GET /api/appeals': {
+    who: ['leader', 'dept_admin', 'auditor', 'system_admin'],
+    sample: { url: '/api/appeals' },
+  },
+  'GET /api/appeals/:id': {
+    who: ['leader', 'dept_admin', 'auditor', 'system_admin'],
+    sample: { url: '/api/appeals/00000000-0000-4000-8000-000000000000' },
+  },
+  'GET /api/appeals/:id/attachments/:fileId': {
+    who: ['leader', 'dept_admin', 'auditor', 'system_admin'],
+    sample: {
+      url: '/api/appeals/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000000',
+    },
+  },
+  'POST /api/appeals/:id/decision': {
+    who: ['leader'],
+    sample: {
+      url: '/api/appeals/00000000-0000-4000-8000-000000000000/decision',
+      payload: { decision: 'upheld', reason: '维持原结果' },
+    },
+  },
+  'GET /api/appeal-terms': {
+    who: ['leader', 'dept_admin', 'auditor', 'system_admin'],
+    sample: { url: '/api/appeal-terms?region=500112' },
+    crossDepartment: probe('admin_b', '/api/appeal-terms?region=500112'),
+  },
+  'PUT /api/appeal-terms': {
+    who: ['dept_admin', 'system_admin'],
+    sample: {
+      url: '/api/appeal-terms',
+      payload: { regionCode: '500112', config: { objectionWorkingDays: 15, decisionWorkingDays: 10 } },
+    },
+    crossDepartment: {
+      as: 'admin_c',
+      sample: {
+        url: '/api/appeal-terms',
+        payload: { regionCode: '500112', config: { objectionWorkingDays: 15, decisionWorkingDays: 10 } },
+      },
+      status: 403,
+    },
+  },
+  'DELETE /api/appeal-terms': {
+    who: ['dept_admin', 'system_admin'],
+    sample: { url: '/api/appeal-terms?region=500112' },
+    crossDepartment: probe('admin_c', '/api/appeal-terms?region=500112'),
   },
 };

@@ -18,6 +18,15 @@ export async function targetNames(db: Db, ids: readonly string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The code printed on a drawn target's notice (issue 16 part 2), once the draw made its visit. */
+export async function noticeCodeOf(db: Db, drawId: string, targetId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ code: inspections.noticeCode })
+    .from(inspections)
+    .where(and(eq(inspections.drawId, drawId), eq(inspections.targetId, targetId)));
+  return row?.code ?? null;
+}
+
 export async function peopleByIds(db: Db, ids: readonly string[]) {
   if (ids.length === 0) {
     return new Map<

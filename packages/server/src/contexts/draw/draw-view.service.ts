@@ -28,6 +28,7 @@ import {
   drawPoolSize,
   peopleByIds,
   targetNames,
+  noticeCodeOf,
 } from './draw-view.repo';
 
 const notFound = (id: string): DomainError =>
@@ -147,7 +148,10 @@ export async function getNotice(deps: ServiceDeps, actor: Actor, drawId: string,
       ),
     );
   }
-  const names = await targetNames(db, [targetId]);
+  const [names, noticeCode] = await Promise.all([
+    targetNames(db, [targetId]),
+    noticeCodeOf(db, drawId, targetId),
+  ]);
   const depts = await departmentNames(db, [
     t.task.leadDepartmentCode,
     ...t.participants.map((p) => p.departmentCode),
@@ -176,6 +180,7 @@ export async function getNotice(deps: ServiceDeps, actor: Actor, drawId: string,
       expert: m.expert,
     })),
     plannedDate: sel.plannedDate,
+    noticeCode,
   });
 }
 

@@ -118,6 +118,8 @@ const noticeSchema = z.object({
     }),
   ),
   plannedDate: z.string().nullable(),
+  /** With the USCC, identifies the business on the portal for objections and credit repair; null before the visit exists. */
+  noticeCode: z.string().nullable(),
 });
 
 /** Register draw routes. */

@@ -2,6 +2,7 @@
  * The inspection context's public interface: what other contexts, the composition root and the demo
  * may use. Modules inside the context import each other directly, never through this file.
  */
+export { registerAppealRoutes } from './appeals.routes';
 export { registerFollowUpRoutes } from './follow-ups.routes';
 export { taskSideDepartments } from './inspection.repo';
 export { registerInspectionRoutes } from './inspections.routes';

@@ -231,6 +231,17 @@ export function textArray(values: readonly string[]): SQL {
   )}]::text[]`;
 }
 
+/**
+ * Visits that these departments handle: of tasks where one is lead or participant and, in a
+ * cross-region task, on the visit's side. Needs `inspections`, `tasks` and `targets` in the query.
+ */
+export function handledBy(departments: readonly string[]): SQL {
+  return departments.length === 0
+    ? sql`false`
+    : sql`(${inArray(tasks.leadDepartmentCode, [...departments])} or exists (select 1 from task_participants p where p.task_id = ${tasks.id} and p.status <> 'declined' and ${inArray(sql`p.department_code`, [...departments])}))
+            and ${onSideOf(departments, sql`${inspections.taskId}`, sql`${targets.divisionCode}`)}`;
+}
+
 export interface InspectionListFilter {
   /** Visits where one of these inspectors is on the team. */
   readonly inspectorIds?: readonly string[];
@@ -252,12 +263,7 @@ export async function listInspections(db: Db, f: InspectionListFilter) {
     );
   }
   if (f.departments !== undefined) {
-    conds.push(
-      f.departments.length === 0
-        ? sql`false`
-        : sql`(${inArray(tasks.leadDepartmentCode, [...f.departments])} or exists (select 1 from task_participants p where p.task_id = ${tasks.id} and p.status <> 'declined' and ${inArray(sql`p.department_code`, [...f.departments])}))
-            and ${onSideOf(f.departments, sql`${inspections.taskId}`, sql`${targets.divisionCode}`)}`,
-    );
+    conds.push(handledBy(f.departments));
   }
   if (f.statuses !== undefined && f.statuses.length > 0) {
     conds.push(inArray(inspections.status, [...f.statuses]));

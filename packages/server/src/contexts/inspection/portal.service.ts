@@ -20,7 +20,11 @@ import {
   type Result,
   VISIT_METHOD_LABELS,
   visitMethodSchema,
+  publicAppealLine,
+  type AppealKind,
+  type AppealStatus,
 } from '@openssj/core';
+import { newestAppeals, type AppealRow } from './appeal.repo';
 import { z } from 'zod';
 import { followUpsOfInspection } from './follow-up.repo';
 import {
@@ -40,6 +44,15 @@ import { visitSide } from './inspection-access';
 import { loadVisitItems } from './inspection-view';
 import { findPublishedInspection } from './inspection.repo';
 
+/** The portal's line for a result's newest appeal (core decides the words). */
+function appealLineOf(a: AppealRow | undefined) {
+  return publicAppealLine(
+    a === undefined
+      ? null
+      : { kind: a.kind as AppealKind, status: a.status as AppealStatus, effectiveFrom: a.effectiveFrom },
+  );
+}
+
 export const publicResultRowSchema = z.object({
   id: z.string(),
   publishedAt: z.string(),
@@ -50,6 +63,8 @@ export const publicResultRowSchema = z.object({
   taskTitle: z.string(),
   departmentName: z.string(),
   category: resultCategorySchema.nullable(),
+  /** The newest objection or credit repair on the result, e.g. 异议处理中 (issue 16 part 2); null when none. */
+  appeal: z.string().nullable(),
 });
 
 export const publicResultPageSchema = z.object({
@@ -125,8 +140,12 @@ export async function listPublicResults(
   const last = page[page.length - 1];
   // issue 6: a cross-region task's result is published by the side holding the target
   const sided = await taskSideDepartments(db, [...new Set(page.map((r) => r.task_id))]);
-  const names = await departmentNames(db, [
-    ...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code))),
+  const [names, appeals] = await Promise.all([
+    departmentNames(db, [...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code)))]),
+    newestAppeals(
+      db,
+      page.map((r) => r.id),
+    ),
   ]);
   const publisher = (r: (typeof page)[number]): string => {
     const x = sided.get(r.task_id);
@@ -146,6 +165,7 @@ export async function listPublicResults(
       category: summaryCategory(
         (r.categories ?? []).flatMap((c) => resultCategorySchema.safeParse(c).data ?? []),
       ),
+      appeal: appealLineOf(appeals.get(r.id))?.zh ?? null,
     })),
     nextCursor:
       rows.length > q.limit && last !== undefined ? encodeCursor(last.published_key, last.id) : null,
@@ -172,6 +192,8 @@ export const publicResultDetailSchema = z.object({
   /** On site, or remote (非现场检查, issue 15): the method's name, never the record's free text. */
   method: visitMethodSchema,
   methodLabel: z.string(),
+  /** The newest objection or credit repair and its outcome (issue 16 part 2); null when none. */
+  appeal: z.object({ zh: z.string(), en: z.string() }).nullable(),
   /** Each photo's SHA-256 and time, as the transparency log holds them; never the photo or where it was taken. */
   evidence: z.array(z.object({ sha256: z.string(), takenAt: z.string() })),
   results: z.array(
@@ -210,13 +232,14 @@ export async function getPublicResult(
   }
   const side = task.crossRegion ? await visitSide(db, task.id, i.targetId) : null;
   const depts = side?.departments ?? (await taskDepartments(db, task));
-  const [target, team, results, items, follow, photos] = await Promise.all([
+  const [target, team, results, items, follow, photos, appeals] = await Promise.all([
     findTargetRow(db, i.targetId),
     inspectorsByIds(db, i.inspectors),
     listResults(db, i.id),
     loadVisitItems(db, i.taskId),
     followUpsOfInspection(db, i.id),
     listPhotoMeta(db, i.id),
+    newestAppeals(db, [i.id]),
   ]);
   const method = visitMethodSchema.catch('onsite').parse(i.method);
   const names = await departmentNames(db, [...new Set([...depts, ...results.map((r) => r.departmentCode)])]);
@@ -239,6 +262,7 @@ export async function getPublicResult(
     }),
     method,
     methodLabel: VISIT_METHOD_LABELS[method].zh,
+    appeal: appealLineOf(appeals.get(i.id)),
     evidence: photos.map((p) => ({ sha256: p.sha256, takenAt: p.takenAt.toISOString() })),
     results: results.map((r) => {
       const cat: ResultCategory | null = resultCategorySchema.safeParse(r.category).data ?? null;

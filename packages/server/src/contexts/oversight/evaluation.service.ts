@@ -8,7 +8,6 @@ import {
   EVALUATION_CRITERIA,
   evaluationConfigSchema,
   ok,
-  err,
   rateOf,
   scoreDepartment,
   validateEvaluationConfig,
@@ -18,29 +17,14 @@ import {
 } from '@openssj/core';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import {
-  type Actor,
-  type AuditContext,
-  deleteSetting,
-  getSettings,
-  putSetting,
-  xlsxStream,
-  audit,
-  type ServiceDeps,
-} from '../platform';
+import { type Actor, xlsxStream, type ServiceDeps } from '../platform';
 import { plansPublishedOnTime } from './evaluation.repo';
-import { inTransaction } from '../../db/tx';
 import { dashboardMetrics } from './metrics.service';
-import { canReadRiskRegion, canWriteRiskRegion, forbiddenRegion, regionChain } from '../risk';
+import { regionSetting, regionSettingViewSchema } from '../risk';
 
 export const EVALUATION_SETTING = 'evaluationCriteria';
 
-export const criteriaViewSchema = z.object({
-  regionCode: z.string(),
-  source: z.string(),
-  config: evaluationConfigSchema,
-  canEdit: z.boolean(),
-});
+export const criteriaViewSchema = regionSettingViewSchema(evaluationConfigSchema);
 const part = z.object({
   key: z.enum(EVALUATION_CRITERIA),
   value: z.number().nullable(),
@@ -69,102 +53,21 @@ export const evaluationReportSchema = z.object({
 });
 export type EvaluationReport = z.infer<typeof evaluationReportSchema>;
 
+const criteria = regionSetting({
+  key: EVALUATION_SETTING,
+  schema: evaluationConfigSchema,
+  fallback: DEFAULT_EVALUATION_CONFIG,
+  // the same per-field messages as the console's editor
+  validate: validateEvaluationConfig,
+  action: 'evaluation.criteria',
+});
+
 /** The criteria that apply to a region and where they come from. */
-export async function getCriteria(
-  deps: ServiceDeps,
-  actor: Actor,
-  region: string,
-): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
-  if (!canReadRiskRegion(actor, region)) {
-    return err(forbiddenRegion(region, false));
-  }
-  const chain = regionChain(region);
-  const values = await getSettings(deps.database.db, EVALUATION_SETTING, chain);
-  for (const scope of chain) {
-    const parsed = evaluationConfigSchema.safeParse(values.get(scope));
-    if (parsed.success) {
-      return ok({
-        regionCode: region,
-        source: scope,
-        config: parsed.data,
-        canEdit: canWriteRiskRegion(actor, region),
-      });
-    }
-  }
-  return ok({
-    regionCode: region,
-    source: 'default',
-    config: DEFAULT_EVALUATION_CONFIG,
-    canEdit: canWriteRiskRegion(actor, region),
-  });
-}
-
+export const getCriteria = criteria.get;
 /** Set a region's criteria and weights (market-regulation admin of the region, or system admin); audited. */
-export async function putCriteria(
-  deps: ServiceDeps,
-  ctx: AuditContext & { actor: Actor },
-  region: string,
-  config: unknown,
-): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
-  if (!canWriteRiskRegion(ctx.actor, region)) {
-    return err(forbiddenRegion(region, true));
-  }
-  // the same per-field messages as the console's editor (core: validateEvaluationConfig)
-  const parsed = validateEvaluationConfig(config);
-  if (!parsed.ok) {
-    return parsed;
-  }
-  const now = deps.clock();
-  const saved = await inTransaction(deps.database.db, async (tx): Promise<Result<null, DomainError>> => {
-    const before = (await getSettings(tx, EVALUATION_SETTING, [region])).get(region) ?? null;
-    await putSetting(tx, region, EVALUATION_SETTING, parsed.value, now);
-    await audit(
-      tx,
-      ctx,
-      {
-        action: 'evaluation.criteria',
-        entityType: 'setting',
-        entityId: `${region}/${EVALUATION_SETTING}`,
-        before,
-        after: parsed.value,
-      },
-      now,
-    );
-    return ok(null);
-  });
-  return saved.ok ? getCriteria(deps, ctx.actor, region) : saved;
-}
-
+export const putCriteria = criteria.put;
 /** Drop a region's own criteria so it inherits again (up the chain, else the default); audited. */
-export async function resetCriteria(
-  deps: ServiceDeps,
-  ctx: AuditContext & { actor: Actor },
-  region: string,
-): Promise<Result<z.infer<typeof criteriaViewSchema>, DomainError>> {
-  if (!canWriteRiskRegion(ctx.actor, region)) {
-    return err(forbiddenRegion(region, true));
-  }
-  const now = deps.clock();
-  await inTransaction(deps.database.db, async (tx): Promise<Result<null, DomainError>> => {
-    const before = (await getSettings(tx, EVALUATION_SETTING, [region])).get(region);
-    if (before !== undefined && (await deleteSetting(tx, region, EVALUATION_SETTING))) {
-      await audit(
-        tx,
-        ctx,
-        {
-          action: 'evaluation.criteria.reset',
-          entityType: 'setting',
-          entityId: `${region}/${EVALUATION_SETTING}`,
-          before,
-          after: null,
-        },
-        now,
-      );
-    }
-    return ok(null);
-  });
-  return getCriteria(deps, ctx.actor, region);
-}
+export const resetCriteria = criteria.reset;
 
 /** Plans of the year published before their first task began, per department (004: plans are published first). */
 async function plansOnTime(

@@ -11,6 +11,7 @@ export {
   regionChain,
   riskRegionSchema,
 } from './risk-access';
+export { type RegionSetting, regionSetting, regionSettingViewSchema } from './region-setting';
 export { registerAlertRoutes } from './alerts/alert.routes';
 export { signAlert } from './alerts/alert-intake.service';
 export { registerRiskRoutes } from './risk.routes';

@@ -3,12 +3,13 @@
  * SQL, scored by core's model, written with one multi-row upsert per batch, with progress and
  * cancellation between batches. Used by the background run jobs and by the bench.
  */
-import { scoreCompact, type RiskTier } from '@openssj/core';
+import { findingCounts, scoreCompact, type RiskTier } from '@openssj/core';
 import type { Db } from '../../db/client';
 import {
   activeAlertCounts,
   factBatch,
   problemDates,
+  settledFindings,
   writeScores,
   type RiskFactRow,
   type ScoreWrite,
@@ -83,6 +84,11 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
     const longest = models.reduce((a, m) => Math.max(a, m.config.inspectionLookbackYears), 1);
     const ids = rows.map((r) => r.id);
     const problems = await problemDates(db, ids, yearsBefore(opts.asOf, longest));
+    // withdrawn results and approved credit repairs stop counting (issue 16 part 2)
+    const settled = await settledFindings(
+      db,
+      [...problems.values()].flatMap((f) => f.map((x) => x.inspectionId)),
+    );
     const alerts = await activeAlertCounts(db, ids, opts.asOf);
     const writes: ScoreWrite[] = rows.map((r, i) => {
       const m = models[i] ?? resolve(r.division_code);
@@ -91,7 +97,12 @@ export async function scoreTargets(db: Db, opts: ScoreRunOptions): Promise<Score
         {
           abnormalListed: r.abnormal_listed,
           penalties3y: r.penalties_3y,
-          inspectionProblems: (problems.get(r.id) ?? []).filter((d) => d >= since && d <= opts.asOf).length,
+          inspectionProblems: (problems.get(r.id) ?? []).filter(
+            (f) =>
+              f.day >= since &&
+              f.day <= opts.asOf &&
+              findingCounts(settled.get(f.inspectionId) ?? [], opts.asOf),
+          ).length,
           complaints12m: r.complaints_12m,
           registeredOn: r.registered_on,
           industryCode: r.industry_code,

@@ -4,7 +4,7 @@
  * imported tiers and of imported risk facts, and the effective tier on `targets`
  * (risk_tier / tier_source / tier_date).
  */
-import type { TierSource } from '@openssj/core';
+import { appealStatusSchema, type AppealStatus, type TierSource } from '@openssj/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -56,20 +56,31 @@ export async function factBatch(
   );
 }
 
-const problemRow = z.object({ target_id: z.string(), days: z.array(z.string()) });
+const problemRow = z.object({
+  target_id: z.string(),
+  days: z.array(z.string()),
+  inspections: z.array(z.string()),
+});
 
-/** For each target of the batch, the dates of reviewed inspections since `since` that found a problem. */
+/** A reviewed inspection that found a problem: its day and id (the id finds its appeals). */
+export interface ProblemFinding {
+  readonly day: string;
+  readonly inspectionId: string;
+}
+
+/** For each target of the batch, the reviewed inspections since `since` that found a problem. */
 export async function problemDates(
   db: Db,
   ids: readonly string[],
   since: string,
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, ProblemFinding[]>> {
   if (ids.length === 0) {
     return new Map();
   }
   const rows = await queryRows(
     db,
-    sql`SELECT i.target_id, array_agg(coalesce(i.visited_at, i.created_at)::date::text) AS days
+    sql`SELECT i.target_id, array_agg(coalesce(i.visited_at, i.created_at)::date::text ORDER BY i.id) AS days,
+          array_agg(i.id::text ORDER BY i.id) AS inspections
         FROM inspections i
         WHERE i.target_id = ANY(${pgTextArray(ids)}::text[]) AND i.status IN ('approved', 'published')
           AND coalesce(i.visited_at, i.created_at) >= ${since}::date
@@ -78,7 +89,43 @@ export async function problemDates(
         GROUP BY i.target_id`,
     problemRow,
   );
-  return new Map(rows.map((r) => [r.target_id, r.days]));
+  return new Map(
+    rows.map((r) => [r.target_id, r.days.map((day, n) => ({ day, inspectionId: r.inspections[n] ?? '' }))]),
+  );
+}
+
+const settledRow = z.object({
+  inspection_id: z.string(),
+  status: appealStatusSchema,
+  effective_from: z.string().nullable(),
+});
+
+/**
+ * The decided appeals that can stop a finding counting (issue 16 part 2): withdrawn results
+ * and approved credit repairs, by inspection. Core `findingCounts` says what they mean.
+ */
+export async function settledFindings(
+  db: Db,
+  inspectionIds: readonly string[],
+): Promise<Map<string, { status: AppealStatus; effectiveFrom: string | null }[]>> {
+  const out = new Map<string, { status: AppealStatus; effectiveFrom: string | null }[]>();
+  if (inspectionIds.length === 0) {
+    return out;
+  }
+  const rows = await queryRows(
+    db,
+    sql`SELECT inspection_id::text AS inspection_id, status, effective_from::text AS effective_from
+        FROM result_appeals
+        WHERE inspection_id = ANY(${pgTextArray(inspectionIds)}::uuid[]) AND status IN ('withdrawn', 'approved')`,
+    settledRow,
+  );
+  for (const r of rows) {
+    out.set(r.inspection_id, [
+      ...(out.get(r.inspection_id) ?? []),
+      { status: r.status, effectiveFrom: r.effective_from },
+    ]);
+  }
+  return out;
 }
 
 const alertCountRow = z.object({ target_id: z.string(), n: z.coerce.number() });

@@ -1,4 +1,4 @@
-/** Inspection: visits, published results, results per item, photos, follow-ups and teammate confirmation codes. */
+/** Inspection: visits, published results, results per item, photos, follow-ups, teammate confirmation codes, and objections and credit repair. */
 import { sql } from 'drizzle-orm';
 import * as pg from 'drizzle-orm/pg-core';
 import { ts } from './columns';
@@ -47,6 +47,11 @@ export const inspections = pg.pgTable(
     reviewedBy: pg.text('reviewed_by'),
     reviewComment: pg.text('review_comment'),
     publishedAt: ts('published_at'),
+    /** The code on the inspection notice: with the USCC it identifies the business on the portal (issue 16 part 2). */
+    noticeCode: pg
+      .text('notice_code')
+      .notNull()
+      .default(sql`upper(substr(md5(gen_random_uuid()::text), 1, 10))`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Distinct result categories recorded so far, sorted; kept by a trigger on inspection_results (dashboards, issue 6). */
@@ -230,4 +235,73 @@ export const confirmationCodes = pg.pgTable(
     attempts: pg.integer('attempts').notNull().default(0),
   },
   (t) => [pg.index('confirmation_codes_inspection_idx').on(t.inspectionId, t.inspectorId)],
+);
+
+/** Objections (异议) and credit-repair applications (信用修复) on published results (issue 16 part 2). */
+export const resultAppeals = pg.pgTable(
+  'result_appeals',
+  {
+    id: pg.uuid('id').primaryKey().defaultRandom(),
+    inspectionId: pg
+      .uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    targetId: pg
+      .text('target_id')
+      .notNull()
+      .references(() => targets.id),
+    /** objection | credit_repair */
+    kind: pg.text('kind').notNull(),
+    /** pending → upheld | corrected | withdrawn (objection), approved | rejected (credit repair) */
+    status: pg.text('status').notNull().default('pending'),
+    text: pg.text('text').notNull(),
+    contact: pg.text('contact').notNull(),
+    filedAt: ts('filed_at').notNull(),
+    /** The reviewing leader's deadline, in working days from filing. */
+    dueOn: pg.date('due_on', { mode: 'string' }).notNull(),
+    dueProvisional: pg.boolean('due_provisional').notNull().default(false),
+    /** The leader who reviewed the result, who decides first. */
+    assignedTo: pg.text('assigned_to'),
+    decidedAt: ts('decided_at'),
+    decidedBy: pg.text('decided_by'),
+    reason: pg.text('reason'),
+    /** corrected: each item's category before and after. */
+    corrections: pg
+      .jsonb('corrections')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** approved: the finding stops counting in the risk score from this day. */
+    effectiveFrom: pg.date('effective_from', { mode: 'string' }),
+  },
+  (t) => [
+    pg.index('result_appeals_inspection_idx').on(t.inspectionId, t.filedAt),
+    pg.index('result_appeals_target_idx').on(t.targetId),
+    pg
+      .index('result_appeals_pending_idx')
+      .on(t.dueOn)
+      .where(sql`${t.status} = 'pending'`),
+    pg.check('result_appeals_kind_chk', sql`${t.kind} in ('objection','credit_repair')`),
+    pg.check(
+      'result_appeals_status_chk',
+      sql`${t.status} in ('pending','upheld','corrected','withdrawn','approved','rejected')`,
+    ),
+  ],
+);
+
+/** Files sent with an objection or a repair application (images or PDF, stored as base64 like photos). */
+export const appealAttachments = pg.pgTable(
+  'appeal_attachments',
+  {
+    id: pg.uuid('id').primaryKey().defaultRandom(),
+    appealId: pg
+      .uuid('appeal_id')
+      .notNull()
+      .references(() => resultAppeals.id),
+    fileName: pg.text('file_name').notNull(),
+    mime: pg.text('mime').notNull(),
+    bytes: pg.integer('bytes').notNull(),
+    sha256: pg.text('sha256').notNull(),
+    data: pg.text('data').notNull(),
+  },
+  (t) => [pg.index('appeal_attachments_appeal_idx').on(t.appealId)],
 );
