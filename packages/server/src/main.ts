@@ -21,6 +21,7 @@ import { seedWorkflowHistory } from './demo/history.demo';
 import { seedJointOpportunities } from './demo/joint.demo';
 import { seedResultHistory } from './demo/results-history.demo';
 import { seedCrossRegionHistory } from './demo/cross-region.demo';
+import { seedDemoAppeals } from './demo/appeals.demo';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
 import { DEMO_ACCOUNTS_FILE, randomPassword, writeDemoAccountsFile } from './demo/demo-accounts';
 import { buildApp, type App } from './app';
@@ -72,6 +73,8 @@ async function loadDemoData(
   log(
     `  跨区域联合抽查 / cross-region task ${x.taskId}: inspections ${x.inspections}, published ${x.published}`,
   );
+  const appeals = await seedDemoAppeals(database, new Date());
+  log(`  异议与信用修复 / objections and credit repair: ${appeals}`);
   log(`演示数据已载入 / demo data loaded: ${stats}`);
 }
 

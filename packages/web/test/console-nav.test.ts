@@ -22,6 +22,7 @@ describe('menuForRoles', () => {
       '联合抽查与考核 /console/dashboard',
       '信用风险分类 /console/risk',
       '风险预警 /console/risk-alerts',
+      '异议与信用修复 /console/appeals',
       '考核与跨区设置 /console/settings',
     ]);
     expect(menuOf('leader')).toEqual([
@@ -32,6 +33,7 @@ describe('menuForRoles', () => {
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
       '风险预警 /console/risk-alerts',
+      '异议与信用修复 /console/appeals',
       '考核与跨区设置 /console/settings',
     ]);
     expect(menuOf('inspector')).toEqual(['我的检查 /console/my-inspections']);
@@ -40,6 +42,7 @@ describe('menuForRoles', () => {
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
       '风险预警 /console/risk-alerts',
+      '异议与信用修复 /console/appeals',
       '考核与跨区设置 /console/settings',
       '审计日志 /console/audit',
     ]);
@@ -47,6 +50,7 @@ describe('menuForRoles', () => {
       '工作台 /console',
       '信用风险分类 /console/risk',
       '风险预警 /console/risk-alerts',
+      '异议与信用修复 /console/appeals',
       '组织机构 /console/org',
       '用户管理 /console/users',
       '节假日日历 /console/holidays',
@@ -66,6 +70,7 @@ describe('menuForRoles', () => {
       '统计分析 /console/dashboard',
       '信用风险分类 /console/risk',
       '风险预警 /console/risk-alerts',
+      '异议与信用修复 /console/appeals',
       '考核与跨区设置 /console/settings',
       '审计日志 /console/audit',
     ]);

@@ -14,6 +14,7 @@ export const PORTAL_NAV: readonly { readonly to: string; readonly label: Message
   { to: '/plans', label: 'portal.section.plans' },
   { to: '/results', label: 'portal.section.results' },
   { to: '/draws', label: 'portal.section.draws' },
+  { to: '/appeals', label: 'portal.section.appeals' },
 ];
 
 const BLUE = '#1f5fbf';

@@ -1,4 +1,5 @@
 /** English messages. Typed against zh-CN: a missing or extra key fails typecheck. */
+import { appealsEn } from './appeals.en';
 import { adminEn } from './admin.en';
 import { securityEn } from './security.en';
 import { inspectionEn } from './inspection.en';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...oversightEn,
   ...riskEn,
   ...alertsEn,
+  ...appealsEn,
   ...securityEn,
   ...settingsEn,
   ...targetsEn,

@@ -1,4 +1,5 @@
 /** zh-CN messages: the reference dictionary. Every other language must have exactly these keys. */
+import { appealsZhCN } from './appeals.zh-cn';
 import { adminZhCN } from './admin.zh-cn';
 import { securityZhCN } from './security.zh-cn';
 import { inspectionZhCN } from './inspection.zh-cn';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...oversightZhCN,
   ...riskZhCN,
   ...alertsZhCN,
+  ...appealsZhCN,
   ...securityZhCN,
   ...settingsZhCN,
   ...targetsZhCN,

@@ -18,6 +18,7 @@ export type ConsolePageId =
   | 'dashboard'
   | 'risk'
   | 'alerts'
+  | 'appeals'
   | 'myInspections'
   | 'audit'
   | 'org'
@@ -70,6 +71,17 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
       dept_admin: 'nav.alerts',
       leader: 'nav.alerts',
       auditor: 'nav.alerts',
+    },
+  },
+  // objections and credit repair on published results (issue 16 part 2): leaders decide
+  {
+    id: 'appeals',
+    path: 'appeals',
+    roles: {
+      system_admin: 'nav.appeals',
+      dept_admin: 'nav.appeals',
+      leader: 'nav.appeals',
+      auditor: 'nav.appeals',
     },
   },
   { id: 'org', path: 'org', roles: { system_admin: 'nav.org' } },

@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   ApartmentOutlined,
+  CommentOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -88,6 +89,10 @@ export const CONSOLE_PAGE_VIEWS: Readonly<Record<ConsolePageId, ConsolePageView>
   alerts: {
     icon: <AlertOutlined />,
     component: lazyPage(() => import('../pages/console/RiskAlertsPage'), 'RiskAlertsPage'),
+  },
+  appeals: {
+    icon: <CommentOutlined />,
+    component: lazyPage(() => import('../pages/console/AppealsPage'), 'AppealsPage'),
   },
   org: {
     icon: <ApartmentOutlined />,

@@ -95,6 +95,12 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/portal/PortalItemsPage')).PortalItemsPage }),
       },
       {
+        path: 'appeals',
+        lazy: async () => ({
+          Component: (await import('../pages/portal/PortalAppealPage')).PortalAppealPage,
+        }),
+      },
+      {
         path: 'plans',
         lazy: async () => ({ Component: (await import('../pages/portal/PortalPlansPage')).PortalPlansPage }),
       },

@@ -82,6 +82,8 @@ export const visitViewSchema = z.object({
   id: z.string(),
   status: inspectionStatusSchema,
   version: z.number(),
+  /** The code on the visit's inspection notice (issue 16 part 2): staff can tell it to a business that lost its notice. */
+  noticeCode: z.string(),
   taskId: z.string(),
   taskTitle: z.string(),
   leadDepartmentCode: z.string(),
@@ -289,6 +291,7 @@ export async function buildVisitView(db: Db, a: InspectionAccess, now: Date): Pr
     id: i.id,
     status: inspectionStatusSchema.parse(i.status),
     version: i.version,
+    noticeCode: i.noticeCode,
     taskId: i.taskId,
     taskTitle: a.task.title,
     leadDepartmentCode: a.task.leadDepartmentCode,

@@ -12,18 +12,21 @@ import { unwrap } from '../../api/errors';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
 import { EvaluationPanel } from './dashboard/EvaluationPanel';
+import { AppealTermsCard } from './settings/AppealTermsCard';
 import { EvaluationCriteriaCard } from './settings/EvaluationCriteriaCard';
 import { FallbackRegionsCard } from './settings/FallbackRegionsCard';
 import { readableRegions, regionOptions } from './settings/region-settings';
 
-type Tab = 'evaluation' | 'fallback';
+type Tab = 'evaluation' | 'fallback' | 'appeals';
+const TABS: readonly Tab[] = ['evaluation', 'fallback', 'appeals'];
+const tabOf = (k: string | null): Tab => TABS.find((x) => x === k) ?? 'evaluation';
 
 /** The settings page. */
 export function SettingsPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'fallback' ? 'fallback' : 'evaluation';
+  const tab = tabOf(params.get('tab'));
   const picked = params.get('region');
   const region = picked !== null && /^\d{6}$/.test(picked) ? picked : me.department.regionCode;
   const yearParam = Number(params.get('year'));
@@ -54,7 +57,7 @@ export function SettingsPage() {
   return (
     <Tabs
       activeKey={tab}
-      onChange={(k) => set({ tab: k === 'fallback' ? 'fallback' : 'evaluation' })}
+      onChange={(k) => set({ tab: tabOf(k) })}
       destroyOnHidden
       items={[
         {
@@ -91,6 +94,16 @@ export function SettingsPage() {
                 canEdit={me.roles.includes('system_admin')}
                 onPick={(code) => set({ region: code })}
               />
+            </Space>
+          ),
+        },
+        {
+          key: 'appeals',
+          label: t('appeals.terms'),
+          children: (
+            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+              {regionPicker}
+              <AppealTermsCard region={region} regions={regions} />
             </Space>
           ),
         },

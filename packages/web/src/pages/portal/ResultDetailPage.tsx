@@ -3,7 +3,7 @@
  * signatures; below it, the transparency log's proof that the publication was logged (issue 13).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Result, Spin, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/errors';
@@ -36,7 +36,20 @@ export function ResultDetailPage() {
   return (
     <div className="ssj-portal-container" style={{ paddingTop: 24 }}>
       <Link to="/results">← {t('results.back')}</Link>
-      <Card title={r.target.name} style={{ marginTop: 12 }}>
+      <Card
+        title={r.target.name}
+        style={{ marginTop: 12 }}
+        extra={
+          <Space wrap>
+            {r.appeal !== null && (
+              <Tag color="purple" data-testid="result-appeal">
+                {lang === 'en' ? r.appeal.en : r.appeal.zh}
+              </Tag>
+            )}
+            <Link to="/appeals">{t('portal.section.appeals')}</Link>
+          </Space>
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('portal.col.uscc')}>{r.target.uscc ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('results.legalRep')}>

@@ -76,6 +76,11 @@ export function ResultsPage() {
                     {r.category !== null && (
                       <Tag color={r.category === '未发现问题' ? 'green' : 'orange'}>{r.category}</Tag>
                     )}
+                    {r.appeal !== null && (
+                      <Tag color="purple" data-testid="result-appeal">
+                        {r.appeal}
+                      </Tag>
+                    )}
                   </Space>
                 }
               />

@@ -40,6 +40,9 @@ export function VisitHeaderCard(props: {
       <div>
         {t('insp.task')}：{view.taskTitle}
       </div>
+      <div>
+        {t('notice.code')}：<span data-testid="visit-notice-code">{view.noticeCode}</span>
+      </div>
       <Space wrap style={{ marginTop: 8 }}>
         <Tag color="blue">{t(`insp.status.${view.status}`)}</Tag>
         <SideTag side={view.side} mine={props.mine} />

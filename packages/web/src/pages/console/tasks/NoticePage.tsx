@@ -49,6 +49,12 @@ export function NoticePage() {
         <h2 style={{ textAlign: 'center', letterSpacing: 8, fontSize: 28 }}>双随机抽查检查通知书</h2>
         <p style={{ textAlign: 'right' }}>
           编号：{n.drawId}-{n.target.id.slice(-6)}
+          {n.noticeCode !== null && (
+            <>
+              <br />
+              {t('notice.code')}：<b data-testid="notice-code">{n.noticeCode}</b>
+            </>
+          )}
         </p>
         <p>
           <b>{n.target.name}</b>（统一社会信用代码／标识：{n.target.id}）：
@@ -94,6 +100,7 @@ export function NoticePage() {
         <p style={{ marginTop: 24 }}>
           检查人员应当出示执法证件；执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）。如认为检查人员与你单位存在利害关系，可申请回避。
         </p>
+        {n.noticeCode !== null && <p>{t('notice.codeHint')}</p>}
         <p style={{ textAlign: 'right', marginTop: 48 }}>
           {lead}（盖章）
           <br />
