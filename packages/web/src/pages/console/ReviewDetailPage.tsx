@@ -203,6 +203,7 @@ export function ReviewDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="USCC">{v.target.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('insp.task')}>{v.taskTitle}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.code')}>{v.noticeCode}</Descriptions.Item>
           {v.side !== null && (
             <Descriptions.Item label={t('insp.side')}>
               <SideTag side={v.side} mine={onMySide(v.side, department)} />
