@@ -18,12 +18,11 @@ import {
   call,
   DRAW_ID,
   ITEM_A,
-  ITEM_C,
   loadInspectionWorld,
-  recordCompleteVisit,
   TINY_PNG,
   USCC_1,
   type InspectionWorld,
+  submitCompleteVisit,
 } from '../support/inspection-fixtures';
 
 interface AppealCase {
@@ -74,24 +73,15 @@ describe.each(ENGINES)('objections and credit repair on %s', (engine) => {
     w = await loadInspectionWorld(t.database);
     await sessions.login(t.app, ['insp_a', 'insp_a2', 'admin_a', 'admin_b', 'leader_a', 'auditor']);
     // visit 1 finds a problem, is approved by leader_a and published by admin_a
-    const v = await recordCompleteVisit(t.app, who('insp_a'), who('insp_a2'), w.visit, '发现问题已责令改正');
-    // the DEPT_C item of this DEPT_A-only team is recorded as a joint team would
-    await t.database.db.insert(inspectionResults).values({
-      inspectionId: w.visit,
-      itemId: ITEM_C,
-      itemVersion: 1,
-      departmentCode: '500112-MZ',
-      category: '未发现问题',
-      answers: { registered: true },
-      recordedBy: 'insp_c',
-      recordedAt: t.now(),
-    });
-    const sub = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, {
-      version: v,
-    });
-    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    const version = await submitCompleteVisit(
+      t,
+      who('insp_a'),
+      who('insp_a2'),
+      w.visit,
+      '发现问题已责令改正',
+    );
     const rev = await call(t.app, who('leader_a'), 'POST', `/api/inspections/${w.visit}/review`, {
-      version: sub.body.version,
+      version,
       decision: 'approve',
     });
     expect(rev.status, JSON.stringify(rev.body)).toBe(200);

@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { inspectionResults } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { exportEvidence, verifyEvidence } from '../../src/contexts/inspection/evidence.service';
 import { ENGINES } from '../../src/db/test-databases';
@@ -15,11 +14,11 @@ import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
-  ITEM_C,
   loadInspectionWorld,
   TINY_PNG,
   TINY_PNG_SHA256,
   type InspectionWorld,
+  recordJointItem,
 } from '../support/inspection-fixtures';
 
 interface Photo {
@@ -120,16 +119,7 @@ describe.each(ENGINES)('photo evidence and remote inspection on %s', (engine) =>
     });
     expect(v.status, JSON.stringify(v.body)).toBe(200);
     // the DEPT_C item of this DEPT_A-only team is recorded as a joint team would
-    await t.database.db.insert(inspectionResults).values({
-      inspectionId: w.visit,
-      itemId: ITEM_C,
-      itemVersion: 1,
-      departmentCode: '500112-MZ',
-      category: '未发现问题',
-      answers: { registered: true },
-      recordedBy: 'insp_c',
-      recordedAt: t.now(),
-    });
+    await recordJointItem(t.database, w.visit, t.now());
     v = await call<View>(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/confirm`, {
       version: v.body.version,
     });

@@ -4,16 +4,14 @@
  * and recording the suggestion exactly as offered succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectionResults } from '../../src/db/schema';
 import { ENGINES } from '../../src/db/test-databases';
 import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
-  ITEM_C,
   loadInspectionWorld,
-  recordCompleteVisit,
   type InspectionWorld,
+  submitCompleteVisit,
 } from '../support/inspection-fixtures';
 
 describe.each(ENGINES)('follow-up suggestion with a deadline (%s)', (engine) => {
@@ -31,21 +29,7 @@ describe.each(ENGINES)('follow-up suggestion with a deadline (%s)', (engine) => 
   });
 
   it('suggests a correction order due 15 working days after the finding, recordable as offered', async () => {
-    const v = await recordCompleteVisit(t.app, who('insp_a'), who('insp_a2'), w.visit, '发现问题已责令改正');
-    await t.database.db.insert(inspectionResults).values({
-      inspectionId: w.visit,
-      itemId: ITEM_C,
-      itemVersion: 1,
-      departmentCode: '500112-MZ',
-      category: '未发现问题',
-      answers: { registered: true },
-      recordedBy: 'insp_c',
-      recordedAt: t.now(),
-    });
-    const sub = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, {
-      version: v,
-    });
-    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    await submitCompleteVisit(t, who('insp_a'), who('insp_a2'), w.visit, '发现问题已责令改正');
     const view = await call<{ suggestions: { itemId: string; kind: string; deadline: string | null }[] }>(
       t.app,
       who('leader_a'),

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { inspectionResults } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { Sessions, testApp, type TestApp } from '../support/app';
@@ -18,6 +17,7 @@ import {
   TINY_PNG,
   TINY_PNG_SHA256,
   type InspectionWorld,
+  recordJointItem,
 } from '../support/inspection-fixtures';
 
 describe.each(ENGINES)('inspections on %s', (engine) => {
@@ -230,17 +230,8 @@ describe.each(ENGINES)('inspections on %s', (engine) => {
     });
     // the DEPT_C item of a DEPT_A-only team: a DEPT_A inspector cannot record it, so the lead department's visit keeps it open
     expect(v.status).toBe(200);
-    // record DEPT_C's item directly (a joint team would): the service path is covered by the joint test
-    await t.database.db.insert(inspectionResults).values({
-      inspectionId: w.visit,
-      itemId: ITEM_C,
-      itemVersion: 1,
-      departmentCode: '500112-MZ',
-      category: '未发现问题',
-      answers: { registered: true },
-      recordedBy: 'insp_c',
-      recordedAt: t.now(),
-    });
+    // the DEPT_C item of this DEPT_A-only team is recorded as a joint team would
+    await recordJointItem(t.database, w.visit, t.now());
     v = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/confirm`, {
       version: v.body.version,
     });

@@ -5,22 +5,21 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { inspectionResults, tasks } from '../../src/db/schema';
+import { tasks } from '../../src/db/schema';
 import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { Sessions, testApp, type TestApp } from '../support/app';
 import {
   call,
   ITEM_A,
-  ITEM_C,
   loadInspectionWorld,
   publicResultEntries,
-  recordCompleteVisit,
   TASK_ID,
   TINY_PNG_SHA256,
   USCC_1,
   USCC_2,
   type InspectionWorld,
+  submitCompleteVisit,
 } from '../support/inspection-fixtures';
 
 interface PortalPage {
@@ -62,23 +61,7 @@ describe.each(ENGINES)('review and publication on %s', (engine) => {
 
   /** Submit visit 1 (all items) with the given DEPT_A category. */
   async function submitVisit1(category: string): Promise<number> {
-    const v = await recordCompleteVisit(t.app, who('insp_a'), who('insp_a2'), w.visit, category);
-    // the DEPT_C item of this DEPT_A-only team is recorded as a joint team would
-    await t.database.db.insert(inspectionResults).values({
-      inspectionId: w.visit,
-      itemId: ITEM_C,
-      itemVersion: 1,
-      departmentCode: '500112-MZ',
-      category: '未发现问题',
-      answers: { registered: true },
-      recordedBy: 'insp_c',
-      recordedAt: t.now(),
-    });
-    const sub = await call(t.app, who('insp_a'), 'POST', `/api/inspections/${w.visit}/submit`, {
-      version: v,
-    });
-    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-    return sub.body.version;
+    return submitCompleteVisit(t, who('insp_a'), who('insp_a2'), w.visit, category);
   }
 
   it('shows the 20-working-day countdown of the task (2026 via chinese-days)', async () => {

@@ -24,6 +24,7 @@ import {
   taskParticipants,
   tasks,
   users,
+  inspectionResults,
 } from '../../src/db/schema';
 import type { App } from '../../src/app';
 import type { LoggedIn } from './app';
@@ -347,4 +348,36 @@ export async function publicResultEntries(app: App, taskId: string) {
     evidence: z.array(z.object({ inspection: z.string(), photo: z.string(), sha256: z.string() })),
   });
   return log.body.entries.filter((e) => e.kind === 'result').map((e) => entry.parse(JSON.parse(e.entry)));
+}
+
+/** Record the DEPT_C item of a visit directly, as a joint team would (a DEPT_A inspector cannot record it). */
+export async function recordJointItem(database: Database, visit: string, at: Date): Promise<void> {
+  await database.db.insert(inspectionResults).values({
+    inspectionId: visit,
+    itemId: ITEM_C,
+    itemVersion: 1,
+    departmentCode: DEPT_C,
+    category: '未发现问题',
+    answers: { registered: true },
+    recordedBy: 'insp_c',
+    recordedAt: at,
+  });
+}
+
+/**
+ * Record a visit completely (recordCompleteVisit, DEPT_A's item with `category`), add DEPT_C's
+ * item as a joint team would, and submit it as `a`; returns the submitted version.
+ */
+export async function submitCompleteVisit(
+  t: { readonly app: App; readonly database: Database; now(): Date },
+  a: LoggedIn,
+  a2: LoggedIn,
+  visit: string,
+  category: string,
+): Promise<number> {
+  const v = await recordCompleteVisit(t.app, a, a2, visit, category);
+  await recordJointItem(t.database, visit, t.now());
+  const sub = await call(t.app, a, 'POST', `/api/inspections/${visit}/submit`, { version: v });
+  expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+  return sub.body.version;
 }
