@@ -197,10 +197,29 @@ export function taskBody(
 }
 
 /** POST/PUT/GET with a session, expecting a status; returns the parsed body. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `call` bound to an app and a caller (getters: tests assign both in beforeAll), for shorter lines. */
+export function caller(app: () => App, who: () => LoggedIn | null) {
+  return <T = Record<string, unknown>>(method: Method, url: string, payload?: unknown, status?: number) =>
+    call<T>(app(), who(), method, url, payload, status);
+}
+
+/** `call` bound to an app, with the caller named per request (a fixture user's name, a session, or null). */
+export function requester(app: () => App, who: (name: string) => LoggedIn) {
+  return <T = Record<string, unknown>>(
+    as: string | LoggedIn | null,
+    method: Method,
+    url: string,
+    payload?: unknown,
+    status?: number,
+  ) => call<T>(app(), typeof as === 'string' ? who(as) : as, method, url, payload, status);
+}
+
 export async function call<T = Record<string, unknown>>(
   app: App,
   who: LoggedIn | null,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: Method,
   url: string,
   payload?: unknown,
   status?: number,

@@ -11,7 +11,7 @@ import { queryRows } from '../../src/db/sql';
 import { ENGINES } from '../../src/db/test-databases';
 import { Sessions, testApp, type TestApp } from '../support/app';
 import { DEPT_A } from '../support/fixtures';
-import { approvedTask, call, verifyPublicDraw } from '../support/workflow-fixtures';
+import { approvedTask, requester, verifyPublicDraw } from '../support/workflow-fixtures';
 import {
   ACCOUNT_OF,
   DEPT_LS,
@@ -33,6 +33,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   let drawId = '';
   /** Inspection id → target id and team. */
   let visits: { id: string; targetId: string; inspectors: string[] }[] = [];
+  const req = requester(() => t.app, who);
   const sideOf = (targetId: string) => (targetId.startsWith('91511623') ? DEPT_LS : DEPT_A);
   const itemOf = (dept: string) => (dept === DEPT_LS ? ITEM_LS : ITEM_YB);
 
@@ -69,9 +70,8 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       quota: { [DEPT_A]: 1, [DEPT_LS]: 1 },
       crossRegion: true,
     }));
-    const list = await call<{ id: string }[] | { items: { id: string }[] }>(
-      t.app,
-      who('ls_admin'),
+    const list = await req<{ id: string }[] | { items: { id: string }[] }>(
+      'ls_admin',
       'GET',
       '/api/tasks',
       undefined,
@@ -79,20 +79,18 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     );
     const ids = (Array.isArray(list) ? list : list.items).map((x) => x.id);
     expect(ids).toContain(taskId);
-    const detail = await call<{ task: { participants: { departmentCode: string; status: string }[] } }>(
-      t.app,
-      who('ls_admin'),
+    const detail = await req<{ task: { participants: { departmentCode: string; status: string }[] } }>(
+      'ls_admin',
       'GET',
       `/api/tasks/${taskId}`,
       undefined,
       200,
     );
     expect(detail.task.participants).toMatchObject([{ departmentCode: DEPT_LS, status: 'pending' }]);
-    await call(t.app, who('admin_c'), 'GET', `/api/tasks/${taskId}`, undefined, 403);
-    await call(t.app, who('admin_a'), 'POST', `/api/tasks/${taskId}/draws`, {}, 409); // not yet accepted
-    await call(
-      t.app,
-      who('ls_admin'),
+    await req('admin_c', 'GET', `/api/tasks/${taskId}`, undefined, 403);
+    await req('admin_a', 'POST', `/api/tasks/${taskId}/draws`, {}, 409); // not yet accepted
+    await req(
+      'ls_admin',
       'POST',
       `/api/tasks/${taskId}/participation`,
       { accept: true, comment: '同意按统一事项清单联合抽查' },
@@ -101,9 +99,8 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   });
 
   it('freezes targets of both regions and inspectors of both sides; every team is mixed; the draw verifies', async () => {
-    const frozen = await call<{ id: string; strata: { frameSize: number; sampleSize: number }[] }>(
-      t.app,
-      who('admin_a'),
+    const frozen = await req<{ id: string; strata: { frameSize: number; sampleSize: number }[] }>(
+      'admin_a',
       'POST',
       `/api/tasks/${taskId}/draws`,
       {},
@@ -122,9 +119,9 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       { inspector_id: 'YB-101', department: DEPT_A, fallback: false },
       { inspector_id: 'YB-102', department: DEPT_A, fallback: false },
     ]);
-    await call(t.app, who('admin_a'), 'POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);
+    await req('admin_a', 'POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);
     t.advance(60_000);
-    await call(t.app, who('admin_a'), 'POST', `/api/draws/${drawId}/run`, { seed: DICE }, 200);
+    await req('admin_a', 'POST', `/api/draws/${drawId}/run`, { seed: DICE }, 200);
 
     const { parsed, result: v } = await verifyPublicDraw(t.app, drawId);
     expect(v.ok, JSON.stringify(v)).toBe(true);
@@ -145,16 +142,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
 
   it('each side sees its part; a department of neither side sees nothing', async () => {
     const listOf = async (u: string) =>
-      (
-        await call<{ items: ListItem[] }>(
-          t.app,
-          who(u),
-          'GET',
-          `/api/inspections?taskId=${taskId}`,
-          undefined,
-          200,
-        )
-      ).items;
+      (await req<{ items: ListItem[] }>(u, 'GET', `/api/inspections?taskId=${taskId}`, undefined, 200)).items;
     const yb = await listOf('admin_a');
     const ls = await listOf('ls_admin');
     expect(yb.map((x) => x.target.id).sort()).toEqual(YB_TARGETS);
@@ -176,17 +164,10 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     if (ybVisit === undefined || lsVisit === undefined) {
       throw new Error('both sides must have visits');
     }
-    await call(t.app, who('ls_admin'), 'GET', `/api/inspections/${ybVisit.id}`, undefined, 403);
-    await call(t.app, who('admin_a'), 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
-    await call(t.app, who('admin_c'), 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
-    const view = await call<Visit>(
-      t.app,
-      who('ls_admin'),
-      'GET',
-      `/api/inspections/${lsVisit.id}`,
-      undefined,
-      200,
-    );
+    await req('ls_admin', 'GET', `/api/inspections/${ybVisit.id}`, undefined, 403);
+    await req('admin_a', 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
+    await req('admin_c', 'GET', `/api/inspections/${lsVisit.id}`, undefined, 403);
+    const view = await req<Visit>('ls_admin', 'GET', `/api/inspections/${lsVisit.id}`, undefined, 200);
     expect(view.side).toEqual({
       departmentCode: DEPT_LS,
       regionCode: '511623',
@@ -198,14 +179,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
 
     // ls_inspector's own list is exactly the visits of its teams, on both sides
     const mine = (
-      await call<{ items: ListItem[] }>(
-        t.app,
-        who('ls_inspector'),
-        'GET',
-        '/api/inspections/mine',
-        undefined,
-        200,
-      )
+      await req<{ items: ListItem[] }>('ls_inspector', 'GET', '/api/inspections/mine', undefined, 200)
     ).items;
     expect(mine.map((x) => x.id).sort()).toEqual(
       visits
@@ -215,7 +189,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     );
     const notMine = visits.find((x) => !x.inspectors.includes('LS-001'));
     if (notMine !== undefined) {
-      await call(t.app, who('ls_inspector'), 'GET', `/api/inspections/${notMine.id}`, undefined, 403);
+      await req('ls_inspector', 'GET', `/api/inspections/${notMine.id}`, undefined, 403);
     }
   });
 
@@ -226,22 +200,21 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       const guest = v.inspectors.find((x) => x !== home);
       const homeUser = who(ACCOUNT_OF[home ?? ''] ?? '');
       const guestUser = who(ACCOUNT_OF[guest ?? ''] ?? '');
-      let cur = await call<Visit>(t.app, guestUser, 'GET', `/api/inspections/${v.id}`, undefined, 200);
+      let cur = await req<Visit>(guestUser, 'GET', `/api/inspections/${v.id}`, undefined, 200);
       // the guest may not record the home side's item, and its own side's copy is not part of this visit
-      const foreign = await call<Visit>(t.app, guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
+      const foreign = await req<Visit>(guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
         version: cur.version,
         results: [{ itemId: itemOf(side), category: '未发现问题', answers: {} }],
       });
       expect(foreign.error?.code).toBe('FORBIDDEN');
-      const other = await call<Visit>(t.app, guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
+      const other = await req<Visit>(guestUser, 'PUT', `/api/inspections/${v.id}/draft`, {
         version: cur.version,
         results: [
           { itemId: itemOf(side === DEPT_LS ? DEPT_A : DEPT_LS), category: '未发现问题', answers: {} },
         ],
       });
       expect(other.error?.code).toBe('VALIDATION');
-      cur = await call<Visit>(
-        t.app,
+      cur = await req<Visit>(
         homeUser,
         'PUT',
         `/api/inspections/${v.id}/draft`,
@@ -253,8 +226,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
         200,
       );
       expect(cur.results.map((r) => r.departmentCode)).toEqual([side]);
-      cur = await call<Visit>(
-        t.app,
+      cur = await req<Visit>(
         homeUser,
         'PUT',
         `/api/inspections/${v.id}/signature`,
@@ -264,24 +236,21 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
         },
         200,
       );
-      cur = await call<Visit>(
-        t.app,
+      cur = await req<Visit>(
         homeUser,
         'POST',
         `/api/inspections/${v.id}/confirm`,
         { version: cur.version },
         200,
       );
-      cur = await call<Visit>(
-        t.app,
+      cur = await req<Visit>(
         guestUser,
         'POST',
         `/api/inspections/${v.id}/confirm`,
         { version: cur.version },
         200,
       );
-      cur = await call<Visit>(
-        t.app,
+      cur = await req<Visit>(
         guestUser,
         'POST',
         `/api/inspections/${v.id}/submit`,
@@ -294,9 +263,8 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
 
   it('each side’s leader reviews its own part only', async () => {
     const queue = (
-      await call<{ items: ListItem[] }>(
-        t.app,
-        who('ls_leader'),
+      await req<{ items: ListItem[] }>(
+        'ls_leader',
         'GET',
         '/api/inspections?status=submitted',
         undefined,
@@ -307,20 +275,18 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     for (const v of visits) {
       const side = sideOf(v.targetId);
       const [mine, theirs] = side === DEPT_LS ? ['ls_leader', 'leader_a'] : ['leader_a', 'ls_leader'];
-      const cur = await call<Visit>(t.app, who(mine), 'GET', `/api/inspections/${v.id}`, undefined, 200);
+      const cur = await req<Visit>(mine, 'GET', `/api/inspections/${v.id}`, undefined, 200);
       expect(cur.me.canReview).toBe(true);
       expect(cur.me.canPublish).toBe(true);
-      await call(
-        t.app,
-        who(theirs),
+      await req(
+        theirs,
         'POST',
         `/api/inspections/${v.id}/review`,
         { version: cur.version, decision: 'approve' },
         403,
       );
-      const done = await call<Visit>(
-        t.app,
-        who(mine),
+      const done = await req<Visit>(
+        mine,
         'POST',
         `/api/inspections/${v.id}/review`,
         { version: cur.version, decision: 'approve' },
@@ -334,9 +300,8 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     // each side's publication list counts its own visits (3 each), an auditor sees all 6
     const approved = async (user: string) =>
       (
-        await call<{ items: { taskId: string; inspections: number; approved: number }[] }>(
-          t.app,
-          who(user),
+        await req<{ items: { taskId: string; inspections: number; approved: number }[] }>(
+          user,
           'GET',
           '/api/publication/deadlines',
           undefined,
@@ -346,18 +311,16 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
     expect(await approved('admin_a')).toMatchObject({ inspections: 3, approved: 3 });
     expect(await approved('ls_admin')).toMatchObject({ inspections: 3, approved: 3 });
     expect(await approved('auditor')).toMatchObject({ inspections: 6, approved: 6 });
-    await call(t.app, who('admin_c'), 'POST', `/api/publication/tasks/${taskId}/publish`, undefined, 403);
-    const yb = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
-      t.app,
-      who('admin_a'),
+    await req('admin_c', 'POST', `/api/publication/tasks/${taskId}/publish`, undefined, 403);
+    const yb = await req<{ published: number; notReviewed: number; taskComplete: boolean }>(
+      'admin_a',
       'POST',
       `/api/publication/tasks/${taskId}/publish`,
       undefined,
       200,
     );
     expect(yb).toMatchObject({ published: 3, taskComplete: false });
-    const half = await call<{ items: { uscc: string }[] }>(
-      t.app,
+    const half = await req<{ items: { uscc: string }[] }>(
       null,
       'GET',
       `/api/public/results?taskId=${taskId}`,
@@ -365,17 +328,15 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       200,
     );
     expect(half.items.map((i) => i.uscc).sort()).toEqual(YB_TARGETS);
-    const ls = await call<{ published: number; notReviewed: number; taskComplete: boolean }>(
-      t.app,
-      who('ls_admin'),
+    const ls = await req<{ published: number; notReviewed: number; taskComplete: boolean }>(
+      'ls_admin',
       'POST',
       `/api/publication/tasks/${taskId}/publish`,
       undefined,
       200,
     );
     expect(ls).toEqual({ taskId, published: 3, notReviewed: 0, taskComplete: true });
-    const portal = await call<{ items: { uscc: string; departmentName: string }[]; total: number }>(
-      t.app,
+    const portal = await req<{ items: { uscc: string; departmentName: string }[]; total: number }>(
       null,
       'GET',
       `/api/public/results?taskId=${taskId}`,
@@ -389,8 +350,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
       );
     }
     const lsVisit = visits.find((x) => sideOf(x.targetId) === DEPT_LS);
-    const detail = await call<{ departments: { code: string }[]; results: { departmentName: string }[] }>(
-      t.app,
+    const detail = await req<{ departments: { code: string }[]; results: { departmentName: string }[] }>(
       null,
       'GET',
       `/api/public/results/${lsVisit?.id ?? ''}`,
@@ -407,7 +367,7 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
   });
 
   it('the dashboard counts the task as joint, but its visits as made once: each target has one side', async () => {
-    const d = await call<{
+    const d = await req<{
       totals: { jointTasks: number; visits: { alone: number; made: number; saved: number } };
       departments: {
         code: string;
@@ -416,16 +376,15 @@ describe.each(ENGINES)('a cross-region joint task on %s', (engine) => {
         inspections: number;
         visitsAlone: number;
       }[];
-    }>(t.app, who('auditor'), 'GET', '/api/dashboard/metrics?year=2026&region=all', undefined, 200);
+    }>('auditor', 'GET', '/api/dashboard/metrics?year=2026&region=all', undefined, 200);
     expect(d.totals.jointTasks).toBeGreaterThanOrEqual(1);
     expect(d.totals.visits).toEqual({ alone: 6, made: 6, saved: 0, reduction: 0 });
     const byCode = new Map(d.departments.map((x) => [x.code, x]));
     // each side counts the visits of its own region: 3 and 3 of the 6
     expect(byCode.get(DEPT_LS)).toMatchObject({ tasks: 1, jointTasks: 1, inspections: 3, visitsAlone: 3 });
     expect(byCode.get(DEPT_A)).toMatchObject({ inspections: 3, visitsAlone: 3 });
-    const ls = await call<{ departments: { code: string; inspections: number }[] }>(
-      t.app,
-      who('auditor'),
+    const ls = await req<{ departments: { code: string; inspections: number }[] }>(
+      'auditor',
       'GET',
       '/api/dashboard/metrics?year=2026&region=511623',
       undefined,

@@ -16,6 +16,7 @@ import {
   abandonByTwo,
   approvedTask,
   call,
+  caller,
   loadWorkflowFixtures,
   newPlan,
   pastInspections,
@@ -68,25 +69,19 @@ describe.each(ENGINES)('draws on %s', (engine) => {
   const rows = (q: ReturnType<typeof sql>) => queryRows(t.database.db, q, z.record(z.string(), z.unknown()));
 
   const verifyPublic = (drawId: string) => verifyPublicDraw(t.app, drawId);
+  const app = () => t.app;
+  const asAdmin = caller(app, () => admin);
+  const asAnyone = caller(app, () => null);
 
   it('refuses to draw a task of an unapproved plan, or a joint task not yet accepted', async () => {
     const plan = await newPlan(t.app, admin, '未审批');
-    const task = await call<{ id: string }>(
-      t.app,
-      admin,
+    const task = await asAdmin<{ id: string }>(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA]),
       201,
     );
-    const r = await call<{ error: { code: string } }>(
-      t.app,
-      admin,
-      'POST',
-      `/api/tasks/${task.id}/draws`,
-      {},
-      409,
-    );
+    const r = await asAdmin<{ error: { code: string } }>('POST', `/api/tasks/${task.id}/draws`, {}, 409);
     expect(r.error.code).toBe('INVALID_STATE');
     const joint = await approvedTask(
       t.app,
@@ -97,9 +92,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
         strata: [{ name: 'all', tiers: null, ratio: '0.05' }],
       }),
     );
-    const pending = await call<{ error: { message: string } }>(
-      t.app,
-      admin,
+    const pending = await asAdmin<{ error: { message: string } }>(
       'POST',
       `/api/tasks/${joint.taskId}/draws`,
       {},
@@ -107,15 +100,13 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     );
     expect(pending.error.message).toContain(DEPT_C);
     await call(t.app, adminC, 'POST', `/api/tasks/${joint.taskId}/participation`, { accept: true }, 200);
-    const d = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${joint.taskId}/draws`, {}, 201);
+    const d = await asAdmin<Draw>('POST', `/api/tasks/${joint.taskId}/draws`, {}, 201);
     expect(d.status).toBe('frozen');
   });
 
   it('freezes frames with DEREGISTERED, CAP_REACHED (all departments), MANUAL and OUT_OF_SCOPE, and the pool with pair exclusions', async () => {
     const { taskId } = await approvedTask(t.app, admin, leader, taskBody([items.generalA]));
-    const d = await call<Draw>(
-      t.app,
-      admin,
+    const d = await asAdmin<Draw>(
       'POST',
       `/api/tasks/${taskId}/draws`,
       {
@@ -152,8 +143,8 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       { target_id: tid(7), inspector_id: 'A002', reason: 'rotation' },
     ]);
     // a frozen task cannot be edited, and a second live draw is refused
-    await call(t.app, admin, 'PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
-    await call(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 409);
+    await asAdmin('PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
+    await asAdmin('POST', `/api/tasks/${taskId}/draws`, {}, 409);
   });
 
   it('takes the yearly cap and the fallback pool from settings', async () => {
@@ -165,7 +156,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       leader,
       taskBody([items.generalA], { crossRegion: true }),
     );
-    const d = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
+    const d = await asAdmin<Draw>('POST', `/api/tasks/${taskId}/draws`, {}, 201);
     expect(d.frameExclusionCounts).toEqual({ all: { DEREGISTERED: 3 } });
     const fallback = await rows(
       sql`SELECT inspector_id, department, home_department FROM draw_pool WHERE draw_id = ${d.id} AND fallback ORDER BY inspector_id`,
@@ -185,9 +176,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       leader,
       taskBody([items.keyA], { scope: { divisions: ['500113'] }, jurisdictionRule: true }),
     );
-    const r = await call<{ error: { details: { total: number; targets: { id: string }[] } } }>(
-      t.app,
-      admin,
+    const r = await asAdmin<{ error: { details: { total: number; targets: { id: string }[] } } }>(
       'POST',
       `/api/tasks/${taskId}/draws`,
       {},
@@ -211,20 +200,11 @@ describe.each(ENGINES)('draws on %s', (engine) => {
         ],
       }),
     );
-    const frozen = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
+    const frozen = await asAdmin<Draw>('POST', `/api/tasks/${taskId}/draws`, {}, 201);
     // the seed cannot be given before the commitment
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/run`, { seed: DICE }, 409);
-    await call(
-      t.app,
-      admin,
-      'POST',
-      `/api/draws/${frozen.id}/commit`,
-      { seedSource: 'beacon', seedPlan: 'later' },
-      400,
-    );
-    const committed = await call<Draw>(
-      t.app,
-      admin,
+    await asAdmin('POST', `/api/draws/${frozen.id}/run`, { seed: DICE }, 409);
+    await asAdmin('POST', `/api/draws/${frozen.id}/commit`, { seedSource: 'beacon', seedPlan: 'later' }, 400);
+    const committed = await asAdmin<Draw>(
       'POST',
       `/api/draws/${frozen.id}/commit`,
       { seedSource: 'dice' },
@@ -232,9 +212,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     );
     expect(committed.commitment).toMatch(/^[0-9a-f]{64}$/);
     // the commitment is public at once, and audited
-    const pub = await call<{ commitmentObject: { committedAt: string }; draw: { seed: string | null } }>(
-      t.app,
-      null,
+    const pub = await asAnyone<{ commitmentObject: { committedAt: string }; draw: { seed: string | null } }>(
       'GET',
       `/api/public/draws/${frozen.id}`,
       undefined,
@@ -244,19 +222,17 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     expect(await rows(sql`SELECT action FROM audit_log WHERE entity_id = ${frozen.id} ORDER BY seq`)).toEqual(
       [{ action: 'draw.frozen' }, { action: 'draw.committed' }],
     );
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/commit`, { seedSource: 'dice' }, 409);
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/run`, { seed: '1234567890' }, 400);
+    await asAdmin('POST', `/api/draws/${frozen.id}/commit`, { seedSource: 'dice' }, 409);
+    await asAdmin('POST', `/api/draws/${frozen.id}/run`, { seed: '1234567890' }, 400);
     t.advance(60_000);
-    const drawn = await call<Draw & { selected: number }>(
-      t.app,
-      admin,
+    const drawn = await asAdmin<Draw & { selected: number }>(
       'POST',
       `/api/draws/${frozen.id}/run`,
       { seed: DICE, witnesses: [{ name: '王公证', role: '公证员' }] },
       200,
     );
     expect(drawn).toMatchObject({ status: 'drawn', seed: '0138243811279731665455' });
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/run`, { seed: DICE }, 409); // a second press draws nothing
+    await asAdmin('POST', `/api/draws/${frozen.id}/run`, { seed: DICE }, 409); // a second press draws nothing
 
     const { parsed, result } = await verifyPublic(frozen.id);
     expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -284,29 +260,21 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     }
     // the notice lists items, names and badge numbers
     const first = parsed.selected[0]?.id ?? '';
-    const notice = await call<{ items: { name: string }[]; inspectors: { name: string; badgeNo: string }[] }>(
-      t.app,
-      admin,
-      'GET',
-      `/api/draws/${frozen.id}/notices/${first}`,
-      undefined,
-      200,
-    );
+    const notice = await asAdmin<{
+      items: { name: string }[];
+      inspectors: { name: string; badgeNo: string }[];
+    }>('GET', `/api/draws/${frozen.id}/notices/${first}`, undefined, 200);
     expect(notice.items[0]?.name).toBe('食品经营许可情况检查');
     expect(notice.inspectors.length).toBeGreaterThan(0);
 
     // direct assignment: add the expert with a reason; the record still verifies
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/draws/${frozen.id}/overrides`,
       { target: first, inspectors: ['NOBODY'], reason: '专家参加' },
       400,
     );
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/draws/${frozen.id}/overrides`,
       { target: first, inspectors: ['EXP-0001'], reason: '需要食品专家参与检查' },
@@ -323,27 +291,25 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     expect(team[0]?.['inspectors']).toContain('EXP-0001');
 
     // abandon (no inspection started): kept with its reason; the next draw supersedes it
-    await call(t.app, admin, 'POST', `/api/draws/${frozen.id}/abandon-requests`, { reason: '' }, 400);
+    await asAdmin('POST', `/api/draws/${frozen.id}/abandon-requests`, { reason: '' }, 400);
     await abandonByTwo(t.app, admin, leader, frozen.id, '骰子读数录入有误，重新摇号');
     expect(
       (await rows(sql`SELECT DISTINCT status FROM inspections WHERE draw_id = ${frozen.id}`)).map(
         (r) => r['status'],
       ),
     ).toEqual(['cancelled']);
-    const next = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
+    const next = await asAdmin<Draw>('POST', `/api/tasks/${taskId}/draws`, {}, 201);
     expect(next.supersedes).toBe(frozen.id);
-    const list = await call<{ counts: Record<string, number>; items: { id: string; status: string }[] }>(
-      t.app,
-      null,
+    const list = await asAnyone<{ counts: Record<string, number>; items: { id: string; status: string }[] }>(
       'GET',
       '/api/public/draws',
       undefined,
       200,
     );
     expect(list.counts['abandoned']).toBeGreaterThanOrEqual(1);
-    const old = await call<{
+    const old = await asAnyone<{
       draw: { status: string; abandonedReason: string; supersededBy: string | null };
-    }>(t.app, null, 'GET', `/api/public/draws/${frozen.id}`, undefined, 200);
+    }>('GET', `/api/public/draws/${frozen.id}`, undefined, 200);
     expect(old.draw).toMatchObject({ status: 'abandoned', abandonedReason: '骰子读数录入有误，重新摇号' });
   });
 
@@ -354,10 +320,8 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       leader,
       taskBody([items.keyA], { strata: [{ name: 'all', tiers: null, ratio: '0.2' }] }),
     );
-    const frozen = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
-    const committed = await call<Draw>(
-      t.app,
-      admin,
+    const frozen = await asAdmin<Draw>('POST', `/api/tasks/${taskId}/draws`, {}, 201);
+    const committed = await asAdmin<Draw>(
       'POST',
       `/api/draws/${frozen.id}/commit`,
       { seedSource: 'system' },
@@ -365,20 +329,13 @@ describe.each(ENGINES)('draws on %s', (engine) => {
     );
     expect(committed.seedPlan).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(committed.seed).toBeNull();
-    const drawn = await call<Draw>(t.app, admin, 'POST', `/api/draws/${frozen.id}/run`, {}, 200);
+    const drawn = await asAdmin<Draw>('POST', `/api/draws/${frozen.id}/run`, {}, 200);
     expect(drawn.seed).toMatch(/^[0-9a-f]{64}$/);
     expect((await verifyPublic(frozen.id)).result.ok).toBe(true);
     await t.database.db.execute(
       sql`UPDATE inspections SET status = 'in_progress' WHERE draw_id = ${frozen.id} AND target_id = (SELECT min(target_id) FROM inspections WHERE draw_id = ${frozen.id})`,
     );
-    await call(
-      t.app,
-      admin,
-      'POST',
-      `/api/draws/${frozen.id}/abandon-requests`,
-      { reason: '想重新摇号' },
-      409,
-    );
+    await asAdmin('POST', `/api/draws/${frozen.id}/abandon-requests`, { reason: '想重新摇号' }, 409);
   });
 
   it.runIf(engine === 'postgres')(
@@ -403,7 +360,7 @@ describe.each(ENGINES)('draws on %s', (engine) => {
       );
       expect(freezes.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       const drawId = `D-${taskId.slice(2)}-1`;
-      await call(t.app, admin, 'POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);
+      await asAdmin('POST', `/api/draws/${drawId}/commit`, { seedSource: 'dice' }, 200);
       const runs = await Promise.all(
         [admin, admin2].map((who) =>
           t.app.inject({
@@ -428,12 +385,10 @@ describe.each(ENGINES)('draws on %s', (engine) => {
 
   it('another department cannot run or read the draw', async () => {
     const { taskId } = await approvedTask(t.app, admin, leader, taskBody([items.keyA]));
-    const d = await call<Draw>(t.app, admin, 'POST', `/api/tasks/${taskId}/draws`, {}, 201);
+    const d = await asAdmin<Draw>('POST', `/api/tasks/${taskId}/draws`, {}, 201);
     await call(t.app, adminC, 'POST', `/api/draws/${d.id}/commit`, { seedSource: 'dice' }, 403);
     await call(t.app, adminC, 'GET', `/api/draws/${d.id}`, undefined, 403);
-    const mine = await call<{ draw: { id: string }; poolSize: number }>(
-      t.app,
-      admin,
+    const mine = await asAdmin<{ draw: { id: string }; poolSize: number }>(
       'GET',
       `/api/draws/${d.id}`,
       undefined,

@@ -10,6 +10,7 @@ import { loginAs, testApp, type LoggedIn, type TestApp } from '../support/app';
 import { DEPT_A, DEPT_C, PASSWORD } from '../support/fixtures';
 import {
   call,
+  caller,
   loadWorkflowFixtures,
   newPlan,
   planAction,
@@ -40,6 +41,9 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     await t.close();
   });
 
+  const app = () => t.app;
+  const asAdmin = caller(app, () => admin);
+  const asAnyone = caller(app, () => null);
   const auditActions = async (entityId: string) =>
     (
       await queryRows(
@@ -54,7 +58,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(plan.status).toBe('draft');
     // submitting an empty plan is refused
     await planAction(t.app, admin, plan.id, { action: 'submit' }, 400);
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA]), 201);
+    await asAdmin('POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalA]), 201);
     await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
     const again = await planAction<{ error: { code: string } }>(
       t.app,
@@ -65,7 +69,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     );
     expect(again.error.code).toBe('INVALID_STATE');
     // a submitted plan is not editable
-    await call(t.app, admin, 'PATCH', `/api/plans/${plan.id}`, { title: 'x' }, 409);
+    await asAdmin('PATCH', `/api/plans/${plan.id}`, { title: 'x' }, 409);
     // only a leader approves, and only a leader of the plan's own department
     await planAction(t.app, admin, plan.id, { action: 'approve' }, 403);
     const approved = await planAction<{ status: string; approvedBy: string }>(
@@ -86,16 +90,9 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     ]);
 
     // read-only once published; change through a revision with a reason
-    const detail = await call<{ tasks: { id: string }[] }>(
-      t.app,
-      admin,
-      'GET',
-      `/api/plans/${plan.id}`,
-      undefined,
-      200,
-    );
+    const detail = await asAdmin<{ tasks: { id: string }[] }>('GET', `/api/plans/${plan.id}`, undefined, 200);
     const taskId = detail.tasks[0]?.id ?? '';
-    await call(t.app, admin, 'PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
+    await asAdmin('PUT', `/api/tasks/${taskId}`, taskBody([items.generalA], { title: '改' }), 409);
     await planAction(t.app, admin, plan.id, { action: 'revise', reason: '' }, 400);
     const revising = await planAction<{ status: string; revision: number }>(
       t.app,
@@ -105,9 +102,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       200,
     );
     expect(revising).toMatchObject({ status: 'revising', revision: 1 });
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'PUT',
       `/api/tasks/${taskId}`,
       taskBody([items.generalA, items.keyA], { title: '2026 年食品与特种设备抽查' }),
@@ -136,9 +131,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     ]);
 
     // the portal lists the published plan with its revision
-    const portal = await call<{ items: { plan: { id: string }; revisions: { reason: string }[] }[] }>(
-      t.app,
-      null,
+    const portal = await asAnyone<{ items: { plan: { id: string }; revisions: { reason: string }[] }[] }>(
       'GET',
       '/api/public/plans?year=2026',
       undefined,
@@ -151,9 +144,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
 
   it('refuses to submit a plan with a task whose scope holds no target (a frame of 0), naming the task', async () => {
     const plan = await newPlan(t.app, admin, '空名录计划');
-    const empty = await call<{ id: string }>(
-      t.app,
-      admin,
+    const empty = await asAdmin<{ id: string }>(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA], {
@@ -169,9 +160,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(refused.error.message).toContain('标签无匹配的任务');
     expect(refused.error.details.tasks.map((x) => x.id)).toEqual([empty.id]);
     // the scope picker offers what the library holds; its live estimate is the frame the plan shows and the check uses
-    const options = await call<{ divisions: { code: string; count: number }[]; tags: { code: string }[] }>(
-      t.app,
-      admin,
+    const options = await asAdmin<{ divisions: { code: string; count: number }[]; tags: { code: string }[] }>(
       'GET',
       '/api/tasks/scope-options',
     );
@@ -179,7 +168,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     expect(options.tags.map((x) => x.code)).not.toContain('不存在的标签');
     const estimate = async (scope: Record<string, unknown>) =>
       (
-        await call<{ total: number }>(t.app, admin, 'POST', '/api/tasks/frame-estimate', {
+        await asAdmin<{ total: number }>('POST', '/api/tasks/frame-estimate', {
           year: 2026,
           scope,
           strata: [{ name: 'all', tiers: null, ratio: '0.1' }],
@@ -196,7 +185,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     );
     expect(before.frames[empty.id]).toBe(0);
     // with the scope fixed the same plan submits
-    await call(t.app, admin, 'PUT', `/api/tasks/${empty.id}`, taskBody([items.generalA]), 200);
+    await asAdmin('PUT', `/api/tasks/${empty.id}`, taskBody([items.generalA]), 200);
     await planAction(t.app, admin, plan.id, { action: 'submit' }, 200);
     const after = await call<{ frames: Record<string, number> }>(
       t.app,
@@ -215,9 +204,7 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     const pendingBefore = find(await todos(leader), 'plans_to_approve')?.count ?? 0;
     const toDrawBefore = find(await todos(admin), 'tasks_to_draw')?.count ?? 0;
     const plan = await newPlan(t.app, admin, '2027 年度计划', 2027);
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA], { windowStart: '2027-03-01', windowEnd: '2027-05-31' }),
@@ -257,17 +244,13 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       { name: 'D', tiers: ['D'], ratio: d },
     ];
     // frames ~9/9/9/10 (40 targets, 3 deregistered): D at 0.2 → overall ≈ 8.1 % ≤ 10 %
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA], { strata: strata('0.2') }),
       201,
     );
-    const over = await call<{ error: { code: string; message: string } }>(
-      t.app,
-      admin,
+    const over = await asAdmin<{ error: { code: string; message: string } }>(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA], { strata: strata('0.5') }),
@@ -275,33 +258,27 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
     );
     expect(over.error.message).toContain('比例上限');
     // key items alone have no cap
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.keyA], { strata: strata('1') }),
       201,
     );
     // a single department's quota below art. 42 is refused
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.keyA], { quota: { [DEPT_A]: 1 } }),
       400,
     );
     // items of a department that does not take part are refused
-    await call(t.app, admin, 'POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalC]), 400);
+    await asAdmin('POST', `/api/plans/${plan.id}/tasks`, taskBody([items.generalC]), 400);
   });
 
   it('joint tasks: the strictest general cap binds and the participant answers', async () => {
     const plan = await newPlan(t.app, admin, '联合抽查');
     // 0.08 is within A's 10 % but above C's 5 %
-    await call(
-      t.app,
-      admin,
+    await asAdmin(
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA, items.generalC], {
@@ -310,13 +287,11 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
       }),
       400,
     );
-    const task = await call<{
+    const task = await asAdmin<{
       id: string;
       quota: Record<string, number>;
       participants: { status: string }[];
     }>(
-      t.app,
-      admin,
       'POST',
       `/api/plans/${plan.id}/tasks`,
       taskBody([items.generalA, items.generalC], {
@@ -385,12 +360,10 @@ describe.each(ENGINES)('plans and tasks on %s', (engine) => {
 
   it('generates a scheme with estimated frames and visits', async () => {
     const plan = await newPlan(t.app, admin, '方案生成');
-    const res = await call<{
+    const res = await asAdmin<{
       tasks: { visits: number; separateVisits: number; strata: { frameEstimate: number }[] }[];
       visits: number;
     }>(
-      t.app,
-      admin,
       'POST',
       `/api/plans/${plan.id}/scheme`,
       {
