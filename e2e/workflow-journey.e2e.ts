@@ -31,6 +31,7 @@ import {
   recordNoProblem,
   see,
   uiLogin,
+  waitForLiveFrame,
 } from './support/journey';
 import { expectAccessible } from './support/axe';
 import { assignTeam } from './support/visit';
@@ -112,16 +113,7 @@ describe('the whole journey: plan → ceremony → inspection → review → por
       const inDistrict = Number(/（(\d+)）/.exec((await picked.textContent()) ?? '')?.[1] ?? NaN);
       expect(inDistrict).toBeGreaterThan(0);
       // the estimate follows the scope: at most the district's active targets (fewer if some reached the yearly cap)
-      await page.waitForFunction(
-        (max) => {
-          const m = /名录约 (\d+) 户/.exec(
-            document.querySelector('[data-testid="live-frame"]')?.textContent ?? '',
-          );
-          return m !== null && Number(m[1]) > 0 && Number(m[1]) <= max;
-        },
-        inDistrict,
-        LONG,
-      );
+      await waitForLiveFrame(page, 1, inDistrict);
       await shot(page, 'journey-1-task-form');
       await expectAccessible(page, 'task form');
       await form.getByRole('button', { name: '保存' }).click();

@@ -266,3 +266,17 @@ export async function committedTask(
   expect(commit.status, JSON.stringify(commit.json)).toBe(200);
   return { planId: plan.json.id, taskId: task.json.id, drawId: frozen.json.id };
 }
+
+/** Wait until the task form's live estimate (名录约 n 户) shows between `min` and `max` targets. */
+export async function waitForLiveFrame(page: Page, min: number, max: number): Promise<void> {
+  await page.waitForFunction(
+    ([lo, hi]) => {
+      const m = /名录约 (\d+) 户/.exec(
+        document.querySelector('[data-testid="live-frame"]')?.textContent ?? '',
+      );
+      return m !== null && Number(m[1]) >= lo && Number(m[1]) <= hi;
+    },
+    [min, max] as const,
+    LONG,
+  );
+}

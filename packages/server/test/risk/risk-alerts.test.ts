@@ -271,10 +271,18 @@ describe.each(ENGINES)('risk-alert intake on %s', (engine) => {
     const now = await score('2026-11-20');
     expect(now.part).toMatchObject({ value: 2, units: 2, points: '10.00', detailZh: '2 条' });
     expect(now.alerts.map((a) => a.status).sort()).toEqual(['new', 'verified']);
+    // the target library shows the same count as a 风险预警 prompt
+    const listed = async () =>
+      z
+        .object({ items: z.array(z.object({ id: z.string(), alertsInForce: z.number() })) })
+        .parse((await send('admin_a', 'GET', `/api/targets?q=${KNOWN}`)).body)
+        .items.find((x) => x.id === KNOWN)?.alertsInForce;
+    expect(await listed()).toBe(2);
     const later = await score('2027-02-19');
     expect(later.part).toMatchObject({ units: 0, points: '0.00' });
     t.advance(91 * 86_400_000);
     as['admin_a'] = await loginAs(t.app, 'admin_a'); // the old session has expired
     expect((await score('2027-02-19')).alerts).toEqual([]);
+    expect(await listed()).toBe(0);
   });
 });

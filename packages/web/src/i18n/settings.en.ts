@@ -4,6 +4,7 @@ import type { settingsZhCN } from './settings.zh-cn';
 export const settingsEn: { readonly [K in keyof typeof settingsZhCN]: string } = {
   'nav.settings': 'Settings',
   'nav.regionSettings': 'Evaluation & regions',
+  'settings.section': 'Section',
   'settings.tab.evaluation': 'Evaluation criteria',
   'settings.tab.fallback': 'Adjacent-region pools',
   'settings.region': 'Region',

@@ -2,6 +2,7 @@
 export const settingsZhCN = {
   'nav.settings': '系统设置',
   'nav.regionSettings': '考核与跨区设置',
+  'settings.section': '设置项',
   'settings.tab.evaluation': '考核指标与权重',
   'settings.tab.fallback': '相邻地区备用人员库',
   'settings.region': '行政区划',

@@ -20,6 +20,7 @@ export const targetsEn: { readonly [K in keyof typeof targetsZhCN]: string } = {
   'tgt.unit': 'Supervising unit',
   'tgt.tier': 'Risk tier',
   'tgt.tierSource': 'Tier source',
+  'tgt.alertsInForce': '{n} risk alert(s)',
   'tgt.tags': 'Tags',
   'tgt.tagsHint': 'separated by ；',
   'tgt.tag': 'Tag',

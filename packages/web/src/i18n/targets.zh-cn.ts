@@ -18,6 +18,7 @@ export const targetsZhCN = {
   'tgt.unit': '监管单位',
   'tgt.tier': '信用风险等级',
   'tgt.tierSource': '等级来源',
+  'tgt.alertsInForce': '风险预警 {n}',
   'tgt.tags': '标签',
   'tgt.tagsHint': '用「；」分隔',
   'tgt.tag': '标签',

@@ -30,8 +30,10 @@ import {
   type Actor,
   type AuditContext,
   audit,
+  chinaToday,
   type ServiceDeps,
 } from '../platform';
+import { activeAlertCounts } from '../risk';
 import { claimedAmong } from './target-claim.repo';
 import type { TargetFilter } from '../../db/target-filter';
 import {
@@ -67,13 +69,16 @@ export async function searchTargetLibrary(
   }
   const db = deps.database.db;
   const res = await searchTargets(db, scoped.value, pageSize, (page - 1) * pageSize);
-  const mine = await claimedAmong(
-    db,
-    actor.departmentCode,
-    res.rows.map((r) => r.id),
-  );
+  const ids = res.rows.map((r) => r.id);
+  const mine = await claimedAmong(db, actor.departmentCode, ids);
+  // issue 16: risk alerts in force (the 风险预警 prompt), as the score counts them today
+  const alerts = await activeAlertCounts(db, ids, chinaToday(deps.clock()));
   return ok({
-    items: res.rows.map((r) => ({ ...targetViewFor(actor, r), claimedByMe: mine.has(r.id) })),
+    items: res.rows.map((r) => ({
+      ...targetViewFor(actor, r),
+      claimedByMe: mine.has(r.id),
+      alertsInForce: alerts.get(r.id) ?? 0,
+    })),
     total: res.total,
     totalExact: res.exact,
     page,

@@ -62,7 +62,13 @@ export async function registerTargetRoutes(app: FastifyInstance, deps: ServiceDe
     access: sessionAccess,
     query: searchQuery,
     response: z.object({
-      items: z.array(targetViewSchema.extend({ claimedByMe: z.boolean() })),
+      items: z.array(
+        targetViewSchema.extend({
+          claimedByMe: z.boolean(),
+          /** Risk alerts in force (issue 16): not dismissed or referred, not expired. */
+          alertsInForce: z.number(),
+        }),
+      ),
       total: z.number(),
       totalExact: z.boolean(),
       page: z.number(),

@@ -12,6 +12,7 @@ export {
   riskRegionSchema,
 } from './risk-access';
 export { type RegionSetting, regionSetting, regionSettingViewSchema } from './region-setting';
+export { activeAlertCounts } from './risk.repo';
 export { registerAlertRoutes } from './alerts/alert.routes';
 export { signAlert } from './alerts/alert-intake.service';
 export { registerRiskRoutes } from './risk.routes';

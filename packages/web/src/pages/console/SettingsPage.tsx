@@ -5,12 +5,13 @@
  * evaluation report can link here. Who may change what is the server's answer (canEdit) or its role rule.
  */
 import { useQuery } from '@tanstack/react-query';
-import { InputNumber, Select, Space, Tabs } from 'antd';
+import { Grid, InputNumber, Select, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useCurrentUser } from '../../hooks/use-current-user';
 import { useI18n } from '../../hooks/use-i18n';
+import type { MessageKey } from '../../i18n/types';
 import { EvaluationPanel } from './dashboard/EvaluationPanel';
 import { AppealTermsCard } from './settings/AppealTermsCard';
 import { EvaluationCriteriaCard } from './settings/EvaluationCriteriaCard';
@@ -20,11 +21,18 @@ import { readableRegions, regionOptions } from './settings/region-settings';
 type Tab = 'evaluation' | 'fallback' | 'appeals';
 const TABS: readonly Tab[] = ['evaluation', 'fallback', 'appeals'];
 const tabOf = (k: string | null): Tab => TABS.find((x) => x === k) ?? 'evaluation';
+const TAB_LABELS: Readonly<Record<Tab, MessageKey>> = {
+  evaluation: 'settings.tab.evaluation',
+  fallback: 'settings.tab.fallback',
+  appeals: 'appeals.terms',
+};
 
 /** The settings page. */
 export function SettingsPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
+  // on a phone three tab labels do not fit: a picker replaces the tab bar (antd's overflow menu is not accessible)
+  const narrow = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const tab = tabOf(params.get('tab'));
   const picked = params.get('region');
@@ -58,11 +66,24 @@ export function SettingsPage() {
     <Tabs
       activeKey={tab}
       onChange={(k) => set({ tab: tabOf(k) })}
+      {...(narrow
+        ? {
+            renderTabBar: () => (
+              <Select<Tab>
+                aria-label={t('settings.section')}
+                value={tab}
+                onChange={(k) => set({ tab: k })}
+                options={TABS.map((k) => ({ value: k, label: t(TAB_LABELS[k]) }))}
+                style={{ width: '100%', marginBottom: 16 }}
+              />
+            ),
+          }
+        : {})}
       destroyOnHidden
       items={[
         {
           key: 'evaluation',
-          label: t('settings.tab.evaluation'),
+          label: t(TAB_LABELS.evaluation),
           children: (
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               <Space wrap>
@@ -84,7 +105,7 @@ export function SettingsPage() {
         },
         {
           key: 'fallback',
-          label: t('settings.tab.fallback'),
+          label: t(TAB_LABELS.fallback),
           children: (
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               {regionPicker}
@@ -99,7 +120,7 @@ export function SettingsPage() {
         },
         {
           key: 'appeals',
-          label: t('appeals.terms'),
+          label: t(TAB_LABELS.appeals),
           children: (
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               {regionPicker}

@@ -145,7 +145,18 @@ export function TargetsPage() {
       title: t('tgt.tags'),
       dataIndex: 'tags',
       width: 160,
-      render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
+      render: (tags: string[], r) => (
+        <>
+          {r.alertsInForce > 0 && (
+            <Tag color="red" data-testid="target-alerts">
+              {t('tgt.alertsInForce', { n: r.alertsInForce })}
+            </Tag>
+          )}
+          {tags.map((x) => (
+            <Tag key={x}>{x}</Tag>
+          ))}
+        </>
+      ),
     },
     {
       title: t('tgt.claimedBy'),
