@@ -19,6 +19,7 @@ import {
   sendError,
   type Access,
   registerSecurity,
+  registerReadRouting,
   SESSION_COOKIE,
   frameworkErrors,
   installErrorHandling,
@@ -50,6 +51,8 @@ export interface RouteInfo {
   readonly method: string;
   readonly url: string;
   readonly access: Access | undefined;
+  /** 'replica': the route reads from a read replica when one is fresh enough (issue 17 §1). */
+  readonly readsFrom?: 'replica';
 }
 
 /** Paths served by plugins (docs, static files) rather than declared routes. */
@@ -81,7 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       if (m === 'HEAD') {
         continue;
       }
-      routes.push({ method: m, url: r.url, access: r.config?.access });
+      const readsFrom = r.config?.readsFrom;
+      routes.push({ method: m, url: r.url, access: r.config?.access, ...(readsFrom ? { readsFrom } : {}) });
       if (r.config?.access === undefined && !isPluginRoute(r.url)) {
         throw new Error(`route ${m} ${r.url} declares no access (config.access)`);
       }
@@ -94,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
   await registerSecurity(app, opts);
+  registerReadRouting(app, opts.database);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'OpenSSJ API', description: '双随机、一公开 监管平台 API', version: '0.1.0' },

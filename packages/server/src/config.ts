@@ -11,6 +11,16 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Streaming replicas for portal, dashboard and export reads (issue 17 §1), comma-separated. */
+  DATABASE_READ_URLS: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*$/,
+      'comma-separated postgres:// URLs',
+    )
+    .optional(),
+  /** Past this lag a replica is left out and reads go to the primary. */
+  SSJ_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   SSJ_DATA_DIR: z.string().min(1).default('./data'),
   PORT: portSchema.default(8080),
   // No default: 127.0.0.1 while demo data is on, else 0.0.0.0 (see listenHost).
@@ -76,7 +86,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     });
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
   }
+  if (parsed.data.DATABASE_READ_URLS !== undefined && parsed.data.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  DATABASE_READ_URLS: 需要同时设置 DATABASE_URL / needs DATABASE_URL (replicas follow a PostgreSQL primary)',
+    );
+  }
   return parsed.data;
+}
+
+/** The replica URLs of DATABASE_READ_URLS. */
+export function readUrlsOf(config: Config): string[] {
+  return (config.DATABASE_READ_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
 }
 
 /** Fastify's trustProxy setting from SSJ_TRUST_PROXY. */

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import process from 'node:process';
 import { checkPasswordPolicy } from '@openssj/core';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, readUrlsOf, type Config } from './config';
 import { openPglite, openPostgres, type Database } from './db/client';
 import { DataDirInUseError } from './db/lock';
 import { migrate } from './db/migrate';
@@ -33,10 +33,14 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Open the database the configuration names. */
-export async function openDatabase(config: Config): Promise<Database> {
+/** Open the database the configuration names (and its read replicas). */
+export async function openDatabase(config: Config, log?: (line: string) => void): Promise<Database> {
   return config.DATABASE_URL !== undefined
-    ? openPostgres(config.DATABASE_URL)
+    ? openPostgres(config.DATABASE_URL, {
+        readUrls: readUrlsOf(config),
+        maxLagSeconds: config.SSJ_REPLICA_MAX_LAG_SECONDS,
+        ...(log === undefined ? {} : { log }),
+      })
     : openPglite(config.SSJ_DATA_DIR);
 }
 
@@ -125,7 +129,7 @@ export async function startServer(
 ): Promise<Running> {
   const t0 = performance.now();
   const config = loadConfig(env);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, log);
   try {
     log(`数据库 / database: ${database.where}`);
     const applied = await migrate(database);

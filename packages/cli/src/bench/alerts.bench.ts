@@ -53,7 +53,7 @@ export async function benchAlerts(opts: AlertsBenchOptions): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
-  const database = await openPostgres(withDb(opts.databaseUrl, dbName), 10);
+  const database = await openPostgres(withDb(opts.databaseUrl, dbName), { poolSize: 10 });
   const app = await buildApp({
     database,
     config: loadConfig({ SSJ_ANON_RATE_PER_MINUTE: '100000' }),

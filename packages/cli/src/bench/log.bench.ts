@@ -39,7 +39,7 @@ export async function benchLog(opts: LogBenchOptions): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
-  const database = await openPostgres(withDb(opts.databaseUrl, dbName), 4);
+  const database = await openPostgres(withDb(opts.databaseUrl, dbName), { poolSize: 4 });
   const append = async (from: number, to: number) =>
     database.db.execute(sql`
       INSERT INTO log_entries (idx, leaf_hash, kind, entry, created_at)

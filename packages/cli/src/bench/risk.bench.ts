@@ -28,7 +28,7 @@ export async function benchRisk(opts: RiskBenchOptions): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
-  const database = await openPostgres(withDb(opts.databaseUrl, dbName), 4);
+  const database = await openPostgres(withDb(opts.databaseUrl, dbName), { poolSize: 4 });
   try {
     await migrate(database);
     const db = database.db;

@@ -156,7 +156,7 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = withDb(opts.databaseUrl, dbName);
-  const database = await openPostgres(url, 10);
+  const database = await openPostgres(url, { poolSize: 10 });
   const app = await buildApp({
     database,
     // autocannon offers more than a visitor may send: the portal's anonymous limit is lifted here

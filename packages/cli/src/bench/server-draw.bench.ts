@@ -165,7 +165,7 @@ export async function benchServerDraw(opts: ServerDrawBenchOptions): Promise<voi
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = withDb(opts.databaseUrl, dbName);
-  const database = await openPostgres(url, 4);
+  const database = await openPostgres(url, { poolSize: 4 });
   if (import.meta.url.endsWith('.mjs')) {
     // compiled `ssj bench`: the worker beside this chunk, as `ssj serve` does
     setCompiledDrawWorker(new URL('./server-draw-worker.mjs', import.meta.url));

@@ -62,7 +62,7 @@ export async function benchTargets(opts: TargetBenchOptions): Promise<void> {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = withDb(opts.databaseUrl, dbName);
   const dir = mkdtempSync(path.join(tmpdir(), 'ssj-bench-targets-'));
-  const database = await openPostgres(url, 4);
+  const database = await openPostgres(url, { poolSize: 4 });
   try {
     await migrate(database);
     const db = database.db;

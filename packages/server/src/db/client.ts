@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { openReplicas, readScope, safeUrl, type ReadReplicas } from './replicas';
 
 export type Schema = typeof schema;
 /** The query layer every repository takes: a database or a transaction. */
@@ -19,8 +20,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
+  /** The primary, or inside a replica-read request (replicas.ts) the replica chosen for it. */
   readonly db: Db;
   readonly engine: Engine;
+  /** Read replicas (DATABASE_READ_URLS), when configured. */
+  readonly reads?: ReadReplicas;
   /** Where the data lives, for logs (no password). */
   readonly where: string;
   close(): Promise<void>;
@@ -53,18 +57,42 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-/** Connect to a PostgreSQL server. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+export interface PostgresOptions {
+  readonly poolSize?: number;
+  /** Streaming replicas for reads (issue 17 §1). */
+  readonly readUrls?: readonly string[];
+  readonly maxLagSeconds?: number;
+  /** How often to measure replica lag (ms; 0: only on `reads.check()`, for tests). */
+  readonly checkEveryMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Connect to a PostgreSQL server (and its read replicas). */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   const conn = await pool.connect();
   conn.release();
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  const safe = url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
+  const primary = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const reads =
+    opts.readUrls === undefined || opts.readUrls.length === 0
+      ? undefined
+      : await openReplicas(pool, primary, {
+          urls: opts.readUrls,
+          maxLagSeconds: opts.maxLagSeconds ?? 5,
+          wrap: (p) => drizzlePg({ client: p, schema }),
+          ...(opts.checkEveryMs === undefined ? {} : { checkEveryMs: opts.checkEveryMs }),
+          ...(opts.log === undefined ? {} : { onChange: opts.log }),
+        });
+  const replicaNote = reads === undefined ? '' : ` + ${opts.readUrls?.length ?? 0} read replica(s)`;
   return {
-    db,
+    get db() {
+      return readScope.getStore() ?? primary;
+    },
     engine: 'postgres',
-    where: `PostgreSQL ${safe}`,
+    where: `PostgreSQL ${safeUrl(url)}${replicaNote}`,
+    ...(reads === undefined ? {} : { reads }),
     async close() {
+      await reads?.close();
       await pool.end();
     },
   };

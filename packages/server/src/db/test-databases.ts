@@ -52,7 +52,7 @@ async function postgresTemplate(admin: pg.Client, baseUrl: string): Promise<stri
     if (exists.rowCount === 0) {
       const building = `${name}_build_${randomBytes(3).toString('hex')}`;
       await admin.query(`CREATE DATABASE ${building}`);
-      const database = await openPostgres(withDb(baseUrl, building), 1);
+      const database = await openPostgres(withDb(baseUrl, building), { poolSize: 1 });
       await migrate(database);
       await database.close();
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
@@ -76,7 +76,7 @@ export async function freshDatabase(engine: Engine): Promise<Database> {
     const template = await postgresTemplate(admin, baseUrl);
     const name = `ssj_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const database = await openPostgres(withDb(baseUrl, name), 4);
+    const database = await openPostgres(withDb(baseUrl, name), { poolSize: 4 });
     return {
       ...database,
       async close() {

@@ -112,6 +112,7 @@ export const PLATFORM: Readonly<Record<string, MatrixEntry>> = {
   'DELETE /api/holidays/:day': { who: ['system_admin'], sample: { url: '/api/holidays/2027-10-02' } },
   'GET /api/health': { who: 'public', sample: { url: '/api/health' } },
   'GET /api/public/overview': { who: 'public', sample: { url: '/api/public/overview' } },
+  'GET /api/public/freshness': { who: 'public', sample: { url: '/api/public/freshness' } },
   'GET /api/public/departments': { who: 'public', sample: { url: '/api/public/departments' } },
   'GET /api/public/log/sth': { who: 'public', sample: { url: '/api/public/log/sth' } },
   'GET /api/public/log/sths': { who: 'public', sample: { url: '/api/public/log/sths?from=0&limit=10' } },

@@ -5,6 +5,7 @@ import { Link, Outlet } from 'react-router';
 import { useI18n } from '../hooks/use-i18n';
 import type { MessageKey } from '../i18n/types';
 import { BrandMark } from './BrandMark';
+import { DataFreshness } from './DataFreshness';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Portal navigation: the home page's sections for now; each becomes its own page later (issue 5). */
@@ -113,6 +114,7 @@ export function PortalLayout() {
           style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 8 }}
         >
           <span>{t('portal.footer.basis')}</span>
+          <DataFreshness />
           <span>{t('portal.footer.software')}</span>
         </div>
       </footer>

@@ -178,4 +178,6 @@ export const en: Messages = {
   'portal.col.verify': 'Verify',
   'portal.footer.basis': 'Legal basis: Guo Fa [2019] No. 5',
   'portal.footer.software': 'Powered by the open-source OpenSSJ',
+  'portal.freshness.live': 'Data is live',
+  'portal.freshness.behind': 'Data synced about {n} s ago (read replica)',
 };

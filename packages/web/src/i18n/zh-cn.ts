@@ -172,4 +172,6 @@ export const zhCN = {
   'portal.col.verify': '验证',
   'portal.footer.basis': '公示依据：国发〔2019〕5号',
   'portal.footer.software': '本平台由开源软件 OpenSSJ 提供支持',
+  'portal.freshness.live': '数据为实时数据',
+  'portal.freshness.behind': '数据约 {n} 秒前同步（只读副本）',
 } as const satisfies Record<string, string>;

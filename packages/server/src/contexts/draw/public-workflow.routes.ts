@@ -26,6 +26,7 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
     url: '/api/public/plans',
     summary: '公示的年度抽查计划 / published plans',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
     response: z.object({
       items: z.array(
@@ -55,6 +56,7 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
     url: '/api/public/draws',
     summary: '摇号公示列表 / public draws',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     query: publicDrawListQuery,
     response: z.object({
       total: z.number(),
@@ -80,6 +82,7 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
     url: '/api/public/draws/:id',
     summary: '摇号公示详情 / a public draw',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     params: drawIdParams,
     response: publicDrawSchema,
     run: async (c) => mapOk(await getPublicDraw(deps, c.params.id), (v) => publicDrawSchema.parse(v)),
@@ -88,6 +91,7 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
     url: '/api/public/draws/:id/record',
     summary: '摇号记录 JSON（spec §7）/ the draw record',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     params: drawIdParams,
     response: drawRecordSchema,
     run: async (c) => {
@@ -102,6 +106,7 @@ export async function registerPublicWorkflowRoutes(app: FastifyInstance, deps: S
     url: '/api/public/draws/:id/frames/:stratum',
     summary: '名单文件（spec §4）/ a frame file',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     params: drawIdParams.extend({ stratum: z.string().min(1).max(20) }),
     response: z.string(),
     run: async (c) => {

@@ -19,6 +19,7 @@ export async function registerPortalResultRoutes(app: FastifyInstance, deps: Ser
     url: '/api/public/results',
     summary: '公示的抽查结果 / published results (USCC or name search, keyset pages)',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     query: z.object({
       q: z.string().max(100).optional(),
       taskId: z.string().max(60).optional(),
@@ -32,6 +33,7 @@ export async function registerPortalResultRoutes(app: FastifyInstance, deps: Ser
     url: '/api/public/results/:id',
     summary: '一条公示结果 / one published result',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     params: z.object({ id: z.uuid() }),
     response: publicResultDetailSchema,
     run: (c) => getPublicResult(deps, c.params.id),

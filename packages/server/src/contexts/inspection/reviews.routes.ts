@@ -82,6 +82,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: ServiceDe
     url: '/api/publication/export',
     summary: '全国公示导出（xlsx/csv）/ national publicity export',
     access: OVERSIGHT,
+    config: { readsFrom: 'replica' },
     query: z.object({
       taskId: z.string().max(60).optional(),
       format: z.enum(['xlsx', 'csv']).default('xlsx'),

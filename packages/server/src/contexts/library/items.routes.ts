@@ -142,6 +142,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     url: '/api/public/items',
     summary: '公示的抽查事项 / published items',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     query: publicItemQuerySchema,
     response: z.object({ items: z.array(publicItemSchema), total: z.int() }),
     run: async (c) => {
@@ -154,6 +155,7 @@ export async function registerItemRoutes(app: FastifyInstance, deps: ServiceDeps
     url: '/api/public/items/:id',
     summary: '公示的抽查事项及指引 / a published item and guideline',
     access: publicAccess,
+    config: { readsFrom: 'replica' },
     params: idParams,
     response: publicItemDetailSchema,
     run: async (c) => mapOk(await getPublicItem(deps, c.params.id), (v) => publicItemDetailSchema.parse(v)),

@@ -38,6 +38,7 @@ export {
 } from './http/route';
 export { type EndpointCall, endpoints } from './http/endpoint';
 export { SESSION_COOKIE, registerSecurity } from './http/security';
+export { registerReadRouting } from './http/read-routing';
 export { type Upload, attachment, saveUpload } from './http/upload';
 export { registerLogRoutes } from './log.routes';
 export { fileKeySource, logKeyFile } from './log/log-key';

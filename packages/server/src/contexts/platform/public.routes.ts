@@ -10,6 +10,9 @@ import { publicAccess } from './http/route';
 import { endpoints } from './http/endpoint';
 import type { ServiceDeps } from './context';
 import { countRegionsAndDepartments } from './org.repo';
+import { freshnessOf } from './http/read-routing';
+
+const REPLICA = { readsFrom: 'replica' } as const;
 
 /** Register public routes. */
 export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
@@ -33,6 +36,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
     summary: '公示概况 / public overview',
     access: publicAccess,
     response: z.object({ regions: z.number(), departments: z.number() }),
+    config: REPLICA,
     run: async () => ok(await countRegionsAndDepartments(deps.database.db)),
   });
   publicApi.get({
@@ -42,6 +46,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
     response: z.object({
       items: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string() })),
     }),
+    config: REPLICA,
     run: async () =>
       ok({
         items: (await listDepartments(deps.database.db)).map((d) => ({
@@ -50,5 +55,21 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServiceDe
           shortName: d.shortName,
         })),
       }),
+  });
+  publicApi.get({
+    url: '/api/public/freshness',
+    summary: '公示数据的新鲜度 / how fresh the portal’s data is (primary, or a replica and its lag)',
+    access: publicAccess,
+    response: z.object({
+      source: z.enum(['primary', 'replica']),
+      lagSeconds: z.number(),
+      replicas: z.int(),
+      usable: z.int(),
+      checkedAt: z.iso.datetime().nullable(),
+    }),
+    run: async () => {
+      const f = freshnessOf(deps.database);
+      return ok({ ...f, checkedAt: f.checkedAt?.toISOString() ?? null });
+    },
   });
 }

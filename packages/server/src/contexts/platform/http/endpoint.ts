@@ -134,7 +134,7 @@ export function endpoints(app: FastifyInstance, tag: string) {
       r.route({
         method: 'GET',
         url: spec.url,
-        config: { access: spec.access },
+        config: { ...spec.config, access: spec.access },
         schema: schemaOf(tag, spec, fileResponses(spec.contentTypes ?? SHEET_TYPES)),
         handler: async (request, reply) => {
           const res = await spec.run(callOf(request, reply));

@@ -19,6 +19,8 @@ export type Access =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Read from a replica when one is fresh enough (issue 17 §1): read-only routes only. */
+    readsFrom?: 'replica';
   }
   interface FastifyRequest {
     actor: Actor | null;
