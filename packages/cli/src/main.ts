@@ -7,6 +7,7 @@ import process from 'node:process';
 import cliPackage from '../package.json' with { type: 'json' };
 import { EVIDENCE_USAGE } from './commands/evidence-usage';
 import { USERS_USAGE } from './commands/users-usage';
+import { BACKUP_USAGE, RESTORE_USAGE } from './commands/backup-usage';
 
 type CommandModule = { run: (argv: readonly string[]) => Promise<number> };
 
@@ -72,6 +73,16 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     about: 'photo evidence: `ssj evidence export ID DIR`, `ssj evidence verify DIR`',
     usage: EVIDENCE_USAGE,
     load: () => import('./commands/evidence'),
+  },
+  backup: {
+    about: 'back up the database with a manifest a restore proves itself against',
+    usage: BACKUP_USAGE,
+    load: async () => ({ run: (await import('./commands/backup')).backup }),
+  },
+  restore: {
+    about: 'restore a backup (server stopped) and prove nothing up to it is lost',
+    usage: RESTORE_USAGE,
+    load: async () => ({ run: (await import('./commands/backup')).restore }),
   },
   rollups: {
     about: 'dashboard rollups: `ssj rollups check|rebuild`',

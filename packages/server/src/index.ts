@@ -30,3 +30,13 @@ export {
 } from './contexts/inspection/evidence.service';
 // ssj users bootstrap
 export { bootstrapInputSchema, bootstrapSystemAdmin } from './contexts/platform/bootstrap.service';
+// ssj backup | restore (issue 17 §4)
+export {
+  auditRestore,
+  createBackup,
+  readBackup,
+  restoreBackup,
+  verifyRestored,
+  type BackupManifest,
+  type RestoreCheck,
+} from './contexts/platform/backup/backup.service';
