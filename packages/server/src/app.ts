@@ -20,6 +20,7 @@ import {
   type Access,
   registerSecurity,
   registerReadRouting,
+  registerMetrics,
   SESSION_COOKIE,
   frameworkErrors,
   installErrorHandling,
@@ -31,6 +32,7 @@ import {
 } from './contexts/platform';
 import { trustProxyOf } from './config';
 import { registerRoutes } from './contexts/routes';
+import { METRIC_SOURCES } from './contexts/metric-sources';
 
 export { SESSION_COOKIE };
 
@@ -99,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyMultipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
   await registerSecurity(app, opts);
   registerReadRouting(app, opts.database);
+  registerMetrics(app, opts, METRIC_SOURCES);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'OpenSSJ API', description: '双随机、一公开 监管平台 API', version: '0.1.0' },

@@ -62,6 +62,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(5),
+  /** /metrics for a Prometheus that sends this bearer token; unset: this machine only. */
+  SSJ_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(200).optional(),
   SSJ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

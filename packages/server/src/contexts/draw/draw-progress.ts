@@ -94,3 +94,12 @@ export function drawProgressOf(
     ? ok({ running: true, progress: e.progress })
     : err(forbiddenDepartment(e.lead));
 }
+
+/** Operations running now, by kind (the /metrics gauge). */
+export function runningDrawOperations(): Record<DrawOperation, number> {
+  const counts: Record<DrawOperation, number> = { freeze: 0, commit: 0, run: 0 };
+  for (const e of running.values()) {
+    counts[e.progress.operation]++;
+  }
+  return counts;
+}

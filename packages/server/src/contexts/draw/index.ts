@@ -8,3 +8,4 @@ export { commitFrozenDraw, runCommittedDraw } from './draw.service';
 export { registerDrawRoutes } from './draws.routes';
 export { freezeDraw } from './freeze.service';
 export { registerPublicWorkflowRoutes } from './public-workflow.routes';
+export { runningDrawOperations } from './draw-progress';

@@ -1,5 +1,5 @@
 /** Import jobs (数据导入): one row per upload, its progress, counts and kept issues. */
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { importJobs } from '../../db/schema';
 
@@ -24,4 +24,9 @@ export async function updateImportJob(db: Db, id: string, patch: Partial<NewImpo
 export async function findImportJob(db: Db, id: string): Promise<ImportJobRow | undefined> {
   const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id));
   return row;
+}
+
+/** Jobs by status (the /metrics gauge). */
+export async function importJobCounts(db: Db): Promise<{ status: string; n: number }[]> {
+  return db.select({ status: importJobs.status, n: count() }).from(importJobs).groupBy(importJobs.status);
 }

@@ -10,3 +10,4 @@ export { registerItemRoutes } from './items.routes';
 export { activeRecusalsAgainst } from './recusal.repo';
 export { registerTargetRoutes } from './targets.routes';
 export { certificateAlerts } from './inspector.service';
+export { importJobCounts } from './import-job.repo';

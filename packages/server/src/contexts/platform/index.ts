@@ -71,3 +71,4 @@ export { type Download, EXPORT_MAX_ROWS, type SheetFormat, sheetDownload } from 
 export { detectFormat, fileSource, readRows } from './sheets/sheet-reader';
 export { csvStream, issuesXlsx, templateXlsx, xlsxStream } from './sheets/sheet-writer';
 export { countUsers, findUserById, findUserByUsername } from './user.repo';
+export { type MetricSource, registerMetrics } from './http/metrics';
