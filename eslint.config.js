@@ -24,6 +24,7 @@ export default tseslint.config(
             '*.js',
             '*.mjs',
             'vitest.config.ts',
+            'vitest.ha.config.ts',
             'scripts/*.mjs',
             'packages/*/bin/*.mjs',
             'packages/*/scripts/*.mjs',

@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { poolConfigOf } from './multi-host';
 import { openReplicas, readScope, safeUrl, type ReadReplicas } from './replicas';
 
 export type Schema = typeof schema;
@@ -69,7 +70,9 @@ export interface PostgresOptions {
 
 /** Connect to a PostgreSQL server (and its read replicas). */
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  const pool = new pg.Pool({ ...poolConfigOf(url), max: opts.poolSize ?? 10 });
+  // an idle connection whose server went away (a failover, a restart) leaves the pool: not a crash
+  pool.on('error', (e) => opts.log?.(`数据库连接断开 / a database connection dropped: ${e.message}`));
   const conn = await pool.connect();
   conn.release();
   const primary = drizzlePg({ client: pool, schema }) as unknown as Db;

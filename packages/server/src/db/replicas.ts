@@ -62,16 +62,18 @@ export interface ReadReplicas {
 /** Errors that mean the server is gone, not that the query is wrong. */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
-/** Whether `e` says the connection failed (so the same query may succeed on the primary). */
+/** Whether `e` (or an error it wraps: the query layer's, or a pool's) says the connection failed. */
 export function isConnectionError(e: unknown): boolean {
-  if (!(e instanceof Error)) {
-    return false;
+  for (let c: unknown = e, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^(08|57P0)/.test(code))) {
+      return true;
+    }
+    if (/Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(c.message)) {
+      return true;
+    }
   }
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^(08|57P0)/.test(code))) {
-    return true;
-  }
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e.message);
+  return false;
 }
 
 /** An LSN such as `0/3000148` as a number of bytes. */

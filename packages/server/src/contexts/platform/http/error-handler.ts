@@ -5,6 +5,7 @@
  * (structured, with the request id) whatever the log level, and every reply carries its
  * request id in `x-request-id`, which a 500 repeats in `details.requestId`.
  */
+import { isConnectionError } from '../../../db/replicas';
 import { domainError } from '@openssj/core';
 import type {
   FastifyError,
@@ -143,6 +144,15 @@ function replyFor(error: FastifyError, request: FastifyRequest): ErrorReply {
       internal(request)
     );
   }
+  if (isConnectionError(error)) {
+    // a failover or a restart of the database (issue 17 §2): the caller may retry
+    return {
+      status: 503,
+      code: 'DB_UNAVAILABLE',
+      message: '数据库暂时不可用（可能正在主备切换），请稍后重试',
+      messageEn: 'the database is briefly unavailable (a failover may be under way): retry shortly',
+    };
+  }
   const status = error.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     return {
@@ -208,11 +218,16 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const r = replyFor(error, request);
     if (r.status >= 500) {
-      request.log.error(
-        { err: error, reqId: request.id, method: request.method, url: request.url },
-        'unhandled error',
-      );
+      const line = { err: error, reqId: request.id, method: request.method, url: request.url };
+      if (r.status === 503) {
+        request.log.warn(line, 'database unavailable'); // a failover: expected, and brief
+      } else {
+        request.log.error(line, 'unhandled error');
+      }
       logged.add(request);
+    }
+    if (r.status === 503) {
+      void reply.header('retry-after', '2');
     }
     return send(reply, r);
   });
