@@ -107,10 +107,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   bench: {
     about: 'run the benchmarks and print figures',
     usage:
-      'usage: ssj bench [draw|server-draw|targets|risk|dashboard|search|log|alerts|all] [--quick] [--national]\n' +
+      'usage: ssj bench [draw|server-draw|targets|risk|dashboard|search|portal|log|alerts|all] [--quick] [--national]\n' +
       '                 [--database-url URL] [--rate N] [--seconds N]\n' +
       '  draw --national: also draw from a 189 M-line frame generated into a pipe (minutes)\n' +
-      '  alerts: signed risk alerts offered at --rate per second (200) for --seconds (60; 10 with --quick)',
+      '  alerts: signed risk alerts offered at --rate per second (200) for --seconds (60; 10 with --quick)\n' +
+      '  portal: the public results search, mixed queries at --rate (500) for --seconds (60; 10 with --quick)',
     load: () => import('./commands/bench'),
   },
 };

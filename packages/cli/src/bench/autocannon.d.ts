@@ -1,4 +1,4 @@
-/** The part of autocannon's API the search bench uses (the package ships no types). */
+/** The part of autocannon's API the search and portal benches use (the package ships no types). */
 declare module 'autocannon' {
   interface Histogram {
     readonly p50: number;
@@ -22,6 +22,8 @@ declare module 'autocannon' {
     readonly duration?: number;
     readonly timeout?: number;
     readonly headers?: Record<string, string>;
+    /** Each connection cycles through these requests in order. */
+    readonly requests?: readonly { readonly method?: string; readonly path: string }[];
   }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

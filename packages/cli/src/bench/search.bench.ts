@@ -49,10 +49,10 @@ export interface SearchBenchOptions {
 /** The p99 goal of every case, in ms. */
 const GOAL_P99_MS = 100;
 const BENCH_PASSWORD = 'bench-Search-2026';
-const RARE_NAME = '渝北区鹿鸣山居茶舍';
+export const RARE_NAME = '渝北区鹿鸣山居茶舍';
 
 /** Targets by `\copy` (gram index built after), published results for one target in `every`, a staff user. */
-async function loadData(
+export async function loadData(
   database: Database,
   url: string,
   n: number,
@@ -122,7 +122,8 @@ async function login(base: string): Promise<string> {
   return `ssj_sid=${sid}`;
 }
 
-async function explain(
+/** Print EXPLAIN (ANALYZE, BUFFERS) of `q`. */
+export async function explain(
   database: Database,
   label: string,
   q: SQL,

@@ -1,5 +1,5 @@
 /**
- * `ssj bench [draw|server-draw|targets|risk|dashboard|search|log|alerts|all] [--quick] [--national] [--database-url URL] [--rate N] [--seconds N]`: run the
+ * `ssj bench [draw|server-draw|targets|risk|dashboard|search|portal|log|alerts|all] [--quick] [--national] [--database-url URL] [--rate N] [--seconds N]`: run the
  * benchmarks and print their figures. Speed targets live here, never in tests. `--national` adds the
  * minutes-long 189 M-line draw from a pipe to the draw suite.
  */
@@ -10,10 +10,21 @@ import { benchServerDraw } from '../bench/server-draw.bench';
 import { benchTargets } from '../bench/targets.bench';
 import { benchDashboard } from '../bench/dashboard.bench';
 import { benchSearch } from '../bench/search.bench';
+import { benchPortal } from '../bench/portal.bench';
 import { benchLog } from '../bench/log.bench';
 import { benchAlerts } from '../bench/alerts.bench';
 
-const SUITES = ['draw', 'server-draw', 'targets', 'risk', 'dashboard', 'search', 'log', 'alerts'] as const;
+const SUITES = [
+  'draw',
+  'server-draw',
+  'targets',
+  'risk',
+  'dashboard',
+  'search',
+  'portal',
+  'log',
+  'alerts',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 function isSuite(s: string): s is Suite {
@@ -70,6 +81,14 @@ export async function run(argv: readonly string[]): Promise<number> {
           targets: quick ? 50_000 : 1_000_000,
           databaseUrl,
           ...(quick ? { seconds: 3 } : {}),
+        });
+        break;
+      case 'portal':
+        await benchPortal({
+          targets: quick ? 50_000 : 1_000_000,
+          databaseUrl,
+          rate: valueOf('--rate') ?? 500,
+          seconds: valueOf('--seconds') ?? (quick ? 10 : 60),
         });
         break;
       case 'log':
