@@ -9,6 +9,7 @@ export { runDrawOffThread } from './contexts/draw/engine/run-draw-off-thread';
 export { publicResultFilter } from './contexts/inspection/portal.service';
 export {
   SORT_MATCHES_MAX as PORTAL_SORT_MATCHES_MAX,
+  COUNT_CAP as PORTAL_COUNT_CAP,
   countPublishedSql,
   publishedPageSql,
 } from './contexts/inspection/publication.repo';

@@ -14,6 +14,7 @@ import {
   loadConfig,
   migrate,
   openPostgres,
+  PORTAL_COUNT_CAP,
   PORTAL_SORT_MATCHES_MAX,
   publicResultFilter,
   publishedPageSql,
@@ -105,7 +106,8 @@ export async function benchPortal(opts: PortalBenchOptions): Promise<void> {
       await explain(
         database,
         `portal ${c.label}: page`,
-        publishedPageSql(f, 21, undefined, n <= PORTAL_SORT_MATCHES_MAX),
+        // as the service chooses: fetched whole and sorted only when the count is exact and small
+        publishedPageSql(f, 21, undefined, n <= PORTAL_COUNT_CAP && n <= PORTAL_SORT_MATCHES_MAX),
         log,
       );
     }

@@ -19,6 +19,7 @@ import {
   countPublishedSql,
   publishedPageSql,
   PORTAL_SORT_MATCHES_MAX as PORTAL_SORT_MAX,
+  PORTAL_COUNT_CAP,
   TARGET_SORT_MATCHES_MAX as STAFF_SORT_MAX,
   searchTargetsSql,
   users,
@@ -243,7 +244,7 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<void> {
       await explain(
         database,
         `portal ${c.label}: page`,
-        publishedPageSql(f, 21, undefined, pn <= PORTAL_SORT_MAX),
+        publishedPageSql(f, 21, undefined, pn <= PORTAL_COUNT_CAP && pn <= PORTAL_SORT_MAX),
         log,
       );
     }
