@@ -4,7 +4,7 @@
  * after the backup, or a restore without --yes, changes nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -99,10 +99,9 @@ describe('ssj backup and restore', () => {
         expect(unconfirmed.code).toBe(2);
         expect(unconfirmed.stderr).toContain('--yes');
 
-        // an altered payload is refused before anything is touched
+        // an altered payload (a copy of the first backup, one byte flipped) is refused before anything is touched
         const altered = path.join(tmp, `${engine.name}-altered`);
-        rmSync(altered, { recursive: true, force: true });
-        expect((await ssj(['backup', altered], env)).code).toBe(0);
+        cpSync(first, altered, { recursive: true });
         const payload = path.join(altered, m.payload.file);
         const bytes = readFileSync(payload);
         bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
@@ -125,15 +124,16 @@ describe('ssj backup and restore', () => {
         const v = await ssj(['audit', 'verify'], env);
         expect(v.code).toBe(0);
         expect(v.stdout).toContain(`${m.audit.rows + 1} rows`);
-        // a restored database backs up again: its counts are the first backup's, plus the new audit rows
-        const third = path.join(tmp, `${engine.name}-3`);
-        expect((await ssj(['backup', third], env)).code).toBe(0);
-        const m3 = JSON.parse(readFileSync(path.join(third, 'manifest.json'), 'utf8')) as Manifest;
-        expect(m3.audit.rows).toBe(m.audit.rows + 2); // restored, then this backup
-        expect(m3.counts['users']).toBe(m.counts['users']);
-        expect(m3.counts['departments']).toBe(m.counts['departments']);
-
         if (engine.name === 'postgres') {
+          // (one engine is enough for these; each PGlite run of ssj costs seconds)
+          // a restored database backs up again: its counts are the first backup's, plus the new audit rows
+          const third = path.join(tmp, `${engine.name}-3`);
+          expect((await ssj(['backup', third], env)).code).toBe(0);
+          const m3 = JSON.parse(readFileSync(path.join(third, 'manifest.json'), 'utf8')) as Manifest;
+          expect(m3.audit.rows).toBe(m.audit.rows + 2); // restored, then this backup
+          expect(m3.counts['users']).toBe(m.counts['users']);
+          expect(m3.counts['departments']).toBe(m.counts['departments']);
+
           // a manifest that does not describe its payload: the restore says which check failed
           const lying = path.join(tmp, 'lying');
           rmSync(lying, { recursive: true, force: true });

@@ -69,15 +69,19 @@ export async function taskDepartments(
   return [task.leadDepartmentCode, ...rows.map((r) => r.d).filter((d) => d !== task.leadDepartmentCode)];
 }
 
-/** The departments of tasks (lead, and participants that did not decline) with their regions, and the cross-region flag. */
+/** A department taking part in a task, with its name (the lists show it). */
+export interface SideDepartment {
+  readonly code: string;
+  readonly regionCode: string;
+  readonly name: string;
+}
+
+/** The departments of tasks (lead first, and participants that did not decline) with their regions and names, and the cross-region flag. */
 export async function taskSideDepartments(
   db: Db,
   taskIds: readonly string[],
-): Promise<Map<string, { crossRegion: boolean; departments: { code: string; regionCode: string }[] }>> {
-  const out = new Map<
-    string,
-    { crossRegion: boolean; departments: { code: string; regionCode: string }[] }
-  >();
+): Promise<Map<string, { crossRegion: boolean; departments: SideDepartment[] }>> {
+  const out = new Map<string, { crossRegion: boolean; departments: SideDepartment[] }>();
   if (taskIds.length === 0) {
     return out;
   }
@@ -88,6 +92,7 @@ export async function taskSideDepartments(
       lead: tasks.leadDepartmentCode,
       code: departments.code,
       regionCode: departments.regionCode,
+      name: departments.name,
     })
     .from(tasks)
     .innerJoin(
@@ -97,7 +102,7 @@ export async function taskSideDepartments(
     .where(inArray(tasks.id, [...taskIds]));
   for (const r of rows) {
     const t = out.get(r.taskId) ?? { crossRegion: r.crossRegion, departments: [] };
-    const d = { code: r.code, regionCode: r.regionCode };
+    const d = { code: r.code, regionCode: r.regionCode, name: r.name };
     t.departments = r.code === r.lead ? [d, ...t.departments] : [...t.departments, d];
     out.set(r.taskId, t);
   }

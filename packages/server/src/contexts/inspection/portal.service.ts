@@ -140,13 +140,13 @@ export async function listPublicResults(
   const last = page[page.length - 1];
   // issue 6: a cross-region task's result is published by the side holding the target
   const sided = await taskSideDepartments(db, [...new Set(page.map((r) => r.task_id))]);
-  const [names, appeals] = await Promise.all([
-    departmentNames(db, [...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code)))]),
-    newestAppeals(
-      db,
-      page.map((r) => r.id),
-    ),
-  ]);
+  const names = new Map(
+    [...sided.values()].flatMap((x) => x.departments.map((d) => [d.code, d.name] as const)),
+  );
+  const appeals = await newestAppeals(
+    db,
+    page.map((r) => r.id),
+  );
   const publisher = (r: (typeof page)[number]): string => {
     const x = sided.get(r.task_id);
     const side = x === undefined ? null : sideOfTarget(x.crossRegion, x.departments, r.division_code);

@@ -5,13 +5,7 @@ import { inspectionStatusSchema, sideOfTarget, UNDER_WAY_STATUSES } from '@opens
 import { z } from 'zod';
 import { type Actor, chinaToday, type ServiceDeps } from '../platform';
 import type { Db } from '../../db/client';
-import {
-  departmentNames,
-  inspectorsOfUser,
-  itemNamesOfTasks,
-  listInspections,
-  taskSideDepartments,
-} from './inspection.repo';
+import { inspectorsOfUser, itemNamesOfTasks, listInspections, taskSideDepartments } from './inspection.repo';
 
 export const visitListItemSchema = z.object({
   id: z.string(),
@@ -54,9 +48,9 @@ async function toListItems(
   const taskIds = [...new Set(rows.map((r) => r.task.id))];
   const names = await itemNamesOfTasks(db, taskIds);
   const sided = await taskSideDepartments(db, taskIds);
-  const deptNames = await departmentNames(db, [
-    ...new Set([...sided.values()].flatMap((x) => x.departments.map((d) => d.code))),
-  ]);
+  const deptNames = new Map(
+    [...sided.values()].flatMap((x) => x.departments.map((d) => [d.code, d.name] as const)),
+  );
   const sideOf = (taskId: string, division: string) => {
     const x = sided.get(taskId);
     const side = x === undefined ? null : sideOfTarget(x.crossRegion, x.departments, division);
