@@ -76,6 +76,17 @@ export function isConnectionError(e: unknown): boolean {
   return false;
 }
 
+/**
+ * A hot standby cancels a read that conflicts with the WAL it replays (SQLSTATE 40001, "canceling
+ * statement due to conflict with recovery"): the same read succeeds on the primary.
+ */
+export function isRecoveryConflict(e: unknown): boolean {
+  return (
+    (e as { code?: unknown } | null)?.code === '40001' &&
+    /conflict with recovery/i.test(String((e as Error).message))
+  );
+}
+
 /** An LSN such as `0/3000148` as a number of bytes. */
 function lsnBytes(lsn: string): bigint {
   const [hi = '0', lo = '0'] = lsn.split('/');
@@ -101,6 +112,9 @@ function replicaPool(url: string, primary: pg.Pool, down: () => void): pg.Pool {
   Object.assign(pool, {
     query: (...args: unknown[]) =>
       query(...args).catch((e: unknown) => {
+        if (isRecoveryConflict(e)) {
+          return primaryQuery(...args); // the replica is fine; this read lost to its replay
+        }
         if (!isConnectionError(e)) {
           throw e;
         }
