@@ -40,6 +40,17 @@ function poolState(deps: ServiceDeps): Record<'total' | 'idle' | 'waiting', numb
   return { total: 1, idle: 0, waiting: 0 };
 }
 
+let processRegistry: client.Registry | undefined;
+
+/** Node's process metrics, collected once per process however many apps it builds (tests build hundreds). */
+function processMetrics(): client.Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new client.Registry();
+    client.collectDefaultMetrics({ register: processRegistry, prefix: 'ssj_' });
+  }
+  return processRegistry;
+}
+
 /** Register /metrics and the request hooks that feed it. */
 export function registerMetrics(
   app: FastifyInstance,
@@ -47,7 +58,6 @@ export function registerMetrics(
   sources: readonly MetricSource[],
 ): void {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: 'ssj_' });
   const requests = new client.Counter({
     name: 'ssj_http_requests_total',
     help: 'HTTP requests by method, route pattern and status',
@@ -114,6 +124,7 @@ export function registerMetrics(
         .type('text/plain; charset=utf-8')
         .send('forbidden: /metrics is for this machine or a bearer token\n');
     }
-    return reply.type(registry.contentType).send(await registry.metrics());
+    const both = client.Registry.merge([processMetrics(), registry]);
+    return reply.type(registry.contentType).send(await both.metrics());
   });
 }
