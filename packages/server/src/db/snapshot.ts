@@ -18,6 +18,7 @@ import pg from 'pg';
 import type { Db } from './client';
 import { driverOf } from './driver';
 import { acquireDataDirLock } from './lock';
+import { poolConfigOf } from './multi-host';
 import * as schema from './schema';
 
 const run = promisify(execFile);
@@ -28,7 +29,10 @@ export async function withExportedSnapshot<T>(
   work: (db: Db) => Promise<T>,
   dump: (snapshotId: string) => Promise<void>,
 ): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  // a multi-host URL (issue 17 §2) snapshots the read-write server, which pg_dump's libpq also picks
+  const config = poolConfigOf(url);
+  const Client = (config.Client as typeof pg.Client | undefined) ?? pg.Client;
+  const client = new Client({ connectionString: config.connectionString });
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

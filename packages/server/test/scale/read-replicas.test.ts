@@ -117,6 +117,38 @@ describe('read replicas (issue 17 §1)', () => {
     expect(fresh.json()).toMatchObject({ source: 'replica', replicas: 1, usable: 1 });
   });
 
+  it('really reads from the replica: a row the paused replica has not replayed is not in the answer', async () => {
+    // a second server that tolerates any lag, so the paused replica stays chosen
+    const patient = await openPostgres(set.primary.url(), {
+      readUrls: [replica.url()],
+      maxLagSeconds: 3600,
+      checkEveryMs: 0,
+    });
+    const app2 = await buildApp({
+      database: patient,
+      config: loadConfig({ SSJ_ANON_RATE_PER_MINUTE: '100000' }),
+      clock: () => new Date(),
+      webDist: null,
+    });
+    try {
+      replica.psql('SELECT pg_wal_replay_pause()');
+      addDepartment('RR-0009');
+      await patient.reads?.check();
+      const res = await app2.inject({ method: 'GET', url: '/api/public/departments' });
+      expect(res.headers['x-ssj-data-source']).toMatch(/^replica/);
+      const codes = res.json<{ items: { code: string }[] }>().items.map((d) => d.code);
+      expect(codes).toContain('RR-0001');
+      expect(codes).not.toContain('RR-0009'); // the handler's queries ran on the replica
+      // while the primary has it
+      expect(set.primary.psql("SELECT count(*) FROM departments WHERE code = 'RR-0009'")).toBe('1');
+    } finally {
+      replica.psql('SELECT pg_wal_replay_resume()');
+      await app2.close();
+      await patient.close();
+    }
+    await until((source, lag) => source === 'replica' && lag === 0);
+  });
+
   it('reads from the primary while the replica lags past the bound, and back once it catches up', async () => {
     replica.psql('SELECT pg_wal_replay_pause()');
     await new Promise((r) => setTimeout(r, 1200)); // the last replayed commit is now > 1 s old
