@@ -62,6 +62,8 @@ describe('objections and credit repair', () => {
     // the business, on a phone
     const phone = await browser.newPage({ width: 390, height: 844 });
     await phone.goto(`${base()}/appeals`);
+    // the footer says how fresh the portal's data is (issue 17 §1: no replica here, so live)
+    await expect.poll(() => phone.getByTestId('data-freshness').textContent(), LONG).toBe('数据为实时数据');
     await phone.getByLabel('统一社会信用代码').fill(visit.target.uscc);
     await phone.getByLabel('通知书核验码').fill(visit.noticeCode.toLowerCase());
     await phone.getByRole('button', { name: /查\s*询/ }).click();
