@@ -8,24 +8,13 @@
  * the stored bigram GIN index does).
  */
 import process from 'node:process';
-import {
-  buildApp,
-  countPublishedSql,
-  loadConfig,
-  migrate,
-  openPostgres,
-  PORTAL_COUNT_CAP,
-  PORTAL_SORT_MATCHES_MAX,
-  publicResultFilter,
-  publishedPageSql,
-  queryOne,
-} from '@openssj/server/bench';
+import { buildApp, loadConfig, migrate, openPostgres, queryOne } from '@openssj/server/bench';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { autocannonOffThread } from './autocannon-worker';
 import { loadAverage, withDb } from './bench-db';
-import { explain, loadData } from './search.bench';
+import { explainPortalSearch, loadData } from './search.bench';
 
 export interface PortalBenchOptions {
   readonly targets: number;
@@ -36,7 +25,6 @@ export interface PortalBenchOptions {
 }
 
 const GOAL_P99_MS = 50;
-const countRow = z.object({ n: z.number() });
 
 /** Run the portal load bench and print its figures. */
 export async function benchPortal(opts: PortalBenchOptions): Promise<void> {
@@ -99,17 +87,8 @@ export async function benchPortal(opts: PortalBenchOptions): Promise<void> {
         `(goal ≥ ${rate} req/s, p99 ≤ ${GOAL_P99_MS} ms, 0 errors: ${ok && r.requests.average >= rate * 0.98 ? 'met' : 'NOT met'})  load ${loadAverage()}`,
     );
     for (const c of queries) {
-      const f = publicResultFilter(c.q, undefined);
-      const n = (await queryOne(database.db, countPublishedSql(f), countRow))?.n ?? 0;
-      log(`  ${c.label}: ${n} published results`);
-      await explain(database, `portal ${c.label}: count`, countPublishedSql(f), log);
-      await explain(
-        database,
-        `portal ${c.label}: page`,
-        // as the service chooses: fetched whole and sorted only when the count is exact and small
-        publishedPageSql(f, 21, undefined, n <= PORTAL_COUNT_CAP && n <= PORTAL_SORT_MATCHES_MAX),
-        log,
-      );
+      const n = await explainPortalSearch(database, c, log);
+      log(`  ${c.label}: ${n} published results (counted up to the cap)`);
     }
   } finally {
     await app.close();

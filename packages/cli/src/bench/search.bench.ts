@@ -145,6 +145,27 @@ export async function explain(
 
 const countRow = z.object({ n: z.number() });
 
+/**
+ * EXPLAIN the portal search's two statements for `c.q`, the page as the service picks it (fetched
+ * whole and sorted only when the count is exact and small); returns the count.
+ */
+export async function explainPortalSearch(
+  database: Database,
+  c: { readonly label: string; readonly q: string },
+  log: (l: string) => void,
+): Promise<number> {
+  const f = publicResultFilter(c.q, undefined);
+  const n = (await queryOne(database.db, countPublishedSql(f), countRow))?.n ?? 0;
+  await explain(database, `portal ${c.label}: count`, countPublishedSql(f), log);
+  await explain(
+    database,
+    `portal ${c.label}: page`,
+    publishedPageSql(f, 21, undefined, n <= PORTAL_COUNT_CAP && n <= PORTAL_SORT_MAX),
+    log,
+  );
+  return n;
+}
+
 /** Run the search bench and print its figures. */
 export async function benchSearch(opts: SearchBenchOptions): Promise<void> {
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
@@ -238,15 +259,7 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<void> {
       await explain(database, `staff ${c.label}: count`, staff.count, log);
       const many = sn > STAFF_SORT_MAX;
       await explain(database, `staff ${c.label}: page`, many ? staff.manyPage : staff.fewPage, log, many);
-      const f = publicResultFilter(c.q, undefined);
-      const pn = (await queryOne(database.db, countPublishedSql(f), countRow))?.n ?? 0;
-      await explain(database, `portal ${c.label}: count`, countPublishedSql(f), log);
-      await explain(
-        database,
-        `portal ${c.label}: page`,
-        publishedPageSql(f, 21, undefined, pn <= PORTAL_COUNT_CAP && pn <= PORTAL_SORT_MAX),
-        log,
-      );
+      await explainPortalSearch(database, c, log);
     }
   } finally {
     await app.close();
